@@ -1,0 +1,26 @@
+import { z } from 'zod';
+
+/** Every error code the API can answer with. Stable: clients and tests match on them. */
+export const ErrorCode = z.enum([
+  'validation_failed',
+  'not_found',
+  'invite_invalid',
+  'invite_expired',
+  'unauthorized',
+  'forbidden',
+  'webhook_signature_invalid',
+  'livekit_unavailable',
+  'internal',
+]);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+/** The one error shape every endpoint answers with. */
+export const ErrorBody = z.object({
+  error: z.object({
+    code: ErrorCode,
+    message: z.string(),
+    /** Field-level problems for validation_failed. */
+    issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  }),
+});
+export type ErrorBody = z.infer<typeof ErrorBody>;

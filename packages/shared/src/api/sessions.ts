@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { SessionRole } from './roles';
+
+const PersonName = z.string().trim().min(1, 'Name is required').max(80, 'Name is at most 80 characters');
+
+/** An invited person, named by the tutor when the session is created. */
+export const InviteeInput = z.object({
+  name: PersonName,
+  role: z.enum(['student', 'guardian']),
+  /** A minor student's consent counts only together with a guardian's (consent rule 3). */
+  minor: z.boolean().default(false),
+});
+export type InviteeInput = z.infer<typeof InviteeInput>;
+
+export const CreateSessionRequest = z.object({
+  title: z.string().trim().min(1, 'Title is required').max(120, 'Title is at most 120 characters'),
+  tutorName: PersonName,
+  participants: z.array(InviteeInput).min(1, 'Invite at least one person').max(20, 'At most 20 invitees'),
+});
+export type CreateSessionRequest = z.infer<typeof CreateSessionRequest>;
+
+export const Invite = z.object({
+  personId: z.string(),
+  name: z.string(),
+  role: SessionRole,
+  minor: z.boolean(),
+  /** Absolute join link carrying the signed invite token. */
+  url: z.string().url(),
+  expiresAt: z.string().datetime(),
+});
+export type Invite = z.infer<typeof Invite>;
+
+export const CreateSessionResponse = z.object({
+  sessionId: z.string(),
+  title: z.string(),
+  /** One invite per person, the tutor's first. */
+  invites: z.array(Invite),
+});
+export type CreateSessionResponse = z.infer<typeof CreateSessionResponse>;
+
+/** The invite token as it appears in a join link. */
+export const InviteToken = z.string().min(20, 'Invite token is malformed').max(2048, 'Invite token is malformed');
+
+/** What the join page shows before the person enters. */
+export const InvitePreview = z.object({
+  sessionId: z.string(),
+  sessionTitle: z.string(),
+  personId: z.string(),
+  name: z.string(),
+  role: SessionRole,
+  minor: z.boolean(),
+  expiresAt: z.string().datetime(),
+  recording: z.object({ active: z.boolean() }),
+  /** Versioned text of the recording notice shown on the join page. */
+  notice: z.object({ version: z.string(), text: z.string() }),
+});
+export type InvitePreview = z.infer<typeof InvitePreview>;
+
+export const JoinRequest = z.object({ inviteToken: InviteToken });
+export type JoinRequest = z.infer<typeof JoinRequest>;
+
+export const JoinResponse = z.object({
+  /** ws(s) URL of the LiveKit server the browser connects to. */
+  livekitUrl: z.string(),
+  /** Short-lived LiveKit access token: join this one room, publish and subscribe, nothing more. */
+  token: z.string(),
+  identity: z.string(),
+  roomName: z.string(),
+  preview: InvitePreview,
+});
+export type JoinResponse = z.infer<typeof JoinResponse>;

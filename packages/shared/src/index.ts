@@ -1,0 +1,3 @@
+export * from './api/errors';
+export * from './api/roles';
+export * from './api/sessions';
