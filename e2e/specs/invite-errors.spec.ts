@@ -1,0 +1,21 @@
+import { expect, test } from '@playwright/test';
+import { SignJWT } from 'jose';
+
+test('a garbled invite link shows the invalid-invite page', async ({ page }, testInfo) => {
+  await page.goto('/join/this-is-not-a-real-invite-token-at-all');
+  await expect(page.getByRole('alert')).toContainText('This invite link is not valid');
+  await expect(page.getByRole('button', { name: 'Join session' })).toHaveCount(0);
+  await page.screenshot({ path: testInfo.outputPath('invite-invalid.png') });
+});
+
+test('an expired invite link says so', async ({ page }) => {
+  const secret = new TextEncoder().encode(process.env.ASSENT_E2E_INVITE_SECRET);
+  const expired = await new SignJWT({ sid: 'ses_gone', pid: 'per_gone', role: 'student' })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setAudience('assent-invite')
+    .setIssuedAt(Math.floor(Date.now() / 1000) - 7200)
+    .setExpirationTime(Math.floor(Date.now() / 1000) - 3600)
+    .sign(secret);
+  await page.goto(`/join/${expired}`);
+  await expect(page.getByRole('alert')).toContainText('This invite link has expired');
+});

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Prints the path of a livekit-server binary, building it from the Go module proxy when needed.
+# Order: $LIVEKIT_SERVER_BIN, a livekit-server on PATH, the per-version cache, a fresh build.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+# Pinned: the newest 1.13.x whose whole dependency graph the module proxy serves here.
+LIVEKIT_VERSION="${LIVEKIT_VERSION:-v1.13.5}"
+module="github.com/livekit/livekit-server"
+
+if [ -n "${LIVEKIT_SERVER_BIN:-}" ]; then echo "$LIVEKIT_SERVER_BIN"; exit 0; fi
+if command -v livekit-server >/dev/null 2>&1; then command -v livekit-server; exit 0; fi
+
+bin="$CACHE_DIR/livekit-server/$LIVEKIT_VERSION/livekit-server"
+if [ -x "$bin" ]; then echo "$bin"; exit 0; fi
+
+command -v go >/dev/null 2>&1 || die "Go is needed to build livekit-server $LIVEKIT_VERSION (or put livekit-server on PATH)"
+log "building livekit-server $LIVEKIT_VERSION from the Go module proxy (once; cached in $CACHE_DIR)"
+start=$SECONDS
+src_dir="$(cd "$(mktemp -d)" && go mod download -json "$module@$LIVEKIT_VERSION" \
+  | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",\{0,1\}$/\1/p')"
+[ -d "$src_dir" ] || die "could not download $module@$LIVEKIT_VERSION from the Go module proxy"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+# The module cache is read-only and its go.mod has replace lines, so build from a writable copy.
+cp -r "$src_dir/." "$work/"
+chmod -R u+w "$work"
+mkdir -p "$(dirname "$bin")"
+(cd "$work" && CGO_ENABLED=0 go build -trimpath -o "$bin.tmp" ./cmd/server) >&2 \
+  || die "building livekit-server failed (see the Go output above)"
+mv "$bin.tmp" "$bin"
+log "built livekit-server in $((SECONDS - start))s"
+echo "$bin"

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# The README's first command: installs what is missing, builds the web app, and runs the whole stack.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$ROOT"
+
+ensure_apt redis-server
+ensure_node_modules
+if [ -z "${LIVEKIT_URL:-}" ]; then export LIVEKIT_SERVER_BIN="${LIVEKIT_SERVER_BIN:-$(bash scripts/ensure-livekit.sh)}"; fi
+log "building the web app"
+npx turbo run build --filter=@assent/web --output-logs=errors-only >/dev/null
+exec node_modules/.bin/tsx scripts/stack/run-stack.ts

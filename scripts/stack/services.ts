@@ -1,0 +1,105 @@
+/** The stack's processes: Redis, livekit-server and the Assent server (which also serves the web app). */
+import { writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
+import { join } from 'node:path';
+import type { StackConfig } from './stack-config';
+import type { ServiceSpec } from './supervisor';
+
+const loopback = '127.0.0.1';
+
+export function redisService(config: StackConfig): ServiceSpec {
+  return {
+    name: 'redis',
+    command: 'redis-server',
+    args: ['--bind', loopback, '--port', String(config.ports.redis), '--save', '', '--appendonly', 'no'],
+    cwd: config.dataDir,
+    healthy: () => redisPing(config.ports.redis),
+    startupSeconds: 15,
+  };
+}
+
+export function livekitService(config: StackConfig, bin: string): ServiceSpec {
+  const { ports, secrets } = config;
+  const file = join(config.dataDir, 'livekit.yaml');
+  // Loopback only; the webhook key must be one of `keys`.
+  writeFileSync(
+    file,
+    [
+      `port: ${ports.livekit}`,
+      `bind_addresses: [${loopback}]`,
+      'rtc:',
+      `  tcp_port: ${ports.livekitRtcTcp}`,
+      `  udp_port: ${ports.livekitRtcUdp}`,
+      `  node_ip: ${loopback}`,
+      '  use_external_ip: false',
+      '  enable_loopback_candidate: true',
+      'redis:',
+      `  address: ${loopback}:${ports.redis}`,
+      'keys:',
+      `  ${secrets.livekitApiKey}: ${secrets.livekitApiSecret}`,
+      'webhook:',
+      `  api_key: ${secrets.livekitApiKey}`,
+      `  urls: [http://${loopback}:${ports.server}/api/livekit/webhook]`,
+      'logging:',
+      '  level: info',
+      '',
+    ].join('\n'),
+    { mode: 0o600 },
+  );
+  return {
+    name: 'livekit',
+    command: bin,
+    args: ['--config', file],
+    healthy: () => httpOk(`http://${loopback}:${ports.livekit}/`),
+    startupSeconds: 30,
+  };
+}
+
+export function livekitWsUrl(config: StackConfig): string {
+  return config.externalLivekit?.url ?? `ws://${loopback}:${config.ports.livekit}`;
+}
+
+export function serverService(config: StackConfig, extraEnv: NodeJS.ProcessEnv = {}): ServiceSpec {
+  const { ports, secrets } = config;
+  return {
+    name: 'server',
+    command: join(config.rootDir, 'node_modules/.bin/tsx'),
+    args: ['apps/server/src/index.ts'],
+    cwd: config.rootDir,
+    env: {
+      HOST: loopback,
+      PORT: String(ports.server),
+      DATABASE_URL: config.databaseUrl,
+      LIVEKIT_URL: livekitWsUrl(config),
+      LIVEKIT_API_KEY: secrets.livekitApiKey,
+      LIVEKIT_API_SECRET: secrets.livekitApiSecret,
+      INVITE_SECRET: secrets.inviteSecret,
+      PUBLIC_URL: config.publicUrl,
+      WEB_DIST_DIR: join(config.rootDir, 'apps/web/dist'),
+      ...extraEnv,
+    },
+    healthy: () => httpOk(`http://${loopback}:${ports.server}/api/health`),
+    startupSeconds: 60,
+  };
+}
+
+async function httpOk(url: string): Promise<boolean> {
+  const res = await fetch(url, { signal: AbortSignal.timeout(1000) });
+  return res.ok;
+}
+
+function redisPing(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host: loopback, port });
+    socket.setTimeout(1000, () => {
+      socket.destroy();
+      resolve(false);
+    });
+    socket.once('error', () => resolve(false));
+    socket.once('connect', () => socket.write('PING\r\n'));
+    socket.once('data', (data) => {
+      socket.destroy();
+      resolve(data.toString().startsWith('+PONG'));
+    });
+  });
+}

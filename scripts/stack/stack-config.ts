@@ -1,0 +1,88 @@
+/** Where the local stack lives and which loopback ports it uses; secrets generated once per data dir. */
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export interface StackPorts {
+  redis: number;
+  livekit: number;
+  livekitRtcTcp: number;
+  livekitRtcUdp: number;
+  server: number;
+}
+
+export interface StackSecrets {
+  livekitApiKey: string;
+  livekitApiSecret: string;
+  inviteSecret: string;
+}
+
+export interface StackConfig {
+  rootDir: string;
+  dataDir: string;
+  logDir: string;
+  ports: StackPorts;
+  secrets: StackSecrets;
+  /** Set when the person points Assent at their own LiveKit (e.g. LiveKit Cloud): we start none. */
+  externalLivekit?: { url: string };
+  livekitBin?: string;
+  databaseUrl: string;
+  publicUrl: string;
+}
+
+export const defaultPorts: StackPorts = {
+  redis: 6379,
+  livekit: 7880,
+  livekitRtcTcp: 7881,
+  livekitRtcUdp: 7882,
+  server: 8787,
+};
+
+function loadOrCreateSecrets(dataDir: string): StackSecrets {
+  const file = join(dataDir, 'secrets.json');
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as StackSecrets;
+  const secrets: StackSecrets = {
+    livekitApiKey: `AK${randomBytes(9).toString('base64url')}`,
+    livekitApiSecret: randomBytes(36).toString('base64url'),
+    inviteSecret: randomBytes(36).toString('base64url'),
+  };
+  writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  return secrets;
+}
+
+export function resolveStackConfig(
+  env: NodeJS.ProcessEnv,
+  overrides: { dataDir?: string; ports?: Partial<StackPorts> } = {},
+): StackConfig {
+  const rootDir = resolve(import.meta.dirname, '../..');
+  const dataDir = resolve(overrides.dataDir ?? env.ASSENT_DATA_DIR ?? join(rootDir, '.data'));
+  const logDir = join(dataDir, 'logs');
+  mkdirSync(logDir, { recursive: true });
+  const portFromEnv = (name: string) => (env[name] ? Number(env[name]) : undefined);
+  const ports: StackPorts = {
+    ...defaultPorts,
+    ...stripUndefined({ server: portFromEnv('PORT'), livekit: portFromEnv('LIVEKIT_PORT') }),
+    ...overrides.ports,
+  };
+  const { LIVEKIT_URL: url, LIVEKIT_API_KEY: apiKey, LIVEKIT_API_SECRET: apiSecret } = env;
+  const external = url && apiKey && apiSecret ? { url, apiKey, apiSecret } : undefined;
+  const generated = loadOrCreateSecrets(dataDir);
+  const secrets: StackSecrets = external
+    ? { ...generated, livekitApiKey: external.apiKey, livekitApiSecret: external.apiSecret }
+    : generated;
+  return {
+    rootDir,
+    dataDir,
+    logDir,
+    ports,
+    secrets,
+    externalLivekit: external ? { url: external.url } : undefined,
+    livekitBin: env.LIVEKIT_SERVER_BIN,
+    databaseUrl: env.DATABASE_URL ?? `sqlite:${join(dataDir, 'assent.sqlite')}`,
+    publicUrl: env.PUBLIC_URL ?? `http://127.0.0.1:${ports.server}`,
+  };
+}
+
+function stripUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,62 @@
+/** Brings up the whole local stack in order and hands back a handle to stop it. */
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { livekitService, livekitWsUrl, redisService, serverService } from './services';
+import { resolveStackConfig, type StackConfig, type StackPorts } from './stack-config';
+import { Supervisor } from './supervisor';
+
+export interface Stack {
+  config: StackConfig;
+  supervisor: Supervisor;
+  webUrl: string;
+  livekitUrl: string;
+  livekitHttpUrl: string;
+  stop: () => Promise<void>;
+}
+
+export interface StartStackOptions {
+  dataDir?: string;
+  ports?: Partial<StackPorts>;
+  env?: NodeJS.ProcessEnv;
+  onUnexpectedExit?: (name: string, reason: string) => void;
+  log?: (message: string) => void;
+}
+
+export async function startStack(options: StartStackOptions = {}): Promise<Stack> {
+  const env = options.env ?? process.env;
+  const log = options.log ?? (() => {});
+  const config = resolveStackConfig(env, { dataDir: options.dataDir, ports: options.ports });
+  const supervisor = new Supervisor(
+    config.logDir,
+    options.onUnexpectedExit ?? ((name, reason) => log(`${name} stopped unexpectedly: ${reason}`)),
+  );
+  try {
+    if (!config.externalLivekit) {
+      await supervisor.start(redisService(config));
+      log(`redis      ready on 127.0.0.1:${config.ports.redis}`);
+      await supervisor.start(livekitService(config, config.livekitBin ?? ensureLivekitBinary(config)));
+      log(`livekit    ready on ${livekitWsUrl(config)}`);
+    } else {
+      log(`livekit    external at ${config.externalLivekit.url} (not started here)`);
+    }
+    await supervisor.start(serverService(config));
+    log(`server     ready on ${config.publicUrl}`);
+  } catch (err) {
+    await supervisor.stopAll();
+    throw err;
+  }
+  const livekitUrl = livekitWsUrl(config);
+  return {
+    config,
+    supervisor,
+    webUrl: config.publicUrl,
+    livekitUrl,
+    livekitHttpUrl: livekitUrl.replace(/^ws/, 'http'),
+    stop: () => supervisor.stopAll(),
+  };
+}
+
+function ensureLivekitBinary(config: StackConfig): string {
+  const script = join(config.rootDir, 'scripts/ensure-livekit.sh');
+  return execFileSync('bash', [script], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim();
+}

@@ -1,0 +1,115 @@
+/** Starts the stack's processes, waits for each to be healthy, and says which one died and why. */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createWriteStream, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export interface ServiceSpec {
+  name: string;
+  command: string;
+  args: string[];
+  env?: NodeJS.ProcessEnv;
+  cwd?: string;
+  /** Resolves true once the service answers. */
+  healthy: () => Promise<boolean>;
+  startupSeconds: number;
+}
+
+export interface RunningService {
+  spec: ServiceSpec;
+  child: ChildProcess;
+  logFile: string;
+  /** Set when we stop it on purpose, so its exit is not reported as a crash. */
+  expectedExit?: boolean;
+}
+
+export class Supervisor {
+  private readonly running = new Map<string, RunningService>();
+  private stopping = false;
+
+  constructor(
+    private readonly logDir: string,
+    private readonly onUnexpectedExit: (name: string, reason: string) => void,
+  ) {}
+
+  async start(spec: ServiceSpec): Promise<RunningService> {
+    const logFile = join(this.logDir, `${spec.name}.log`);
+    const log = createWriteStream(logFile, { flags: 'a' });
+    const child = spawn(spec.command, spec.args, {
+      cwd: spec.cwd,
+      env: { ...process.env, ...spec.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
+    child.stdout?.pipe(log);
+    child.stderr?.pipe(log);
+    const service: RunningService = { spec, child, logFile };
+    this.running.set(spec.name, service);
+    let exited: string | undefined;
+    child.once('error', (err) => {
+      exited = `could not start ${spec.command}: ${err.message}`;
+    });
+    child.once('exit', (code, signal) => {
+      exited ??= signal ? `killed by ${signal}` : `exited with code ${code}`;
+      if (this.running.get(spec.name)?.child === child) this.running.delete(spec.name);
+      if (!this.stopping && !service.expectedExit)
+        this.onUnexpectedExit(spec.name, describeExit(exited, logFile));
+    });
+    const deadline = Date.now() + spec.startupSeconds * 1000;
+    while (!(await spec.healthy().catch(() => false))) {
+      if (exited) throw new Error(`${spec.name} ${describeExit(exited, logFile)}`);
+      if (Date.now() > deadline) {
+        throw new Error(`${spec.name} was not healthy within ${spec.startupSeconds}s${tail(logFile)}`);
+      }
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    return service;
+  }
+
+  /** Kills one service on purpose (fault tests), without reporting it as a crash. */
+  async kill(name: string, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+    const service = this.running.get(name);
+    if (!service) return;
+    service.expectedExit = true;
+    await killAndWait(service.child, signal);
+  }
+
+  async stopAll(): Promise<void> {
+    this.stopping = true;
+    const services = [...this.running.values()].reverse();
+    for (const service of services) await killAndWait(service.child, 'SIGTERM');
+    this.running.clear();
+  }
+}
+
+function killAndWait(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const force = setTimeout(() => signalGroup(child, 'SIGKILL'), 5000);
+    child.once('exit', () => {
+      clearTimeout(force);
+      resolve();
+    });
+    signalGroup(child, signal);
+  });
+}
+
+function signalGroup(child: ChildProcess, signal: NodeJS.Signals) {
+  try {
+    if (child.pid) process.kill(-child.pid, signal);
+  } catch {
+    child.kill(signal);
+  }
+}
+
+function describeExit(reason: string, logFile: string): string {
+  return `${reason}${tail(logFile)}`;
+}
+
+function tail(logFile: string, lines = 15): string {
+  try {
+    const text = readFileSync(logFile, 'utf8').trimEnd().split('\n').slice(-lines).join('\n    ');
+    return text ? `; last lines of ${logFile}:\n    ${text}` : '';
+  } catch {
+    return '';
+  }
+}

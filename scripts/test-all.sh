@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# The README's test command (`npm test`): installs what is missing, then typecheck, lint, unit and API
+# tests on SQLite and PostgreSQL, and the end-to-end journeys against the real LiveKit stack.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$ROOT"
+
+ensure_apt redis-server chromium postgresql
+ensure_node_modules
+export LIVEKIT_SERVER_BIN="${LIVEKIT_SERVER_BIN:-$(bash scripts/ensure-livekit.sh)}"
+export TEST_DATABASE_URL="${TEST_DATABASE_URL:-$(bash scripts/postgres.sh)}"
+
+results="$ROOT/.data/test-results"
+rm -rf "$results" && mkdir -p "$results"
+export ASSENT_TEST_RESULTS="$results"
+
+log "typecheck"
+npx turbo run typecheck --output-logs=errors-only
+log "lint"
+npx biome check .
+log "unit and API tests (SQLite and PostgreSQL)"
+npx turbo run test --concurrency=1
+log "building the web app"
+npx turbo run build --filter=@assent/web --output-logs=errors-only
+log "end-to-end journeys against the real stack"
+e2e_status=0
+(cd e2e && npx playwright test) || e2e_status=$?
+cp e2e/test-results/results.json "$results/e2e.json" 2>/dev/null || true
+node scripts/test-summary.mjs "$results"
+exit $e2e_status
