@@ -1,0 +1,59 @@
+/** Builds the HTTP app from its dependencies; `index.ts` is what listens. Tests call `app.request()`. */
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import type { AppDeps, AppEnv } from './http/app-env';
+import { AppError } from './http/app-error';
+import { renderError, renderNotFound, validationHook } from './http/error-handling';
+import { requestId } from './middleware/request-id';
+import { requestLogger } from './middleware/request-logger';
+import { docsRoutes } from './routes/docs';
+import { healthRoutes } from './routes/health';
+import { inviteRoutes } from './routes/invites';
+import { sessionRoutes } from './routes/sessions';
+import { webhookRoutes } from './routes/webhooks';
+import { webApp } from './web-static';
+
+export function createApp(deps: AppDeps) {
+  const resolved: Required<AppDeps> = { now: () => new Date(), ...deps };
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+  app.onError(renderError);
+  app.notFound(renderNotFound);
+  app.use('*', requestId(), requestLogger(deps.logger), async function provideDeps(c, next) {
+    c.set('deps', resolved);
+    await next();
+  });
+  app.use('/api/*', secureHeaders({ crossOriginResourcePolicy: 'same-origin' }));
+  app.use(
+    '/api/*',
+    // Every API body is small JSON; refuse anything larger before reading it.
+    bodyLimit({
+      maxSize: 64 * 1024,
+      onError: () => {
+        throw new AppError(413, 'validation_failed', 'The request body is too large');
+      },
+    }),
+  );
+
+  const routes = app
+    .route('/api', healthRoutes)
+    .route('/api', sessionRoutes)
+    .route('/api', inviteRoutes)
+    .route('/api', webhookRoutes)
+    .route('/api', docsRoutes);
+
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Assent API',
+      version: '0.1.0',
+      description: 'Sessions, invites and LiveKit access for consent-gated recording.',
+    },
+  });
+
+  if (deps.config.webDistDir) app.use('*', webApp(deps.config.webDistDir));
+  return routes;
+}
+
+export type AppType = ReturnType<typeof createApp>;

@@ -1,0 +1,115 @@
+/**
+ * Server configuration, read from the environment once at boot. A missing or bad variable stops the
+ * process with a message naming it, so a misconfigured deploy never half-starts.
+ */
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+
+export type DatabaseConfig = { kind: 'sqlite'; filename: string } | { kind: 'postgres'; url: string };
+
+const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const secret = (what: string) => z.string().min(32, `${what} must be at least 32 characters`);
+
+const EnvSchema = z.object({
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+  DATABASE_URL: z.string().default(`sqlite:${repoRoot}.data/assent.sqlite`),
+  LIVEKIT_URL: z
+    .string()
+    .default('ws://127.0.0.1:7880')
+    .refine((v) => /^wss?:\/\/[^/\s]+/.test(v), 'must be a ws:// or wss:// URL'),
+  LIVEKIT_API_KEY: z.string().min(1, 'is required'),
+  LIVEKIT_API_SECRET: secret('LIVEKIT_API_SECRET'),
+  INVITE_SECRET: secret('INVITE_SECRET'),
+  PUBLIC_URL: z
+    .string()
+    .default('http://127.0.0.1:8787')
+    .refine((v) => /^https?:\/\//.test(v) && URL.canParse(v), 'must be an http(s) URL'),
+  INVITE_TTL_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(72),
+  WEB_DIST_DIR: z.string().min(1).optional(),
+  LOG_LEVEL: z.enum(logLevels).default('info'),
+});
+
+export interface Config {
+  readonly host: string;
+  readonly port: number;
+  readonly database: DatabaseConfig;
+  readonly livekit: {
+    /** What browsers connect to. */
+    readonly url: string;
+    /** The same server over http(s), for server-side API calls. */
+    readonly apiUrl: string;
+    readonly apiKey: string;
+    readonly apiSecret: string;
+  };
+  readonly inviteSecret: string;
+  /** Origin used in invite links, without a trailing slash. */
+  readonly publicUrl: string;
+  readonly inviteTtlHours: number;
+  readonly webDistDir: string | undefined;
+  readonly logLevel: (typeof logLevels)[number];
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function parseDatabaseUrl(url: string): DatabaseConfig | undefined {
+  if (/^postgres(ql)?:\/\//.test(url)) return { kind: 'postgres', url };
+  if (url === 'sqlite::memory:') return { kind: 'sqlite', filename: ':memory:' };
+  const filename = url.startsWith('sqlite:') ? url.slice('sqlite:'.length) : undefined;
+  return filename ? { kind: 'sqlite', filename } : undefined;
+}
+
+/** Validates `env` (process.env by default) into a frozen Config, or throws a ConfigError naming each bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  // An empty variable (`FOO=` in an env file) means "not set", so defaults apply.
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = EnvSchema.safeParse(present);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => {
+      const name = String(issue.path[0] ?? 'environment');
+      const message =
+        issue.code === 'invalid_type' && present[name] === undefined ? 'is required' : issue.message;
+      return `  ${name}: ${message.replace(`${name} `, '')}`;
+    });
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const database = parseDatabaseUrl(e.DATABASE_URL);
+  if (!database) {
+    throw new ConfigError(
+      'Invalid configuration:\n  DATABASE_URL: must be sqlite:<path>, sqlite::memory: or a postgres:// URL',
+    );
+  }
+  return deepFreeze({
+    host: e.HOST,
+    port: e.PORT,
+    database,
+    livekit: {
+      url: e.LIVEKIT_URL,
+      apiUrl: e.LIVEKIT_URL.replace(/^ws/, 'http'),
+      apiKey: e.LIVEKIT_API_KEY,
+      apiSecret: e.LIVEKIT_API_SECRET,
+    },
+    inviteSecret: e.INVITE_SECRET,
+    publicUrl: new URL(e.PUBLIC_URL).origin,
+    inviteTtlHours: e.INVITE_TTL_HOURS,
+    webDistDir: e.WEB_DIST_DIR,
+    logLevel: e.LOG_LEVEL,
+  });
+}
+
+function deepFreeze<T extends object>(value: T): T {
+  for (const child of Object.values(value)) {
+    if (child && typeof child === 'object') deepFreeze(child);
+  }
+  return Object.freeze(value);
+}

@@ -1,0 +1,23 @@
+import type { Logger } from 'pino';
+import type { Config } from '../config';
+import type { Db } from '../db/database';
+import type { RoomService } from '../livekit/room-service';
+
+/** Everything the app needs from outside; tests pass their own. */
+export interface AppDeps {
+  config: Config;
+  db: Db;
+  logger: Logger;
+  roomService: RoomService;
+  /** Injected so tests can move time; defaults to the real clock. */
+  now?: () => Date;
+}
+
+export interface AppEnv {
+  Variables: {
+    deps: Required<AppDeps>;
+    requestId: string;
+    /** Request-scoped child logger carrying the request id. */
+    logger: Logger;
+  };
+}

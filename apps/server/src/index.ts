@@ -1,0 +1,64 @@
+/** Boots the server: config, database migrations, then listen; stops cleanly on SIGTERM/SIGINT. */
+import { serve } from '@hono/node-server';
+import { createApp } from './app';
+import { type Config, ConfigError, loadConfig } from './config';
+import { connectDatabase } from './db/connect';
+import { migrateToLatest } from './db/migrate';
+import { createRoomService } from './livekit/room-service';
+import { createLogger } from './logger';
+
+function readConfig(): Config {
+  try {
+    return loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+const config = readConfig();
+const logger = createLogger(config.logLevel);
+const { db, kind } = connectDatabase(config.database);
+
+try {
+  const applied = await migrateToLatest(db);
+  logger.info({ database: kind, applied }, 'database ready');
+} catch (err) {
+  logger.fatal({ err }, 'database migration failed');
+  await db.destroy();
+  process.exit(1);
+}
+
+const app = createApp({
+  config,
+  db,
+  logger,
+  roomService: createRoomService(config.livekit.apiUrl, config.livekit),
+});
+
+const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
+  logger.info(
+    { url: `http://${info.address}:${info.port}`, publicUrl: config.publicUrl },
+    'assent server listening',
+  );
+});
+
+let stopping = false;
+function shutdown(signal: NodeJS.Signals) {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, 'shutting down');
+  // Give in-flight requests a moment, then go regardless: a stuck socket must not block a deploy.
+  const force = setTimeout(() => process.exit(1), 5000);
+  force.unref();
+  server.close(async () => {
+    await db.destroy();
+    logger.info('stopped');
+    process.exit(0);
+  });
+}
+process.on('SIGTERM', shutdown);
+process.on('SIGINT', shutdown);

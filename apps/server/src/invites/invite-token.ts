@@ -1,0 +1,53 @@
+/**
+ * Invite links carry a signed token (JWT, HS256, INVITE_SECRET) naming the session, person and role.
+ * SECURITY: the token is a bearer credential for one seat in one session until it expires; it is
+ * never logged and never stored.
+ */
+import { SessionRole } from '@assent/shared';
+import { errors, jwtVerify, SignJWT } from 'jose';
+import { z } from 'zod';
+import { AppError } from '../http/app-error';
+
+const audience = 'assent-invite';
+const issuer = 'assent';
+
+const InviteClaims = z.object({ sid: z.string().min(1), pid: z.string().min(1), role: SessionRole });
+export type InviteClaims = z.infer<typeof InviteClaims>;
+
+export interface VerifiedInvite extends InviteClaims {
+  expiresAt: Date;
+}
+
+const keyFor = (secret: string) => new TextEncoder().encode(secret);
+
+export async function signInvite(secret: string, claims: InviteClaims, expiresAt: Date): Promise<string> {
+  return new SignJWT(claims)
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setIssuer(issuer)
+    .setAudience(audience)
+    .setIssuedAt()
+    .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
+    .sign(keyFor(secret));
+}
+
+/** Throws 401 invite_invalid for anything not signed by us for this purpose, 410 invite_expired when stale. */
+export async function verifyInvite(secret: string, token: string, now: Date): Promise<VerifiedInvite> {
+  try {
+    // jose checks the signature before any claim, so a forged expired token is invalid, not expired.
+    const { payload } = await jwtVerify(token, keyFor(secret), {
+      algorithms: ['HS256'],
+      audience,
+      issuer,
+      currentDate: now,
+      requiredClaims: ['exp'],
+    });
+    const claims = InviteClaims.safeParse(payload);
+    if (!claims.success || payload.exp === undefined) throw new Error('invite claims are malformed');
+    return { ...claims.data, expiresAt: new Date(payload.exp * 1000) };
+  } catch (error) {
+    if (error instanceof errors.JWTExpired) {
+      throw new AppError(410, 'invite_expired', 'This invite link has expired. Ask the tutor for a new one.');
+    }
+    throw new AppError(401, 'invite_invalid', 'This invite link is not valid.');
+  }
+}

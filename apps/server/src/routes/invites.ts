@@ -1,0 +1,87 @@
+import { InvitePreview, InviteToken, JoinRequest, JoinResponse } from '@assent/shared';
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { AppEnv } from '../http/app-env';
+import { validationHook } from '../http/error-handling';
+import { recordingNotice } from '../invites/recording-notice';
+import { type ResolvedInvite, resolveInvite } from '../invites/resolve-invite';
+import { mintParticipantToken } from '../livekit/tokens';
+import { errorResponse } from './error-responses';
+
+const inviteErrors = {
+  400: errorResponse('The request is not valid'),
+  401: errorResponse('invite_invalid: not an invite we signed'),
+  404: errorResponse('not_found: the session or person no longer exists'),
+  410: errorResponse('invite_expired: the invite link has expired'),
+};
+
+const getInvite = createRoute({
+  method: 'get',
+  path: '/invites/{token}',
+  tags: ['invites'],
+  summary: 'What the join page shows before the person enters',
+  request: { params: z.object({ token: InviteToken }) },
+  responses: {
+    200: { description: 'Invite preview', content: { 'application/json': { schema: InvitePreview } } },
+    ...inviteErrors,
+  },
+});
+
+const join = createRoute({
+  method: 'post',
+  path: '/join',
+  tags: ['invites'],
+  summary: 'Exchange an invite for a short-lived LiveKit token for this one room',
+  request: { body: { required: true, content: { 'application/json': { schema: JoinRequest } } } },
+  responses: {
+    200: {
+      description: 'LiveKit connection details',
+      content: { 'application/json': { schema: JoinResponse } },
+    },
+    ...inviteErrors,
+  },
+});
+
+function toPreview({ session, person, expiresAt }: ResolvedInvite): InvitePreview {
+  return {
+    sessionId: session.id,
+    sessionTitle: session.title,
+    personId: person.id,
+    name: person.name,
+    role: person.role,
+    minor: person.minor,
+    expiresAt: expiresAt.toISOString(),
+    // Recording control lands with the consent feature; until then nothing can be recording.
+    recording: { active: false },
+    notice: { ...recordingNotice },
+  };
+}
+
+export const inviteRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+  .openapi(getInvite, async (c) => {
+    const { config, db, now } = c.var.deps;
+    const invite = await resolveInvite(db, config.inviteSecret, c.req.valid('param').token, now());
+    return c.json(toPreview(invite), 200);
+  })
+  .openapi(join, async (c) => {
+    const { config, db, now } = c.var.deps;
+    const invite = await resolveInvite(db, config.inviteSecret, c.req.valid('json').inviteToken, now());
+    const { session, person } = invite;
+    const token = await mintParticipantToken(config.livekit, {
+      roomName: session.roomName,
+      identity: person.livekitIdentity,
+      name: person.name,
+      role: person.role,
+      personId: person.id,
+    });
+    c.var.logger.info({ sessionId: session.id, personId: person.id }, 'participant token issued');
+    return c.json(
+      {
+        livekitUrl: config.livekit.url,
+        token,
+        identity: person.livekitIdentity,
+        roomName: session.roomName,
+        preview: toPreview(invite),
+      },
+      200,
+    );
+  });

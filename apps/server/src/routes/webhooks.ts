@@ -1,0 +1,71 @@
+import { randomUUID } from 'node:crypto';
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { AppEnv } from '../http/app-env';
+import { AppError } from '../http/app-error';
+import { validationHook } from '../http/error-handling';
+import { presenceEvents, summarizeWebhook, verifyWebhook } from '../livekit/webhooks';
+import { insertWebhookEvent, recordJoined, recordLeft } from '../presence/presence-repository';
+import { resolveRoomParticipant } from '../sessions/session-repository';
+import { errorResponse } from './error-responses';
+
+const WebhookAck = z.object({ received: z.literal(true), duplicate: z.boolean() });
+
+const livekitWebhook = createRoute({
+  method: 'post',
+  path: '/livekit/webhook',
+  tags: ['livekit'],
+  summary: 'LiveKit webhook receiver (signed with the LiveKit API secret)',
+  description:
+    'The body is read as raw text and verified against the sha256 claim of the Authorization JWT. ' +
+    'Deliveries are deduplicated by event id.',
+  responses: {
+    200: {
+      description: 'Stored, or already stored',
+      content: { 'application/json': { schema: WebhookAck } },
+    },
+    400: errorResponse('Signed but unusable body'),
+    401: errorResponse('webhook_signature_invalid: bad or missing signature'),
+  },
+});
+
+export const webhookRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(
+  livekitWebhook,
+  async (c) => {
+    const { config, db, now } = c.var.deps;
+    // The signature covers the exact bytes sent, so the body must be read as text, never re-serialised.
+    const body = await c.req.text();
+    const event = summarizeWebhook(await verifyWebhook(config.livekit, body, c.req.header('Authorization')));
+    if (!event.id) throw new AppError(400, 'validation_failed', 'Webhook event has no id');
+
+    const receivedAt = now().toISOString();
+    const stored = await db.transaction().execute(async (trx) => {
+      const fresh = await insertWebhookEvent(trx, {
+        id: event.id,
+        event: event.event,
+        roomName: event.roomName,
+        participantIdentity: event.identity,
+        occurredAt: event.occurredAt,
+        receivedAt,
+      });
+      if (!fresh || !presenceEvents.has(event.event) || !event.roomName || !event.identity) return fresh;
+
+      const match = await resolveRoomParticipant(trx, event.roomName, event.identity);
+      const presence = {
+        id: randomUUID(),
+        sessionId: match?.sessionId ?? null,
+        roomName: event.roomName,
+        identity: event.identity,
+        personId: match?.personId ?? null,
+        known: match?.personId !== undefined,
+        kind: event.participantKind,
+      };
+      const at = event.occurredAt ?? receivedAt;
+      if (event.event === 'participant_joined') await recordJoined(trx, { ...presence, joinedAt: at });
+      else await recordLeft(trx, { ...presence, leftAt: at });
+      return true;
+    });
+
+    c.var.logger.info({ event: event.event, eventId: event.id, duplicate: !stored }, 'livekit webhook');
+    return c.json({ received: true as const, duplicate: !stored }, 200);
+  },
+);

@@ -1,0 +1,128 @@
+/** Sessions and the people in them. Rows become domain objects here and nowhere else. */
+import type { SessionRole } from '@assent/shared';
+import type { Selectable } from 'kysely';
+import type { DbOrTrx } from '../db/database';
+import type { PeopleTable, SessionsTable } from './session-tables';
+
+export interface Session {
+  id: string;
+  title: string;
+  roomName: string;
+  createdAt: string;
+}
+
+export interface Person {
+  id: string;
+  sessionId: string;
+  name: string;
+  role: SessionRole;
+  minor: boolean;
+  livekitIdentity: string;
+  createdAt: string;
+}
+
+export const toSession = (row: Selectable<SessionsTable>): Session => ({
+  id: row.id,
+  title: row.title,
+  roomName: row.room_name,
+  createdAt: row.created_at,
+});
+
+export const toPerson = (row: Selectable<PeopleTable>): Person => ({
+  id: row.id,
+  sessionId: row.session_id,
+  name: row.name,
+  role: row.role,
+  minor: row.minor === 1,
+  livekitIdentity: row.livekit_identity,
+  createdAt: row.created_at,
+});
+
+export async function insertSession(db: DbOrTrx, session: Session): Promise<void> {
+  await db
+    .insertInto('sessions')
+    .values({
+      id: session.id,
+      title: session.title,
+      room_name: session.roomName,
+      created_at: session.createdAt,
+    })
+    .execute();
+}
+
+/** Inserts people in the given order; `position` keeps that order (tutor first). */
+export async function insertPeople(db: DbOrTrx, people: Person[]): Promise<void> {
+  if (people.length === 0) return;
+  await db
+    .insertInto('people')
+    .values(
+      people.map((p, position) => ({
+        id: p.id,
+        session_id: p.sessionId,
+        name: p.name,
+        role: p.role,
+        minor: p.minor ? 1 : 0,
+        livekit_identity: p.livekitIdentity,
+        position,
+        created_at: p.createdAt,
+      })),
+    )
+    .execute();
+}
+
+/** A person together with their session, or undefined if either is gone or they do not belong together. */
+export async function findPersonInSession(
+  db: DbOrTrx,
+  sessionId: string,
+  personId: string,
+): Promise<{ session: Session; person: Person } | undefined> {
+  const row = await db
+    .selectFrom('people')
+    .innerJoin('sessions', 'sessions.id', 'people.session_id')
+    .selectAll('people')
+    .select(['sessions.title', 'sessions.room_name', 'sessions.created_at as session_created_at'])
+    .where('people.id', '=', personId)
+    .where('sessions.id', '=', sessionId)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return {
+    person: toPerson(row),
+    session: toSession({
+      id: row.session_id,
+      title: row.title,
+      room_name: row.room_name,
+      created_at: row.session_created_at,
+    }),
+  };
+}
+
+/** Which of our people a LiveKit identity in a room belongs to, if any. */
+export async function resolveRoomParticipant(
+  db: DbOrTrx,
+  roomName: string,
+  identity: string,
+): Promise<{ sessionId: string; personId: string | undefined } | undefined> {
+  const session = await db
+    .selectFrom('sessions')
+    .select('id')
+    .where('room_name', '=', roomName)
+    .executeTakeFirst();
+  if (!session) return undefined;
+  const person = await db
+    .selectFrom('people')
+    .select('id')
+    .where('session_id', '=', session.id)
+    .where('livekit_identity', '=', identity)
+    .executeTakeFirst();
+  return { sessionId: session.id, personId: person?.id };
+}
+
+export async function listPeople(db: DbOrTrx, sessionId: string): Promise<Person[]> {
+  const rows = await db
+    .selectFrom('people')
+    .selectAll()
+    .where('session_id', '=', sessionId)
+    .orderBy('position')
+    .execute();
+  return rows.map(toPerson);
+}

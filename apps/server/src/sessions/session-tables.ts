@@ -1,0 +1,28 @@
+import type { Generated } from 'kysely';
+
+/** Timestamps are ISO-8601 UTC text and booleans are 0/1 integers, so SQLite and PostgreSQL agree. */
+export interface SessionsTable {
+  id: string;
+  title: string;
+  /** Opaque LiveKit room name; never derived from the title. */
+  room_name: string;
+  created_at: string;
+}
+
+export interface PeopleTable {
+  id: string;
+  session_id: string;
+  name: string;
+  role: 'tutor' | 'student' | 'guardian';
+  minor: number;
+  /** Opaque LiveKit identity; never the person's name. */
+  livekit_identity: string;
+  /** Order people were listed in when the session was created (tutor first). */
+  position: Generated<number>;
+  created_at: string;
+}
+
+export interface SessionTables {
+  sessions: SessionsTable;
+  people: PeopleTable;
+}
