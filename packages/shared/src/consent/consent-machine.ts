@@ -1,0 +1,161 @@
+// The consent state machine: a pure `transition(state, event)` returning the next state and the egress
+// commands to run. The server is the only authority (rule 9); browsers run it only to display.
+import { onEgressAlive, onEgressGone, settle } from './consent-egress';
+import { countedParticipants, ownValue } from './consent-policy';
+import type {
+  ConsentDecision,
+  ConsentEvent,
+  ConsentPolicy,
+  ConsentState,
+  Participant,
+  RecordingRequest,
+  TransitionResult,
+} from './consent-types';
+
+/** The strictest defaults: guardians consent in the call, an egress is retried at most three times. */
+export const defaultConsentPolicy: ConsentPolicy = { guardianConsentMode: 'in_call', maxEgressFailures: 3 };
+
+/** A session's state before anyone joins or anything is requested. */
+export function createConsentState(
+  options: {
+    policy?: Partial<ConsentPolicy>;
+    advanceGuardianConsent?: Readonly<Record<string, readonly string[]>>;
+  } = {},
+): ConsentState {
+  return {
+    policy: { ...defaultConsentPolicy, ...options.policy },
+    participants: {},
+    request: null,
+    egress: { kind: 'idle' },
+    advanceGuardianConsent: { ...options.advanceGuardianConsent },
+    usedRequestIds: [],
+    retiredEgressIds: [],
+  };
+}
+
+function unchanged(state: ConsentState, ignored: TransitionResult['ignored']): TransitionResult {
+  return { state, commands: [], ignored };
+}
+
+/** The request an answer is about, or why the answer does not apply. */
+function answeredRequest(state: ConsentState, requestId: string): RecordingRequest | TransitionResult {
+  if (!state.request) return unchanged(state, 'no_request');
+  if (state.request.requestId !== requestId) return unchanged(state, 'stale_request');
+  return state.request;
+}
+
+function withRequest(state: ConsentState, request: RecordingRequest | null): ConsentState {
+  return { ...state, request };
+}
+
+function onRequest(state: ConsentState, event: Extract<ConsentEvent, { type: 'request' }>): TransitionResult {
+  if (state.request?.requestId === event.requestId) return unchanged(state, 'duplicate');
+  if (state.usedRequestIds.includes(event.requestId)) return unchanged(state, 'stale_request');
+  const request: RecordingRequest = {
+    requestId: event.requestId,
+    purpose: event.purpose,
+    requestedBy: event.requestedBy,
+    noticeVersion: event.noticeVersion,
+    status: 'open',
+    decisions: {},
+    egressFailures: 0,
+  };
+  const next = { ...withRequest(state, request), usedRequestIds: [...state.usedRequestIds, event.requestId] };
+  return settle(next, 'request_replaced');
+}
+
+function onConsent(state: ConsentState, requestId: string, personId: string): TransitionResult {
+  const request = answeredRequest(state, requestId);
+  if ('state' in request) return request;
+  const prior = ownValue(request.decisions, personId);
+  if (prior === 'consented') return unchanged(state, 'duplicate');
+  if (prior !== undefined) return unchanged(state, 'decision_final');
+  if (request.status !== 'open') return unchanged(state, 'request_closed');
+  const decisions = { ...request.decisions, [personId]: 'consented' as const };
+  return settle(withRequest(state, { ...request, decisions }), 'consent_missing');
+}
+
+/**
+ * `decline` and `withdraw` are one act, saying no: a no after a yes is a withdrawal, a no before any
+ * yes is a decline. Either closes the request for good and stops any egress at once (rule 4).
+ */
+function onRefusal(state: ConsentState, requestId: string, personId: string): TransitionResult {
+  const request = answeredRequest(state, requestId);
+  if ('state' in request) return request;
+  const prior = ownValue(request.decisions, personId);
+  if (prior === 'declined' || prior === 'withdrawn') return unchanged(state, 'duplicate');
+  const decision: ConsentDecision = prior === 'consented' ? 'withdrawn' : 'declined';
+  const status = request.status === 'open' ? decision : request.status;
+  const decisions = { ...request.decisions, [personId]: decision };
+  return settle(withRequest(state, { ...request, status, decisions }), decision);
+}
+
+function onCancel(state: ConsentState, requestId: string): TransitionResult {
+  const request = answeredRequest(state, requestId);
+  if ('state' in request) return request;
+  return settle(withRequest(state, null), 'cancelled');
+}
+
+function withParticipant(state: ConsentState, identity: string, participant: Participant): ConsentState {
+  return { ...state, participants: { ...state.participants, [identity]: participant } };
+}
+
+function onLeft(state: ConsentState, identity: string): TransitionResult {
+  if (!Object.hasOwn(state.participants, identity)) return unchanged(state, 'unknown_participant');
+  const { [identity]: _gone, ...participants } = state.participants;
+  const next = { ...state, participants };
+  return settle(next, countedParticipants(next).length === 0 ? 'room_empty' : 'consent_missing');
+}
+
+/**
+ * A reconnect keeps the participant as they were. Someone reconnecting whom the machine never saw
+ * join is treated as a joiner; without their details, as an unknown participant (fail closed).
+ */
+function onReconnected(state: ConsentState, identity: string, participant?: Participant): TransitionResult {
+  const known = ownValue(state.participants, identity);
+  const next = participant ?? known ?? { role: 'unknown', hidden: false };
+  return settle(withParticipant(state, identity, next), 'consent_missing');
+}
+
+function onAdvanceConsent(state: ConsentState, studentPersonId: string, purposes: readonly string[]) {
+  const advanceGuardianConsent = { ...state.advanceGuardianConsent, [studentPersonId]: [...purposes] };
+  return settle({ ...state, advanceGuardianConsent }, 'consent_missing');
+}
+
+/**
+ * Apply one event. Returns the next state, the egress commands to run (in order), and when the event
+ * did not apply, why. Never throws and never mutates `state`.
+ *
+ * Guarantees: `start_egress` only when `canRecord` holds and no egress is starting, active or stopping;
+ * a refusal, cancel, new request or a joiner without effective consent while an egress is starting or
+ * active yields its `stop_egress` in the same transition (or, before its id is known, marks it to be
+ * stopped as soon as it is).
+ */
+export function transition(state: ConsentState, event: ConsentEvent): TransitionResult {
+  switch (event.type) {
+    case 'request':
+      return onRequest(state, event);
+    case 'consent':
+      return onConsent(state, event.requestId, event.personId);
+    case 'decline':
+    case 'withdraw':
+      return onRefusal(state, event.requestId, event.personId);
+    case 'cancel':
+      return onCancel(state, event.requestId);
+    case 'participant_joined':
+      return settle(withParticipant(state, event.identity, event.participant), 'consent_missing');
+    case 'participant_left':
+      return onLeft(state, event.identity);
+    case 'participant_reconnected':
+      return onReconnected(state, event.identity, event.participant);
+    case 'advance_consent_changed':
+      return onAdvanceConsent(state, event.studentPersonId, event.purposes);
+    case 'egress_started':
+      return onEgressAlive(state, event.egressId, false);
+    case 'egress_active':
+      return onEgressAlive(state, event.egressId, true);
+    case 'egress_ended':
+    case 'egress_failed':
+      return onEgressGone(state, event.egressId);
+  }
+}

@@ -1,0 +1,157 @@
+// The consent machine's vocabulary: who is in the room, what was asked, who said what, and the recorder.
+// Everything is plain, JSON-serialisable data so the server can persist the state next to the session.
+
+/** How the server placed a participant. 'unknown' is anyone it cannot place; they never count as consenting. */
+export type ParticipantRole = 'tutor' | 'student' | 'guardian' | 'unknown';
+
+/** A participant present in the LiveKit room, as the server admitted it (read from its attributes). */
+export interface Participant {
+  readonly role: ParticipantRole;
+  /** The session person this participant speaks for. Without it the participant counts as unknown. */
+  readonly personId?: string;
+  /** Students only. A student counts as an adult only when this is exactly `false` (fail closed). */
+  readonly minor?: boolean;
+  /**
+   * Service participants (the recorder itself) do not count towards consent (rule 2).
+   * SECURITY: trusts the server's view of LiveKit's `hidden` permission, which only server-minted tokens carry.
+   */
+  readonly hidden: boolean;
+  /** Guardians only: the students (personIds) this guardian consents for. */
+  readonly guardianOf?: readonly string[];
+}
+
+/** Where a guardian's consent for a minor may come from (organisation policy, rule 3). */
+export type GuardianConsentMode = 'in_call' | 'in_call_or_advance';
+
+/** The organisation's settings the machine needs. */
+export interface ConsentPolicy {
+  readonly guardianConsentMode: GuardianConsentMode;
+  /** How often a request's egress may fail (or end unasked) before the machine stops retrying it. */
+  readonly maxEgressFailures: number;
+}
+
+/** A person's answer to the current request. Someone with no entry is pending. */
+export type ConsentDecision = 'consented' | 'declined' | 'withdrawn';
+
+/** A person's decision including the implicit `pending`. */
+export type PersonDecision = ConsentDecision | 'pending';
+
+/**
+ * The current recording request (rule 1). A new request starts with no decisions: consent is never
+ * carried over from an earlier request.
+ */
+export interface RecordingRequest {
+  readonly requestId: string;
+  readonly purpose: string;
+  /** personId of the tutor or admin who asked. Asking is not consenting: they answer like everyone else. */
+  readonly requestedBy: string;
+  readonly noticeVersion: string;
+  /**
+   * 'open' until anyone declines or withdraws. A refusal closes the request for good: recording again
+   * takes a new request that everyone answers afresh.
+   */
+  readonly status: 'open' | 'declined' | 'withdrawn';
+  /** Decisions by personId, for this request only. */
+  readonly decisions: Readonly<Record<string, ConsentDecision>>;
+  /** Egresses for this request that failed or ended without being asked to; reset when one becomes active. */
+  readonly egressFailures: number;
+}
+
+/** Why the machine asks for an egress to stop. Never names a person. */
+export type StopReason =
+  | 'withdrawn'
+  | 'declined'
+  | 'cancelled'
+  | 'request_replaced'
+  | 'consent_missing'
+  | 'room_empty'
+  | 'unexpected_egress';
+
+/**
+ * The one egress the machine considers its own. `starting` without an id means the start command was
+ * issued and its egress id is not known yet; `stopOnStart` records that it must be stopped the moment
+ * its id is learnt.
+ */
+export type EgressState =
+  | { readonly kind: 'idle' }
+  | {
+      readonly kind: 'starting';
+      readonly requestId: string;
+      readonly egressId?: undefined;
+      readonly stopOnStart?: StopReason;
+    }
+  | { readonly kind: 'starting'; readonly requestId: string; readonly egressId: string }
+  | { readonly kind: 'active'; readonly requestId: string; readonly egressId: string }
+  | { readonly kind: 'stopping'; readonly egressId: string; readonly reason: StopReason };
+
+/** Everything the machine knows about one session's call. Treat as immutable. */
+export interface ConsentState {
+  readonly policy: ConsentPolicy;
+  /** Present participants by LiveKit identity. */
+  readonly participants: Readonly<Record<string, Participant>>;
+  readonly request: RecordingRequest | null;
+  readonly egress: EgressState;
+  /**
+   * Guardian consent given in advance on a guardian's account: student personId → purposes covered.
+   * Counts only under `in_call_or_advance`.
+   */
+  readonly advanceGuardianConsent: Readonly<Record<string, readonly string[]>>;
+  /** Every request id this session has used, so a replayed old request is recognised. */
+  readonly usedRequestIds: readonly string[];
+  /** Egress ids that are finished or were ordered to stop: late news about them is stale. */
+  readonly retiredEgressIds: readonly string[];
+}
+
+/** Something that happened. Webhook-born egress events may arrive duplicated, late or reordered. */
+export type ConsentEvent =
+  | {
+      readonly type: 'request';
+      readonly requestId: string;
+      readonly purpose: string;
+      readonly requestedBy: string;
+      readonly noticeVersion: string;
+    }
+  | { readonly type: 'consent'; readonly requestId: string; readonly personId: string }
+  | { readonly type: 'decline'; readonly requestId: string; readonly personId: string }
+  | { readonly type: 'withdraw'; readonly requestId: string; readonly personId: string }
+  | { readonly type: 'cancel'; readonly requestId: string }
+  | { readonly type: 'participant_joined'; readonly identity: string; readonly participant: Participant }
+  | { readonly type: 'participant_left'; readonly identity: string }
+  | {
+      readonly type: 'participant_reconnected';
+      readonly identity: string;
+      readonly participant?: Participant;
+    }
+  | {
+      readonly type: 'advance_consent_changed';
+      readonly studentPersonId: string;
+      /** Purposes now covered; empty when the guardian revoked it. */
+      readonly purposes: readonly string[];
+    }
+  | { readonly type: 'egress_started'; readonly egressId: string }
+  | { readonly type: 'egress_active'; readonly egressId: string }
+  | { readonly type: 'egress_ended'; readonly egressId: string }
+  /** Without `egressId`: the start call itself failed, so no egress exists. */
+  | { readonly type: 'egress_failed'; readonly egressId?: string };
+
+/** What the server must do as a result of a transition. */
+export type ConsentCommand =
+  | { readonly type: 'start_egress'; readonly requestId: string }
+  | { readonly type: 'stop_egress'; readonly egressId: string; readonly reason: StopReason };
+
+/** Why an event changed nothing (or only led to stopping a stray egress). */
+export type IgnoredReason =
+  | 'no_request'
+  | 'stale_request'
+  | 'duplicate'
+  | 'request_closed'
+  | 'decision_final'
+  | 'unknown_participant'
+  | 'stale_egress';
+
+/** The result of `transition`. */
+export interface TransitionResult {
+  readonly state: ConsentState;
+  readonly commands: readonly ConsentCommand[];
+  readonly ignored?: IgnoredReason;
+}
