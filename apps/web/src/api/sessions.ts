@@ -1,0 +1,24 @@
+import type {
+  CreateSessionRequest,
+  CreateSessionResponse,
+  InvitePreview,
+  JoinRequest,
+  JoinResponse,
+} from '@assent/shared';
+import { config } from '../config';
+import { requestJson } from './client';
+
+// Types only from @assent/shared: its zod schemas stay out of the first-load bundle; the server validates.
+
+export function createSession(input: CreateSessionRequest): Promise<CreateSessionResponse> {
+  return requestJson(`${config.apiBase}/sessions`, { method: 'POST', body: JSON.stringify(input) });
+}
+
+export function fetchInvitePreview(inviteToken: string): Promise<InvitePreview> {
+  return requestJson(`${config.apiBase}/invites/${encodeURIComponent(inviteToken)}`);
+}
+
+export function joinSession(inviteToken: string): Promise<JoinResponse> {
+  const body: JoinRequest = { inviteToken };
+  return requestJson(`${config.apiBase}/join`, { method: 'POST', body: JSON.stringify(body) });
+}

@@ -1,0 +1,115 @@
+import '@livekit/components-styles';
+import './call.css';
+import type { JoinResponse } from '@assent/shared';
+import { LiveKitRoom, RoomAudioRenderer, StartAudio } from '@livekit/components-react';
+import { DisconnectReason, MediaDeviceFailure, Room } from 'livekit-client';
+import { useCallback, useRef, useState } from 'react';
+import { config } from '../config';
+import { DeviceProblemAlert } from '../join/DeviceProblemAlert';
+import type { DeviceChoices, DeviceProblem } from '../join/device-choices';
+import { classifyDeviceError } from '../join/media-failure';
+import { useAssentStore } from '../store';
+import { CallControls } from './CallControls';
+import { CallStage } from './CallStage';
+import { RecordingBanner } from './RecordingBanner';
+import { useRoomEvents } from './useRoomEvents';
+
+interface CallRoomProps {
+  join: JoinResponse;
+  choices: DeviceChoices;
+  onLeft: () => void;
+  /** The call could not be reached, or the connection was lost for good. */
+  onConnectionFailed: (error: Error) => void;
+}
+
+/** One Room for the life of this component: connect, show the call, report how it ended. */
+export function CallRoom({ join, choices, onLeft, onConnectionFailed }: CallRoomProps) {
+  const [room] = useState(
+    () =>
+      new Room({
+        adaptiveStream: true,
+        dynacast: true,
+        videoCaptureDefaults: { deviceId: choices.videoDeviceId, resolution: config.videoCapture },
+        audioCaptureDefaults: { deviceId: choices.audioDeviceId },
+      }),
+  );
+  const [deviceProblem, setDeviceProblem] = useState<DeviceProblem | null>(null);
+  const leaving = useRef(false);
+  const connection = useAssentStore((s) => s.connection);
+
+  const onDeviceError = useCallback((error: Error) => setDeviceProblem(classifyDeviceError(error)), []);
+
+  useRoomEvents(room, {
+    onDisconnected: (reason) => {
+      if (leaving.current) onLeft();
+      // A client-side disconnect we did not ask for is an unmount (or React's dev double mount).
+      else if (reason !== DisconnectReason.CLIENT_INITIATED) {
+        onConnectionFailed(
+          new Error(`Disconnected: ${DisconnectReason[reason ?? DisconnectReason.UNKNOWN_REASON]}`),
+        );
+      }
+    },
+    onMediaDevicesError: onDeviceError,
+  });
+
+  // Must keep its identity: LiveKitRoom reconnects when its onError changes.
+  const onError = useCallback(
+    (error: Error) => {
+      // Publishing a denied camera also lands here; that is a device problem, not a connection one.
+      if (MediaDeviceFailure.getFailure(error)) setDeviceProblem(classifyDeviceError(error));
+      else onConnectionFailed(error);
+    },
+    [onConnectionFailed],
+  );
+
+  return (
+    <LiveKitRoom
+      room={room}
+      serverUrl={join.livekitUrl}
+      token={join.token}
+      connect
+      audio={choices.audioEnabled}
+      video={choices.videoEnabled}
+      onError={onError}
+      className="call"
+      data-lk-theme="default"
+    >
+      <header className="call__top">
+        <RecordingBanner />
+        <h1 className="call__title">{join.preview.sessionTitle}</h1>
+      </header>
+      {connection === 'reconnecting' && (
+        <div className="call__notice" role="alert">
+          Reconnecting…
+        </div>
+      )}
+      {deviceProblem && (
+        <div className="call__notice call__notice--panel">
+          <DeviceProblemAlert
+            problem={deviceProblem}
+            actions={
+              <button
+                type="button"
+                className="button button--secondary"
+                onClick={() => setDeviceProblem(null)}
+              >
+                Dismiss
+              </button>
+            }
+          />
+        </div>
+      )}
+      <main className="call__main">
+        <CallStage />
+      </main>
+      <CallControls
+        onLeave={() => {
+          leaving.current = true;
+        }}
+        onDeviceError={onDeviceError}
+      />
+      <RoomAudioRenderer />
+      <StartAudio label="Allow audio" className="lk-button call__start-audio" />
+    </LiveKitRoom>
+  );
+}

@@ -1,0 +1,108 @@
+import type { InvitePreview, JoinResponse } from '@assent/shared';
+import { useCallback, useEffect, useState } from 'react';
+import { describeInviteFailure } from '../api/failure-message';
+import { joinSession } from '../api/sessions';
+import type { DeviceChoices } from '../join/device-choices';
+import { ErrorAlert } from '../ui/ErrorAlert';
+import { PageFrame } from '../ui/PageFrame';
+import { CallRoom } from './CallRoom';
+
+type CallPhase =
+  | { kind: 'joining' }
+  | { kind: 'in-call'; join: JoinResponse }
+  | { kind: 'join-failed'; error: unknown }
+  | { kind: 'connection-failed' }
+  | { kind: 'left' };
+
+interface CallViewProps {
+  inviteToken: string;
+  preview: InvitePreview;
+  choices: DeviceChoices;
+}
+
+/** The call page: fetch a LiveKit token for the invite, run the call, offer Retry or Rejoin after. */
+export default function CallView({ inviteToken, preview, choices }: CallViewProps) {
+  const [phase, setPhase] = useState<CallPhase>({ kind: 'joining' });
+  // Each attempt fetches a fresh token: LiveKit checks a token's expiry when connecting.
+  const [attempt, setAttempt] = useState(0);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` is the Retry/Rejoin trigger.
+  useEffect(() => {
+    let cancelled = false;
+    setPhase({ kind: 'joining' });
+    joinSession(inviteToken).then(
+      (join) => !cancelled && setPhase({ kind: 'in-call', join }),
+      (error: unknown) => !cancelled && setPhase({ kind: 'join-failed', error }),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [inviteToken, attempt]);
+
+  const retry = useCallback(() => setAttempt((n) => n + 1), []);
+  const onLeft = useCallback(() => setPhase({ kind: 'left' }), []);
+  const onConnectionFailed = useCallback(() => setPhase({ kind: 'connection-failed' }), []);
+
+  if (phase.kind === 'in-call') {
+    return (
+      <CallRoom
+        key={attempt}
+        join={phase.join}
+        choices={choices}
+        onLeft={onLeft}
+        onConnectionFailed={onConnectionFailed}
+      />
+    );
+  }
+
+  return (
+    <PageFrame>
+      {phase.kind === 'joining' && (
+        <p className="card muted" aria-busy="true">
+          Joining “{preview.sessionTitle}”…
+        </p>
+      )}
+      {phase.kind === 'join-failed' && <JoinFailure error={phase.error} onRetry={retry} />}
+      {phase.kind === 'connection-failed' && (
+        <ErrorAlert title="Can't connect to the call" focusOnMount actions={<RetryButton onClick={retry} />}>
+          <p>
+            The connection to the video call failed or was lost. Check your internet connection, then try
+            again.
+          </p>
+        </ErrorAlert>
+      )}
+      {phase.kind === 'left' && (
+        <section className="card" aria-labelledby="left-heading">
+          <h1 id="left-heading">You left the session</h1>
+          <p className="muted">“{preview.sessionTitle}” may still be going on. You can go back in.</p>
+          <div className="actions">
+            <button type="button" className="button button--primary" onClick={retry}>
+              Rejoin
+            </button>
+          </div>
+        </section>
+      )}
+    </PageFrame>
+  );
+}
+
+function RetryButton({ onClick }: { onClick: () => void }) {
+  return (
+    <button type="button" className="button button--secondary" onClick={onClick}>
+      Retry
+    </button>
+  );
+}
+
+function JoinFailure({ error, onRetry }: { error: unknown; onRetry: () => void }) {
+  const failure = describeInviteFailure(error);
+  return (
+    <ErrorAlert
+      title={failure.title}
+      focusOnMount
+      actions={failure.retryable && <RetryButton onClick={onRetry} />}
+    >
+      <p>{failure.detail}</p>
+    </ErrorAlert>
+  );
+}

@@ -1,0 +1,112 @@
+import type { InvitePreview } from '@assent/shared';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { describeInviteFailure } from '../api/failure-message';
+import { fetchInvitePreview } from '../api/sessions';
+import { ErrorAlert } from '../ui/ErrorAlert';
+import { PageFrame } from '../ui/PageFrame';
+import { type DeviceChoices, defaultDeviceChoices } from './device-choices';
+import { RecordingNotice } from './RecordingNotice';
+
+// LiveKit is heavy: the preview loads it after the page is up, the call only once Join is clicked.
+const DevicePreview = lazy(() => import('./DevicePreview'));
+const loadCall = () => import('../call/CallView');
+const CallView = lazy(loadCall);
+
+const roleLabel = { tutor: 'Tutor', student: 'Student', guardian: 'Guardian' } as const;
+
+type InviteState =
+  | { kind: 'loading' }
+  | { kind: 'failed'; error: unknown }
+  | { kind: 'ready'; preview: InvitePreview };
+
+/** `/join/{token}`: who you are, the recording notice, a device check, then the call itself. */
+export function JoinPage({ inviteToken }: { inviteToken: string }) {
+  const [invite, setInvite] = useState<InviteState>({ kind: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+  const [choices, setChoices] = useState<DeviceChoices>(defaultDeviceChoices);
+  const [inCall, setInCall] = useState(false);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` is the Retry trigger.
+  useEffect(() => {
+    let cancelled = false;
+    setInvite({ kind: 'loading' });
+    fetchInvitePreview(inviteToken).then(
+      (preview) => !cancelled && setInvite({ kind: 'ready', preview }),
+      (error: unknown) => !cancelled && setInvite({ kind: 'failed', error }),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [inviteToken, attempt]);
+
+  useEffect(() => {
+    if (invite.kind === 'ready') document.title = `${invite.preview.sessionTitle} · Assent`;
+  }, [invite]);
+
+  const onChoicesChange = useCallback(
+    (patch: Partial<DeviceChoices>) => setChoices((c) => ({ ...c, ...patch })),
+    [],
+  );
+
+  if (inCall && invite.kind === 'ready') {
+    return (
+      <Suspense fallback={<p className="call-loading">Opening the call…</p>}>
+        <CallView inviteToken={inviteToken} preview={invite.preview} choices={choices} />
+      </Suspense>
+    );
+  }
+
+  return (
+    <PageFrame>
+      {invite.kind === 'loading' && (
+        <p className="card muted" aria-busy="true">
+          Loading your invite…
+        </p>
+      )}
+      {invite.kind === 'failed' && (
+        <InviteFailure error={invite.error} onRetry={() => setAttempt((n) => n + 1)} />
+      )}
+      {invite.kind === 'ready' && (
+        <article className="card join" aria-labelledby="session-title">
+          <h1 id="session-title">{invite.preview.sessionTitle}</h1>
+          <p className="join__who">
+            You're joining as {invite.preview.name} · {roleLabel[invite.preview.role]}
+          </p>
+          <RecordingNotice preview={invite.preview} />
+          <Suspense fallback={<div className="preview preview--loading">Starting camera preview…</div>}>
+            <DevicePreview choices={choices} onChange={onChoicesChange} />
+          </Suspense>
+          <div className="actions">
+            <button
+              type="button"
+              className="button button--primary button--large"
+              onPointerEnter={() => void loadCall()}
+              onClick={() => setInCall(true)}
+            >
+              Join session
+            </button>
+          </div>
+        </article>
+      )}
+    </PageFrame>
+  );
+}
+
+function InviteFailure({ error, onRetry }: { error: unknown; onRetry: () => void }) {
+  const failure = describeInviteFailure(error);
+  return (
+    <ErrorAlert
+      title={failure.title}
+      focusOnMount
+      actions={
+        failure.retryable && (
+          <button type="button" className="button button--secondary" onClick={onRetry}>
+            Retry
+          </button>
+        )
+      }
+    >
+      <p>{failure.detail}</p>
+    </ErrorAlert>
+  );
+}

@@ -1,0 +1,17 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+// The API server the dev server forwards /api to; production serves the built files from that server.
+const apiTarget = process.env.ASSENT_API_PROXY ?? 'http://127.0.0.1:8787';
+
+export default defineConfig({
+  plugins: [react()],
+  server: {
+    host: '127.0.0.1',
+    port: 5173,
+    strictPort: true,
+    proxy: { '/api': { target: apiTarget, changeOrigin: false } },
+  },
+  preview: { host: '127.0.0.1', port: 4173, proxy: { '/api': { target: apiTarget } } },
+  build: { target: 'es2022', sourcemap: true },
+});
