@@ -1,6 +1,9 @@
 /** Every failure leaves as `{ error: { code, message } }` with a stable code; stack traces never do. */
+
+import type { ErrorCode } from '@assent/shared';
 import type { ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
 import type { AppEnv } from './app-env';
 import { AppError } from './app-error';
@@ -15,18 +18,25 @@ export function validationHook(result: { success: boolean; error?: ZodError }): 
   throw new AppError(400, 'validation_failed', 'The request is not valid', issues);
 }
 
+const codeForStatus: Partial<Record<number, ErrorCode>> = {
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+};
+
 export const renderError: ErrorHandler<AppEnv> = (err, c) => {
   if (err instanceof AppError) return c.json(err.toBody(), err.status);
-  if (err instanceof HTTPException) {
-    // Hono's own rejections: malformed JSON (400) and body too large (413) are both bad input.
-    const status = err.status;
-    if (status === 400 || status === 413) {
-      return c.json(
-        new AppError(status, 'validation_failed', err.message || 'The request is not valid').toBody(),
+  if (err instanceof HTTPException && err.status >= 400 && err.status < 500) {
+    // Hono's own rejections (malformed JSON, wrong media type, body too large) are all bad input.
+    const status = err.status as ContentfulStatusCode;
+    return c.json(
+      new AppError(
         status,
-      );
-    }
-    if (status === 404) return c.json(new AppError(404, 'not_found', 'Not found').toBody(), 404);
+        codeForStatus[status] ?? 'validation_failed',
+        err.message || 'Bad request',
+      ).toBody(),
+      status,
+    );
   }
   c.var.logger?.error({ err }, 'unhandled error');
   return c.json(new AppError(500, 'internal', 'Something went wrong on our side').toBody(), 500);

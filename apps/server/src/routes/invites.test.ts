@@ -1,0 +1,161 @@
+import { type JoinResponse, ParticipantAttribute } from '@assent/shared';
+import { decodeJwt, SignJWT } from 'jose';
+import { describe, expect, it } from 'vitest';
+import { signInvite } from '../invites/invite-token';
+import { createSampleSession, errorOf, inviteTokenOf, postJson, useTestApp } from '../test-support/test-app';
+import { testDatabases } from '../test-support/test-databases';
+
+const secretKey = (secret: string) => new TextEncoder().encode(secret);
+
+/** Flips one character of the signature, keeping the token well-formed. */
+function tamper(token: string): string {
+  const last = token.at(-2) === 'A' ? 'B' : 'A';
+  return `${token.slice(0, -2)}${last}${token.at(-1)}`;
+}
+
+describe.each(testDatabases)('invites and join ($name)', (database) => {
+  const ctx = useTestApp(database);
+
+  async function studentInvite() {
+    const { app } = ctx();
+    const session = await createSampleSession(app);
+    const invite = session.invites[1];
+    if (!invite) throw new Error('no student invite');
+    return { session, invite, token: inviteTokenOf(invite.url) };
+  }
+
+  const preview = (token: string) => ctx().app.request(`/api/invites/${token}`);
+  const join = (token: string) => postJson(ctx().app, '/api/join', { inviteToken: token });
+
+  async function expectError(res: Response, status: number, code: string) {
+    expect(res.status).toBe(status);
+    const error = await errorOf(res);
+    expect(error.code).toBe(code);
+    expect(error.message).not.toMatch(/at .*\.ts:\d+/);
+  }
+
+  it('previews an invite with the recording notice', async () => {
+    const { session, invite, token } = await studentInvite();
+    const res = await preview(token);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({
+      sessionId: session.sessionId,
+      sessionTitle: session.title,
+      personId: invite.personId,
+      name: 'Sam Student',
+      role: 'student',
+      minor: true,
+      expiresAt: invite.expiresAt,
+      recording: { active: false },
+      notice: { version: '2026-11-v1', text: expect.stringContaining('only if everyone') },
+    });
+  });
+
+  it('rejects a tampered, garbled, wrong-secret or wrong-audience invite as invite_invalid', async () => {
+    const { token } = await studentInvite();
+    const { config } = ctx();
+    const claims = decodeJwt(token);
+    const wrongSecret = await new SignJWT(claims)
+      .setProtectedHeader({ alg: 'HS256' })
+      .sign(secretKey('some-other-secret-that-is-long-enough-000'));
+    const wrongAudience = await new SignJWT({ ...claims, aud: 'livekit' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .sign(secretKey(config.inviteSecret));
+    for (const bad of [tamper(token), 'x'.repeat(40), wrongSecret, wrongAudience]) {
+      await expectError(await preview(bad), 401, 'invite_invalid');
+      await expectError(await join(bad), 401, 'invite_invalid');
+    }
+  });
+
+  it('answers invite_expired for a past expiry signed with our secret', async () => {
+    const { invite } = await studentInvite();
+    const { config, db } = ctx();
+    const person = await db
+      .selectFrom('people')
+      .selectAll()
+      .where('id', '=', invite.personId)
+      .executeTakeFirstOrThrow();
+    const expired = await signInvite(
+      config.inviteSecret,
+      { sid: person.session_id, pid: person.id, role: 'student' },
+      new Date(Date.now() - 60_000),
+    );
+    await expectError(await preview(expired), 410, 'invite_expired');
+    await expectError(await join(expired), 410, 'invite_expired');
+  });
+
+  it('expires invites after INVITE_TTL_HOURS', async () => {
+    const { token } = await studentInvite();
+    ctx().clock.now = new Date(Date.now() + 73 * 3600 * 1000);
+    await expectError(await preview(token), 410, 'invite_expired');
+  });
+
+  it('answers not_found when the session is gone', async () => {
+    const { session, token } = await studentInvite();
+    const { db } = ctx();
+    await db.deleteFrom('sessions').where('id', '=', session.sessionId).execute();
+    await expectError(await preview(token), 404, 'not_found');
+    await expectError(await join(token), 404, 'not_found');
+  });
+
+  it('answers validation_failed for a token too short to be one', async () => {
+    await expectError(await preview('abc'), 400, 'validation_failed');
+    await expectError(await join('abc'), 400, 'validation_failed');
+  });
+
+  it('issues a LiveKit token that can join this one room and nothing more', async () => {
+    const { invite, token } = await studentInvite();
+    const { db } = ctx();
+    const res = await join(token);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as JoinResponse;
+    const session = await db.selectFrom('sessions').selectAll().executeTakeFirstOrThrow();
+    const person = await db
+      .selectFrom('people')
+      .selectAll()
+      .where('id', '=', invite.personId)
+      .executeTakeFirstOrThrow();
+
+    expect(body).toMatchObject({
+      livekitUrl: 'ws://127.0.0.1:7880',
+      identity: person.livekit_identity,
+      roomName: session.room_name,
+      preview: { personId: invite.personId, role: 'student' },
+    });
+
+    const claims = decodeJwt(body.token);
+    expect(claims.iss).toBe('APItestkey');
+    expect(claims.sub).toBe(person.livekit_identity);
+    expect(claims.sub).toMatch(/^p_/);
+    expect(claims.sub).not.toContain('Sam');
+    expect(claims.name).toBe('Sam Student');
+    expect(claims.video).toEqual({
+      room: session.room_name,
+      roomJoin: true,
+      canPublish: true,
+      canSubscribe: true,
+      canPublishData: false,
+      canUpdateOwnMetadata: false,
+    });
+    const video = claims.video as Record<string, unknown>;
+    for (const forbidden of [
+      'roomAdmin',
+      'roomRecord',
+      'roomCreate',
+      'roomList',
+      'ingressAdmin',
+      'hidden',
+      'recorder',
+    ]) {
+      expect(video[forbidden]).toBeUndefined();
+    }
+    expect(claims.attributes).toEqual({
+      [ParticipantAttribute.name]: 'Sam Student',
+      [ParticipantAttribute.role]: 'student',
+      [ParticipantAttribute.personId]: invite.personId,
+    });
+    const issuedAt = claims.nbf ?? claims.iat;
+    expect(issuedAt).toBeDefined();
+    expect((claims.exp ?? Number.POSITIVE_INFINITY) - (issuedAt ?? 0)).toBeLessThanOrEqual(600);
+  });
+});

@@ -1,0 +1,96 @@
+/** A fully wired app over a real (migrated) test database, with a fake LiveKit room service and clock. */
+import type { CreateSessionResponse, ErrorBody } from '@assent/shared';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { createApp } from '../app';
+import { type Config, loadConfig } from '../config';
+import type { Db } from '../db/database';
+import type { RoomService } from '../livekit/room-service';
+import { createLogger } from '../logger';
+import { clearTables, type OpenDatabase, type TestDatabase } from './test-databases';
+
+export const testEnv = {
+  LIVEKIT_URL: 'ws://127.0.0.1:7880',
+  LIVEKIT_API_KEY: 'APItestkey',
+  LIVEKIT_API_SECRET: 'livekit-test-secret-0123456789-abcdefghij',
+  INVITE_SECRET: 'invite-test-secret-0123456789-abcdefghijk',
+  PUBLIC_URL: 'http://assent.test',
+  DATABASE_URL: 'sqlite::memory:',
+  LOG_LEVEL: 'silent',
+};
+
+export interface TestApp {
+  app: ReturnType<typeof createApp>;
+  db: Db;
+  config: Config;
+  clock: { now: Date };
+}
+
+export const fakeRoomService: RoomService = {
+  listParticipants: async () => [],
+  removeParticipant: async () => {},
+};
+
+export function buildTestApp(db: Db, env: Record<string, string> = {}): TestApp {
+  const config = loadConfig({ ...testEnv, ...env });
+  const clock = { now: new Date() };
+  const app = createApp({
+    config,
+    db,
+    logger: createLogger(config.logLevel),
+    roomService: fakeRoomService,
+    now: () => clock.now,
+  });
+  return { app, db, config, clock };
+}
+
+/** Registers hooks that open and migrate `database` once per file and empty it before each test. */
+export function useTestApp(database: TestDatabase): () => TestApp {
+  let open: OpenDatabase | undefined;
+  let current: TestApp | undefined;
+  beforeAll(async () => {
+    open = await database.open();
+  });
+  afterAll(async () => {
+    await open?.close();
+  });
+  beforeEach(async () => {
+    if (!open) throw new Error('test database did not open');
+    await clearTables(open.db);
+    current = buildTestApp(open.db);
+  });
+  return () => {
+    if (!current) throw new Error('useTestApp: no app yet (call inside a test)');
+    return current;
+  };
+}
+
+export function postJson(app: TestApp['app'], path: string, body: unknown) {
+  return app.request(path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+}
+
+export const sampleSession = {
+  title: 'Algebra, week 3',
+  tutorName: 'Dana Tutor',
+  participants: [
+    { name: 'Sam Student', role: 'student', minor: true },
+    { name: 'Pat Guardian', role: 'guardian' },
+  ],
+};
+
+/** Creates a session through the API and returns its response body. */
+export async function createSampleSession(app: TestApp['app']) {
+  const res = await postJson(app, '/api/sessions', sampleSession);
+  if (res.status !== 201) throw new Error(`create session failed: ${res.status} ${await res.text()}`);
+  return (await res.json()) as CreateSessionResponse;
+}
+
+export const inviteTokenOf = (url: string) => url.slice(url.indexOf('/join/') + '/join/'.length);
+
+/** The `error` object of a standard error response. */
+export async function errorOf(res: Response): Promise<ErrorBody['error']> {
+  return ((await res.json()) as ErrorBody).error;
+}

@@ -1,0 +1,69 @@
+/**
+ * The databases every server test runs against: SQLite in memory always, and PostgreSQL too when
+ * TEST_DATABASE_URL is set (each test file gets its own schema, dropped afterwards).
+ */
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { connectDatabase } from '../db/connect';
+import type { Db } from '../db/database';
+import { migrateToLatest } from '../db/migrate';
+
+export interface OpenDatabase {
+  db: Db;
+  close(): Promise<void>;
+}
+
+export interface TestDatabase {
+  name: 'sqlite' | 'postgres';
+  open(): Promise<OpenDatabase>;
+}
+
+const sqlite: TestDatabase = {
+  name: 'sqlite',
+  async open() {
+    const { db } = connectDatabase({ kind: 'sqlite', filename: ':memory:' });
+    await migrateToLatest(db);
+    return { db, close: () => db.destroy() };
+  },
+};
+
+function postgres(url: string): TestDatabase {
+  return {
+    name: 'postgres',
+    async open() {
+      const schema = `t_${randomBytes(6).toString('hex')}`;
+      const admin = new pg.Client({ connectionString: url });
+      await admin.connect();
+      await admin.query(`create schema ${schema}`);
+      const { db } = connectDatabase({ kind: 'postgres', url }, { schema });
+      await migrateToLatest(db, { schema });
+      return {
+        db,
+        async close() {
+          await db.destroy();
+          await admin.query(`drop schema ${schema} cascade`);
+          await admin.end();
+        },
+      };
+    },
+  };
+}
+
+const postgresUrl = process.env.TEST_DATABASE_URL;
+export const testDatabases: TestDatabase[] = postgresUrl ? [sqlite, postgres(postgresUrl)] : [sqlite];
+
+const tablesChildFirst = ['participant_presence', 'webhook_events', 'people', 'sessions'] as const;
+
+/** Empties every table, so each test starts from a freshly migrated, empty database. */
+export async function clearTables(db: Db): Promise<void> {
+  for (const table of tablesChildFirst) await db.deleteFrom(table).execute();
+}
+
+export async function countRows(db: Db, table: (typeof tablesChildFirst)[number]): Promise<number> {
+  const row = await db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirstOrThrow();
+  // PostgreSQL returns count(*) as a string (bigint).
+  return Number(row.n);
+}
