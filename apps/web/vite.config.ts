@@ -13,5 +13,13 @@ export default defineConfig({
     proxy: { '/api': { target: apiTarget, changeOrigin: false } },
   },
   preview: { host: '127.0.0.1', port: 4173, proxy: { '/api': { target: apiTarget } } },
-  build: { target: 'es2022', sourcemap: true },
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+    rollupOptions: {
+      // @assent/shared is import-free at module level apart from schema definitions; declaring it
+      // side-effect free lets a page that needs one constant skip the zod schemas it does not use.
+      treeshake: { moduleSideEffects: (id) => !id.includes('/packages/shared/') },
+    },
+  },
 });
