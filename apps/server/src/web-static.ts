@@ -5,23 +5,21 @@ import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from './http/app-env';
 
 export function webApp(distDir: string): MiddlewareHandler<AppEnv> {
-  const files = serveStatic<AppEnv>({
-    root: distDir,
-    onFound: (path, c) => {
-      // Vite fingerprints everything under assets/, so those can be cached forever; index.html never.
-      const immutable = path.startsWith(join(distDir, 'assets'));
-      c.header('Cache-Control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
-    },
-  });
+  const files = serveStatic<AppEnv>({ root: distDir });
   const indexHtml = serveStatic<AppEnv>({ path: join(distDir, 'index.html') });
   return async function serveWebApp(c, next) {
     if (c.req.path === '/api' || c.req.path.startsWith('/api/')) return next();
+    // Set before serving (headers set after the body is built are lost). Vite fingerprints everything
+    // under assets/, so those can be cached forever; index.html and the rest must be revalidated.
+    const immutable = c.req.path.startsWith('/assets/');
+    c.header('Cache-Control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
     let missing = false;
     const served = await files(c, async () => {
       missing = true;
     });
     if (!missing) return served;
-    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();
+    // A missing bundle file must 404, not turn into HTML the browser then fails to run as script.
+    if (immutable || (c.req.method !== 'GET' && c.req.method !== 'HEAD')) return next();
     c.header('Cache-Control', 'no-cache');
     return indexHtml(c, next);
   };
