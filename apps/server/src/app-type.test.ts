@@ -1,0 +1,24 @@
+import { testClient } from 'hono/testing';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from './test-support/test-app';
+import { testDatabases } from './test-support/test-databases';
+
+// The web app builds its client from AppType with hono/client; this exercises the same inference.
+describe.each(testDatabases)('typed client over AppType ($name)', (database) => {
+  const ctx = useTestApp(database);
+
+  it('creates a session and previews an invite through typed routes', async () => {
+    const client = testClient(ctx().app);
+    const created = await client.api.sessions.$post({
+      json: { title: 'Typed', tutorName: 'T', participants: [{ name: 'S', role: 'student', minor: false }] },
+    });
+    expect(created.status).toBe(201);
+    if (created.status !== 201) return;
+    const body = await created.json();
+    const token = body.invites[1]?.url.split('/join/')[1] ?? '';
+    const preview = await client.api.invites[':token'].$get({ param: { token } });
+    expect(preview.status).toBe(200);
+    if (preview.status !== 200) return;
+    expect((await preview.json()).role).toBe('student');
+  });
+});
