@@ -37,7 +37,7 @@ export function CopyLinkButton({ name, url, inputId }: CopyLinkButtonProps) {
         <span className="visually-hidden">Copy invite link for {name}</span>
         <span aria-hidden="true">{state === 'copied' ? 'Copied' : 'Copy'}</span>
       </button>
-      <span className="copy-feedback" role="status">
+      <span className="visually-hidden" role="status">
         {state === 'copied' ? 'Copied' : state === 'failed' ? 'Select the link and copy it' : ''}
       </span>
     </>
