@@ -25,8 +25,11 @@ trap 'rm -rf "$work"' EXIT
 cp -r "$src_dir/." "$work/"
 chmod -R u+w "$work"
 mkdir -p "$(dirname "$bin")"
-(cd "$work" && CGO_ENABLED=0 go build -trimpath -o "$bin.tmp" ./cmd/server) >&2 \
-  || die "building livekit-server failed (see the Go output above)"
+build_log="$CACHE_DIR/livekit-server/$LIVEKIT_VERSION/build.log"
+if ! (cd "$work" && CGO_ENABLED=0 go build -trimpath -o "$bin.tmp" ./cmd/server) >"$build_log" 2>&1; then
+  tail -n 30 "$build_log" >&2
+  die "building livekit-server failed; full output in $build_log"
+fi
 mv "$bin.tmp" "$bin"
 log "built livekit-server in $((SECONDS - start))s"
 echo "$bin"
