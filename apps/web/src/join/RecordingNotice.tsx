@@ -8,10 +8,9 @@ export function RecordingNotice({ preview }: { preview: InvitePreview }) {
       <h2 id="recording-notice-heading">Recording notice</h2>
       <p className={active ? 'notice__state notice__state--on' : 'notice__state'}>
         <span className="notice__dot" aria-hidden="true" />
-        {active
-          ? 'Recording is on now. It stops when you join, and starts again only if you agree.'
-          : 'Recording is off'}
+        {active ? 'Recording is on now' : 'Recording is off'}
       </p>
+      {active && <p>It stops when you join, and starts again only if you agree.</p>}
       <p className="notice__text">{preview.notice.text}</p>
     </section>
   );
