@@ -61,9 +61,14 @@ export function settle(state: ConsentState, reason: StopReason): TransitionResul
     request &&
     request.egressFailures < state.policy.maxEgressFailures
   ) {
+    const attempt = state.startAttempts + 1;
     return {
-      state: { ...state, egress: { kind: 'starting', requestId: request.requestId } },
-      commands: [{ type: 'start_egress', requestId: request.requestId }],
+      state: {
+        ...state,
+        startAttempts: attempt,
+        egress: { kind: 'starting', requestId: request.requestId, attempt },
+      },
+      commands: [{ type: 'start_egress', requestId: request.requestId, attempt }],
     };
   }
   return { state, commands: [] };
@@ -112,26 +117,35 @@ export function onEgressAlive(state: ConsentState, egressId: string, active: boo
   };
 }
 
+/** The machine's own egress is over: free to start another if consent still allows. */
+function release(state: ConsentState, unasked: boolean): TransitionResult {
+  const next: ConsentState = { ...state, egress: idle };
+  return settle(unasked ? countFailure(next) : next, 'consent_missing');
+}
+
 /**
- * `egress_ended` / `egress_failed`. The machine's own egress ending frees it to start another if
- * consent still allows; ending without having been asked to counts as a failure of the request.
+ * `egress_ended` / `egress_failed`. While the start command's id is unknown, the first egress that is
+ * not retired is taken as the one just started. Ending without having been asked to counts as a
+ * failure of the request.
  */
-export function onEgressGone(state: ConsentState, egressId: string | undefined): TransitionResult {
+export function onEgressGone(state: ConsentState, egressId: string): TransitionResult {
   const egress = state.egress;
+  const retired = state.retiredEgressIds.includes(egressId);
   const awaitingId = egress.kind === 'starting' && egress.egressId === undefined;
-  const ours =
-    egressId === undefined
-      ? awaitingId
-      : !state.retiredEgressIds.includes(egressId) && (awaitingId || currentEgressId(egress) === egressId);
-  if (!ours) {
-    const next = egressId === undefined ? state : retire(state, egressId);
-    return { state: next, commands: [], ignored: 'stale_egress' };
+  if (retired || !(awaitingId || currentEgressId(egress) === egressId)) {
+    return { state: retire(state, egressId), commands: [], ignored: 'stale_egress' };
   }
-  const unasked =
-    egress.kind === 'active' ||
-    (egress.kind === 'starting' && (egress.egressId !== undefined || !egress.stopOnStart));
-  let next: ConsentState = { ...state, egress: idle };
-  if (egressId !== undefined) next = retire(next, egressId);
-  if (unasked) next = countFailure(next);
-  return settle(next, 'consent_missing');
+  const askedToStop =
+    egress.kind === 'stopping' ||
+    (egress.kind === 'starting' && egress.egressId === undefined && egress.stopOnStart !== undefined);
+  return release(retire(state, egressId), !askedToStop);
+}
+
+/** `egress_start_failed`: only the attempt still waiting for its id can have failed to start. */
+export function onStartFailed(state: ConsentState, attempt: number): TransitionResult {
+  const egress = state.egress;
+  if (egress.kind !== 'starting' || egress.egressId !== undefined || egress.attempt !== attempt) {
+    return { state, commands: [], ignored: 'stale_egress' };
+  }
+  return release(state, egress.stopOnStart === undefined);
 }

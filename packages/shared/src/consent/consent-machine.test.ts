@@ -5,7 +5,7 @@ import { canRecord, decisionOf } from './consent-policy';
 import type { ConsentEvent, ConsentState } from './consent-types';
 import { consent, decline, join, leave, play, request, withdraw } from './test-support';
 
-const start = (requestId: string) => ({ type: 'start_egress', requestId });
+const start = (requestId: string) => expect.objectContaining({ type: 'start_egress', requestId });
 const stop = (egressId: string, reason: string) => ({ type: 'stop_egress', egressId, reason });
 const started = (egressId: string): ConsentEvent => ({ type: 'egress_started', egressId });
 const active = (egressId: string): ConsentEvent => ({ type: 'egress_active', egressId });
@@ -251,7 +251,12 @@ describe('declining and withdrawing (rule 4)', () => {
     const { state } = play(createConsentState(), join('tutor'), request('r1'), consent('r1', 'p-tutor'));
     const withdrawn = transition(state, withdraw('r1', 'p-tutor'));
     expect(withdrawn.commands).toEqual([]);
-    expect(withdrawn.state.egress).toEqual({ kind: 'starting', requestId: 'r1', stopOnStart: 'withdrawn' });
+    expect(withdrawn.state.egress).toEqual({
+      kind: 'starting',
+      requestId: 'r1',
+      attempt: 1,
+      stopOnStart: 'withdrawn',
+    });
     expect(consentStatus(withdrawn.state)).toBe('stopped_withdrawn');
     expect(transition(withdrawn.state, started('e1')).commands).toEqual([stop('e1', 'withdrawn')]);
     expect(transition(withdrawn.state, active('e1')).commands).toEqual([stop('e1', 'withdrawn')]);
@@ -356,7 +361,7 @@ describe('egress events arriving duplicated, late or reordered (rule 10)', () =>
       consent('r2', 'p-adult'),
       active('e1'),
     );
-    expect(state.egress).toEqual({ kind: 'starting', requestId: 'r2' });
+    expect(state.egress).toEqual({ kind: 'starting', requestId: 'r2', attempt: 2 });
   });
 
   it('ignores the end of an egress that is not its own', () => {
@@ -368,13 +373,19 @@ describe('egress events arriving duplicated, late or reordered (rule 10)', () =>
 
   it('retries a failed egress a bounded number of times', () => {
     const { state } = play(createConsentState(), join('tutor'), request('r1'), consent('r1', 'p-tutor'));
+    expect(state.egress).toEqual({ kind: 'starting', requestId: 'r1', attempt: 1 });
+    expect(transition(state, { type: 'egress_start_failed', attempt: 0 }).ignored).toBe('stale_egress');
     const failures = play(
       state,
-      { type: 'egress_failed' },
-      { type: 'egress_failed' },
-      { type: 'egress_failed' },
+      { type: 'egress_start_failed', attempt: 1 },
+      { type: 'egress_start_failed', attempt: 1 },
+      { type: 'egress_start_failed', attempt: 2 },
+      { type: 'egress_start_failed', attempt: 3 },
     );
-    expect(failures.commands).toEqual([start('r1'), start('r1')]);
+    expect(failures.commands).toEqual([
+      { type: 'start_egress', requestId: 'r1', attempt: 2 },
+      { type: 'start_egress', requestId: 'r1', attempt: 3 },
+    ]);
     expect(failures.state.egress).toEqual({ kind: 'idle' });
     expect(bannerFor(failures.state)).toEqual({
       kind: 'failed',

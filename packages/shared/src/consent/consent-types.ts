@@ -77,6 +77,8 @@ export type EgressState =
   | {
       readonly kind: 'starting';
       readonly requestId: string;
+      /** The `attempt` of the start command, so a report that this very start failed is recognised. */
+      readonly attempt: number;
       readonly egressId?: undefined;
       readonly stopOnStart?: StopReason;
     }
@@ -100,6 +102,8 @@ export interface ConsentState {
   readonly usedRequestIds: readonly string[];
   /** Egress ids that are finished or were ordered to stop: late news about them is stale. */
   readonly retiredEgressIds: readonly string[];
+  /** How many start commands this session has issued; numbers each `start_egress`. */
+  readonly startAttempts: number;
 }
 
 /** Something that happened. Webhook-born egress events may arrive duplicated, late or reordered. */
@@ -131,12 +135,13 @@ export type ConsentEvent =
   | { readonly type: 'egress_started'; readonly egressId: string }
   | { readonly type: 'egress_active'; readonly egressId: string }
   | { readonly type: 'egress_ended'; readonly egressId: string }
-  /** Without `egressId`: the start call itself failed, so no egress exists. */
-  | { readonly type: 'egress_failed'; readonly egressId?: string };
+  | { readonly type: 'egress_failed'; readonly egressId: string }
+  /** The start call for this `start_egress` attempt failed before any egress id existed. */
+  | { readonly type: 'egress_start_failed'; readonly attempt: number };
 
 /** What the server must do as a result of a transition. */
 export type ConsentCommand =
-  | { readonly type: 'start_egress'; readonly requestId: string }
+  | { readonly type: 'start_egress'; readonly requestId: string; readonly attempt: number }
   | { readonly type: 'stop_egress'; readonly egressId: string; readonly reason: StopReason };
 
 /** Why an event changed nothing (or only led to stopping a stray egress). */
