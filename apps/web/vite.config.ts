@@ -20,6 +20,13 @@ export default defineConfig({
       // @assent/shared is import-free at module level apart from schema definitions; declaring it
       // side-effect free lets a page that needs one constant skip the zod schemas it does not use.
       treeshake: { moduleSideEffects: (id) => !id.includes('/packages/shared/') },
+      output: {
+        // Name the lazily loaded LiveKit chunk for what it is (rollup would name it after one of our modules).
+        chunkFileNames: (chunk) =>
+          chunk.moduleIds.some((id) => id.includes('/node_modules/livekit-client/'))
+            ? 'assets/livekit-[hash].js'
+            : 'assets/[name]-[hash].js',
+      },
     },
   },
 });
