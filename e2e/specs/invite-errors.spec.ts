@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { SignJWT } from 'jose';
+import { e2eSecrets } from '../fixtures/ports';
 
 test('a garbled invite link shows the invalid-invite page', async ({ page }, testInfo) => {
   await page.goto('/join/this-is-not-a-real-invite-token-at-all');
@@ -9,9 +10,10 @@ test('a garbled invite link shows the invalid-invite page', async ({ page }, tes
 });
 
 test('an expired invite link says so', async ({ page }) => {
-  const secret = new TextEncoder().encode(process.env.ASSENT_E2E_INVITE_SECRET);
+  const secret = new TextEncoder().encode(e2eSecrets().inviteSecret);
   const expired = await new SignJWT({ sid: 'ses_gone', pid: 'per_gone', role: 'student' })
     .setProtectedHeader({ alg: 'HS256' })
+    .setIssuer('assent')
     .setAudience('assent-invite')
     .setIssuedAt(Math.floor(Date.now() / 1000) - 7200)
     .setExpirationTime(Math.floor(Date.now() / 1000) - 3600)
