@@ -1,11 +1,13 @@
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig } from 'vitest/config';
+import { testReporting } from '../../vitest.reporters';
 
 // The API server the dev server forwards /api to; production serves the built files from that server.
 const apiTarget = process.env.ASSENT_API_PROXY ?? 'http://127.0.0.1:8787';
 
 export default defineConfig({
   plugins: [react()],
+  test: { ...testReporting('web') },
   server: {
     host: '127.0.0.1',
     port: 5173,

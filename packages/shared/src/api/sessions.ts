@@ -39,7 +39,10 @@ export const CreateSessionResponse = z.object({
 export type CreateSessionResponse = z.infer<typeof CreateSessionResponse>;
 
 /** The invite token as it appears in a join link. */
-export const InviteToken = z.string().min(20, 'Invite token is malformed').max(2048, 'Invite token is malformed');
+export const InviteToken = z
+  .string()
+  .min(20, 'Invite token is malformed')
+  .max(2048, 'Invite token is malformed');
 
 /** What the join page shows before the person enters. */
 export const InvitePreview = z.object({
