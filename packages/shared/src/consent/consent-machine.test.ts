@@ -364,6 +364,36 @@ describe('egress events arriving duplicated, late or reordered (rule 10)', () =>
     expect(state.egress).toEqual({ kind: 'starting', requestId: 'r2', attempt: 2 });
   });
 
+  it('does not take a late end of an egress it already finished with as the end of a new start', () => {
+    const { state } = play(
+      recording(),
+      request('r2'),
+      ended('e1'),
+      consent('r2', 'p-tutor'),
+      consent('r2', 'p-adult'),
+    );
+    const late = transition(state, ended('e1'));
+    expect(late.ignored).toBe('stale_egress');
+    expect(late.state.egress).toEqual(state.egress);
+  });
+
+  it('marks a starting egress without an id for stopping when a new request replaces the old', () => {
+    const { state } = play(
+      createConsentState(),
+      join('tutor'),
+      request('r1'),
+      consent('r1', 'p-tutor'),
+      request('r2'),
+    );
+    expect(state.egress).toEqual({
+      kind: 'starting',
+      requestId: 'r1',
+      attempt: 1,
+      stopOnStart: 'request_replaced',
+    });
+    expect(bannerFor(state).text).toBe('Recording stopping');
+  });
+
   it('ignores the end of an egress that is not its own', () => {
     const state = recording();
     const stale = transition(state, ended('e0'));
