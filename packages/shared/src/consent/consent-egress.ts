@@ -87,7 +87,7 @@ function resetFailures(state: ConsentState): ConsentState {
 /**
  * `egress_started` / `egress_active`. While the start command's id is unknown, the first egress that
  * is not retired is taken as the one just started (only one start is ever in flight). Any other
- * egress showing signs of life gets a stop command.
+ * egress showing signs of life, or its own after it was told to stop, gets a stop command.
  */
 export function onEgressAlive(state: ConsentState, egressId: string, active: boolean): TransitionResult {
   const egress = state.egress;
@@ -108,7 +108,9 @@ export function onEgressAlive(state: ConsentState, egressId: string, active: boo
       const next = { ...state, egress: { kind: 'active', requestId: egress.requestId, egressId } as const };
       return settle(resetFailures(next), 'consent_missing');
     }
-    return { state, commands: [], ignored: 'duplicate' };
+    // Still alive after being told to stop: the stop call may have been lost, so repeat it.
+    const again = egress.kind === 'stopping' ? [stopCommand(egressId, egress.reason)] : [];
+    return { state, commands: again, ignored: 'duplicate' };
   }
   return {
     state: retire(state, egressId),

@@ -322,6 +322,12 @@ describe('egress events arriving duplicated, late or reordered (rule 10)', () =>
     expect(transition(state, active('e1'))).toEqual({ state, commands: [], ignored: 'duplicate' });
   });
 
+  it('repeats the stop when an egress it is stopping shows signs of life again', () => {
+    const { state } = play(recording(), withdraw('r1', 'p-adult'));
+    expect(transition(state, active('e1')).commands).toEqual([stop('e1', 'withdrawn')]);
+    expect(transition(state, started('e1')).commands).toEqual([stop('e1', 'withdrawn')]);
+  });
+
   it('binds an active event that overtook its started event', () => {
     const { state } = play(
       createConsentState(),

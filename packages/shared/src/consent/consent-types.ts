@@ -70,7 +70,7 @@ export type StopReason =
 /**
  * The one egress the machine considers its own. `starting` without an id means the start command was
  * issued and its egress id is not known yet; `stopOnStart` records that it must be stopped the moment
- * its id is learnt.
+ * its id is learnt. While an egress is `stopping` no other is started.
  */
 export type EgressState =
   | { readonly kind: 'idle' }
@@ -106,7 +106,17 @@ export interface ConsentState {
   readonly startAttempts: number;
 }
 
-/** Something that happened. Webhook-born egress events may arrive duplicated, late or reordered. */
+/**
+ * Something that happened. Answers (`consent`, `decline`, `withdraw`) name the request they answer and
+ * are stored durably by the server before it runs the resulting commands (rule 6).
+ *
+ * Egress news comes from the start call's response (feed its egress id as `egress_started` at once),
+ * from webhooks and from the reconciler (rule 10), so it may arrive duplicated, late or reordered. The
+ * reconciler reports each egress LiveKit lists for the room by its status (`egress_started` or
+ * `egress_active`: any that is not allowed gets a stop command, again if need be), and the machine's
+ * egress once LiveKit no longer lists it as `egress_ended`, which frees a `stopping` egress whose
+ * webhook was lost.
+ */
 export type ConsentEvent =
   | {
       readonly type: 'request';
