@@ -36,6 +36,8 @@ wait_for() {
 ensure_node_modules() {
   if [ ! -d "$ROOT/node_modules" ] || [ "$ROOT/package-lock.json" -nt "$ROOT/node_modules/.package-lock.json" ]; then
     log "installing npm packages"
-    (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error)
+    # Not `npm ci`: the lockfile holds only the platform packages this registry serves (biome and turbo
+    # list binaries for every platform), which `npm ci` counts as out of sync; `npm install` keeps to it.
+    (cd "$ROOT" && npm install --no-audit --no-fund --loglevel=error)
   fi
 }
