@@ -10,6 +10,12 @@ export const ErrorCode = z.enum([
   'forbidden',
   'webhook_signature_invalid',
   'livekit_unavailable',
+  'purpose_not_allowed',
+  'request_stale',
+  'no_active_request',
+  'not_in_call',
+  'recording_active',
+  'conflict',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

@@ -3,10 +3,3 @@ import { z } from 'zod';
 /** Who a person is in a session. Reviewers and admins act outside calls and get no invite. */
 export const SessionRole = z.enum(['tutor', 'student', 'guardian']);
 export type SessionRole = z.infer<typeof SessionRole>;
-
-/** Participant attribute keys the server sets on every LiveKit participant it admits. */
-export const ParticipantAttribute = {
-  name: 'assent.name',
-  role: 'assent.role',
-  personId: 'assent.person',
-} as const;

@@ -1,0 +1,90 @@
+import { z } from 'zod';
+
+/** Purposes an organisation may allow (rule 1). Config narrows this list per organisation. */
+export const defaultRecordingPurposes = ['quality_assurance', 'safeguarding', 'student_playback'] as const;
+
+const ClientRequestId = z.string().uuid('clientRequestId must be a UUID');
+
+/**
+ * Every consent command carries a client-generated id, so a retried click is applied once.
+ * The caller is identified by `Authorization: Bearer <invite token>` (the same token as the join link).
+ */
+export const RequestRecordingBody = z.object({
+  clientRequestId: ClientRequestId,
+  purpose: z.string().min(1).max(60),
+});
+export type RequestRecordingBody = z.infer<typeof RequestRecordingBody>;
+
+/** consent / decline / withdraw / cancel name the request they answer; an old request id is refused. */
+export const ConsentCommandBody = z.object({
+  clientRequestId: ClientRequestId,
+  requestId: z.string().min(1).max(64),
+});
+export type ConsentCommandBody = z.infer<typeof ConsentCommandBody>;
+
+export const ConsentCommandKind = z.enum(['request', 'consent', 'decline', 'withdraw', 'cancel']);
+export type ConsentCommandKind = z.infer<typeof ConsentCommandKind>;
+
+export const RecordingStatus = z.enum([
+  'not_requested',
+  'waiting',
+  'starting',
+  'recording',
+  'stopping',
+  'stopped_withdrawn',
+  'declined',
+  'failed',
+]);
+export type RecordingStatus = z.infer<typeof RecordingStatus>;
+
+/** What the consent prompt shows about the current request (rule 1). */
+export const RecordingRequestInfo = z.object({
+  requestId: z.string(),
+  purpose: z.string(),
+  purposeLabel: z.string(),
+  /** Who will be able to watch, in words. */
+  viewers: z.string(),
+  retentionDays: z.number().int().positive(),
+  noticeVersion: z.string(),
+  noticeText: z.string(),
+});
+export type RecordingRequestInfo = z.infer<typeof RecordingRequestInfo>;
+
+/**
+ * The session's recording state as the server publishes it in LiveKit room metadata (JSON) — clients
+ * render from this and from participant attributes only; they cannot change either.
+ */
+export const RoomRecordingState = z.object({
+  version: z.literal(1),
+  status: RecordingStatus,
+  /** Banner text; contains "Recording" while an egress may capture and "Not recording" when none does. */
+  banner: z.string(),
+  request: RecordingRequestInfo.nullable(),
+  consented: z.number().int().nonnegative(),
+  required: z.number().int().nonnegative(),
+  updatedAt: z.string(),
+});
+export type RoomRecordingState = z.infer<typeof RoomRecordingState>;
+
+export const ConsentCommandResponse = z.object({
+  state: RoomRecordingState,
+  /** The caller's own decision on the current request, after the command. */
+  myDecision: z.enum(['pending', 'consented', 'declined', 'withdrawn']),
+});
+export type ConsentCommandResponse = z.infer<typeof ConsentCommandResponse>;
+
+/** One line of the append-only consent log (rule 6): the session's "electronic consent form". */
+export const ConsentLogEntry = z.object({
+  id: z.string(),
+  at: z.string(),
+  kind: ConsentCommandKind,
+  personName: z.string(),
+  role: z.string(),
+  purpose: z.string(),
+  requestId: z.string(),
+  noticeVersion: z.string(),
+});
+export type ConsentLogEntry = z.infer<typeof ConsentLogEntry>;
+
+export const ConsentLogResponse = z.object({ entries: z.array(ConsentLogEntry) });
+export type ConsentLogResponse = z.infer<typeof ConsentLogResponse>;
