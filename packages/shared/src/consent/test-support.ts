@@ -1,5 +1,6 @@
 // Shared fixtures for the consent machine's tests: a cast of participants and a way to play events.
-import { transition } from './consent-machine';
+import { expect } from 'vitest';
+import { createConsentState, transition } from './consent-machine';
 import type {
   ConsentCommand,
   ConsentEvent,
@@ -69,4 +70,27 @@ export function play(state: ConsentState, ...events: ConsentEvent[]): Played {
     commands.push(...last.commands);
   }
   return { state: last.state, last, commands };
+}
+
+export const start = (requestId: string) => expect.objectContaining({ type: 'start_egress', requestId });
+export const stop = (egressId: string, reason: string) => ({ type: 'stop_egress', egressId, reason });
+export const started = (egressId: string): ConsentEvent => ({ type: 'egress_started', egressId });
+export const active = (egressId: string): ConsentEvent => ({ type: 'egress_active', egressId });
+export const ended = (egressId: string): ConsentEvent => ({ type: 'egress_ended', egressId });
+
+/** Tutor and adult student in the room, both consented to r1, egress e1 active. */
+export function recording(): ConsentState {
+  const { state, commands } = play(
+    createConsentState(),
+    join('tutor'),
+    join('adult'),
+    request('r1'),
+    consent('r1', 'p-tutor'),
+    consent('r1', 'p-adult'),
+    started('e1'),
+    active('e1'),
+  );
+  expect(commands).toEqual([start('r1')]);
+  expect(state.egress).toEqual({ kind: 'active', requestId: 'r1', egressId: 'e1' });
+  return state;
 }

@@ -1,0 +1,362 @@
+// The test model for the consent machine's property tests: the machine, a simulated LiveKit egress
+// service around it, and an oracle that tracks what the consent rules say, all checked after every step.
+import { expect } from 'vitest';
+import { bannerFor } from './consent-banner';
+import { currentEgressId } from './consent-egress';
+import { createConsentState, transition } from './consent-machine';
+import { canRecord } from './consent-policy';
+import type {
+  ConsentDecision,
+  ConsentEvent,
+  ConsentPolicy,
+  ConsentState,
+  Participant,
+  TransitionResult,
+} from './consent-types';
+import { cast } from './test-support';
+
+export const identities: Readonly<Record<string, Participant>> = {
+  ...cast,
+  'tutor-second-tab': cast.tutor,
+  'student-age-unknown': { role: 'student', personId: 'p-minor2', hidden: false },
+  'guardian-of-both': {
+    role: 'guardian',
+    personId: 'p-guardian2',
+    guardianOf: ['p-minor', 'p-minor2'],
+    hidden: false,
+  },
+};
+export const identityNames = Object.keys(identities);
+const humanIdentities = identityNames.filter((name) => !identities[name]?.hidden);
+export const personIds = [
+  'p-tutor',
+  'p-adult',
+  'p-minor',
+  'p-guardian',
+  'p-other-guardian',
+  'p-minor2',
+  'p-guardian2',
+  'p-newcomer',
+];
+export const purposes = ['quality_assurance', 'safeguarding'];
+
+/** One egress as LiveKit would see it. */
+interface SimEgress {
+  readonly id: string;
+  readonly own: boolean;
+  /** The start command's attempt number, for own egresses. */
+  readonly attempt: number;
+  phase: 'starting' | 'active' | 'ended';
+  stopSent: boolean;
+  /** Whether any event naming it has reached the machine. */
+  announced: boolean;
+}
+
+/** What the rules say, tracked independently of the machine. */
+interface Oracle {
+  requestId: string | null;
+  purpose: string;
+  status: 'open' | 'declined' | 'withdrawn';
+  decisions: Map<string, ConsentDecision>;
+  used: string[];
+  present: Map<string, Participant>;
+  advance: Map<string, readonly string[]>;
+}
+
+/** How often the interesting situations came up, so the runs cannot quietly become trivial. */
+const coverage = {
+  recordingStarted: 0,
+  stoppedByRefusal: 0,
+  stoppedByJoiner: 0,
+  stoppedStray: 0,
+  stopMarked: 0,
+};
+
+function tally(before: ConsentState, event: ConsentEvent, result: TransitionResult): void {
+  const stopped = result.commands.some((c) => c.type === 'stop_egress');
+  if (before.egress.kind === 'starting' && result.state.egress.kind === 'active') coverage.recordingStarted++;
+  if (stopped && (event.type === 'withdraw' || event.type === 'decline')) coverage.stoppedByRefusal++;
+  if (stopped && event.type === 'participant_joined') coverage.stoppedByJoiner++;
+  if (stopped && result.ignored === 'stale_egress') coverage.stoppedStray++;
+  const marked = (egress: ConsentState['egress']) =>
+    egress.kind === 'starting' && egress.egressId === undefined && egress.stopOnStart !== undefined;
+  if (!marked(before.egress) && marked(result.state.egress)) coverage.stopMarked++;
+}
+
+export function expectCoverage(): void {
+  for (const [situation, count] of Object.entries(coverage)) {
+    expect(count, situation).toBeGreaterThan(20);
+    coverage[situation as keyof typeof coverage] = 0;
+  }
+}
+
+/** The machine, an egress simulator around it, and the oracle, checked after every step. */
+export class World {
+  state: ConsentState;
+  readonly egresses = new Map<string, SimEgress>();
+  /** Egress news on its way to the machine, in no particular order. */
+  readonly inbox: ConsentEvent[] = [];
+  readonly oracle: Oracle;
+  foreignSeen = false;
+  private counter = 0;
+
+  constructor(readonly policy: ConsentPolicy) {
+    this.state = createConsentState({ policy });
+    this.oracle = {
+      requestId: null,
+      purpose: '',
+      status: 'open',
+      decisions: new Map(),
+      used: [],
+      present: new Map(),
+      advance: new Map(),
+    };
+  }
+
+  fresh(prefix: string): string {
+    this.counter += 1;
+    return `${prefix}${this.counter}`;
+  }
+
+  /** Feed one event to the machine, run its commands against the simulator, then check every invariant. */
+  step(event: ConsentEvent): TransitionResult {
+    const before = this.state;
+    const result = transition(before, event);
+    tally(before, event, result);
+    this.state = result.state;
+    if ('egressId' in event && event.egressId !== undefined) {
+      const egress = this.egresses.get(event.egressId);
+      if (egress) egress.announced = true;
+    }
+    for (const command of result.commands) {
+      if (command.type === 'start_egress') {
+        const id = this.fresh('e');
+        const attempt = command.attempt;
+        this.egresses.set(id, {
+          id,
+          own: true,
+          attempt,
+          phase: 'starting',
+          stopSent: false,
+          announced: false,
+        });
+        this.inbox.push({ type: 'egress_started', egressId: id });
+      } else {
+        const egress = this.egresses.get(command.egressId);
+        if (egress) egress.stopSent = true;
+      }
+    }
+    this.observe(event);
+    this.check(before, event, result);
+    return result;
+  }
+
+  private observe(event: ConsentEvent): void {
+    const o = this.oracle;
+    const answers = (requestId: string) => o.requestId !== null && o.requestId === requestId;
+    switch (event.type) {
+      case 'request':
+        if (o.requestId === event.requestId || o.used.includes(event.requestId)) return;
+        Object.assign(o, { requestId: event.requestId, purpose: event.purpose, status: 'open' });
+        o.decisions = new Map();
+        o.used.push(event.requestId);
+        return;
+      case 'consent':
+        if (answers(event.requestId) && o.status === 'open' && !o.decisions.has(event.personId)) {
+          o.decisions.set(event.personId, 'consented');
+        }
+        return;
+      case 'decline':
+      case 'withdraw': {
+        const prior = o.decisions.get(event.personId);
+        if (!answers(event.requestId) || prior === 'declined' || prior === 'withdrawn') return;
+        const decision = prior === 'consented' ? 'withdrawn' : 'declined';
+        o.decisions.set(event.personId, decision);
+        if (o.status === 'open') o.status = decision;
+        return;
+      }
+      case 'cancel':
+        if (answers(event.requestId)) o.requestId = null;
+        return;
+      case 'participant_joined':
+        o.present.set(event.identity, event.participant);
+        return;
+      case 'participant_left':
+        o.present.delete(event.identity);
+        return;
+      case 'participant_reconnected':
+        o.present.set(
+          event.identity,
+          event.participant ?? o.present.get(event.identity) ?? { role: 'unknown', hidden: false },
+        );
+        return;
+      case 'advance_consent_changed':
+        o.advance.set(event.studentPersonId, event.purposes);
+        return;
+      default:
+        return;
+    }
+  }
+
+  /** Rules 2 and 3 restated over the oracle's own bookkeeping. */
+  oracleAllows(): boolean {
+    const o = this.oracle;
+    if (o.requestId === null || o.status !== 'open') return false;
+    const counted = [...o.present.values()].filter((p) => !p.hidden);
+    const consented = (personId: string | undefined) =>
+      personId !== undefined && o.decisions.get(personId) === 'consented';
+    const guardianOk = (student: string) =>
+      counted.some(
+        (g) => g.role === 'guardian' && g.guardianOf?.includes(student) && consented(g.personId),
+      ) ||
+      (this.policy.guardianConsentMode === 'in_call_or_advance' &&
+        (o.advance.get(student) ?? []).includes(o.purpose));
+    return (
+      counted.length > 0 &&
+      counted.every(
+        (p) =>
+          p.role !== 'unknown' &&
+          p.personId !== undefined &&
+          consented(p.personId) &&
+          (p.role !== 'student' || p.minor === false || guardianOk(p.personId)),
+      )
+    );
+  }
+
+  private running(): SimEgress[] {
+    return [...this.egresses.values()].filter((e) => e.phase !== 'ended' && !e.stopSent);
+  }
+
+  private check(before: ConsentState, event: ConsentEvent, result: TransitionResult): void {
+    const { state, commands } = result;
+    const allowed = canRecord(state);
+    const label = event.type;
+    const egress = state.egress;
+    const awaitingId = egress.kind === 'starting' && egress.egressId === undefined;
+    const stopPending = awaitingId && egress.stopOnStart !== undefined;
+
+    // (3) canRecord follows the rules, and consent to an old request never counts for a new one.
+    expect(allowed, `canRecord after ${label}`).toBe(this.oracleAllows());
+
+    // (1) Every egress the machine knows of that may still be capturing is its own and allowed;
+    // one whose id it has not learnt yet is allowed or marked to be stopped on arrival.
+    for (const sim of this.running()) {
+      if (sim.announced) {
+        expect(currentEgressId(egress), `running ${sim.id} is the machine's after ${label}`).toBe(sim.id);
+        expect(egress.kind === 'starting' || egress.kind === 'active', `${sim.id} live after ${label}`).toBe(
+          true,
+        );
+        expect(allowed, `${sim.id} runs only with full consent after ${label}`).toBe(true);
+      } else if (sim.own && awaitingId) {
+        expect(allowed || stopPending, `pending ${sim.id} allowed or marked after ${label}`).toBe(true);
+      }
+    }
+
+    // (2) Anything that takes consent away while an egress is starting or active stops it in this step.
+    const egressNews = event.type.startsWith('egress_');
+    const prior = before.egress;
+    if (!egressNews && !allowed && (prior.kind === 'starting' || prior.kind === 'active')) {
+      if (prior.egressId === undefined) {
+        expect(stopPending, `stop marked after ${label}`).toBe(true);
+      } else {
+        expect(commands, `stop after ${label}`).toContainEqual(
+          expect.objectContaining({ egressId: prior.egressId }),
+        );
+      }
+    }
+
+    // (4) A start only when recording is allowed, one at a time, and nothing else is live.
+    const starts = commands.filter((c) => c.type === 'start_egress');
+    expect(starts.length).toBeLessThanOrEqual(1);
+    if (starts.length > 0) {
+      expect(allowed, `start allowed after ${label}`).toBe(true);
+      expect(awaitingId && !stopPending).toBe(true);
+    }
+
+    // (5) Never two egresses running at once as far as the machine can know.
+    expect(this.running().filter((e) => e.announced).length).toBeLessThanOrEqual(1);
+    if (!this.foreignSeen) expect(this.running().filter((e) => e.own).length).toBeLessThanOrEqual(1);
+
+    // The banner never reads as off while capture may be happening, and never names anyone.
+    const text = bannerFor(state).text;
+    if (this.running().some((e) => e.announced || (e.own && awaitingId))) {
+      expect(text).toContain('Recording');
+      expect(text).not.toContain('Not recording');
+    }
+    for (const name of [...humanIdentities, ...personIds]) expect(text).not.toContain(name);
+  }
+
+  /** The simulator moves one egress along: starting → active, crash, or end after a stop. */
+  progress(index: number, crash: boolean): void {
+    const live = [...this.egresses.values()].filter((e) => e.phase !== 'ended');
+    const sim = live[index % Math.max(live.length, 1)];
+    if (!sim) return;
+    if (sim.stopSent || crash) {
+      sim.phase = 'ended';
+      this.inbox.push(
+        sim.stopSent
+          ? { type: 'egress_ended', egressId: sim.id }
+          : { type: 'egress_failed', egressId: sim.id },
+      );
+    } else if (sim.phase === 'starting') {
+      sim.phase = 'active';
+      this.inbox.push({ type: 'egress_active', egressId: sim.id });
+    }
+  }
+
+  /** Deliver one piece of egress news; a duplicate stays in the inbox to arrive again later. */
+  deliver(index: number, duplicate: boolean): void {
+    if (this.inbox.length === 0) return;
+    const at = index % this.inbox.length;
+    const event = this.inbox[at];
+    if (!event) return;
+    if (!duplicate) this.inbox.splice(at, 1);
+    this.step(event);
+  }
+
+  /** The start call for the latest unannounced attempt fails before any egress id exists. */
+  failStartCall(): void {
+    const attempt = [...this.egresses.values()]
+      .reverse()
+      .find((e) => e.own && !e.announced && e.phase === 'starting' && !e.stopSent);
+    if (!attempt) return;
+    attempt.phase = 'ended';
+    for (let i = this.inbox.length - 1; i >= 0; i--) {
+      const news = this.inbox[i];
+      if (news && 'egressId' in news && news.egressId === attempt.id) this.inbox.splice(i, 1);
+    }
+    this.inbox.push({ type: 'egress_start_failed', attempt: attempt.attempt });
+  }
+
+  /** Someone else's egress in the room (another token holder, or one left over from a restart). */
+  foreign(): void {
+    const id = this.fresh('f');
+    this.foreignSeen = true;
+    this.egresses.set(id, { id, own: false, attempt: 0, phase: 'active', stopSent: false, announced: false });
+    this.inbox.push({ type: 'egress_started', egressId: id }, { type: 'egress_active', egressId: id });
+  }
+
+  /** Let every egress settle and every piece of news arrive, then check the machine ended up right. */
+  drain(): void {
+    for (let round = 0; round < 100; round++) {
+      let moved = false;
+      while (this.inbox.length > 0) this.deliver(0, false);
+      for (const sim of this.egresses.values()) {
+        if (sim.phase === 'ended' || (sim.phase === 'active' && !sim.stopSent)) continue;
+        this.progress([...this.egresses.values()].filter((e) => e.phase !== 'ended').indexOf(sim), false);
+        moved = true;
+      }
+      if (!moved && this.inbox.length === 0) break;
+    }
+    const running = this.running();
+    const request = this.state.request;
+    const retrying = request !== null && request.egressFailures < this.policy.maxEgressFailures;
+    if (canRecord(this.state) && retrying) {
+      expect(this.state.egress.kind).toBe('active');
+      expect(running.map((e) => e.id)).toEqual([currentEgressId(this.state.egress)]);
+    } else if (!canRecord(this.state)) {
+      expect(this.state.egress).toEqual({ kind: 'idle' });
+      expect(running).toEqual([]);
+    }
+  }
+}
