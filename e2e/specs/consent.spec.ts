@@ -1,0 +1,79 @@
+import { writeFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { banner, consentDialog, requestRecording, startThreePersonCall } from '../fixtures/call';
+import { runningEgressCount } from '../fixtures/livekit-api';
+
+test('everyone is asked; one decline keeps recording off for that request', async ({ browser }, testInfo) => {
+  const call = await startThreePersonCall(browser, 'Consent — decline');
+  for (const page of call.everyone) await expect(banner(page)).toContainText('Not recording');
+
+  await requestRecording(call.tutor);
+  for (const page of call.everyone) {
+    await expect(consentDialog(page)).toBeVisible();
+    await expect(banner(page)).toContainText('Waiting for consent (0 of 3)');
+  }
+  await call.student.screenshot({ path: testInfo.outputPath('consent-dialog.png') });
+
+  await consentDialog(call.tutor).getByRole('button', { name: 'I consent' }).click();
+  await consentDialog(call.guardian).getByRole('button', { name: 'I consent' }).click();
+  for (const page of call.everyone) await expect(banner(page)).toContainText('(2 of 3)');
+  expect(await runningEgressCount()).toBe(0);
+
+  await consentDialog(call.student).getByRole('button', { name: 'I do not consent' }).click();
+  for (const page of call.everyone) {
+    await expect(banner(page)).toContainText('Not recording');
+    await expect(banner(page)).not.toContainText('Waiting');
+  }
+  // Nobody is told who declined.
+  await expect(banner(call.tutor)).not.toContainText('Sam');
+  expect(await runningEgressCount()).toBe(0);
+  await call.tutor.screenshot({ path: testInfo.outputPath('declined-tutor.png') });
+  writeFileSync(testInfo.outputPath('done.txt'), 'ok');
+});
+
+test('a withdrawal reaches every other banner; click → banner latency', async ({ browser }, testInfo) => {
+  const call = await startThreePersonCall(browser, 'Consent — withdraw');
+  const latencies: number[] = [];
+  for (let round = 0; round < 5; round++) {
+    await requestRecording(call.tutor);
+    for (const page of call.everyone) await expect(consentDialog(page)).toBeVisible();
+    await consentDialog(call.tutor).getByRole('button', { name: 'I consent' }).click();
+    await consentDialog(call.guardian).getByRole('button', { name: 'I consent' }).click();
+    await consentDialog(call.student).getByRole('button', { name: 'I consent' }).click();
+    for (const page of call.everyone) await expect(banner(page)).not.toContainText('Waiting');
+
+    // Each observer page stamps when its banner first shows the withdrawal.
+    for (const page of [call.tutor, call.guardian]) {
+      await page.evaluate(() => {
+        const w = window as unknown as { __withdrawSeenAt?: number };
+        w.__withdrawSeenAt = undefined;
+        const el = document.querySelector('[role="status"][aria-label="Recording status"]');
+        if (!el) throw new Error('no recording banner');
+        const observer = new MutationObserver(() => {
+          if (el.textContent?.includes('withdrew') && w.__withdrawSeenAt === undefined) {
+            w.__withdrawSeenAt = Date.now();
+            observer.disconnect();
+          }
+        });
+        observer.observe(el, { childList: true, subtree: true, characterData: true });
+      });
+    }
+    const clickedAt = Date.now();
+    await call.student.getByRole('button', { name: 'Withdraw consent' }).click();
+    for (const page of [call.tutor, call.guardian]) {
+      await expect(banner(page)).toContainText('Recording stopped — a participant withdrew consent');
+      const seenAt = await page.evaluate(
+        () => (window as unknown as { __withdrawSeenAt?: number }).__withdrawSeenAt,
+      );
+      latencies.push((seenAt ?? Date.now()) - clickedAt);
+    }
+    if (round === 0) await call.guardian.screenshot({ path: testInfo.outputPath('withdrawn-guardian.png') });
+  }
+  expect(await runningEgressCount()).toBe(0);
+  latencies.sort((a, b) => a - b);
+  const p = (q: number) => latencies[Math.min(latencies.length - 1, Math.ceil(q * latencies.length) - 1)];
+  const report = { samples: latencies.length, p50: p(0.5), p95: p(0.95), max: latencies.at(-1) };
+  console.log(`withdraw click → other banners (ms): ${JSON.stringify(report)}`);
+  testInfo.annotations.push({ type: 'withdraw click → other banners', description: JSON.stringify(report) });
+  writeFileSync(testInfo.outputPath('withdraw-latency.json'), JSON.stringify(report, null, 2));
+});
