@@ -88,3 +88,21 @@ export type ConsentLogEntry = z.infer<typeof ConsentLogEntry>;
 
 export const ConsentLogResponse = z.object({ entries: z.array(ConsentLogEntry) });
 export type ConsentLogResponse = z.infer<typeof ConsentLogResponse>;
+
+/** A purpose the organisation allows, with the words people read. */
+export const RecordingPurposeOption = z.object({ id: z.string(), label: z.string() });
+export type RecordingPurposeOption = z.infer<typeof RecordingPurposeOption>;
+
+/** What a tutor may request and what every consent prompt states (rule 1), from the organisation's policy. */
+export const RecordingOptions = z.object({
+  purposes: z.array(RecordingPurposeOption),
+  /** Who will be able to watch, in words. */
+  viewers: z.string(),
+  retentionDays: z.number().int().positive(),
+  notice: z.object({ version: z.string(), text: z.string() }),
+});
+export type RecordingOptions = z.infer<typeof RecordingOptions>;
+
+/** The caller's own decision on the current request. */
+export const MyConsentDecision = ConsentCommandResponse.shape.myDecision;
+export type MyConsentDecision = z.infer<typeof MyConsentDecision>;
