@@ -39,6 +39,14 @@ describe.each(testDatabases)('app ($name)', (database) => {
       '/api/invites/{token}',
       '/api/join',
       '/api/livekit/webhook',
+      '/api/recording/cancel',
+      '/api/recording/consent',
+      '/api/recording/decline',
+      '/api/recording/log',
+      '/api/recording/options',
+      '/api/recording/request',
+      '/api/recording/state',
+      '/api/recording/withdraw',
       '/api/sessions',
     ]);
     expect(JSON.stringify(doc.paths['/api/sessions'])).toContain('tutorName');

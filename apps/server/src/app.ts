@@ -10,6 +10,7 @@ import { requestLogger } from './middleware/request-logger';
 import { docsRoutes } from './routes/docs';
 import { healthRoutes } from './routes/health';
 import { inviteRoutes } from './routes/invites';
+import { recordingRoutes } from './routes/recording';
 import { sessionRoutes } from './routes/sessions';
 import { webhookRoutes } from './routes/webhooks';
 import { webApp } from './web-static';
@@ -40,15 +41,21 @@ export function createApp(deps: AppDeps) {
     .route('/api', healthRoutes)
     .route('/api', sessionRoutes)
     .route('/api', inviteRoutes)
+    .route('/api', recordingRoutes)
     .route('/api', webhookRoutes)
     .route('/api', docsRoutes);
 
+  app.openAPIRegistry.registerComponent('securitySchemes', 'inviteToken', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'The invite token from the join link',
+  });
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
     info: {
       title: 'Assent API',
       version: '0.1.0',
-      description: 'Sessions, invites and LiveKit access for consent-gated recording.',
+      description: 'Sessions, invites, LiveKit access and consent commands for consent-gated recording.',
     },
   });
 

@@ -2,7 +2,9 @@
  * Server configuration, read from the environment once at boot. A missing or bad variable stops the
  * process with a message naming it, so a misconfigured deploy never half-starts.
  */
+import { isAbsolute } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { defaultRecordingPurposes } from '@assent/shared';
 import { z } from 'zod';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -35,6 +37,33 @@ const EnvSchema = z.object({
     .default(72),
   WEB_DIST_DIR: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(logLevels).default('info'),
+  RECORDING_PURPOSES: z
+    .string()
+    .default(defaultRecordingPurposes.join(','))
+    .transform((v) => [
+      ...new Set(
+        v
+          .split(',')
+          .map((p) => p.trim())
+          .filter(Boolean),
+      ),
+    ])
+    .refine(
+      (list) => list.length > 0 && list.every((p) => /^[a-z][a-z0-9_]{0,59}$/.test(p)),
+      'must be a comma-separated list of ids such as quality_assurance',
+    ),
+  RECORDING_VIEWERS: z
+    .string()
+    .min(1)
+    .max(300)
+    .default("Your tutor, the student's guardians and the organisation's quality and safeguarding reviewers"),
+  RECORDING_RETENTION_DAYS: z.coerce.number().int().positive().max(3650).default(90),
+  RECORDINGS_DIR: z
+    .string()
+    .default(`${repoRoot}.data/recordings`)
+    .refine((v) => isAbsolute(v), 'must be an absolute path'),
+  RECONCILE_INTERVAL_SECONDS: z.coerce.number().positive().max(3600).default(15),
+  EGRESS_START_TIMEOUT_SECONDS: z.coerce.number().positive().max(120).default(10),
 });
 
 export interface Config {
@@ -55,6 +84,20 @@ export interface Config {
   readonly inviteTtlHours: number;
   readonly webDistDir: string | undefined;
   readonly logLevel: (typeof logLevels)[number];
+  readonly recording: RecordingConfig;
+}
+
+/** The organisation's recording policy as far as the consent prompt and egress need it. */
+export interface RecordingConfig {
+  /** Purpose ids a tutor may request (rule 1). */
+  readonly purposes: readonly string[];
+  /** Who will be able to watch, in words. */
+  readonly viewers: string;
+  readonly retentionDays: number;
+  /** Absolute directory egress writes recordings into. */
+  readonly recordingsDir: string;
+  readonly reconcileIntervalSeconds: number;
+  readonly egressStartTimeoutSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -104,6 +147,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     inviteTtlHours: e.INVITE_TTL_HOURS,
     webDistDir: e.WEB_DIST_DIR,
     logLevel: e.LOG_LEVEL,
+    recording: {
+      purposes: e.RECORDING_PURPOSES,
+      viewers: e.RECORDING_VIEWERS,
+      retentionDays: e.RECORDING_RETENTION_DAYS,
+      recordingsDir: e.RECORDINGS_DIR,
+      reconcileIntervalSeconds: e.RECONCILE_INTERVAL_SECONDS,
+      egressStartTimeoutSeconds: e.EGRESS_START_TIMEOUT_SECONDS,
+    },
   });
 }
 

@@ -2,8 +2,11 @@
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { type Config, ConfigError, loadConfig } from './config';
+import { createConsentService } from './consent/consent-service';
 import { connectDatabase } from './db/connect';
 import { migrateToLatest } from './db/migrate';
+import { createLiveKitEgress } from './livekit/egress';
+import { createReconciler } from './livekit/reconciler';
 import { createRoomService } from './livekit/room-service';
 import { createLogger } from './logger';
 
@@ -32,18 +35,29 @@ try {
   process.exit(1);
 }
 
-const app = createApp({
-  config,
-  db,
-  logger,
-  roomService: createRoomService(config.livekit.apiUrl, config.livekit),
+const roomService = createRoomService(config.livekit.apiUrl, config.livekit);
+const egress = createLiveKitEgress(config.livekit.apiUrl, config.livekit, {
+  requestTimeoutSeconds: config.recording.egressStartTimeoutSeconds,
 });
+const now = () => new Date();
+const consent = createConsentService({ db, egress, roomService, logger, recording: config.recording, now });
+const reconciler = createReconciler({
+  db,
+  consent,
+  roomService,
+  egress,
+  logger: logger.child({ component: 'reconciler' }),
+  intervalMs: config.recording.reconcileIntervalSeconds * 1000,
+});
+
+const app = createApp({ config, db, logger, roomService, egress, consent, now });
 
 const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
   logger.info(
     { url: `http://${info.address}:${info.port}`, publicUrl: config.publicUrl },
     'assent server listening',
   );
+  reconciler.start();
 });
 
 let stopping = false;
@@ -55,6 +69,8 @@ function shutdown(signal: NodeJS.Signals) {
   const force = setTimeout(() => process.exit(1), 5000);
   force.unref();
   server.close(async () => {
+    await reconciler.stop();
+    await consent.idle();
     await db.destroy();
     logger.info('stopped');
     process.exit(0);

@@ -1,9 +1,10 @@
 import type { Kysely, Transaction } from 'kysely';
+import type { ConsentTables } from '../consent/consent-tables';
 import type { PresenceTables } from '../presence/presence-tables';
 import type { SessionTables } from '../sessions/session-tables';
 
 /** The whole schema, composed from each feature's tables. */
-export interface Database extends SessionTables, PresenceTables {}
+export interface Database extends SessionTables, PresenceTables, ConsentTables {}
 
 export type Db = Kysely<Database>;
 /** Repositories accept either, so callers decide the transaction boundary. */

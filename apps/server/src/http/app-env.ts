@@ -1,6 +1,8 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config';
+import type { ConsentService } from '../consent/consent-service';
 import type { Db } from '../db/database';
+import type { EgressPort } from '../livekit/egress';
 import type { RoomService } from '../livekit/room-service';
 
 /** Everything the app needs from outside; tests pass their own. */
@@ -9,6 +11,9 @@ export interface AppDeps {
   db: Db;
   logger: Logger;
   roomService: RoomService;
+  egress: EgressPort;
+  /** Built from the same db, egress and room service; shared with the reconciler. */
+  consent: ConsentService;
   /** Injected so tests can move time; defaults to the real clock. */
   now?: () => Date;
 }

@@ -1,8 +1,8 @@
 /**
  * The LiveKit server API we use, behind a small port so routes and tests never need a LiveKit server.
- * The reconciler and consent enforcement build on this.
+ * The reconciler and the consent state publisher build on this.
  */
-import { RoomServiceClient } from 'livekit-server-sdk';
+import { type ParticipantInfo, RoomServiceClient, TwirpError } from 'livekit-server-sdk';
 import type { LiveKitCredentials } from './tokens';
 
 export interface RoomParticipant {
@@ -10,30 +10,59 @@ export interface RoomParticipant {
   name: string;
   /** LiveKit participant kind by enum name (STANDARD, EGRESS, ...). */
   kind: string;
+  /** Service participants (the recorder) hold the hidden permission, which only server tokens carry. */
+  hidden: boolean;
 }
 
 export interface RoomService {
+  /** Present participants; an empty list when the room does not exist (nobody has joined yet). */
   listParticipants(roomName: string): Promise<RoomParticipant[]>;
   /** Removing is how someone is taken out of a call: token expiry does not affect live connections. */
   removeParticipant(roomName: string, identity: string): Promise<void>;
+  /** Throws while the room does not exist. */
+  updateRoomMetadata(roomName: string, metadata: string): Promise<void>;
+  /** Sets only the attributes given; others (name, role) are left alone. Throws if they are not present. */
+  updateParticipantAttributes(
+    roomName: string,
+    identity: string,
+    attributes: Record<string, string>,
+  ): Promise<void>;
 }
 
+/** A LiveKit participant as the plain shape the rest of the server uses; kind by enum name. */
+export function toRoomParticipant(p: ParticipantInfo): RoomParticipant {
+  const json = p.toJson({ emitDefaultValues: true }) as { kind?: unknown };
+  return {
+    identity: p.identity,
+    name: p.name,
+    kind: typeof json.kind === 'string' ? json.kind : 'STANDARD',
+    hidden: p.permission?.hidden === true,
+  };
+}
+
+export const isNotFound = (error: unknown) => error instanceof TwirpError && error.code === 'not_found';
+
 export function createRoomService(apiUrl: string, credentials: LiveKitCredentials): RoomService {
-  const client = new RoomServiceClient(apiUrl, credentials.apiKey, credentials.apiSecret);
+  const client = new RoomServiceClient(apiUrl, credentials.apiKey, credentials.apiSecret, {
+    requestTimeout: 5,
+  });
   return {
     async listParticipants(roomName) {
-      const participants = await client.listParticipants(roomName);
-      return participants.map((p) => {
-        const json = p.toJson({ emitDefaultValues: true }) as { kind?: unknown };
-        return {
-          identity: p.identity,
-          name: p.name,
-          kind: typeof json.kind === 'string' ? json.kind : 'STANDARD',
-        };
-      });
+      try {
+        return (await client.listParticipants(roomName)).map(toRoomParticipant);
+      } catch (error) {
+        if (isNotFound(error)) return [];
+        throw error;
+      }
     },
     async removeParticipant(roomName, identity) {
       await client.removeParticipant(roomName, identity);
+    },
+    async updateRoomMetadata(roomName, metadata) {
+      await client.updateRoomMetadata(roomName, metadata);
+    },
+    async updateParticipantAttributes(roomName, identity, attributes) {
+      await client.updateParticipant(roomName, identity, { attributes });
     },
   };
 }

@@ -1,9 +1,11 @@
 /** Verifies LiveKit webhook deliveries and turns them into what we store. */
 import { type WebhookEvent, WebhookReceiver } from 'livekit-server-sdk';
 import { AppError } from '../http/app-error';
+import { type EgressSnapshot, toEgressSnapshot } from './egress';
 import type { LiveKitCredentials } from './tokens';
 
 export const presenceEvents = new Set(['participant_joined', 'participant_left']);
+export const egressEvents = new Set(['egress_started', 'egress_updated', 'egress_ended']);
 
 /**
  * Checks the Authorization JWT (signed with our API secret, carrying the body's sha256) and parses the body.
@@ -32,7 +34,10 @@ export interface WebhookSummary {
   identity: string | undefined;
   /** Participant kind by enum name (STANDARD, EGRESS, AGENT, ...), never by number. */
   participantKind: string;
+  /** LiveKit's hidden permission: only server-minted tokens (the recorder's) carry it. */
+  participantHidden: boolean;
   occurredAt: string | undefined;
+  egress: EgressSnapshot | undefined;
 }
 
 export function summarizeWebhook(event: WebhookEvent): WebhookSummary {
@@ -43,9 +48,11 @@ export function summarizeWebhook(event: WebhookEvent): WebhookSummary {
   return {
     id: event.id,
     event: event.event,
-    roomName: event.room?.name || undefined,
+    roomName: event.room?.name || event.egressInfo?.roomName || undefined,
     identity: event.participant?.identity || undefined,
     participantKind: typeof participant?.kind === 'string' ? participant.kind : 'STANDARD',
+    participantHidden: event.participant?.permission?.hidden === true,
+    egress: event.egressInfo ? toEgressSnapshot(event.egressInfo) : undefined,
     occurredAt: seconds > 0 ? new Date(seconds * 1000).toISOString() : undefined,
   };
 }

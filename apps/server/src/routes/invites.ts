@@ -1,5 +1,7 @@
 import { InvitePreview, InviteToken, JoinRequest, JoinResponse } from '@assent/shared';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { ConsentService } from '../consent/consent-service';
+import { recordingActive } from '../consent/room-state';
 import type { AppEnv } from '../http/app-env';
 import { validationHook } from '../http/error-handling';
 import { recordingNotice } from '../invites/recording-notice';
@@ -41,7 +43,7 @@ const join = createRoute({
   },
 });
 
-function toPreview({ session, person, expiresAt }: ResolvedInvite): InvitePreview {
+function toPreview({ session, person, expiresAt }: ResolvedInvite, active: boolean): InvitePreview {
   return {
     sessionId: session.id,
     sessionTitle: session.title,
@@ -50,17 +52,22 @@ function toPreview({ session, person, expiresAt }: ResolvedInvite): InvitePrevie
     role: person.role,
     minor: person.minor,
     expiresAt: expiresAt.toISOString(),
-    // Recording control lands with the consent feature; until then nothing can be recording.
-    recording: { active: false },
+    // Rule 5: the pre-join screen says whether recording is on now.
+    recording: { active },
     notice: { ...recordingNotice },
   };
+}
+
+async function isRecording(consent: ConsentService, { session }: ResolvedInvite): Promise<boolean> {
+  const stored = await consent.read(session.id);
+  return stored ? recordingActive(stored.state) : false;
 }
 
 export const inviteRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(getInvite, async (c) => {
     const { config, db, now } = c.var.deps;
     const invite = await resolveInvite(db, config.inviteSecret, c.req.valid('param').token, now());
-    return c.json(toPreview(invite), 200);
+    return c.json(toPreview(invite, await isRecording(c.var.deps.consent, invite)), 200);
   })
   .openapi(join, async (c) => {
     const { config, db, now } = c.var.deps;
@@ -80,7 +87,7 @@ export const inviteRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
         token,
         identity: person.livekitIdentity,
         roomName: session.roomName,
-        preview: toPreview(invite),
+        preview: toPreview(invite, await isRecording(c.var.deps.consent, invite)),
       },
       200,
     );

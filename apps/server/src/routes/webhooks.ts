@@ -1,9 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import type { AppEnv } from '../http/app-env';
+import { egressNews, participantJoined, participantLeft } from '../consent/livekit-news';
+import type { AppDeps, AppEnv } from '../http/app-env';
 import { AppError } from '../http/app-error';
 import { validationHook } from '../http/error-handling';
-import { presenceEvents, summarizeWebhook, verifyWebhook } from '../livekit/webhooks';
+import {
+  egressEvents,
+  presenceEvents,
+  summarizeWebhook,
+  verifyWebhook,
+  type WebhookSummary,
+} from '../livekit/webhooks';
 import { insertWebhookEvent, recordJoined, recordLeft } from '../presence/presence-repository';
 import { resolveRoomParticipant } from '../sessions/session-repository';
 import { errorResponse } from './error-responses';
@@ -17,7 +24,7 @@ const livekitWebhook = createRoute({
   summary: 'LiveKit webhook receiver (signed with the LiveKit API secret)',
   description:
     'The body is read as raw text and verified against the sha256 claim of the Authorization JWT. ' +
-    'Deliveries are deduplicated by event id.',
+    'Deliveries are deduplicated by event id. Joins, leaves and egress news feed the consent machine.',
   responses: {
     200: {
       description: 'Stored, or already stored',
@@ -65,7 +72,41 @@ export const webhookRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
       return true;
     });
 
+    if (stored) {
+      try {
+        await feedConsentMachine(c.var.deps, event);
+      } catch (error) {
+        // Forget the delivery so LiveKit's retry is applied rather than dropped as a duplicate.
+        await db.deleteFrom('webhook_events').where('id', '=', event.id).execute();
+        throw error;
+      }
+    }
     c.var.logger.info({ event: event.event, eventId: event.id, duplicate: !stored }, 'livekit webhook');
     return c.json({ received: true as const, duplicate: !stored }, 200);
   },
 );
+
+/** Joins, leaves and egress news for one of our rooms become consent machine events. */
+async function feedConsentMachine(deps: Required<AppDeps>, event: WebhookSummary): Promise<void> {
+  if (!event.roomName) return;
+  const session = await deps.db
+    .selectFrom('sessions')
+    .select('id')
+    .where('room_name', '=', event.roomName)
+    .executeTakeFirst();
+  if (!session) return;
+  if (event.event === 'participant_joined' && event.identity) {
+    await participantJoined(deps.db, deps.consent, session.id, {
+      identity: event.identity,
+      kind: event.participantKind,
+      hidden: event.participantHidden,
+    });
+  } else if (
+    (event.event === 'participant_left' || event.event === 'participant_connection_aborted') &&
+    event.identity
+  ) {
+    await participantLeft(deps.consent, session.id, event.identity);
+  } else if (egressEvents.has(event.event) && event.egress) {
+    await egressNews(deps.db, deps.consent, session.id, event.egress, deps.now());
+  }
+}

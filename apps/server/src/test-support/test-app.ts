@@ -3,9 +3,16 @@ import type { CreateSessionResponse, ErrorBody } from '@assent/shared';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { createApp } from '../app';
 import { type Config, loadConfig } from '../config';
+import { type ConsentService, createConsentService } from '../consent/consent-service';
 import type { Db } from '../db/database';
 import type { RoomService } from '../livekit/room-service';
 import { createLogger } from '../logger';
+import {
+  createFakeEgress,
+  createFakeRoomService,
+  type FakeEgress,
+  type FakeRoomService,
+} from './fake-livekit';
 import { clearTables, type OpenDatabase, type TestDatabase } from './test-databases';
 
 export const testEnv = {
@@ -23,24 +30,28 @@ export interface TestApp {
   db: Db;
   config: Config;
   clock: { now: Date };
+  egress: FakeEgress;
+  roomService: FakeRoomService;
+  consent: ConsentService;
 }
 
 export const fakeRoomService: RoomService = {
   listParticipants: async () => [],
   removeParticipant: async () => {},
+  updateRoomMetadata: async () => {},
+  updateParticipantAttributes: async () => {},
 };
 
 export function buildTestApp(db: Db, env: Record<string, string> = {}): TestApp {
   const config = loadConfig({ ...testEnv, ...env });
   const clock = { now: new Date() };
-  const app = createApp({
-    config,
-    db,
-    logger: createLogger(config.logLevel),
-    roomService: fakeRoomService,
-    now: () => clock.now,
-  });
-  return { app, db, config, clock };
+  const logger = createLogger(config.logLevel);
+  const egress = createFakeEgress();
+  const roomService = createFakeRoomService();
+  const now = () => clock.now;
+  const consent = createConsentService({ db, egress, roomService, logger, recording: config.recording, now });
+  const app = createApp({ config, db, logger, roomService, egress, consent, now });
+  return { app, db, config, clock, egress, roomService, consent };
 }
 
 /** Registers hooks that open and migrate `database` once per file and empty it before each test. */

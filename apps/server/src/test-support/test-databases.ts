@@ -52,7 +52,15 @@ function postgres(url: string): TestDatabase {
 const postgresUrl = process.env.TEST_DATABASE_URL;
 export const testDatabases: TestDatabase[] = postgresUrl ? [sqlite, postgres(postgresUrl)] : [sqlite];
 
-const tablesChildFirst = ['participant_presence', 'webhook_events', 'people', 'sessions'] as const;
+const tablesChildFirst = [
+  'recording_segments',
+  'consent_log',
+  'session_consent',
+  'participant_presence',
+  'webhook_events',
+  'people',
+  'sessions',
+] as const;
 
 /** Empties every table, so each test starts from a freshly migrated, empty database. */
 export async function clearTables(db: Db): Promise<void> {

@@ -1,9 +1,11 @@
 import type { Migration } from 'kysely/migration';
 import * as sessions from './2026_11_22_0001_sessions';
 import * as livekitPresence from './2026_11_22_0002_livekit_presence';
+import * as consent from './2026_11_22_0003_consent';
 
 /** Every migration by name; names sort in the order they must run. Add new ones here. */
 export const migrations: Record<string, Migration> = {
   '2026_11_22_0001_sessions': sessions,
   '2026_11_22_0002_livekit_presence': livekitPresence,
+  '2026_11_22_0003_consent': consent,
 };

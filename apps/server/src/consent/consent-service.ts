@@ -1,0 +1,193 @@
+/**
+ * The one path every consent event takes (rule 6): lock the session's row, run the pure machine,
+ * append the log entry and save the new state in ONE transaction; only after the commit run the
+ * machine's commands (stops first, started before anything else is awaited) and publish the state.
+ * What the egress calls report feeds back as events through this same path.
+ */
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import {
+  type ConsentCommand,
+  type ConsentEvent,
+  type ConsentState,
+  type TransitionResult,
+  transition,
+} from '@assent/shared';
+import type { Logger } from 'pino';
+import type { RecordingConfig } from '../config';
+import type { Db } from '../db/database';
+import { AppError } from '../http/app-error';
+import type { EgressPort } from '../livekit/egress';
+import type { RoomService } from '../livekit/room-service';
+import {
+  appendConsentLog,
+  type ConsentLogRecord,
+  findLogByClientRequest,
+  lockConsent,
+  readConsent,
+  type StoredConsent,
+  saveConsent,
+  upsertSegment,
+} from './consent-repository';
+import { createStatePublisher } from './state-publisher';
+
+export interface ConsentServiceDeps {
+  db: Db;
+  egress: EgressPort;
+  roomService: RoomService;
+  logger: Logger;
+  recording: RecordingConfig;
+  now: () => Date;
+}
+
+/** A log entry for the event, minus what the service fills in (id, order, time). */
+export type LogEntryInput = Omit<ConsentLogRecord, 'id' | 'seq' | 'sessionId' | 'at'>;
+
+export interface ApplyOptions {
+  /**
+   * Runs inside the transaction with the machine's answer; throw an AppError to refuse the command
+   * (the transaction rolls back and nothing is written). Returns the log entry to append, if any.
+   */
+  decide?: (result: TransitionResult, before: ConsentState) => LogEntryInput | undefined;
+  /** Skip (write nothing) when the stored version is no longer this one: the caller's view is stale. */
+  expectedVersion?: number;
+  /** Checked before the transition: a stored entry from this person with this id makes it a repeat. */
+  idempotencyKey?: { personId: string; clientRequestId: string };
+}
+
+export interface Applied {
+  stored: StoredConsent;
+  commands: readonly ConsentCommand[];
+  ignored?: TransitionResult['ignored'];
+  /** The command was already applied under this idempotency key: nothing was written. */
+  repeat: boolean;
+  /** expectedVersion did not match: nothing was written. */
+  skipped: boolean;
+  /** A new state version was committed. */
+  written: boolean;
+}
+
+export interface ConsentService {
+  apply(sessionId: string, event: ConsentEvent, options?: ApplyOptions): Promise<Applied>;
+  read(sessionId: string): Promise<StoredConsent | undefined>;
+  /** Publishes the stored state again (the reconciler does, so a room created late gets it). */
+  republish(stored: StoredConsent): Promise<void>;
+  /** Resolves once every egress call and publish started so far has finished (tests, shutdown). */
+  idle(): Promise<void>;
+}
+
+export function createConsentService(deps: ConsentServiceDeps): ConsentService {
+  const publisher = createStatePublisher(deps);
+  const inFlight = new Set<Promise<unknown>>();
+
+  function track(promise: Promise<unknown>) {
+    const settled = promise.catch(() => {}).finally(() => inFlight.delete(settled));
+    inFlight.add(settled);
+  }
+
+  function feedBack(sessionId: string, event: ConsentEvent) {
+    track(
+      service.apply(sessionId, event).catch((err) => {
+        deps.logger.error({ err, sessionId, event: event.type }, 'egress news could not be applied');
+      }),
+    );
+  }
+
+  function startEgress(stored: StoredConsent, command: Extract<ConsentCommand, { type: 'start_egress' }>) {
+    const { sessionId, roomName } = stored;
+    const filepath = join(
+      deps.recording.recordingsDir,
+      sessionId,
+      `${command.requestId}-${command.attempt}.mp4`,
+    );
+    track(
+      deps.egress.startRoomComposite({ roomName, filepath }).then(
+        async ({ egressId }) => {
+          deps.logger.info({ sessionId, egressId, attempt: command.attempt }, 'egress started');
+          await upsertSegment(deps.db, {
+            egressId,
+            sessionId,
+            requestId: command.requestId,
+            status: 'EGRESS_STARTING',
+            filePath: filepath,
+            updatedAt: deps.now().toISOString(),
+          }).catch((err) => deps.logger.error({ err, egressId }, 'segment not recorded'));
+          feedBack(sessionId, { type: 'egress_started', egressId });
+        },
+        (err) => {
+          deps.logger.error({ err, sessionId, attempt: command.attempt }, 'egress start failed');
+          feedBack(sessionId, { type: 'egress_start_failed', attempt: command.attempt });
+        },
+      ),
+    );
+  }
+
+  function stopEgress(stored: StoredConsent, command: Extract<ConsentCommand, { type: 'stop_egress' }>) {
+    const { sessionId } = stored;
+    const { egressId, reason } = command;
+    track(
+      deps.egress.stop(egressId).then(
+        (outcome) => {
+          deps.logger.info({ sessionId, egressId, reason, outcome }, 'egress stop sent');
+          // LiveKit no longer knows it: it is over, and its end may never be reported otherwise.
+          if (outcome === 'not_found') feedBack(sessionId, { type: 'egress_ended', egressId });
+        },
+        // The reconciler lists the egress again and repeats the stop.
+        (err) => deps.logger.error({ err, sessionId, egressId, reason }, 'egress stop failed'),
+      ),
+    );
+  }
+
+  /** Stops go out first and synchronously: nothing is awaited between the commit and a stop call. */
+  function execute(stored: StoredConsent, commands: readonly ConsentCommand[]) {
+    for (const command of commands) if (command.type === 'stop_egress') stopEgress(stored, command);
+    for (const command of commands) if (command.type === 'start_egress') startEgress(stored, command);
+  }
+
+  const service: ConsentService = {
+    async apply(sessionId, event, options = {}) {
+      const outcome = await deps.db.transaction().execute(async (trx) => {
+        const stored = await lockConsent(trx, sessionId);
+        if (!stored) throw new AppError(404, 'not_found', 'This session no longer exists.');
+        const unchanged = { stored, commands: [], repeat: false, skipped: false, written: false };
+        if (options.expectedVersion !== undefined && options.expectedVersion !== stored.version) {
+          return { ...unchanged, skipped: true };
+        }
+        if (options.idempotencyKey) {
+          const { personId, clientRequestId } = options.idempotencyKey;
+          if (await findLogByClientRequest(trx, personId, clientRequestId)) {
+            return { ...unchanged, repeat: true };
+          }
+        }
+        const result = transition(stored.state, event);
+        const entry = options.decide?.(result, stored.state);
+        if (result.state === stored.state && result.commands.length === 0 && !entry) {
+          return { ...unchanged, ignored: result.ignored };
+        }
+        const at = deps.now().toISOString();
+        const next: StoredConsent = {
+          ...stored,
+          state: result.state,
+          version: stored.version + 1,
+          updatedAt: at,
+        };
+        if (entry) {
+          await appendConsentLog(trx, { ...entry, id: randomUUID(), seq: next.version, sessionId, at });
+        }
+        await saveConsent(trx, sessionId, next.state, next.version, at);
+        const { commands, ignored } = result;
+        return { stored: next, commands, ignored, repeat: false, skipped: false, written: true };
+      });
+      // Committed: only now may anything start or stop because of this event.
+      if (outcome.commands.length > 0) execute(outcome.stored, outcome.commands);
+      if (outcome.written) track(publisher.publish(outcome.stored));
+      return outcome;
+    },
+    read: (sessionId) => readConsent(deps.db, sessionId),
+    republish: (stored) => publisher.publish(stored),
+    async idle() {
+      while (inFlight.size > 0) await Promise.all([...inFlight]);
+    },
+  };
+  return service;
+}

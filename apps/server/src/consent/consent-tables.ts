@@ -1,0 +1,47 @@
+/** The consent machine's stored state, the append-only consent log, and the egresses that recorded. */
+export interface SessionConsentTable {
+  session_id: string;
+  /** The machine's ConsentState as JSON; null until the first transition (a fresh state). */
+  state: string | null;
+  /** Bumped by every saved transition, so readers can tell whether what they saw is still current. */
+  version: number;
+  updated_at: string;
+}
+
+export interface ConsentLogTable {
+  id: string;
+  /** Order within the session: the session row's version when the entry was written. */
+  seq: number;
+  session_id: string;
+  person_id: string;
+  person_name: string;
+  role: string;
+  kind: 'request' | 'consent' | 'decline' | 'withdraw' | 'cancel';
+  request_id: string;
+  purpose: string;
+  /** The recording notice version the person was shown. */
+  notice_version: string;
+  /** Unique per person: a retried command finds its earlier entry and writes nothing. */
+  client_request_id: string;
+  user_agent: string | null;
+  at: string;
+}
+
+export interface RecordingSegmentsTable {
+  egress_id: string;
+  session_id: string;
+  request_id: string | null;
+  /** EgressStatus by name. */
+  status: string;
+  started_at: string | null;
+  ended_at: string | null;
+  file_path: string | null;
+  error: string | null;
+  updated_at: string;
+}
+
+export interface ConsentTables {
+  session_consent: SessionConsentTable;
+  consent_log: ConsentLogTable;
+  recording_segments: RecordingSegmentsTable;
+}

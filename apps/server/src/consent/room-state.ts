@@ -1,0 +1,86 @@
+/** What clients see of the consent machine: the RoomRecordingState and each person's decision. */
+import {
+  bannerFor,
+  type ConsentState,
+  consentProgress,
+  consentStatus,
+  decisionOf,
+  type MyConsentDecision,
+  ParticipantAttribute,
+  type RecordingOptions,
+  type RoomRecordingState,
+} from '@assent/shared';
+import type { RecordingConfig } from '../config';
+import { recordingNotice } from '../invites/recording-notice';
+
+/** "quality_assurance" reads "Quality assurance". */
+export function purposeLabel(purpose: string): string {
+  const words = purpose.replace(/[_-]+/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+export function recordingOptions(config: RecordingConfig): RecordingOptions {
+  return {
+    purposes: config.purposes.map((id) => ({ id, label: purposeLabel(id) })),
+    viewers: config.viewers,
+    retentionDays: config.retentionDays,
+    notice: { ...recordingNotice },
+  };
+}
+
+/** Notice texts by version; a version's text is frozen, so old requests show what people saw. */
+const noticeTexts: Readonly<Record<string, string>> = { [recordingNotice.version]: recordingNotice.text };
+
+export function toRoomRecordingState(
+  state: ConsentState,
+  config: RecordingConfig,
+  updatedAt: string,
+): RoomRecordingState {
+  const { consented, total } = consentProgress(state);
+  const request = state.request;
+  return {
+    version: 1,
+    status: consentStatus(state),
+    banner: bannerFor(state).text,
+    request: request
+      ? {
+          requestId: request.requestId,
+          purpose: request.purpose,
+          purposeLabel: purposeLabel(request.purpose),
+          viewers: config.viewers,
+          retentionDays: config.retentionDays,
+          noticeVersion: request.noticeVersion,
+          noticeText: noticeTexts[request.noticeVersion] ?? recordingNotice.text,
+        }
+      : null,
+    consented,
+    required: total,
+    updatedAt,
+  };
+}
+
+export function myDecision(state: ConsentState, personId: string): MyConsentDecision {
+  return decisionOf(state, personId);
+}
+
+/** Whether an egress may be capturing: what the join page's "recording is on" means (rule 5). */
+export function recordingActive(state: ConsentState): boolean {
+  const status = consentStatus(state);
+  return status === 'starting' || status === 'recording' || status === 'stopping';
+}
+
+/**
+ * The consent attributes of every present person, by LiveKit identity. Unknown and hidden
+ * participants have no decision to show and get none.
+ */
+export function consentAttributes(state: ConsentState): Map<string, Record<string, string>> {
+  const attributes = new Map<string, Record<string, string>>();
+  for (const [identity, participant] of Object.entries(state.participants)) {
+    if (participant.hidden || participant.personId === undefined || participant.role === 'unknown') continue;
+    attributes.set(identity, {
+      [ParticipantAttribute.consent]: decisionOf(state, participant.personId),
+      [ParticipantAttribute.consentRequest]: state.request?.requestId ?? '',
+    });
+  }
+  return attributes;
+}

@@ -1,0 +1,220 @@
+/**
+ * Consent commands (rules 1, 4 and 6). Callers are identified by `Authorization: Bearer <invite token>`,
+ * the token of their join link; the session and the person come from it, never from the body.
+ */
+import { randomBytes } from 'node:crypto';
+import {
+  ConsentCommandBody,
+  type ConsentCommandKind,
+  ConsentCommandResponse,
+  type ConsentEvent,
+  ConsentLogResponse,
+  RecordingOptions,
+  RequestRecordingBody,
+  type TransitionResult,
+} from '@assent/shared';
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { listConsentLog, type StoredConsent, toLogEntry } from '../consent/consent-repository';
+import type { LogEntryInput } from '../consent/consent-service';
+import { myDecision, recordingOptions, toRoomRecordingState } from '../consent/room-state';
+import type { AppEnv } from '../http/app-env';
+import { AppError } from '../http/app-error';
+import { validationHook } from '../http/error-handling';
+import { recordingNotice } from '../invites/recording-notice';
+import { type ResolvedInvite, resolveInvite } from '../invites/resolve-invite';
+import { errorResponse } from './error-responses';
+
+const bearer = { security: [{ inviteToken: [] }] };
+const json = <T>(schema: T) => ({ 'application/json': { schema } });
+const authErrors = {
+  401: errorResponse('unauthorized: no bearer token; invite_invalid: not an invite we signed'),
+  404: errorResponse('not_found: the session or person no longer exists'),
+  410: errorResponse('invite_expired: the invite link has expired'),
+};
+const commandErrors = {
+  400: errorResponse('validation_failed or purpose_not_allowed'),
+  ...authErrors,
+  403: errorResponse('forbidden: only the tutor may request or cancel'),
+  409: errorResponse('request_stale: not the current request or it was closed; conflict: already answered'),
+};
+
+const getOptions = createRoute({
+  method: 'get',
+  path: '/recording/options',
+  tags: ['recording'],
+  summary: "The organisation's allowed purposes, who may watch and how long recordings are kept",
+  responses: { 200: { description: 'Recording options', content: json(RecordingOptions) } },
+});
+
+const getState = createRoute({
+  method: 'get',
+  path: '/recording/state',
+  tags: ['recording'],
+  summary: "The session's recording state and the caller's own decision",
+  ...bearer,
+  responses: { 200: { description: 'State', content: json(ConsentCommandResponse) }, ...authErrors },
+});
+
+const getLog = createRoute({
+  method: 'get',
+  path: '/recording/log',
+  tags: ['recording'],
+  summary: "The consent log: the tutor sees the session's, everyone else only their own entries",
+  ...bearer,
+  responses: { 200: { description: 'Consent log', content: json(ConsentLogResponse) }, ...authErrors },
+});
+
+const postRequest = createRoute({
+  method: 'post',
+  path: '/recording/request',
+  tags: ['recording'],
+  summary: 'Ask everyone to consent to recording for an allowed purpose (tutor only)',
+  ...bearer,
+  request: { body: { required: true, content: json(RequestRecordingBody) } },
+  responses: { 200: { description: 'Requested', content: json(ConsentCommandResponse) }, ...commandErrors },
+});
+
+type AnswerKind = Exclude<ConsentCommandKind, 'request'>;
+
+const answerRoute = <P extends `/recording/${AnswerKind}`>(path: P, summary: string) =>
+  createRoute({
+    method: 'post',
+    path,
+    tags: ['recording'],
+    summary,
+    ...bearer,
+    request: { body: { required: true, content: json(ConsentCommandBody) } },
+    responses: { 200: { description: 'Applied', content: json(ConsentCommandResponse) }, ...commandErrors },
+  });
+
+async function caller(c: Context<AppEnv>): Promise<ResolvedInvite> {
+  const header = c.req.header('Authorization');
+  const token = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
+  if (!token) throw new AppError(401, 'unauthorized', 'Send your invite token as a Bearer token.');
+  const { config, db, now } = c.var.deps;
+  return resolveInvite(db, config.inviteSecret, token, now());
+}
+
+function respond(c: Context<AppEnv>, stored: StoredConsent, personId: string): ConsentCommandResponse {
+  return {
+    state: toRoomRecordingState(stored.state, c.var.deps.config.recording, stored.updatedAt),
+    myDecision: myDecision(stored.state, personId),
+  };
+}
+
+/** The machine's refusals of an answer, as API errors (thrown inside the transaction: nothing is written). */
+function refuse(result: TransitionResult): void {
+  switch (result.ignored) {
+    case 'no_request':
+    case 'stale_request':
+      throw new AppError(409, 'request_stale', 'That recording request is not the current one.');
+    case 'request_closed':
+      throw new AppError(409, 'request_stale', 'That recording request was closed; a new one is needed.');
+    case 'decision_final':
+      throw new AppError(409, 'conflict', 'You already answered this request.');
+  }
+}
+
+const userAgent = (c: Context<AppEnv>) => c.req.header('user-agent')?.slice(0, 300) ?? null;
+
+function logInput(
+  c: Context<AppEnv>,
+  { person }: ResolvedInvite,
+  clientRequestId: string,
+  kind: ConsentCommandKind,
+  request: { requestId: string; purpose: string; noticeVersion: string },
+): LogEntryInput {
+  return {
+    personId: person.id,
+    personName: person.name,
+    role: person.role,
+    kind,
+    requestId: request.requestId,
+    purpose: request.purpose,
+    noticeVersion: request.noticeVersion,
+    clientRequestId,
+    userAgent: userAgent(c),
+  };
+}
+
+function answerEvent(kind: AnswerKind, requestId: string, personId: string): ConsentEvent {
+  return kind === 'cancel' ? { type: 'cancel', requestId } : { type: kind, requestId, personId };
+}
+
+/** consent / decline / withdraw / cancel share one handler. */
+async function answer(c: Context<AppEnv>, kind: AnswerKind, body: ConsentCommandBody) {
+  const invite = await caller(c);
+  const { person, session } = invite;
+  if (kind === 'cancel' && person.role !== 'tutor') {
+    throw new AppError(403, 'forbidden', 'Only the tutor can cancel a recording request.');
+  }
+  const applied = await c.var.deps.consent.apply(session.id, answerEvent(kind, body.requestId, person.id), {
+    idempotencyKey: { personId: person.id, clientRequestId: body.clientRequestId },
+    decide: (result, before) => {
+      refuse(result);
+      if (result.ignored || !before.request) return undefined;
+      // Saying no after a yes is a withdrawal, before any yes a decline: log what it really was.
+      const decision = result.state.request?.decisions[person.id];
+      const logged: ConsentCommandKind =
+        kind === 'cancel' || kind === 'consent' ? kind : decision === 'withdrawn' ? 'withdraw' : 'decline';
+      return logInput(c, invite, body.clientRequestId, logged, before.request);
+    },
+  });
+  return respond(c, applied.stored, person.id);
+}
+
+export const recordingRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+  .openapi(getOptions, (c) => c.json(recordingOptions(c.var.deps.config.recording), 200))
+  .openapi(getState, async (c) => {
+    const { person, session } = await caller(c);
+    const stored = await c.var.deps.consent.read(session.id);
+    if (!stored) throw new AppError(404, 'not_found', 'This session no longer exists.');
+    return c.json(respond(c, stored, person.id), 200);
+  })
+  .openapi(getLog, async (c) => {
+    const { person, session } = await caller(c);
+    const records = await listConsentLog(
+      c.var.deps.db,
+      session.id,
+      person.role === 'tutor' ? undefined : person.id,
+    );
+    return c.json({ entries: records.map(toLogEntry) }, 200);
+  })
+  .openapi(postRequest, async (c) => {
+    const invite = await caller(c);
+    const { person, session } = invite;
+    if (person.role !== 'tutor') {
+      throw new AppError(403, 'forbidden', 'Only the tutor can request recording.');
+    }
+    const { clientRequestId, purpose } = c.req.valid('json');
+    if (!c.var.deps.config.recording.purposes.includes(purpose)) {
+      throw new AppError(400, 'purpose_not_allowed', 'That purpose is not one the organisation allows.');
+    }
+    const request = {
+      requestId: `req_${randomBytes(12).toString('base64url')}`,
+      purpose,
+      noticeVersion: recordingNotice.version,
+    };
+    const applied = await c.var.deps.consent.apply(
+      session.id,
+      { type: 'request', requestedBy: person.id, ...request },
+      {
+        idempotencyKey: { personId: person.id, clientRequestId },
+        decide: () => logInput(c, invite, clientRequestId, 'request', request),
+      },
+    );
+    return c.json(respond(c, applied.stored, person.id), 200);
+  })
+  .openapi(answerRoute('/recording/consent', 'Consent to the current request'), async (c) =>
+    c.json(await answer(c, 'consent', c.req.valid('json')), 200),
+  )
+  .openapi(answerRoute('/recording/decline', 'Decline the current request'), async (c) =>
+    c.json(await answer(c, 'decline', c.req.valid('json')), 200),
+  )
+  .openapi(answerRoute('/recording/withdraw', 'Withdraw consent: stops any recording at once'), async (c) =>
+    c.json(await answer(c, 'withdraw', c.req.valid('json')), 200),
+  )
+  .openapi(answerRoute('/recording/cancel', 'Cancel the current request (tutor only)'), async (c) =>
+    c.json(await answer(c, 'cancel', c.req.valid('json')), 200),
+  );

@@ -1,0 +1,116 @@
+/** In-memory stand-ins for LiveKit's room service and egress, recording every call made to them. */
+import type { EgressPort, EgressSnapshot } from '../livekit/egress';
+import type { RoomParticipant, RoomService } from '../livekit/room-service';
+
+export interface FakeEgress extends EgressPort {
+  /** Every egress ever started, by id, with whether it is still running (no stop received). */
+  readonly egresses: Map<string, { roomName: string; filepath: string; running: boolean; status: string }>;
+  readonly starts: { roomName: string; filepath: string; at: number }[];
+  readonly stops: { egressId: string; at: number }[];
+  /** Makes the next start calls fail (as LiveKit does with no egress worker). */
+  failStarts: number;
+  /** Called synchronously when stop() is called, before the stop takes effect. */
+  onStop?: (egressId: string) => void;
+  /** Called synchronously when startRoomComposite() is called. */
+  onStart?: (roomName: string) => void;
+  /** An egress LiveKit runs that the machine never started (for the reconciler). */
+  addStray(roomName: string, status?: string): string;
+  running(): string[];
+}
+
+let egressCounter = 0;
+
+export function createFakeEgress(): FakeEgress {
+  const fake: FakeEgress = {
+    egresses: new Map(),
+    starts: [],
+    stops: [],
+    failStarts: 0,
+    async startRoomComposite({ roomName, filepath }) {
+      fake.onStart?.(roomName);
+      fake.starts.push({ roomName, filepath, at: performance.now() });
+      if (fake.failStarts > 0) {
+        fake.failStarts -= 1;
+        throw new Error('twirp error unknown: no response from servers');
+      }
+      egressCounter += 1;
+      const egressId = `EG_fake_${egressCounter}`;
+      fake.egresses.set(egressId, { roomName, filepath, running: true, status: 'EGRESS_STARTING' });
+      return { egressId };
+    },
+    async stop(egressId) {
+      fake.onStop?.(egressId);
+      fake.stops.push({ egressId, at: performance.now() });
+      const egress = fake.egresses.get(egressId);
+      if (!egress?.running) return 'not_found';
+      egress.running = false;
+      egress.status = 'EGRESS_ENDING';
+      return 'stopped';
+    },
+    async listActive(roomName) {
+      const list: EgressSnapshot[] = [];
+      for (const [egressId, egress] of fake.egresses) {
+        if (!egress.running && egress.status !== 'EGRESS_ENDING') continue;
+        if (roomName && egress.roomName !== roomName) continue;
+        list.push({ egressId, roomName: egress.roomName, status: egress.status });
+      }
+      return list;
+    },
+    addStray(roomName, status = 'EGRESS_ACTIVE') {
+      egressCounter += 1;
+      const egressId = `EG_stray_${egressCounter}`;
+      fake.egresses.set(egressId, { roomName, filepath: '/elsewhere.mp4', running: true, status });
+      return egressId;
+    },
+    running() {
+      return [...fake.egresses].filter(([, e]) => e.running).map(([id]) => id);
+    },
+  };
+  return fake;
+}
+
+export interface FakeRoomService extends RoomService {
+  /** Participants present per room. */
+  readonly rooms: Map<string, RoomParticipant[]>;
+  readonly metadata: Map<string, string>;
+  readonly attributes: Map<string, Record<string, string>>;
+  /** When true every call fails as if LiveKit were down. */
+  down: boolean;
+}
+
+export function createFakeRoomService(): FakeRoomService {
+  const check = (fake: FakeRoomService) => {
+    if (fake.down) throw new Error('connect ECONNREFUSED');
+  };
+  const fake: FakeRoomService = {
+    rooms: new Map(),
+    metadata: new Map(),
+    attributes: new Map(),
+    down: false,
+    async listParticipants(roomName) {
+      check(fake);
+      return [...(fake.rooms.get(roomName) ?? [])];
+    },
+    async removeParticipant(roomName, identity) {
+      check(fake);
+      fake.rooms.set(
+        roomName,
+        (fake.rooms.get(roomName) ?? []).filter((p) => p.identity !== identity),
+      );
+    },
+    async updateRoomMetadata(roomName, metadata) {
+      check(fake);
+      if (!fake.rooms.has(roomName)) throw new Error('requested room does not exist');
+      fake.metadata.set(roomName, metadata);
+    },
+    async updateParticipantAttributes(roomName, identity, attributes) {
+      check(fake);
+      if (!(fake.rooms.get(roomName) ?? []).some((p) => p.identity === identity)) {
+        throw new Error('participant does not exist');
+      }
+      const key = `${roomName}/${identity}`;
+      fake.attributes.set(key, { ...fake.attributes.get(key), ...attributes });
+    },
+  };
+  return fake;
+}
