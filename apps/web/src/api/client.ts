@@ -25,17 +25,23 @@ function isErrorBody(value: unknown): value is ErrorBody {
   return typeof error?.code === 'string';
 }
 
+export interface JsonRequestInit extends Omit<RequestInit, 'headers'> {
+  /** The invite token that identifies the caller, sent as `Authorization: Bearer`. */
+  bearer?: string;
+}
+
 /**
  * Calls the API and returns its JSON body, or throws an ApiError.
  * A network failure or a non-JSON answer (a proxy with no server behind it) counts as `unreachable`.
  */
-export async function requestJson<T>(url: string, init?: RequestInit): Promise<T> {
+export async function requestJson<T>(url: string, init: JsonRequestInit = {}): Promise<T> {
+  const { bearer, ...rest } = init;
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (rest.body) headers['content-type'] = 'application/json';
+  if (bearer) headers.authorization = `Bearer ${bearer}`;
   let response: Response;
   try {
-    response = await fetch(url, {
-      ...init,
-      headers: { accept: 'application/json', ...(init?.body ? { 'content-type': 'application/json' } : {}) },
-    });
+    response = await fetch(url, { ...rest, headers });
   } catch {
     throw new ApiError('unreachable', 'The server could not be reached.');
   }

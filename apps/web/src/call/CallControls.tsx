@@ -1,5 +1,7 @@
 import { TrackToggle, useRoomContext } from '@livekit/components-react';
 import { Track } from 'livekit-client';
+import { useAssentStore } from '../store';
+import { WithdrawConsentButton } from './WithdrawConsentButton';
 
 interface CallControlsProps {
   /** Called before disconnecting, so the page can tell leaving apart from a dropped connection. */
@@ -9,14 +11,19 @@ interface CallControlsProps {
 
 export function CallControls({ onLeave, onDeviceError }: CallControlsProps) {
   const room = useRoomContext();
+  // While a withdrawal is unconfirmed (or refused) own media stays off: rule 8.
+  const mediaHeld = useAssentStore(
+    (s) => s.withdrawal.kind === 'media-off' || s.withdrawal.kind === 'refused',
+  );
   return (
     <nav className="call__controls" aria-label="Call controls">
-      <TrackToggle source={Track.Source.Microphone} onDeviceError={onDeviceError}>
+      <TrackToggle source={Track.Source.Microphone} onDeviceError={onDeviceError} disabled={mediaHeld}>
         <span className="control-label">Microphone</span>
       </TrackToggle>
-      <TrackToggle source={Track.Source.Camera} onDeviceError={onDeviceError}>
+      <TrackToggle source={Track.Source.Camera} onDeviceError={onDeviceError} disabled={mediaHeld}>
         <span className="control-label">Camera</span>
       </TrackToggle>
+      <WithdrawConsentButton />
       <button
         type="button"
         className="lk-button lk-disconnect-button"

@@ -3,7 +3,7 @@ import './call.css';
 import type { JoinResponse } from '@assent/shared';
 import { LiveKitRoom, RoomAudioRenderer, StartAudio } from '@livekit/components-react';
 import { DisconnectReason, MediaDeviceFailure, Room } from 'livekit-client';
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { config } from '../config';
 import { DeviceProblemAlert } from '../join/DeviceProblemAlert';
 import type { DeviceChoices, DeviceProblem } from '../join/device-choices';
@@ -11,11 +11,21 @@ import { classifyDeviceError } from '../join/media-failure';
 import { useAssentStore } from '../store';
 import { CallControls } from './CallControls';
 import { CallStage } from './CallStage';
+import { CommandFailure } from './CommandFailure';
+import { ConsentDialog } from './ConsentDialog';
+import { type CallSession, CallSessionContext } from './call-session';
+import { createConsentCommands } from './consent-commands';
+import { RecordingActions } from './RecordingActions';
+import { RecordingAnnouncement } from './RecordingAnnouncement';
 import { RecordingBanner } from './RecordingBanner';
 import { useRoomEvents } from './useRoomEvents';
+import { WithdrawalNotice } from './WithdrawalNotice';
 
 interface CallRoomProps {
+  inviteToken: string;
   join: JoinResponse;
+  /** A request this person consented to on the join page, if the server wanted them in the call first. */
+  consentOnArrival: string | undefined;
   choices: DeviceChoices;
   onLeft: () => void;
   /** The call could not be reached, or the connection was lost for good. */
@@ -23,7 +33,14 @@ interface CallRoomProps {
 }
 
 /** One Room for the life of this component: connect, show the call, report how it ended. */
-export function CallRoom({ join, choices, onLeft, onConnectionFailed }: CallRoomProps) {
+export function CallRoom({
+  inviteToken,
+  join,
+  consentOnArrival,
+  choices,
+  onLeft,
+  onConnectionFailed,
+}: CallRoomProps) {
   const [room] = useState(
     () =>
       new Room({
@@ -36,10 +53,21 @@ export function CallRoom({ join, choices, onLeft, onConnectionFailed }: CallRoom
   const [deviceProblem, setDeviceProblem] = useState<DeviceProblem | null>(null);
   const leaving = useRef(false);
   const connection = useAssentStore((s) => s.connection);
+  const [commands] = useState(() => createConsentCommands(inviteToken, room));
+  const session = useMemo<CallSession>(
+    () => ({ inviteToken, role: join.preview.role, commands }),
+    [inviteToken, join.preview.role, commands],
+  );
+
+  useEffect(() => {
+    if (consentOnArrival) commands.consentOnArrival(consentOnArrival);
+  }, [commands, consentOnArrival]);
+  useEffect(() => commands.start(), [commands]);
 
   const onDeviceError = useCallback((error: Error) => setDeviceProblem(classifyDeviceError(error)), []);
 
   useRoomEvents(room, {
+    onConnected: () => void commands.refreshState(),
     onDisconnected: (reason) => {
       if (leaving.current) onLeft();
       // A client-side disconnect we did not ask for is an unmount (or React's dev double mount).
@@ -63,53 +91,60 @@ export function CallRoom({ join, choices, onLeft, onConnectionFailed }: CallRoom
   );
 
   return (
-    <LiveKitRoom
-      room={room}
-      serverUrl={join.livekitUrl}
-      token={join.token}
-      connect
-      audio={choices.audioEnabled}
-      video={choices.videoEnabled}
-      onError={onError}
-      className="call"
-      data-lk-theme="default"
-    >
-      <header className="call__top">
-        <RecordingBanner />
-        <h1 className="call__title">{join.preview.sessionTitle}</h1>
-      </header>
-      {connection === 'reconnecting' && (
-        <div className="call__notice" role="alert">
-          Reconnecting…
-        </div>
-      )}
-      {deviceProblem && (
-        <div className="call__notice call__notice--panel">
-          <DeviceProblemAlert
-            problem={deviceProblem}
-            actions={
-              <button
-                type="button"
-                className="button button--secondary"
-                onClick={() => setDeviceProblem(null)}
-              >
-                Dismiss
-              </button>
-            }
-          />
-        </div>
-      )}
-      <main className="call__main">
-        <CallStage />
-      </main>
-      <CallControls
-        onLeave={() => {
-          leaving.current = true;
-        }}
-        onDeviceError={onDeviceError}
-      />
-      <RoomAudioRenderer />
-      <StartAudio label="Allow audio" className="lk-button call__start-audio" />
-    </LiveKitRoom>
+    <CallSessionContext value={session}>
+      <LiveKitRoom
+        room={room}
+        serverUrl={join.livekitUrl}
+        token={join.token}
+        connect
+        audio={choices.audioEnabled}
+        video={choices.videoEnabled}
+        onError={onError}
+        className="call"
+        data-lk-theme="default"
+      >
+        <header className="call__top">
+          <RecordingBanner />
+          <h1 className="call__title">{join.preview.sessionTitle}</h1>
+          <RecordingActions />
+        </header>
+        <RecordingAnnouncement />
+        <WithdrawalNotice />
+        <CommandFailure />
+        {connection === 'reconnecting' && (
+          <div className="call__notice" role="alert">
+            Reconnecting…
+          </div>
+        )}
+        {deviceProblem && (
+          <div className="call__notice call__notice--panel">
+            <DeviceProblemAlert
+              problem={deviceProblem}
+              actions={
+                <button
+                  type="button"
+                  className="button button--secondary"
+                  onClick={() => setDeviceProblem(null)}
+                >
+                  Dismiss
+                </button>
+              }
+            />
+          </div>
+        )}
+        <main className="call__main">
+          <CallStage />
+          <ConsentDialog />
+        </main>
+        <CallControls
+          onLeave={() => {
+            leaving.current = true;
+          }}
+          onDeviceError={onDeviceError}
+        />
+        <RoomAudioRenderer />
+        <StartAudio label="Allow audio" className="lk-button call__start-audio" />
+      </LiveKitRoom>
+    </CallSessionContext>
   );
 }

@@ -16,12 +16,14 @@ type CallPhase =
 
 interface CallViewProps {
   inviteToken: string;
+  /** A request consented to on the join page, to send once in the call (see CallRoom). */
+  consentOnArrival?: string;
   preview: InvitePreview;
   choices: DeviceChoices;
 }
 
 /** The call page: fetch a LiveKit token for the invite, run the call, offer Retry or Rejoin after. */
-export default function CallView({ inviteToken, preview, choices }: CallViewProps) {
+export default function CallView({ inviteToken, consentOnArrival, preview, choices }: CallViewProps) {
   const [phase, setPhase] = useState<CallPhase>({ kind: 'joining' });
   // Each attempt fetches a fresh token: LiveKit checks a token's expiry when connecting.
   const [attempt, setAttempt] = useState(0);
@@ -47,7 +49,9 @@ export default function CallView({ inviteToken, preview, choices }: CallViewProp
     return (
       <CallRoom
         key={attempt}
+        inviteToken={inviteToken}
         join={phase.join}
+        consentOnArrival={consentOnArrival}
         choices={choices}
         onLeft={onLeft}
         onConnectionFailed={onConnectionFailed}

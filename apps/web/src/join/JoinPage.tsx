@@ -1,11 +1,18 @@
-import type { InvitePreview } from '@assent/shared';
+import type { InvitePreview, RecordingRequestInfo } from '@assent/shared';
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { ApiError } from '../api/client';
 import { describeInviteFailure } from '../api/failure-message';
+import {
+  answerRecordingRequest,
+  fetchRecordingState,
+  newClientRequestId,
+  type RecordingStateResponse,
+} from '../api/recording';
 import { fetchInvitePreview } from '../api/sessions';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { PageFrame } from '../ui/PageFrame';
 import { type DeviceChoices, defaultDeviceChoices } from './device-choices';
-import { RecordingNotice } from './RecordingNotice';
+import { type JoinConsent, RecordingNotice } from './RecordingNotice';
 
 // LiveKit is heavy: the preview loads it after the page is up, the call only once Join is clicked.
 const DevicePreview = lazy(() => import('./DevicePreview'));
@@ -25,6 +32,8 @@ export function JoinPage({ inviteToken }: { inviteToken: string }) {
   const [attempt, setAttempt] = useState(0);
   const [choices, setChoices] = useState<DeviceChoices>(defaultDeviceChoices);
   const [inCall, setInCall] = useState(false);
+  const [recording, setRecording] = useState<RecordingStateResponse | undefined>(undefined);
+  const [consent, setConsent] = useState<JoinConsent>({ kind: 'none' });
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` is the Retry trigger.
   useEffect(() => {
@@ -39,6 +48,41 @@ export function JoinPage({ inviteToken }: { inviteToken: string }) {
     };
   }, [inviteToken, attempt]);
 
+  // Whether recording is on or asked for now (rule 5). Without an answer the invite preview says on/off.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` is the Retry trigger.
+  useEffect(() => {
+    let cancelled = false;
+    fetchRecordingState(inviteToken).then(
+      (state) => !cancelled && setRecording(state),
+      () => undefined,
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [inviteToken, attempt]);
+
+  const consentBeforeJoining = useCallback(
+    (request: RecordingRequestInfo) => {
+      setConsent({ kind: 'sending' });
+      const body = { clientRequestId: newClientRequestId(), requestId: request.requestId };
+      answerRecordingRequest(inviteToken, 'consent', body).then(
+        (response) => {
+          setRecording(response);
+          setConsent({ kind: 'given' });
+        },
+        (error: unknown) => {
+          if (error instanceof ApiError && error.code === 'not_in_call') {
+            setConsent({ kind: 'on-arrival', requestId: request.requestId });
+          } else {
+            const message = error instanceof Error ? error.message : 'Please try again.';
+            setConsent({ kind: 'failed', message });
+          }
+        },
+      );
+    },
+    [inviteToken],
+  );
+
   useEffect(() => {
     if (invite.kind === 'ready') document.title = `${invite.preview.sessionTitle} · Assent`;
   }, [invite]);
@@ -51,7 +95,12 @@ export function JoinPage({ inviteToken }: { inviteToken: string }) {
   if (inCall && invite.kind === 'ready') {
     return (
       <Suspense fallback={<p className="call-loading">Opening the call…</p>}>
-        <CallView inviteToken={inviteToken} preview={invite.preview} choices={choices} />
+        <CallView
+          inviteToken={inviteToken}
+          consentOnArrival={consent.kind === 'on-arrival' ? consent.requestId : undefined}
+          preview={invite.preview}
+          choices={choices}
+        />
       </Suspense>
     );
   }
@@ -72,7 +121,12 @@ export function JoinPage({ inviteToken }: { inviteToken: string }) {
           <p className="join__who">
             You're joining as {invite.preview.name} · {roleLabel[invite.preview.role]}
           </p>
-          <RecordingNotice preview={invite.preview} />
+          <RecordingNotice
+            preview={invite.preview}
+            recording={recording}
+            consent={consent}
+            onConsent={consentBeforeJoining}
+          />
           <Suspense fallback={<div className="preview preview--loading">Starting camera preview…</div>}>
             <DevicePreview choices={choices} onChange={onChoicesChange} />
           </Suspense>

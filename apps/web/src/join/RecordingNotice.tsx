@@ -1,17 +1,116 @@
-import type { InvitePreview } from '@assent/shared';
+import type { InvitePreview, RecordingRequestInfo } from '@assent/shared';
+import type { RecordingStateResponse } from '../api/recording';
+import { isAsking, mayBeCapturing } from '../store/consent-selectors';
+import { RequestFacts } from '../ui/RequestFacts';
 
-/** The versioned notice text and whether a recording is running right now (consent rule 5). */
-export function RecordingNotice({ preview }: { preview: InvitePreview }) {
-  const active = preview.recording.active;
+/** Where the person's consent given on this page stands. */
+export type JoinConsent =
+  | { kind: 'none' }
+  | { kind: 'sending' }
+  | { kind: 'given' }
+  /** The server takes answers only from people in the call: it is sent as they join. */
+  | { kind: 'on-arrival'; requestId: string }
+  | { kind: 'failed'; message: string };
+
+interface RecordingNoticeProps {
+  preview: InvitePreview;
+  /** The live state, when the server could give it; otherwise the preview's on/off says enough. */
+  recording: RecordingStateResponse | undefined;
+  consent: JoinConsent;
+  onConsent: (request: RecordingRequestInfo) => void;
+}
+
+/** The versioned notice text and whether a recording is running or asked for right now (rule 5). */
+export function RecordingNotice({ preview, recording, consent, onConsent }: RecordingNoticeProps) {
+  const status = recording?.state.status;
+  const request = recording?.state.request;
+  const asking = isAsking(status) && request;
+  const on = recording ? mayBeCapturing(status) : preview.recording.active;
+  const answered = recording?.myDecision === 'consented' || consent.kind === 'given';
+
+  let headline = on ? 'Recording is on now' : 'Recording is off';
+  if (asking && !on) headline = 'A recording has been requested';
+
   return (
     <section className="notice" aria-labelledby="recording-notice-heading">
       <h2 id="recording-notice-heading">Recording notice</h2>
-      <p className={active ? 'notice__state notice__state--on' : 'notice__state'}>
+      <p className={on || asking ? 'notice__state notice__state--on' : 'notice__state'}>
         <span className="notice__dot" aria-hidden="true" />
-        {active ? 'Recording is on now' : 'Recording is off'}
+        {headline}
       </p>
-      {active && <p>It stops when you join, and starts again only if you agree.</p>}
-      <p className="notice__text">{preview.notice.text}</p>
+      {asking && (
+        <div className="notice__request">
+          <RequestFacts request={request} />
+          {on ? (
+            <p>
+              It stops when you join, and starts again only if you consent. You can consent now, or join
+              without consenting and decide in the call.
+            </p>
+          ) : (
+            <p>
+              It starts only once everyone in the call consents. You can consent now, or join without
+              consenting and decide in the call.
+            </p>
+          )}
+          <ConsentOnJoin
+            consent={consent}
+            answered={answered}
+            decision={recording?.myDecision}
+            onConsent={() => onConsent(request)}
+          />
+        </div>
+      )}
+      {!asking && on && <p>It stops when you join, and starts again only if you agree.</p>}
+      <p className="notice__text">{(asking && request.noticeText) || preview.notice.text}</p>
     </section>
+  );
+}
+
+function ConsentOnJoin({
+  consent,
+  answered,
+  decision,
+  onConsent,
+}: {
+  consent: JoinConsent;
+  answered: boolean;
+  decision: RecordingStateResponse['myDecision'] | undefined;
+  onConsent: () => void;
+}) {
+  if (answered) {
+    return (
+      <p className="notice__answer">
+        You consented to this recording. You can withdraw at any time in the call.
+      </p>
+    );
+  }
+  if (decision === 'declined' || decision === 'withdrawn') {
+    return <p className="notice__answer">You said no to this recording. It stays off.</p>;
+  }
+  if (consent.kind === 'on-arrival') {
+    return (
+      <p className="notice__answer">
+        Your consent will be sent as you join. You can withdraw at any time in the call.
+      </p>
+    );
+  }
+  return (
+    <>
+      {consent.kind === 'failed' && (
+        <p className="field__error" role="alert">
+          Your consent was not sent: {consent.message}
+        </p>
+      )}
+      <div className="actions actions--tight">
+        <button
+          type="button"
+          className="button button--secondary"
+          disabled={consent.kind === 'sending'}
+          onClick={onConsent}
+        >
+          I consent
+        </button>
+      </div>
+    </>
   );
 }

@@ -6,17 +6,12 @@ export type CallConnection = 'connecting' | 'connected' | 'reconnecting' | 'disc
 
 export interface CallSlice {
   connection: CallConnection;
-  /** Raw room metadata as last set by the server; the consent slice derives the banner from it. */
-  roomMetadata: string | undefined;
   setConnection: (connection: CallConnection) => void;
-  setRoomMetadata: (metadata: string | undefined) => void;
   resetCall: () => void;
 }
 
 export const createCallSlice: StateCreator<AssentState, [], [], CallSlice> = (set) => ({
   connection: 'connecting',
-  roomMetadata: undefined,
   setConnection: (connection) => set({ connection }),
-  setRoomMetadata: (roomMetadata) => set({ roomMetadata }),
-  resetCall: () => set({ connection: 'connecting', roomMetadata: undefined }),
+  resetCall: () => set({ connection: 'connecting' }),
 });

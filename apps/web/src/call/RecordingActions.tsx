@@ -1,0 +1,41 @@
+import { useState } from 'react';
+import { useAssentStore } from '../store';
+import { isRequestActive, selectStatus } from '../store/consent-selectors';
+import { ConsentRecordDialog } from './ConsentRecordDialog';
+import { useCallSession } from './call-session';
+import { RequestRecordingDialog } from './RequestRecordingDialog';
+
+/** Next to the banner: the consent record for everyone; asking for and cancelling a recording for the tutor. */
+export function RecordingActions() {
+  const { role, commands } = useCallSession();
+  const active = useAssentStore((s) => isRequestActive(selectStatus(s)));
+  const cancelling = useAssentStore((s) => Boolean(s.pendingCommands.cancel));
+  const [open, setOpen] = useState<'request' | 'record' | null>(null);
+  const close = () => setOpen(null);
+  const isTutor = role === 'tutor';
+
+  return (
+    <div className="recording-actions">
+      {isTutor && !active && (
+        <button type="button" className="lk-button" onClick={() => setOpen('request')}>
+          Request recording
+        </button>
+      )}
+      {isTutor && active && (
+        <button
+          type="button"
+          className="lk-button"
+          disabled={cancelling}
+          onClick={() => void commands.answer('cancel')}
+        >
+          Cancel request
+        </button>
+      )}
+      <button type="button" className="lk-button" onClick={() => setOpen('record')}>
+        Consent record
+      </button>
+      {open === 'request' && !active && <RequestRecordingDialog onClose={close} />}
+      {open === 'record' && <ConsentRecordDialog onClose={close} />}
+    </div>
+  );
+}

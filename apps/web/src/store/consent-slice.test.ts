@@ -1,0 +1,75 @@
+import type { RoomRecordingState } from '@assent/shared';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { selectMyDecision, selectShouldAskConsent } from './consent-selectors';
+import { useAssentStore } from './index';
+
+function stateAt(updatedAt: string, patch: Partial<RoomRecordingState> = {}): RoomRecordingState {
+  return {
+    version: 1,
+    status: 'waiting',
+    banner: 'Waiting for consent (0 of 2) — Not recording',
+    request: {
+      requestId: 'r1',
+      purpose: 'safeguarding',
+      purposeLabel: 'Safeguarding',
+      viewers: 'Safeguarding staff',
+      retentionDays: 30,
+      noticeVersion: 'v1',
+      noticeText: 'Notice',
+    },
+    consented: 0,
+    required: 2,
+    updatedAt,
+    ...patch,
+  };
+}
+
+const store = useAssentStore;
+
+beforeEach(() => store.getState().resetConsent());
+
+describe('consent slice', () => {
+  it('never lets an older state overwrite a newer one', () => {
+    const newer = stateAt('2026-01-01T10:00:02Z', {
+      status: 'recording',
+      banner: 'Recording — safeguarding',
+    });
+    store.getState().receiveRecordingState(newer);
+    store.getState().receiveRecordingState(stateAt('2026-01-01T10:00:01Z'));
+    expect(store.getState().recording).toBe(newer);
+  });
+
+  it('asks a person who has not answered the current request, and stops asking once they answer', () => {
+    store.getState().receiveRecordingState(stateAt('2026-01-01T10:00:00Z'));
+    expect(selectShouldAskConsent(store.getState())).toBe(true);
+    store
+      .getState()
+      .receiveConsentResponse({ state: stateAt('2026-01-01T10:00:01Z'), myDecision: 'consented' });
+    expect(selectShouldAskConsent(store.getState())).toBe(false);
+  });
+
+  it('keeps an answer when a late pending attribute arrives for the same request', () => {
+    store.getState().receiveDecision('r1', 'consented');
+    store.getState().receiveDecision('r1', 'pending');
+    store.getState().receiveRecordingState(stateAt('2026-01-01T10:00:00Z'));
+    expect(selectMyDecision(store.getState())).toBe('consented');
+  });
+
+  it('treats a new request as unanswered: consent is never carried over', () => {
+    store.getState().receiveDecision('r1', 'consented');
+    const next = stateAt('2026-01-01T10:00:00Z');
+    store
+      .getState()
+      .receiveRecordingState({ ...next, request: next.request && { ...next.request, requestId: 'r2' } });
+    expect(selectMyDecision(store.getState())).toBe('pending');
+  });
+
+  it('does not ask while nothing is requested', () => {
+    store
+      .getState()
+      .receiveRecordingState(
+        stateAt('2026-01-01T10:00:00Z', { status: 'not_requested', banner: 'Not recording', request: null }),
+      );
+    expect(selectShouldAskConsent(store.getState())).toBe(false);
+  });
+});
