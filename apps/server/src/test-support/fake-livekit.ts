@@ -9,8 +9,8 @@ export interface FakeEgress extends EgressPort {
   readonly stops: { egressId: string; at: number }[];
   /** Makes the next start calls fail (as LiveKit does with no egress worker). */
   failStarts: number;
-  /** Called synchronously when stop() is called, before the stop takes effect. */
-  onStop?: (egressId: string) => void;
+  /** Called when stop() is called, before the stop takes effect (it may query the database). */
+  onStop?: (egressId: string) => void | Promise<void>;
   /** Called synchronously when startRoomComposite() is called. */
   onStart?: (roomName: string) => void;
   /** An egress LiveKit runs that the machine never started (for the reconciler). */
@@ -39,8 +39,9 @@ export function createFakeEgress(): FakeEgress {
       return { egressId };
     },
     async stop(egressId) {
-      fake.onStop?.(egressId);
-      fake.stops.push({ egressId, at: performance.now() });
+      const at = performance.now();
+      await fake.onStop?.(egressId);
+      fake.stops.push({ egressId, at });
       const egress = fake.egresses.get(egressId);
       if (!egress?.running) return 'not_found';
       egress.running = false;

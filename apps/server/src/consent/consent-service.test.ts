@@ -1,0 +1,141 @@
+import { ParticipantAttribute, type RoomRecordingState } from '@assent/shared';
+import { describe, expect, it } from 'vitest';
+import {
+  answer,
+  createRecordingSession,
+  joinRoom,
+  leaveRoom,
+  recordWithEveryone,
+  requestRecording,
+  stateOf,
+} from '../test-support/recording-session';
+import { useTestApp } from '../test-support/test-app';
+import { testDatabases } from '../test-support/test-databases';
+
+describe.each(testDatabases)('consent service ($name)', (database) => {
+  const ctx = useTestApp(database);
+
+  it('has the withdrawal committed before the egress is told to stop (rule 6)', async () => {
+    const t = ctx();
+    const s = await createRecordingSession(t);
+    const { egressId } = await recordWithEveryone(t, s);
+    const seen: string[] = [];
+    t.egress.onStop = async (id) => {
+      // A fresh read: on PostgreSQL another pooled connection sees only committed rows.
+      const row = await t.db
+        .selectFrom('consent_log')
+        .select('kind')
+        .where('person_id', '=', s.student.personId)
+        .where('kind', '=', 'withdraw')
+        .executeTakeFirst();
+      seen.push(`${id}:${row?.kind ?? 'missing'}`);
+    };
+    const { requestId } = (await stateOf(t, s)).state.request ?? { requestId: '' };
+    const res = await answer(t, 'withdraw', s.student, requestId);
+    expect(res.status).toBe(200);
+    await t.consent.idle();
+    expect(seen).toEqual([`${egressId}:withdraw`]);
+  });
+
+  it('stops the recording when someone joins during it (fail closed), and an unknown participant too', async () => {
+    const t = ctx();
+    const s = await createRecordingSession(t);
+    const { egressId } = await recordWithEveryone(t, s);
+    await joinRoom(t, s, 'p_stranger');
+    await t.consent.idle();
+    expect(t.egress.stops.map((stop) => stop.egressId)).toEqual([egressId]);
+    expect((await stateOf(t, s)).state.banner).not.toMatch(/^Recording —/);
+  });
+
+  it('does not count the hidden recorder as a participant', async () => {
+    const t = ctx();
+    const s = await createRecordingSession(t);
+    await recordWithEveryone(t, s);
+    await joinRoom(t, s, 'EG_recorder', true);
+    await t.consent.idle();
+    expect(t.egress.stops).toEqual([]);
+    expect((await stateOf(t, s)).state).toMatchObject({ status: 'recording', consented: 3, required: 3 });
+  });
+
+  it('tells the truth when the egress cannot start: retries, then "could not start"', async () => {
+    const t = ctx();
+    const s = await createRecordingSession(t);
+    t.egress.failStarts = 10;
+    for (const person of s.everyone) await joinRoom(t, s, person.identity);
+    const requestId = await requestRecording(t, s);
+    for (const person of s.everyone) await answer(t, 'consent', person, requestId);
+    await t.consent.idle();
+    expect(t.egress.starts).toHaveLength(3);
+    const { state } = await stateOf(t, s);
+    expect(state.status).toBe('failed');
+    expect(state.banner).toBe('Not recording — the recorder could not start');
+  });
+
+  it('starts exactly one egress when everyone consents at once', async () => {
+    const t = ctx();
+    const s = await createRecordingSession(t);
+    for (const person of s.everyone) await joinRoom(t, s, person.identity);
+    const requestId = await requestRecording(t, s);
+    const results = await Promise.all(s.everyone.map((person) => answer(t, 'consent', person, requestId)));
+    expect(results.map((r) => r.status)).toEqual([200, 200, 200]);
+    await t.consent.idle();
+    expect(t.egress.starts).toHaveLength(1);
+    const versions = await t.db.selectFrom('consent_log').select('seq').orderBy('seq').execute();
+    expect(new Set(versions.map((v) => v.seq)).size).toBe(versions.length);
+  });
+
+  it('serialises concurrent transitions: no lost update among many at once', async () => {
+    const t = ctx();
+    const s = await createRecordingSession(t);
+    const identities = Array.from({ length: 12 }, (_, i) => `p_guest_${i}`);
+    await Promise.all(identities.map((identity) => joinRoom(t, s, identity)));
+    const stored = await t.consent.read(s.sessionId);
+    expect(Object.keys(stored?.state.participants ?? {}).sort()).toEqual([...identities].sort());
+    expect(stored?.version).toBe(12);
+  });
+
+  it('publishes the state as room metadata and decisions as participant attributes', async () => {
+    const t = ctx();
+    const s = await createRecordingSession(t);
+    for (const person of s.everyone) await joinRoom(t, s, person.identity);
+    const requestId = await requestRecording(t, s);
+    await answer(t, 'consent', s.student, requestId);
+    await t.consent.idle();
+    const metadata = JSON.parse(t.roomService.metadata.get(s.roomName) ?? '{}') as RoomRecordingState;
+    expect(metadata).toMatchObject({
+      version: 1,
+      status: 'waiting',
+      banner: 'Waiting for consent (0 of 3) — Not recording',
+      request: { requestId, purpose: 'quality_assurance' },
+      consented: 0,
+      required: 3,
+    });
+    expect(t.roomService.attributes.get(`${s.roomName}/${s.student.identity}`)).toEqual({
+      [ParticipantAttribute.consent]: 'consented',
+      [ParticipantAttribute.consentRequest]: requestId,
+    });
+    expect(t.roomService.attributes.get(`${s.roomName}/${s.tutor.identity}`)).toEqual({
+      [ParticipantAttribute.consent]: 'pending',
+      [ParticipantAttribute.consentRequest]: requestId,
+    });
+  });
+
+  it('survives publishing failures: the room does not exist yet', async () => {
+    const t = ctx();
+    const s = await createRecordingSession(t);
+    const requestId = await requestRecording(t, s);
+    const res = await answer(t, 'consent', s.student, requestId);
+    expect(res.status).toBe(200);
+    await t.consent.idle();
+    expect(t.roomService.metadata.size).toBe(0);
+  });
+
+  it('stops when the last participant leaves', async () => {
+    const t = ctx();
+    const s = await createRecordingSession(t);
+    const { egressId } = await recordWithEveryone(t, s);
+    for (const person of s.everyone) await leaveRoom(t, s, person.identity);
+    await t.consent.idle();
+    expect(t.egress.stops.map((stop) => stop.egressId)).toEqual([egressId]);
+  });
+});

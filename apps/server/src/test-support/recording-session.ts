@@ -1,0 +1,123 @@
+/** A sample session with its people's tokens and identities, and helpers to drive consent through the API. */
+import { randomUUID } from 'node:crypto';
+import type { ConsentCommandResponse } from '@assent/shared';
+import { participantJoined, participantLeft } from '../consent/livekit-news';
+import { createSampleSession, inviteTokenOf, type TestApp } from './test-app';
+
+export interface SessionPerson {
+  personId: string;
+  role: 'tutor' | 'student' | 'guardian';
+  token: string;
+  identity: string;
+}
+
+export interface RecordingSession {
+  sessionId: string;
+  roomName: string;
+  tutor: SessionPerson;
+  student: SessionPerson;
+  guardian: SessionPerson;
+  everyone: SessionPerson[];
+}
+
+export async function createRecordingSession(t: TestApp): Promise<RecordingSession> {
+  const created = await createSampleSession(t.app);
+  const people = await t.db
+    .selectFrom('people')
+    .selectAll()
+    .where('session_id', '=', created.sessionId)
+    .execute();
+  const session = await t.db
+    .selectFrom('sessions')
+    .select('room_name')
+    .where('id', '=', created.sessionId)
+    .executeTakeFirstOrThrow();
+  const everyone = created.invites.map((invite) => {
+    const row = people.find((p) => p.id === invite.personId);
+    if (!row) throw new Error('person missing');
+    return {
+      personId: invite.personId,
+      role: invite.role,
+      token: inviteTokenOf(invite.url),
+      identity: row.livekit_identity,
+    };
+  });
+  const [tutor, student, guardian] = everyone;
+  if (!tutor || !student || !guardian) throw new Error('sample session has three people');
+  return { sessionId: created.sessionId, roomName: session.room_name, tutor, student, guardian, everyone };
+}
+
+export function command(t: TestApp, path: string, token: string | undefined, body: Record<string, unknown>) {
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    'user-agent': 'test-agent/1',
+  };
+  if (token !== undefined) headers.authorization = `Bearer ${token}`;
+  return t.app.request(`/api/recording/${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
+}
+
+export function get(t: TestApp, path: string, token: string | undefined) {
+  const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
+  return t.app.request(`/api/recording/${path}`, { headers });
+}
+
+/** Requests recording as the tutor; returns the new request id. */
+export async function requestRecording(t: TestApp, s: RecordingSession, purpose = 'quality_assurance') {
+  const res = await command(t, 'request', s.tutor.token, { clientRequestId: randomUUID(), purpose });
+  if (res.status !== 200) throw new Error(`request failed: ${res.status} ${await res.text()}`);
+  const body = (await res.json()) as ConsentCommandResponse;
+  if (!body.state.request) throw new Error('no request in state');
+  return body.state.request.requestId;
+}
+
+export async function answer(
+  t: TestApp,
+  kind: 'consent' | 'decline' | 'withdraw' | 'cancel',
+  person: SessionPerson,
+  requestId: string,
+  clientRequestId: string = randomUUID(),
+) {
+  return command(t, kind, person.token, { clientRequestId, requestId });
+}
+
+/** The person joins the LiveKit room (as LiveKit would report it). */
+export async function joinRoom(t: TestApp, s: RecordingSession, identity: string, hidden = false) {
+  const list = t.roomService.rooms.get(s.roomName) ?? [];
+  t.roomService.rooms.set(s.roomName, [
+    ...list,
+    { identity, name: identity, kind: hidden ? 'EGRESS' : 'STANDARD', hidden },
+  ]);
+  await participantJoined(t.db, t.consent, s.sessionId, {
+    identity,
+    kind: hidden ? 'EGRESS' : 'STANDARD',
+    hidden,
+  });
+}
+
+export async function leaveRoom(t: TestApp, s: RecordingSession, identity: string) {
+  t.roomService.rooms.set(
+    s.roomName,
+    (t.roomService.rooms.get(s.roomName) ?? []).filter((p) => p.identity !== identity),
+  );
+  await participantLeft(t.consent, s.sessionId, identity);
+}
+
+/** Everyone joins, the tutor requests and everyone consents; the fake egress is then started. */
+export async function recordWithEveryone(t: TestApp, s: RecordingSession) {
+  for (const person of s.everyone) await joinRoom(t, s, person.identity);
+  const requestId = await requestRecording(t, s);
+  for (const person of s.everyone) {
+    const res = await answer(t, 'consent', person, requestId);
+    if (res.status !== 200) throw new Error(`consent failed: ${res.status}`);
+  }
+  await t.consent.idle();
+  const egressId = t.egress.running()[0];
+  if (!egressId) throw new Error('no egress started');
+  await t.consent.apply(s.sessionId, { type: 'egress_active', egressId });
+  await t.consent.idle();
+  return { requestId, egressId };
+}
+
+export async function stateOf(t: TestApp, s: RecordingSession, person: SessionPerson = s.tutor) {
+  return (await (await get(t, 'state', person.token)).json()) as ConsentCommandResponse;
+}
