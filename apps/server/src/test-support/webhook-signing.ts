@@ -20,6 +20,10 @@ export interface WebhookBodyInput {
   identity?: string;
   kind?: string;
   createdAt?: number;
+  /** The participant holds LiveKit's hidden permission. */
+  hidden?: boolean;
+  /** Egress events: the egress, with its status by enum name. */
+  egress?: { egressId: string; roomName: string; status: string; error?: string; filename?: string };
 }
 
 /** A webhook body shaped like livekit-server's JSON (protojson field names, int64 as string). */
@@ -37,6 +41,18 @@ export function webhookBody(input: WebhookBodyInput): string {
             identity: input.identity,
             name: 'shown name',
             kind: input.kind ?? 'STANDARD',
+            ...(input.hidden ? { permission: { hidden: true } } : {}),
+          },
+        }
+      : {}),
+    ...(input.egress
+      ? {
+          egressInfo: {
+            egressId: input.egress.egressId,
+            roomName: input.egress.roomName,
+            status: input.egress.status,
+            ...(input.egress.error ? { error: input.egress.error } : {}),
+            ...(input.egress.filename ? { fileResults: [{ filename: input.egress.filename }] } : {}),
           },
         }
       : {}),

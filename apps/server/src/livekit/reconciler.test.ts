@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { createLogger } from '../logger';
+import {
+  answer,
+  createRecordingSession,
+  joinRoom,
+  recordWithEveryone,
+} from '../test-support/recording-session';
+import { type TestApp, useTestApp } from '../test-support/test-app';
+import { testDatabases } from '../test-support/test-databases';
+import { createReconciler } from './reconciler';
+
+describe.each(testDatabases)('reconciler ($name)', (database) => {
+  const ctx = useTestApp(database);
+
+  const reconcilerFor = (t: TestApp) =>
+    createReconciler({
+      db: t.db,
+      consent: t.consent,
+      roomService: t.roomService,
+      egress: t.egress,
+      logger: createLogger('silent'),
+      intervalMs: 60_000,
+    });
+
+  it('stops an egress the consent state does not allow (its withdrawal stop was lost)', async () => {
+    const t = ctx();
+    const s = await createRecordingSession(t);
+    const { egressId, requestId } = await recordWithEveryone(t, s);
+    // The stop call fails, as if LiveKit were briefly unreachable.
+    t.egress.onStop = () => {
+      throw new Error('connect ECONNREFUSED');
+    };
+    await answer(t, 'withdraw', s.student, requestId);
+    await t.consent.idle();
+    expect(t.egress.running()).toEqual([egressId]);
+
+    t.egress.onStop = undefined;
+    await reconcilerFor(t).runOnce();
+    await t.consent.idle();
+    expect(t.egress.running()).toEqual([]);
+  });
+
+  it('stops an egress the machine does not know at all, even in a room that looks idle', async () => {
+    const t = ctx();
+    const s = await createRecordingSession(t);
+    const stray = t.egress.addStray(s.roomName);
+    await reconcilerFor(t).runOnce();
+    await t.consent.idle();
+    expect(t.egress.stops.map((stop) => stop.egressId)).toEqual([stray]);
+  });
+
+  it('feeds missed joins (fail closed) and missed leaves to the machine', async () => {
+    const t = ctx();
+    const s = await createRecordingSession(t);
+    const { egressId } = await recordWithEveryone(t, s);
+    // Someone joined and the webhook never came.
+    t.roomService.rooms.set(s.roomName, [
+      ...(t.roomService.rooms.get(s.roomName) ?? []),
+      { identity: 'p_unannounced', name: 'x', kind: 'STANDARD', hidden: false },
+    ]);
+    await reconcilerFor(t).runOnce();
+    await t.consent.idle();
+    // The listing taken before the join shows it still active, so the stop may be repeated: harmless.
+    expect(new Set(t.egress.stops.map((stop) => stop.egressId))).toEqual(new Set([egressId]));
+    expect(t.egress.running()).toEqual([]);
+    expect(Object.keys((await t.consent.read(s.sessionId))?.state.participants ?? {})).toContain(
+      'p_unannounced',
+    );
+
+    // And left without a webhook.
+    t.roomService.rooms.set(s.roomName, []);
+    await reconcilerFor(t).runOnce();
+    expect((await t.consent.read(s.sessionId))?.state.participants).toEqual({});
+  });
+
+  it('frees a stopping egress once LiveKit no longer lists it (its end webhook was lost)', async () => {
+    const t = ctx();
+    const s = await createRecordingSession(t);
+    const { egressId, requestId } = await recordWithEveryone(t, s);
+    await answer(t, 'withdraw', s.student, requestId);
+    await t.consent.idle();
+    expect((await t.consent.read(s.sessionId))?.state.egress).toMatchObject({ kind: 'stopping', egressId });
+    const egress = t.egress.egresses.get(egressId);
+    if (egress) egress.status = 'EGRESS_COMPLETE';
+    await reconcilerFor(t).runOnce();
+    expect((await t.consent.read(s.sessionId))?.state.egress).toEqual({ kind: 'idle' });
+  });
+
+  it('tolerates LiveKit being down and does not overlap runs', async () => {
+    const t = ctx();
+    const s = await createRecordingSession(t);
+    await joinRoom(t, s, s.tutor.identity);
+    t.roomService.down = true;
+    const reconciler = reconcilerFor(t);
+    const first = reconciler.runOnce();
+    expect(reconciler.runOnce()).toBe(first);
+    await expect(first).resolves.toBeUndefined();
+    t.roomService.down = false;
+    await reconciler.runOnce();
+  });
+
+  it('publishes the state again, so a room created after the last transition gets it', async () => {
+    const t = ctx();
+    const s = await createRecordingSession(t);
+    await joinRoom(t, s, s.tutor.identity);
+    await t.consent.idle();
+    t.roomService.metadata.clear();
+    await reconcilerFor(t).runOnce();
+    await t.consent.idle();
+    expect(JSON.parse(t.roomService.metadata.get(s.roomName) ?? '{}')).toMatchObject({
+      status: 'not_requested',
+    });
+  });
+});
