@@ -86,13 +86,13 @@ export function ConsentRecordDialog({ onClose }: { onClose: () => void }) {
             <tbody>
               {log.entries.map((entry) => (
                 <tr key={entry.id}>
-                  <td>{entry.personName}</td>
-                  <td>{roleNames[entry.role] ?? entry.role}</td>
-                  <td>{whatHappened[entry.kind] ?? entry.kind}</td>
-                  <td>
+                  <td data-label="Who">{entry.personName}</td>
+                  <td data-label="Role">{roleNames[entry.role] ?? entry.role}</td>
+                  <td data-label="What">{whatHappened[entry.kind] ?? entry.kind}</td>
+                  <td data-label="When">
                     <time dateTime={entry.at}>{when(entry.at)}</time>
                   </td>
-                  <td>{purposeOf(entry)}</td>
+                  <td data-label="Purpose">{purposeOf(entry)}</td>
                 </tr>
               ))}
             </tbody>

@@ -68,6 +68,7 @@ export function RequestRecordingDialog({ onClose }: { onClose: () => void }) {
           </select>
           {chosen && (
             <RequestFacts
+              showPurpose={false}
               request={{
                 purposeLabel: chosen.label,
                 viewers: options.options.viewers,

@@ -41,6 +41,7 @@ export function RecordingNotice({ preview, recording, consent, onConsent }: Reco
       {asking && (
         <div className="notice__request">
           <RequestFacts request={request} />
+          <p className="notice__text">{request.noticeText}</p>
           {on ? (
             <p>
               It stops when you join, and starts again only if you consent. You can consent now, or join
@@ -61,7 +62,7 @@ export function RecordingNotice({ preview, recording, consent, onConsent }: Reco
         </div>
       )}
       {!asking && on && <p>It stops when you join, and starts again only if you agree.</p>}
-      <p className="notice__text">{(asking && request.noticeText) || preview.notice.text}</p>
+      {!asking && <p className="notice__text">{preview.notice.text}</p>}
     </section>
   );
 }
