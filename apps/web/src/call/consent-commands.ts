@@ -23,7 +23,7 @@ export interface ConsentCommands {
   refreshState: () => Promise<void>;
   /** Send a consent given on the join page for `requestId` once this person is in the call. */
   consentOnArrival: (requestId: string) => void;
-  /** Follow the store while the call page is mounted; returns the cleanup, which also ends any retrying. */
+  /** Follow the store while the call page is mounted; returns the cleanup. */
   start: () => () => void;
 }
 
@@ -45,6 +45,8 @@ export function createConsentCommands(inviteToken: string, room: Room): ConsentC
   const store = useAssentStore;
   let withdrawal: Withdrawal | undefined;
   let pendingArrivalConsent: string | undefined;
+  /** Own media is touched only while the call page is up: never turn a camera on after leaving. */
+  let inCall = false;
 
   async function refreshState() {
     try {
@@ -126,14 +128,15 @@ export function createConsentCommands(inviteToken: string, room: Room): ConsentC
         microphone: localParticipant.isMicrophoneEnabled,
       }),
       setMedia: async ({ camera, microphone }) => {
+        if (!inCall) return;
         await Promise.all([
           localParticipant.setCameraEnabled(camera),
           localParticipant.setMicrophoneEnabled(microphone),
         ]);
       },
       onPhase: (phase) => store.getState().setWithdrawal(phase),
-      setTimer: (run, ms) => window.setTimeout(run, ms),
-      clearTimer: (handle) => window.clearTimeout(handle as number),
+      setTimer: (run, ms) => setTimeout(run, ms),
+      clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
     });
   }
 
@@ -170,10 +173,13 @@ export function createConsentCommands(inviteToken: string, room: Room): ConsentC
       pendingArrivalConsent = requestId;
     },
     start: () => {
+      inCall = true;
       const unsubscribe = store.subscribe(follow);
       return () => {
+        // A withdrawal still unconfirmed keeps being sent after leaving: the consent record must hold it,
+        // and a rejoin must not find the old consent standing.
+        inCall = false;
         unsubscribe();
-        withdrawal?.dispose();
       };
     },
   };

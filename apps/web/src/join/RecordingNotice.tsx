@@ -34,7 +34,7 @@ export function RecordingNotice({ preview, recording, consent, onConsent }: Reco
   return (
     <section className="notice" aria-labelledby="recording-notice-heading">
       <h2 id="recording-notice-heading">Recording notice</h2>
-      <p className={on || asking ? 'notice__state notice__state--on' : 'notice__state'}>
+      <p className={`notice__state notice__state--${on ? 'on' : asking ? 'asked' : 'off'}`}>
         <span className="notice__dot" aria-hidden="true" />
         {headline}
       </p>

@@ -1,0 +1,129 @@
+import type { ConsentCommandResponse, RoomRecordingState } from '@assent/shared';
+import type { Room } from 'livekit-client';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { useAssentStore } from '../store';
+import { createConsentCommands } from './consent-commands';
+
+const recording: RoomRecordingState = {
+  version: 1,
+  status: 'recording',
+  banner: 'Recording — safeguarding',
+  request: {
+    requestId: 'r1',
+    purpose: 'safeguarding',
+    purposeLabel: 'Safeguarding',
+    viewers: 'Safeguarding staff',
+    retentionDays: 30,
+    noticeVersion: 'v1',
+    noticeText: 'Notice',
+  },
+  consented: 2,
+  required: 2,
+  updatedAt: '2026-01-01T10:00:00Z',
+};
+const withdrawn: ConsentCommandResponse = {
+  state: {
+    ...recording,
+    status: 'stopped_withdrawn',
+    banner: 'Recording stopped — a participant withdrew consent',
+    updatedAt: '2026-01-01T10:00:05Z',
+  },
+  myDecision: 'withdrawn',
+};
+
+function fakeRoom() {
+  const media = { camera: true, microphone: true };
+  const localParticipant = {
+    get isCameraEnabled() {
+      return media.camera;
+    },
+    get isMicrophoneEnabled() {
+      return media.microphone;
+    },
+    setCameraEnabled: vi.fn(async (on: boolean) => {
+      media.camera = on;
+    }),
+    setMicrophoneEnabled: vi.fn(async (on: boolean) => {
+      media.microphone = on;
+    }),
+  };
+  return { room: { localParticipant } as unknown as Room, media };
+}
+
+type Answer = { status: number; body: unknown };
+const json = ({ status, body }: Answer) => new Response(JSON.stringify(body), { status });
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  useAssentStore.getState().resetConsent();
+  useAssentStore.getState().receiveRecordingState(recording);
+  useAssentStore.getState().receiveDecision('r1', 'consented');
+});
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
+
+describe('withdrawing in the call', () => {
+  it('cuts own camera and microphone while the server is slow, and restores them on confirmation', async () => {
+    let answer: (r: Response) => void = () => undefined;
+    const fetch = vi.fn(
+      (_url: string, _init?: RequestInit) => new Promise<Response>((resolve) => (answer = resolve)),
+    );
+    vi.stubGlobal('fetch', fetch);
+    const { room, media } = fakeRoom();
+    const commands = createConsentCommands('invite-token', room);
+    const stop = commands.start();
+
+    commands.withdraw();
+    const [url, init] = fetch.mock.calls[0] ?? [];
+    expect(url).toBe('/api/recording/withdraw');
+    expect(new Headers(init?.headers).get('authorization')).toBe('Bearer invite-token');
+    expect(JSON.parse(String(init?.body))).toMatchObject({ requestId: 'r1' });
+
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(media).toEqual({ camera: false, microphone: false });
+    expect(useAssentStore.getState().withdrawal.kind).toBe('media-off');
+
+    answer(json({ status: 200, body: withdrawn }));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(media).toEqual({ camera: true, microphone: true });
+    expect(useAssentStore.getState().withdrawal.kind).toBe('confirmed');
+    expect(useAssentStore.getState().recording?.status).toBe('stopped_withdrawn');
+    stop();
+  });
+
+  it('counts a stale request as confirmed once the server shows no consent of ours', async () => {
+    const answers: Answer[] = [
+      { status: 409, body: { error: { code: 'request_stale', message: 'Stale' } } },
+      { status: 200, body: withdrawn },
+    ];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => json(answers.shift() ?? { status: 500, body: {} })),
+    );
+    const { room, media } = fakeRoom();
+    const commands = createConsentCommands('invite-token', room);
+    const stop = commands.start();
+    commands.withdraw();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(useAssentStore.getState().withdrawal.kind).toBe('confirmed');
+    expect(media).toEqual({ camera: true, microphone: true });
+    stop();
+  });
+
+  it('keeps media off when the server refuses the withdrawal', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => json({ status: 403, body: { error: { code: 'forbidden', message: 'Not yours' } } })),
+    );
+    const { room, media } = fakeRoom();
+    const commands = createConsentCommands('invite-token', room);
+    const stop = commands.start();
+    commands.withdraw();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(useAssentStore.getState().withdrawal).toEqual({ kind: 'refused', message: 'Not yours' });
+    expect(media).toEqual({ camera: false, microphone: false });
+    stop();
+  });
+});
