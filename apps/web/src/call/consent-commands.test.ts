@@ -67,8 +67,11 @@ afterEach(() => {
 describe('withdrawing in the call', () => {
   it('cuts own camera and microphone while the server is slow, and restores them on confirmation', async () => {
     let answer: (r: Response) => void = () => undefined;
-    const fetch = vi.fn(
-      (_url: string, _init?: RequestInit) => new Promise<Response>((resolve) => (answer = resolve)),
+    // The state fetched on start never answers here: only the withdrawal matters.
+    const fetch = vi.fn((url: string, _init?: RequestInit) =>
+      url.endsWith('/withdraw')
+        ? new Promise<Response>((resolve) => (answer = resolve))
+        : new Promise<Response>(() => undefined),
     );
     vi.stubGlobal('fetch', fetch);
     const { room, media } = fakeRoom();
@@ -76,7 +79,7 @@ describe('withdrawing in the call', () => {
     const stop = commands.start();
 
     commands.withdraw();
-    const [url, init] = fetch.mock.calls[0] ?? [];
+    const [url, init] = fetch.mock.calls.find(([called]) => called.endsWith('/withdraw')) ?? [];
     expect(url).toBe('/api/recording/withdraw');
     expect(new Headers(init?.headers).get('authorization')).toBe('Bearer invite-token');
     expect(JSON.parse(String(init?.body))).toMatchObject({ requestId: 'r1' });
@@ -94,17 +97,18 @@ describe('withdrawing in the call', () => {
   });
 
   it('counts a stale request as confirmed once the server shows no consent of ours', async () => {
-    const answers: Answer[] = [
-      { status: 409, body: { error: { code: 'request_stale', message: 'Stale' } } },
-      { status: 200, body: withdrawn },
-    ];
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async () => json(answers.shift() ?? { status: 500, body: {} })),
-    );
     const { room, media } = fakeRoom();
     const commands = createConsentCommands('invite-token', room);
     const stop = commands.start();
+    await vi.advanceTimersByTimeAsync(0);
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string) =>
+        url.endsWith('/withdraw')
+          ? json({ status: 409, body: { error: { code: 'request_stale', message: 'Stale' } } })
+          : json({ status: 200, body: withdrawn }),
+      ),
+    );
     commands.withdraw();
     await vi.advanceTimersByTimeAsync(0);
     expect(useAssentStore.getState().withdrawal.kind).toBe('confirmed');

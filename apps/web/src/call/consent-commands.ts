@@ -175,6 +175,8 @@ export function createConsentCommands(inviteToken: string, room: Room): ConsentC
     start: () => {
       inCall = true;
       const unsubscribe = store.subscribe(follow);
+      // The banner has the server's word before the room has connected.
+      void refreshState();
       return () => {
         // A withdrawal still unconfirmed keeps being sent after leaving: the consent record must hold it,
         // and a rejoin must not find the old consent standing.

@@ -18,6 +18,11 @@ import { type JoinConsent, RecordingNotice } from './RecordingNotice';
 const DevicePreview = lazy(() => import('./DevicePreview'));
 const loadCall = () => import('../call/CallView');
 const CallView = lazy(loadCall);
+/** The call and the schema it reads room metadata with, fetched together rather than one after the other. */
+const prefetchCall = () => {
+  void loadCall();
+  void import('../call/room-state-schema');
+};
 
 const roleLabel = { tutor: 'Tutor', student: 'Student', guardian: 'Guardian' } as const;
 
@@ -134,7 +139,8 @@ export function JoinPage({ inviteToken }: { inviteToken: string }) {
             <button
               type="button"
               className="button button--primary button--large"
-              onPointerEnter={() => void loadCall()}
+              onPointerEnter={prefetchCall}
+              onFocus={prefetchCall}
               onClick={() => setInCall(true)}
             >
               Join session
