@@ -19,6 +19,27 @@ export interface ConnectOptions {
   schema?: string;
 }
 
+/**
+ * Kysely prepares every query afresh; preparing costs more than running our small queries, and the
+ * same few shapes repeat, so keep the prepared statements. Safe because better-sqlite3 runs each
+ * statement to completion synchronously and we never stream (a streamed statement stays busy).
+ */
+function withStatementCache(sqlite: SqliteDatabase.Database, limit = 500) {
+  const statements = new Map<string, SqliteDatabase.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sql: string) {
+      let statement = statements.get(sql);
+      if (!statement) {
+        statement = sqlite.prepare(sql);
+        if (statements.size >= limit) statements.delete(statements.keys().next().value ?? '');
+        statements.set(sql, statement);
+      }
+      return statement;
+    },
+  };
+}
+
 export function connectDatabase(config: DatabaseConfig, options: ConnectOptions = {}): Connection {
   if (config.kind === 'sqlite') {
     if (config.filename !== ':memory:') mkdirSync(dirname(config.filename), { recursive: true });
@@ -28,7 +49,7 @@ export function connectDatabase(config: DatabaseConfig, options: ConnectOptions 
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
     return {
-      db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }),
+      db: new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) }),
       kind: 'sqlite',
       schema: undefined,
     };
