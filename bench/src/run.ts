@@ -1,0 +1,59 @@
+/** `npm run bench`: runs each benchmark, prints a table and writes the numbers to bench/results/. */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { consentThroughput } from './consent-throughput';
+import { withdrawToStop } from './withdraw-to-stop';
+
+const rounds = Number(process.env.BENCH_WITHDRAW_ROUNDS ?? 500);
+const seconds = Number(process.env.BENCH_SECONDS ?? 5);
+
+console.log(`withdraw → StopEgress: ${rounds} withdrawals…`);
+const withdraw = await withdrawToStop(rounds);
+console.log(`consent throughput: 32 connections for ${seconds} s each…`);
+const throughput = await consentThroughput({ connections: 32, seconds, consents: 20_000 });
+
+const ms = (v: number) => `${v.toFixed(2)} ms`;
+console.table({
+  'withdraw → stop() called': {
+    n: withdraw.toStop.count,
+    p50: ms(withdraw.toStop.p50),
+    p95: ms(withdraw.toStop.p95),
+    p99: ms(withdraw.toStop.p99),
+    'req/s': '',
+  },
+  'withdraw response': {
+    n: withdraw.response.count,
+    p50: ms(withdraw.response.p50),
+    p95: ms(withdraw.response.p95),
+    p99: ms(withdraw.response.p99),
+    'req/s': '',
+  },
+  'POST /api/recording/consent': {
+    n: throughput.consent.requests,
+    p50: ms(throughput.consent.latency.p50),
+    p95: ms(throughput.consent.latency.p95),
+    p99: ms(throughput.consent.latency.p99),
+    'req/s': throughput.consent.perSecond,
+  },
+  'bare Hono JSON route': {
+    n: throughput.bare.requests,
+    p50: ms(throughput.bare.latency.p50),
+    p95: ms(throughput.bare.latency.p95),
+    p99: ms(throughput.bare.latency.p99),
+    'req/s': throughput.bare.perSecond,
+  },
+});
+console.log(
+  `consent / bare = ${(throughput.ratio * 100).toFixed(1)}%; consent errors: ${throughput.consent.errors}` +
+    (throughput.ranOutOfWork ? ' (ran out of prepared consents before the time was up)' : ''),
+);
+
+const dir = fileURLToPath(new URL('../results/', import.meta.url));
+mkdirSync(dir, { recursive: true });
+const file = `${dir}consent-${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
+writeFileSync(
+  file,
+  `${JSON.stringify({ at: new Date().toISOString(), cpus: cpus().length, node: process.version, withdraw, throughput }, null, 2)}\n`,
+);
+console.log(`written to bench/results/${file.slice(dir.length)}`);
