@@ -48,6 +48,7 @@ const reconciler = createReconciler({
   egress,
   logger: logger.child({ component: 'reconciler' }),
   intervalMs: config.recording.reconcileIntervalSeconds * 1000,
+  now,
 });
 
 const app = createApp({ config, db, logger, roomService, egress, consent, now });

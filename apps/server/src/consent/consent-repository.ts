@@ -120,13 +120,15 @@ export async function saveConsent(
 }
 
 /**
- * Sessions whose stored state may involve a call or an egress, plus those of `alsoRooms` (rooms where
- * LiveKit lists an egress): the reconciler's work list.
+ * The reconciler's work list: sessions whose stored state involves a call or an egress, sessions
+ * touched (or created) since `recentSince` (people may be in the room without any webhook having told
+ * us), and those of `alsoRooms` (rooms where LiveKit lists an egress).
  */
 export async function listLiveConsent(
   db: DbOrTrx,
-  alsoRooms: readonly string[] = [],
+  options: { alsoRooms?: readonly string[]; recentSince: string },
 ): Promise<StoredConsent[]> {
+  const alsoRooms = options.alsoRooms ?? [];
   const rows = await db
     .selectFrom('sessions')
     .leftJoin('session_consent', 'session_consent.session_id', 'sessions.id')
@@ -139,9 +141,11 @@ export async function listLiveConsent(
       'session_consent.updated_at',
     ])
     .where((eb) =>
-      alsoRooms.length > 0
-        ? eb.or([eb('session_consent.state', 'is not', null), eb('sessions.room_name', 'in', alsoRooms)])
-        : eb('session_consent.state', 'is not', null),
+      eb.or([
+        eb('session_consent.state', 'is not', null),
+        eb('sessions.created_at', '>=', options.recentSince),
+        ...(alsoRooms.length > 0 ? [eb('sessions.room_name', 'in', alsoRooms)] : []),
+      ]),
     )
     .execute();
   const extra = new Set(alsoRooms);
@@ -154,8 +158,11 @@ export async function listLiveConsent(
       updatedAt: row.updated_at ?? row.created_at,
     }))
     .filter(
-      ({ state, roomName }) =>
-        extra.has(roomName) || Object.keys(state.participants).length > 0 || state.egress.kind !== 'idle',
+      ({ state, roomName, updatedAt }) =>
+        extra.has(roomName) ||
+        updatedAt >= options.recentSince ||
+        Object.keys(state.participants).length > 0 ||
+        state.egress.kind !== 'idle',
     );
 }
 

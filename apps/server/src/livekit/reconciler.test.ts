@@ -5,6 +5,8 @@ import {
   createRecordingSession,
   joinRoom,
   recordWithEveryone,
+  requestRecording,
+  stateOf,
 } from '../test-support/recording-session';
 import { type TestApp, useTestApp } from '../test-support/test-app';
 import { testDatabases } from '../test-support/test-databases';
@@ -72,6 +74,24 @@ describe.each(testDatabases)('reconciler ($name)', (database) => {
     t.roomService.rooms.set(s.roomName, []);
     await reconcilerFor(t).runOnce();
     expect((await t.consent.read(s.sessionId))?.state.participants).toEqual({});
+  });
+
+  it('finds people in a session no webhook has ever mentioned, so they count before any start', async () => {
+    const t = ctx();
+    const s = await createRecordingSession(t);
+    t.roomService.rooms.set(s.roomName, [
+      { identity: 'p_stranger', name: 'x', kind: 'STANDARD', hidden: false },
+    ]);
+    await reconcilerFor(t).runOnce();
+    expect((await t.consent.read(s.sessionId))?.state.participants).toEqual({
+      p_stranger: { role: 'unknown', hidden: false },
+    });
+    await joinRoom(t, s, s.tutor.identity);
+    const requestId = await requestRecording(t, s);
+    await answer(t, 'consent', s.tutor, requestId);
+    await t.consent.idle();
+    expect(t.egress.starts).toEqual([]);
+    expect((await stateOf(t, s)).state).toMatchObject({ status: 'waiting', consented: 1, required: 2 });
   });
 
   it('frees a stopping egress once LiveKit no longer lists it (its end webhook was lost)', async () => {

@@ -24,7 +24,11 @@ export interface ReconcilerDeps {
   egress: EgressPort;
   logger: Logger;
   intervalMs: number;
+  now?: () => Date;
 }
+
+/** Sessions used this recently are checked even when their state shows nobody present. */
+const recentHours = 24;
 
 export interface Reconciler {
   /** One pass over every live session; concurrent calls share the pass in progress. */
@@ -103,7 +107,9 @@ export function createReconciler(deps: ReconcilerDeps): Reconciler {
       for (const snapshot of await deps.egress.listActive()) {
         egressesByRoom.set(snapshot.roomName, [...(egressesByRoom.get(snapshot.roomName) ?? []), snapshot]);
       }
-      sessions = await listLiveConsent(deps.db, [...egressesByRoom.keys()]);
+      const now = deps.now?.() ?? new Date();
+      const recentSince = new Date(now.getTime() - recentHours * 3600_000).toISOString();
+      sessions = await listLiveConsent(deps.db, { alsoRooms: [...egressesByRoom.keys()], recentSince });
     } catch (err) {
       deps.logger.warn({ err }, 'reconcile pass skipped; retrying next pass');
       return;
