@@ -14,8 +14,8 @@ test('everyone is asked; one decline keeps recording off for that request', asyn
   }
   await call.student.screenshot({ path: testInfo.outputPath('consent-dialog.png') });
 
-  await consentDialog(call.tutor).getByRole('button', { name: 'I consent' }).click();
-  await consentDialog(call.guardian).getByRole('button', { name: 'I consent' }).click();
+  await consentDialog(call.tutor).getByRole('button', { name: 'I consent', exact: true }).click();
+  await consentDialog(call.guardian).getByRole('button', { name: 'I consent', exact: true }).click();
   for (const page of call.everyone) await expect(banner(page)).toContainText('(2 of 3)');
   expect(await runningEgressCount()).toBe(0);
 
@@ -37,9 +37,9 @@ test('a withdrawal reaches every other banner; click → banner latency', async 
   for (let round = 0; round < 5; round++) {
     await requestRecording(call.tutor);
     for (const page of call.everyone) await expect(consentDialog(page)).toBeVisible();
-    await consentDialog(call.tutor).getByRole('button', { name: 'I consent' }).click();
-    await consentDialog(call.guardian).getByRole('button', { name: 'I consent' }).click();
-    await consentDialog(call.student).getByRole('button', { name: 'I consent' }).click();
+    await consentDialog(call.tutor).getByRole('button', { name: 'I consent', exact: true }).click();
+    await consentDialog(call.guardian).getByRole('button', { name: 'I consent', exact: true }).click();
+    await consentDialog(call.student).getByRole('button', { name: 'I consent', exact: true }).click();
     for (const page of call.everyone) await expect(banner(page)).not.toContainText('Waiting');
 
     // Each observer page stamps when its banner first shows the withdrawal.
@@ -58,8 +58,20 @@ test('a withdrawal reaches every other banner; click → banner latency', async 
         observer.observe(el, { childList: true, subtree: true, characterData: true });
       });
     }
-    const clickedAt = Date.now();
+    // The click is stamped by the page itself, when the person's click event fires.
+    await call.student.evaluate(() => {
+      document.addEventListener(
+        'click',
+        () => {
+          (window as unknown as { __withdrawClickedAt?: number }).__withdrawClickedAt = Date.now();
+        },
+        { capture: true, once: true },
+      );
+    });
     await call.student.getByRole('button', { name: 'Withdraw consent' }).click();
+    const clickedAt = await call.student.evaluate(
+      () => (window as unknown as { __withdrawClickedAt?: number }).__withdrawClickedAt ?? 0,
+    );
     for (const page of [call.tutor, call.guardian]) {
       await expect(banner(page)).toContainText('Recording stopped — a participant withdrew consent');
       const seenAt = await page.evaluate(
