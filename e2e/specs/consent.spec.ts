@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
 import { banner, consentDialog, requestRecording, startThreePersonCall } from '../fixtures/call';
 import { runningEgressCount } from '../fixtures/livekit-api';
+import { expect, test } from '../fixtures/test';
 
 test('everyone is asked; one decline keeps recording off for that request', async ({ browser }, testInfo) => {
   const call = await startThreePersonCall(browser, 'Consent — decline');

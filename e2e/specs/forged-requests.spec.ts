@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { expect, test } from '@playwright/test';
 import { banner, consentDialog, requestRecording, startThreePersonCall } from '../fixtures/call';
 import { e2ePorts } from '../fixtures/ports';
+import { expect, test } from '../fixtures/test';
 
 const api = `http://127.0.0.1:${e2ePorts.server}/api`;
 

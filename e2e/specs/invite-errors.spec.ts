@@ -1,6 +1,6 @@
-import { expect, test } from '@playwright/test';
 import { SignJWT } from 'jose';
 import { e2eSecrets } from '../fixtures/ports';
+import { expect, test } from '../fixtures/test';
 
 test('a garbled invite link shows the invalid-invite page', async ({ page }, testInfo) => {
   await page.goto('/join/this-is-not-a-real-invite-token-at-all');

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
 import { expectRemoteAudioFlowing, expectRemoteVideosPlaying, remoteTileCount } from '../fixtures/media';
 import { createSessionThroughUi, inviteUrlFor, joinCall, openInvite } from '../fixtures/session';
+import { expect, test } from '../fixtures/test';
 
 test('a tutor, a student and a guardian see and hear each other, and see someone leave', async ({
   browser,
