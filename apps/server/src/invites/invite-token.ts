@@ -3,6 +3,7 @@
  * SECURITY: the token is a bearer credential for one seat in one session until it expires; it is
  * never logged and never stored.
  */
+import { webcrypto } from 'node:crypto';
 import { SessionRole } from '@assent/shared';
 import { errors, jwtVerify, SignJWT } from 'jose';
 import { z } from 'zod';
@@ -18,7 +19,22 @@ export interface VerifiedInvite extends InviteClaims {
   expiresAt: Date;
 }
 
-const keyFor = (secret: string) => new TextEncoder().encode(secret);
+// Importing the HMAC key is most of a verify's cost; the secret is fixed for the process, so import once.
+const keys = new Map<string, Promise<webcrypto.CryptoKey>>();
+function keyFor(secret: string): Promise<webcrypto.CryptoKey> {
+  let key = keys.get(secret);
+  if (!key) {
+    key = webcrypto.subtle.importKey(
+      'raw',
+      new TextEncoder().encode(secret),
+      { name: 'HMAC', hash: 'SHA-256' },
+      false,
+      ['sign', 'verify'],
+    );
+    keys.set(secret, key);
+  }
+  return key;
+}
 
 export async function signInvite(secret: string, claims: InviteClaims, expiresAt: Date): Promise<string> {
   return new SignJWT(claims)
@@ -27,14 +43,14 @@ export async function signInvite(secret: string, claims: InviteClaims, expiresAt
     .setAudience(audience)
     .setIssuedAt()
     .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
-    .sign(keyFor(secret));
+    .sign(await keyFor(secret));
 }
 
 /** Throws 401 invite_invalid for anything not signed by us for this purpose, 410 invite_expired when stale. */
 export async function verifyInvite(secret: string, token: string, now: Date): Promise<VerifiedInvite> {
   try {
     // jose checks the signature before any claim, so a forged expired token is invalid, not expired.
-    const { payload } = await jwtVerify(token, keyFor(secret), {
+    const { payload } = await jwtVerify(token, await keyFor(secret), {
       algorithms: ['HS256'],
       audience,
       issuer,

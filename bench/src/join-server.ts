@@ -1,0 +1,49 @@
+/**
+ * Child process for the join benchmark: serves the real app and, on another port, a bare Hono route that
+ * only mints the same LiveKit token, both in this one process. Hands the parent a set of invite tokens.
+ */
+
+import { mintParticipantToken } from '@assent/server/src/livekit/tokens';
+import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
+import { createBenchApp, post } from './bench-app';
+
+const bench = await createBenchApp();
+const inviteTokens: string[] = [];
+while (inviteTokens.length < 200) {
+  const created = (await post(bench.app, '/api/sessions', {
+    title: 'Join bench',
+    tutorName: 'Tutor',
+    participants: Array.from({ length: 19 }, (_, i) => ({ name: `Student ${i}`, role: 'student' })),
+  })) as { invites: { url: string }[] };
+  for (const invite of created.invites) inviteTokens.push(invite.url.slice(invite.url.indexOf('/join/') + 6));
+}
+
+const credentials = { apiKey: 'APIbenchkey', apiSecret: 'bench-livekit-secret-0123456789-abcdefgh' };
+const bare = new Hono().post('/bare-token', async (c) =>
+  c.json({
+    token: await mintParticipantToken(credentials, {
+      roomName: 'rm_bench_room_0000000000',
+      identity: 'p_bench_identity_000000',
+      name: 'Student 0',
+      role: 'student',
+      personId: 'per_bench_0000000000000',
+    }),
+  }),
+);
+
+function listen(fetch: (req: Request) => Response | Promise<Response>): Promise<number> {
+  return new Promise((resolve) => {
+    serve({ fetch, hostname: '127.0.0.1', port: 0 }, (info) => resolve(info.port));
+  });
+}
+
+const appPort = await listen(bench.app.fetch);
+const barePort = await listen(bare.fetch);
+process.send?.({ appPort, barePort, inviteTokens });
+process.on('message', async (message) => {
+  if (message === 'stop') {
+    await bench.close();
+    process.exit(0);
+  }
+});
