@@ -16,7 +16,7 @@ export ASSENT_TEST_RESULTS="$results"
 log "typecheck"
 npx turbo run typecheck --output-logs=errors-only
 log "lint"
-npx biome check .
+npx turbo run lint lint:root --output-logs=errors-only
 log "unit and API tests (SQLite and PostgreSQL)"
 npx turbo run test --concurrency=1
 log "building the web app"
