@@ -28,7 +28,21 @@ test('everyone is asked; one decline keeps recording off for that request', asyn
   await expect(banner(call.tutor)).not.toContainText('Sam');
   expect(await runningEgressCount()).toBe(0);
   await call.tutor.screenshot({ path: testInfo.outputPath('declined-tutor.png') });
-  writeFileSync(testInfo.outputPath('done.txt'), 'ok');
+
+  // The tutor's consent record lists every answer with who, what and the purpose.
+  await call.tutor.getByRole('button', { name: 'Consent record' }).click();
+  const record = call.tutor.getByRole('dialog', { name: 'Consent record' });
+  await expect(record.getByRole('row').filter({ hasText: 'Sam Student' })).toContainText('Declined');
+  await expect(record.getByRole('row').filter({ hasText: 'Pat Parent' }).first()).toContainText(
+    'Quality assurance',
+  );
+  await expect(record.getByRole('row').filter({ hasText: 'Requested recording' })).toHaveCount(1);
+  await call.tutor.screenshot({ path: testInfo.outputPath('consent-record.png') });
+  // A student sees only their own entries.
+  await call.student.getByRole('button', { name: 'Consent record' }).click();
+  const own = call.student.getByRole('dialog', { name: 'Consent record' });
+  await expect(own.getByRole('row').filter({ hasText: 'Sam Student' })).toHaveCount(1);
+  await expect(own.getByRole('row').filter({ hasText: 'Pat Parent' })).toHaveCount(0);
 });
 
 test('a withdrawal reaches every other banner; click → banner latency', async ({ browser }, testInfo) => {

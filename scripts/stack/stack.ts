@@ -18,6 +18,8 @@ export interface StartStackOptions {
   dataDir?: string;
   ports?: Partial<StackPorts>;
   env?: NodeJS.ProcessEnv;
+  /** Extra settings for the Assent server only (tests tune timeouts with these). */
+  serverEnv?: NodeJS.ProcessEnv;
   onUnexpectedExit?: (name: string, reason: string) => void;
   log?: (message: string) => void;
 }
@@ -39,7 +41,7 @@ export async function startStack(options: StartStackOptions = {}): Promise<Stack
     } else {
       log(`livekit    external at ${config.externalLivekit.url} (not started here)`);
     }
-    await supervisor.start(serverService(config));
+    await supervisor.start(serverService(config, options.serverEnv));
     log(`server     ready on ${config.publicUrl}`);
   } catch (err) {
     await supervisor.stopAll();
