@@ -54,9 +54,15 @@ export async function insertWebhookEvent(db: DbOrTrx, event: WebhookEventRecord)
   return inserted !== undefined;
 }
 
-export type PresenceStart = Omit<Presence, 'leftAt' | 'joinedAt'> & { joinedAt: string };
+type PresenceIdentity = Omit<Presence, 'leftAt' | 'joinedAt'>;
+export type PresenceStart = PresenceIdentity & { joinedAt: string };
 
-export async function recordJoined(db: DbOrTrx, presence: PresenceStart): Promise<void> {
+/** The one place a presence interval becomes a row. */
+async function insertPresence(
+  db: DbOrTrx,
+  presence: PresenceIdentity,
+  interval: { joinedAt: string | null; leftAt: string | null },
+): Promise<void> {
   await db
     .insertInto('participant_presence')
     .values({
@@ -67,20 +73,21 @@ export async function recordJoined(db: DbOrTrx, presence: PresenceStart): Promis
       person_id: presence.personId,
       known: presence.known ? 1 : 0,
       kind: presence.kind,
-      joined_at: presence.joinedAt,
-      left_at: null,
+      joined_at: interval.joinedAt,
+      left_at: interval.leftAt,
     })
     .execute();
+}
+
+export async function recordJoined(db: DbOrTrx, presence: PresenceStart): Promise<void> {
+  await insertPresence(db, presence, { joinedAt: presence.joinedAt, leftAt: null });
 }
 
 /**
  * Closes the open interval for this identity in this room. If the join was never delivered
  * (webhooks are not guaranteed), the leave is still kept as an interval with no start.
  */
-export async function recordLeft(
-  db: DbOrTrx,
-  presence: Omit<Presence, 'leftAt' | 'joinedAt'> & { leftAt: string },
-) {
+export async function recordLeft(db: DbOrTrx, presence: PresenceIdentity & { leftAt: string }) {
   const open = await db
     .selectFrom('participant_presence')
     .select('id')
@@ -97,20 +104,7 @@ export async function recordLeft(
       .execute();
     return;
   }
-  await db
-    .insertInto('participant_presence')
-    .values({
-      id: presence.id,
-      session_id: presence.sessionId,
-      room_name: presence.roomName,
-      identity: presence.identity,
-      person_id: presence.personId,
-      known: presence.known ? 1 : 0,
-      kind: presence.kind,
-      joined_at: null,
-      left_at: presence.leftAt,
-    })
-    .execute();
+  await insertPresence(db, presence, { joinedAt: null, leftAt: presence.leftAt });
 }
 
 export async function listPresence(db: DbOrTrx, roomName: string): Promise<Presence[]> {
