@@ -45,6 +45,7 @@ export function toRoomRecordingState(
     request: request
       ? {
           requestId: request.requestId,
+          open: request.status === 'open',
           purpose: request.purpose,
           purposeLabel: purposeLabel(request.purpose),
           viewers: config.viewers,

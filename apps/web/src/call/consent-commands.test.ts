@@ -10,6 +10,7 @@ const recording: RoomRecordingState = {
   banner: 'Recording — safeguarding',
   request: {
     requestId: 'r1',
+    open: true,
     purpose: 'safeguarding',
     purposeLabel: 'Safeguarding',
     viewers: 'Safeguarding staff',

@@ -7,6 +7,7 @@ const state = {
   banner: 'Recording — quality assurance',
   request: {
     requestId: 'r1',
+    open: true,
     purpose: 'quality_assurance',
     purposeLabel: 'Quality assurance',
     viewers: 'Your tutor and the QA team',

@@ -1,6 +1,6 @@
 import type { InvitePreview, RecordingRequestInfo } from '@assent/shared';
 import type { RecordingStateResponse } from '../api/recording';
-import { isAsking, mayBeCapturing } from '../store/consent-selectors';
+import { mayBeCapturing } from '../store/consent-selectors';
 import { RequestFacts } from '../ui/RequestFacts';
 
 /** Where the person's consent given on this page stands. */
@@ -24,7 +24,7 @@ interface RecordingNoticeProps {
 export function RecordingNotice({ preview, recording, consent, onConsent }: RecordingNoticeProps) {
   const status = recording?.state.status;
   const request = recording?.state.request;
-  const asking = isAsking(status) && request;
+  const asking = request?.open === true && request;
   const on = recording ? mayBeCapturing(status) : preview.recording.active;
   const answered = recording?.myDecision === 'consented' || consent.kind === 'given';
 

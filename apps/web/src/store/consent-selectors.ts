@@ -7,11 +7,6 @@ export function isRequestActive(status: RecordingStatus | undefined): boolean {
   return status === 'waiting' || status === 'starting' || status === 'recording' || status === 'stopping';
 }
 
-/** Statuses in which people are still being asked. */
-export function isAsking(status: RecordingStatus | undefined): boolean {
-  return status === 'waiting' || status === 'starting' || status === 'recording';
-}
-
 /** Statuses in which an egress may be capturing. */
 export function mayBeCapturing(status: RecordingStatus | undefined): boolean {
   return status === 'starting' || status === 'recording' || status === 'stopping';
@@ -29,6 +24,10 @@ export const selectMyDecision = (s: AssentState): ConsentDecisionValue => {
   return (requestId && s.decisions[requestId]) || 'pending';
 };
 
-/** Whether to put the consent prompt in front of this person (the tutor included: asking is not consenting). */
+/**
+ * Whether to put the consent prompt in front of this person (the tutor included: asking is not
+ * consenting): whenever the current request is open and they have not answered, whatever the recorder
+ * of an earlier request is still doing.
+ */
 export const selectShouldAskConsent = (s: AssentState): boolean =>
-  isAsking(s.recording?.status) && Boolean(s.recording?.request) && selectMyDecision(s) === 'pending';
+  s.recording?.request?.open === true && selectMyDecision(s) === 'pending';

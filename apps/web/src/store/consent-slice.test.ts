@@ -10,6 +10,7 @@ function stateAt(updatedAt: string, patch: Partial<RoomRecordingState> = {}): Ro
     banner: 'Waiting for consent (0 of 2) — Not recording',
     request: {
       requestId: 'r1',
+      open: true,
       purpose: 'safeguarding',
       purposeLabel: 'Safeguarding',
       viewers: 'Safeguarding staff',
@@ -70,6 +71,18 @@ describe('consent slice', () => {
       .receiveRecordingState(
         stateAt('2026-01-01T10:00:00Z', { status: 'not_requested', banner: 'Not recording', request: null }),
       );
+    expect(selectShouldAskConsent(store.getState())).toBe(false);
+  });
+
+  it('asks about an open request even while the previous recorder is still stopping', () => {
+    store.getState().receiveRecordingState(stateAt('2026-01-01T10:00:03Z', { status: 'stopping' }));
+    expect(selectShouldAskConsent(store.getState())).toBe(true);
+  });
+
+  it('does not ask about a request someone already refused', () => {
+    const refused = stateAt('2026-01-01T10:00:04Z', { status: 'stopping' });
+    if (refused.request) refused.request = { ...refused.request, open: false };
+    store.getState().receiveRecordingState(refused);
     expect(selectShouldAskConsent(store.getState())).toBe(false);
   });
 });

@@ -40,6 +40,11 @@ export type RecordingStatus = z.infer<typeof RecordingStatus>;
 /** What the consent prompt shows about the current request (rule 1). */
 export const RecordingRequestInfo = z.object({
   requestId: z.string(),
+  /**
+   * True until anyone declines or withdraws. People are asked while it is open, even while an earlier
+   * request's recorder is still stopping.
+   */
+  open: z.boolean(),
   purpose: z.string(),
   purposeLabel: z.string(),
   /** Who will be able to watch, in words. */
