@@ -70,6 +70,11 @@ export interface Applied {
 export interface ConsentService {
   apply(sessionId: string, event: ConsentEvent, options?: ApplyOptions): Promise<Applied>;
   read(sessionId: string): Promise<StoredConsent | undefined>;
+  /**
+   * Whether this process still awaits the answer to that start call. A start the state records but no
+   * live process awaits (the server died mid-call) will never report back: the reconciler settles it.
+   */
+  startInFlight(sessionId: string, attempt: number): boolean;
   /** Publishes the stored state again (the reconciler does, so a room created late gets it). */
   republish(stored: StoredConsent): Promise<void>;
   /** Resolves once every egress call and publish started so far has finished (tests, shutdown). */
@@ -79,18 +84,21 @@ export interface ConsentService {
 export function createConsentService(deps: ConsentServiceDeps): ConsentService {
   const publisher = createStatePublisher(deps);
   const inFlight = new Set<Promise<unknown>>();
+  /** `${sessionId}#${attempt}` of start calls whose outcome has not yet been applied to the state. */
+  const startsAwaited = new Set<string>();
+  const startKey = (sessionId: string, attempt: number) => `${sessionId}#${attempt}`;
 
   function track(promise: Promise<unknown>) {
     const settled = promise.catch(() => {}).finally(() => inFlight.delete(settled));
     inFlight.add(settled);
   }
 
-  function feedBack(sessionId: string, event: ConsentEvent) {
-    track(
-      service.apply(sessionId, event).catch((err) => {
-        deps.logger.error({ err, sessionId, event: event.type }, 'egress news could not be applied');
-      }),
-    );
+  function feedBack(sessionId: string, event: ConsentEvent): Promise<unknown> {
+    const applied = service.apply(sessionId, event).catch((err) => {
+      deps.logger.error({ err, sessionId, event: event.type }, 'egress news could not be applied');
+    });
+    track(applied);
+    return applied;
   }
 
   function startEgress(stored: StoredConsent, command: Extract<ConsentCommand, { type: 'start_egress' }>) {
@@ -100,26 +108,28 @@ export function createConsentService(deps: ConsentServiceDeps): ConsentService {
       sessionId,
       `${command.requestId}-${command.attempt}.mp4`,
     );
-    track(
-      deps.egress.startRoomComposite({ roomName, filepath }).then(
-        async ({ egressId }) => {
-          deps.logger.info({ sessionId, egressId, attempt: command.attempt }, 'egress started');
-          await upsertSegment(deps.db, {
-            egressId,
-            sessionId,
-            requestId: command.requestId,
-            status: 'EGRESS_STARTING',
-            filePath: filepath,
-            updatedAt: deps.now().toISOString(),
-          }).catch((err) => deps.logger.error({ err, egressId }, 'segment not recorded'));
-          feedBack(sessionId, { type: 'egress_started', egressId });
-        },
-        (err) => {
-          deps.logger.error({ err, sessionId, attempt: command.attempt }, 'egress start failed');
-          feedBack(sessionId, { type: 'egress_start_failed', attempt: command.attempt });
-        },
-      ),
+    const key = startKey(sessionId, command.attempt);
+    startsAwaited.add(key);
+    const started = deps.egress.startRoomComposite({ roomName, filepath }).then(
+      async ({ egressId }) => {
+        deps.logger.info({ sessionId, egressId, attempt: command.attempt }, 'egress started');
+        await upsertSegment(deps.db, {
+          egressId,
+          sessionId,
+          requestId: command.requestId,
+          status: 'EGRESS_STARTING',
+          filePath: filepath,
+          updatedAt: deps.now().toISOString(),
+        }).catch((err) => deps.logger.error({ err, egressId }, 'segment not recorded'));
+        await feedBack(sessionId, { type: 'egress_started', egressId });
+      },
+      async (err) => {
+        deps.logger.error({ err, sessionId, attempt: command.attempt }, 'egress start failed');
+        await feedBack(sessionId, { type: 'egress_start_failed', attempt: command.attempt });
+      },
     );
+    // Awaited until its outcome is in the state, so the reconciler never mistakes it for a lost start.
+    track(started.finally(() => startsAwaited.delete(key)));
   }
 
   function stopEgress(stored: StoredConsent, command: Extract<ConsentCommand, { type: 'stop_egress' }>) {
@@ -184,6 +194,7 @@ export function createConsentService(deps: ConsentServiceDeps): ConsentService {
       return outcome;
     },
     read: (sessionId) => readConsent(deps.db, sessionId),
+    startInFlight: (sessionId, attempt) => startsAwaited.has(startKey(sessionId, attempt)),
     republish: (stored) => publisher.publish(stored),
     async idle() {
       while (inFlight.size > 0) await Promise.all([...inFlight]);

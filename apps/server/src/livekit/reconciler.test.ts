@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createConsentService } from '../consent/consent-service';
 import { createLogger } from '../logger';
 import {
   answer,
@@ -10,6 +11,7 @@ import {
 } from '../test-support/recording-session';
 import { type TestApp, useTestApp } from '../test-support/test-app';
 import { testDatabases } from '../test-support/test-databases';
+import type { EgressPort } from './egress';
 import { createReconciler } from './reconciler';
 
 describe.each(testDatabases)('reconciler ($name)', (database) => {
@@ -41,6 +43,38 @@ describe.each(testDatabases)('reconciler ($name)', (database) => {
     await reconcilerFor(t).runOnce();
     await t.consent.idle();
     expect(t.egress.running()).toEqual([]);
+  });
+
+  it('settles a start whose caller died with the old process, and starts again if consent allows', async () => {
+    const t = ctx();
+    const s = await createRecordingSession(t);
+    for (const person of s.everyone) await joinRoom(t, s, person.identity);
+    const requestId = await requestRecording(t, s);
+    await answer(t, 'consent', s.tutor, requestId);
+    await answer(t, 'consent', s.guardian, requestId);
+    // The last consent lands in a process whose start call never returns: then that process is killed.
+    const hanging: EgressPort = { ...t.egress, startRoomComposite: () => new Promise(() => {}) };
+    const dead = createConsentService({
+      db: t.db,
+      egress: hanging,
+      roomService: t.roomService,
+      logger: createLogger('silent'),
+      recording: t.config.recording,
+      now: () => new Date(),
+    });
+    await dead.apply(s.sessionId, { type: 'consent', requestId, personId: s.student.personId });
+    const before = (await t.consent.read(s.sessionId))?.state.egress;
+    expect(before).toMatchObject({ kind: 'starting', attempt: 1 });
+    expect(t.consent.startInFlight(s.sessionId, 1)).toBe(false);
+
+    await reconcilerFor(t).runOnce();
+    await t.consent.idle();
+    const [retried] = t.egress.running();
+    expect(retried).toBeDefined();
+    expect((await t.consent.read(s.sessionId))?.state.egress).toMatchObject({
+      kind: 'starting',
+      egressId: retried,
+    });
   });
 
   it('stops an egress the machine does not know at all, even in a room that looks idle', async () => {

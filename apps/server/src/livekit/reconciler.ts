@@ -82,6 +82,18 @@ export async function reconcileSession(
     const ok = await step((expectedVersion) => consent.apply(stored.sessionId, event, { expectedVersion }));
     if (!ok) return false;
   }
+  // A start no live process awaits (the server died during the call) and LiveKit does not list
+  // never began: tell the machine, which may retry it if consent still allows.
+  const pending = state.egress;
+  if (
+    pending.kind === 'starting' &&
+    pending.egressId === undefined &&
+    !consent.startInFlight(stored.sessionId, pending.attempt)
+  ) {
+    const lost = { type: 'egress_start_failed', attempt: pending.attempt } as const;
+    const ok = await step((expectedVersion) => consent.apply(stored.sessionId, lost, { expectedVersion }));
+    if (!ok) return false;
+  }
   // The machine's own egress, once LiveKit no longer lists it, is over (its webhook was lost).
   const own = state.egress;
   if (own.kind !== 'idle' && own.egressId !== undefined && !listed.has(own.egressId)) {
