@@ -2,13 +2,13 @@
  * Who a LiveKit participant is to the consent machine, read from our database, never from anything the
  * client sent: role, person and minority come from the invite the identity was issued for.
  *
- * Guardians are not linked to particular students when a session is created, so a guardian in a
- * session counts as guardian of every student in that session (rule 3 then asks for a guardian's
- * consent for each minor; any invited guardian's counts).
+ * A guardian counts as guardian of the students they were linked to when the session was created
+ * (rule 3 then asks, for each minor, for the consent of a guardian linked to that very student). The
+ * tutor may leave a guardian unlinked, which links them to every student in the session.
  */
 import type { Participant } from '@assent/shared';
 import type { DbOrTrx } from '../db/database';
-import { listPeople } from '../sessions/session-repository';
+import { listPeople, listStudentsOfGuardian } from '../sessions/session-repository';
 
 export interface LiveParticipantInfo {
   identity: string;
@@ -36,8 +36,8 @@ export async function participantFor(
     return { role: 'student', personId: person.id, minor: person.minor, hidden: false };
   }
   if (person.role === 'guardian') {
-    const students = people.filter((p) => p.role === 'student').map((p) => p.id);
-    return { role: 'guardian', personId: person.id, guardianOf: students, hidden: false };
+    const guardianOf = await listStudentsOfGuardian(db, person.id);
+    return { role: 'guardian', personId: person.id, guardianOf, hidden: false };
   }
   return { role: 'tutor', personId: person.id, hidden: false };
 }

@@ -1,3 +1,4 @@
+import type { CreateSessionResponse } from '@assent/shared';
 import { describe, expect, it } from 'vitest';
 import { createSampleSession, errorOf, postJson, sampleSession, useTestApp } from '../test-support/test-app';
 import { countRows, testDatabases } from '../test-support/test-databases';
@@ -52,6 +53,56 @@ describe.each(testDatabases)('POST /api/sessions ($name)', (database) => {
     });
     expect(res.status).toBe(400);
     expect((await errorOf(res)).issues?.[0]?.path).toBe('participants.0.role');
+  });
+
+  it('stores whose guardian each guardian is; a guardian who names nobody is guardian of every student', async () => {
+    const { app, db } = ctx();
+    const res = await postJson(app, '/api/sessions', {
+      ...sampleSession,
+      participants: [
+        { name: 'Ana', role: 'student', minor: true },
+        { name: 'Ben', role: 'student', minor: true },
+        { name: 'Gail', role: 'guardian', guardianOf: [' Ana '] },
+        { name: 'Pat', role: 'guardian' },
+      ],
+    });
+    expect(res.status).toBe(201);
+    const body = (await res.json()) as CreateSessionResponse;
+    expect(body.invites.map((i) => [i.name, i.guardianOf])).toEqual([
+      ['Dana Tutor', []],
+      ['Ana', []],
+      ['Ben', []],
+      ['Gail', ['Ana']],
+      ['Pat', ['Ana', 'Ben']],
+    ]);
+    const idOf = new Map(body.invites.map((i) => [i.personId, i.name]));
+    const links = await db.selectFrom('guardian_links').selectAll().execute();
+    expect(
+      links.map((l) => `${idOf.get(l.guardian_person_id)}→${idOf.get(l.student_person_id)}`).sort(),
+    ).toEqual(['Gail→Ana', 'Pat→Ana', 'Pat→Ben']);
+    expect(new Set(links.map((l) => l.session_id))).toEqual(new Set([body.sessionId]));
+  });
+
+  it('refuses guardian links that name no student of the request, or come from a student, and writes nothing', async () => {
+    const { app, db } = ctx();
+    const res = await postJson(app, '/api/sessions', {
+      ...sampleSession,
+      participants: [
+        { name: 'Ana', role: 'student', minor: true, guardianOf: ['Ana'] },
+        { name: 'Gail', role: 'guardian' },
+        { name: 'Hugo', role: 'guardian', guardianOf: ['Ana', 'Benn', 'Gail'] },
+      ],
+    });
+    expect(res.status).toBe(400);
+    const error = await errorOf(res);
+    expect(error.code).toBe('validation_failed');
+    expect(error.issues).toEqual([
+      { path: 'participants.0.guardianOf', message: 'Only a guardian can be guardian of a student' },
+      { path: 'participants.2.guardianOf.1', message: 'No student called “Benn” is invited' },
+      { path: 'participants.2.guardianOf.2', message: 'No student called “Gail” is invited' },
+    ]);
+    expect(await countRows(db, 'sessions')).toBe(0);
+    expect(await countRows(db, 'guardian_links')).toBe(0);
   });
 
   it('answers validation_failed for malformed JSON', async () => {

@@ -4,7 +4,14 @@ import type { AppEnv } from '../http/app-env';
 import { validationHook } from '../http/error-handling';
 import { signInvite } from '../invites/invite-token';
 import { newParticipantIdentity, newPersonId, newRoomName, newSessionId } from '../opaque-ids';
-import { insertPeople, insertSession, type Person, type Session } from '../sessions/session-repository';
+import { guardianLinksFor } from '../sessions/guardian-links';
+import {
+  insertGuardianLinks,
+  insertPeople,
+  insertSession,
+  type Person,
+  type Session,
+} from '../sessions/session-repository';
 import { errorResponse } from './error-responses';
 
 const createSession = createRoute({
@@ -46,6 +53,8 @@ export const sessionRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
       livekitIdentity: newParticipantIdentity(),
       createdAt: session.createdAt,
     }));
+    const links = guardianLinksFor(invitees, people);
+    const nameOf = new Map(people.map((p) => [p.id, p.name]));
 
     // Whole seconds, so the expiry we show is exactly the token's `exp`.
     const expiresAt = new Date(Math.floor(createdAt.getTime() / 1000 + config.inviteTtlHours * 3600) * 1000);
@@ -62,6 +71,9 @@ export const sessionRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
           name: p.name,
           role: p.role,
           minor: p.minor,
+          guardianOf: links
+            .filter((link) => link.guardianPersonId === p.id)
+            .map((link) => nameOf.get(link.studentPersonId) ?? ''),
           url: `${config.publicUrl}/join/${token}`,
           expiresAt: expiresAt.toISOString(),
         };
@@ -71,6 +83,7 @@ export const sessionRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
     await db.transaction().execute(async (trx) => {
       await insertSession(trx, session);
       await insertPeople(trx, people);
+      await insertGuardianLinks(trx, links);
     });
     c.var.logger.info({ sessionId: session.id, people: people.length }, 'session created');
     return c.json({ sessionId: session.id, title: session.title, invites }, 201);

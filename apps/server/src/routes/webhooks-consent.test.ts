@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest';
 import {
   answer,
   createRecordingSession,
+  createSessionFrom,
   type RecordingSession,
   requestRecording,
   stateOf,
 } from '../test-support/recording-session';
 import type { TestApp } from '../test-support/test-app';
-import { useTestApp } from '../test-support/test-app';
+import { sampleSession, useTestApp } from '../test-support/test-app';
 import { testDatabases } from '../test-support/test-databases';
 import { signWebhook, type WebhookBodyInput, webhookBody } from '../test-support/webhook-signing';
 
@@ -84,6 +85,22 @@ describe.each(testDatabases)('webhooks feed the consent machine ($name)', (datab
     expect(participants['someone-else']).toEqual({ role: 'unknown', hidden: false });
     expect(participants.EG_rec).toEqual({ role: 'unknown', hidden: true });
     expect(participants.svc).toEqual({ role: 'unknown', hidden: true });
+  });
+
+  it('places a guardian the tutor linked to one student as guardian of that student only', async () => {
+    const t = ctx();
+    const { roomName, sessionId, named } = await createSessionFrom(t, {
+      ...sampleSession,
+      participants: [
+        { name: 'Ana', role: 'student', minor: true },
+        { name: 'Ben', role: 'student', minor: true },
+        { name: 'Gail', role: 'guardian', guardianOf: ['Ben'] },
+      ],
+    });
+    const gail = named.Gail;
+    await deliver(t, { event: 'participant_joined', roomName, identity: gail?.identity ?? '' });
+    const participants = (await t.consent.read(sessionId))?.state.participants ?? {};
+    expect(participants[gail?.identity ?? '']?.guardianOf).toEqual([named.Ben?.personId]);
   });
 
   it('stops the recording when a webhook reports a joiner', async () => {

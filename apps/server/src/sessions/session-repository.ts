@@ -2,6 +2,7 @@
 import type { SessionRole } from '@assent/shared';
 import type { Selectable } from 'kysely';
 import type { DbOrTrx } from '../db/database';
+import type { GuardianLink } from './guardian-links';
 import type { PeopleTable, SessionsTable } from './session-tables';
 
 export interface Session {
@@ -68,6 +69,32 @@ export async function insertPeople(db: DbOrTrx, people: Person[]): Promise<void>
       })),
     )
     .execute();
+}
+
+export async function insertGuardianLinks(db: DbOrTrx, links: GuardianLink[]): Promise<void> {
+  if (links.length === 0) return;
+  await db
+    .insertInto('guardian_links')
+    .values(
+      links.map((link) => ({
+        session_id: link.sessionId,
+        guardian_person_id: link.guardianPersonId,
+        student_person_id: link.studentPersonId,
+      })),
+    )
+    .execute();
+}
+
+/** The students (person ids, in the order they were invited) a guardian may consent for. */
+export async function listStudentsOfGuardian(db: DbOrTrx, guardianPersonId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('guardian_links')
+    .innerJoin('people', 'people.id', 'guardian_links.student_person_id')
+    .select('guardian_links.student_person_id')
+    .where('guardian_links.guardian_person_id', '=', guardianPersonId)
+    .orderBy('people.position')
+    .execute();
+  return rows.map((row) => row.student_person_id);
 }
 
 /** A person together with their session, or undefined if either is gone or they do not belong together. */

@@ -22,7 +22,15 @@ export interface PeopleTable {
   created_at: string;
 }
 
+/** A guardian may consent for this student (rule 3); written with the session, never changed. */
+export interface GuardianLinksTable {
+  session_id: string;
+  guardian_person_id: string;
+  student_person_id: string;
+}
+
 export interface SessionTables {
   sessions: SessionsTable;
   people: PeopleTable;
+  guardian_links: GuardianLinksTable;
 }

@@ -1,8 +1,8 @@
 /** A sample session with its people's tokens and identities, and helpers to drive consent through the API. */
 import { randomUUID } from 'node:crypto';
-import type { ConsentCommandResponse } from '@assent/shared';
+import type { ConsentCommandResponse, CreateSessionResponse } from '@assent/shared';
 import { participantJoined, participantLeft } from '../consent/livekit-news';
-import { createSampleSession, inviteTokenOf, type TestApp } from './test-app';
+import { inviteTokenOf, postJson, sampleSession, type TestApp } from './test-app';
 
 export interface SessionPerson {
   personId: string;
@@ -20,8 +20,19 @@ export interface RecordingSession {
   everyone: SessionPerson[];
 }
 
-export async function createRecordingSession(t: TestApp): Promise<RecordingSession> {
-  const created = await createSampleSession(t.app);
+/** Creates a session through the API from `body`; its people in invite order, the tutor first. */
+export async function createSessionFrom(
+  t: TestApp,
+  body: unknown,
+): Promise<{
+  sessionId: string;
+  roomName: string;
+  everyone: SessionPerson[];
+  named: Record<string, SessionPerson>;
+}> {
+  const res = await postJson(t.app, '/api/sessions', body);
+  if (res.status !== 201) throw new Error(`create session failed: ${res.status} ${await res.text()}`);
+  const created = (await res.json()) as CreateSessionResponse;
   const people = await t.db
     .selectFrom('people')
     .selectAll()
@@ -32,19 +43,27 @@ export async function createRecordingSession(t: TestApp): Promise<RecordingSessi
     .select('room_name')
     .where('id', '=', created.sessionId)
     .executeTakeFirstOrThrow();
+  const named: Record<string, SessionPerson> = {};
   const everyone = created.invites.map((invite) => {
     const row = people.find((p) => p.id === invite.personId);
     if (!row) throw new Error('person missing');
-    return {
+    const person = {
       personId: invite.personId,
       role: invite.role,
       token: inviteTokenOf(invite.url),
       identity: row.livekit_identity,
     };
+    named[invite.name] = person;
+    return person;
   });
+  return { sessionId: created.sessionId, roomName: session.room_name, everyone, named };
+}
+
+export async function createRecordingSession(t: TestApp): Promise<RecordingSession> {
+  const { sessionId, roomName, everyone } = await createSessionFrom(t, sampleSession);
   const [tutor, student, guardian] = everyone;
   if (!tutor || !student || !guardian) throw new Error('sample session has three people');
-  return { sessionId: created.sessionId, roomName: session.room_name, tutor, student, guardian, everyone };
+  return { sessionId, roomName, tutor, student, guardian, everyone };
 }
 
 export function command(t: TestApp, path: string, token: string | undefined, body: Record<string, unknown>) {

@@ -58,6 +58,7 @@ const tablesChildFirst = [
   'session_consent',
   'participant_presence',
   'webhook_events',
+  'guardian_links',
   'people',
   'sessions',
 ] as const;

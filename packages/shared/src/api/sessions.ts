@@ -9,14 +9,63 @@ export const InviteeInput = z.object({
   role: z.enum(['student', 'guardian']),
   /** A minor student's consent counts only together with a guardian's (consent rule 3). */
   minor: z.boolean().default(false),
+  /**
+   * Guardians only: the names of the students in this same request this guardian is responsible for
+   * (names, because people have no ids until the session exists). Each must match exactly one student
+   * invitee's name, compared after trimming.
+   *
+   * Left out or empty, the guardian is guardian of every student in the session, as before links
+   * existed: the tutor who names nobody vouches that any of the guardians may consent for any student.
+   * Name students here whenever the guardians are not interchangeable.
+   */
+  guardianOf: z.array(PersonName).max(20, 'At most 20 students').optional(),
 });
 export type InviteeInput = z.infer<typeof InviteeInput>;
 
-export const CreateSessionRequest = z.object({
-  title: z.string().trim().min(1, 'Title is required').max(120, 'Title is at most 120 characters'),
-  tutorName: PersonName,
-  participants: z.array(InviteeInput).min(1, 'Invite at least one person').max(20, 'At most 20 invitees'),
-});
+/** Adds an issue for every guardian link that does not name exactly one student of the request. */
+function checkGuardianLinks(
+  request: { participants: InviteeInput[] },
+  ctx: z.RefinementCtx<{ participants: InviteeInput[] }>,
+): void {
+  const studentsNamed = new Map<string, number>();
+  for (const person of request.participants) {
+    if (person.role === 'student') studentsNamed.set(person.name, (studentsNamed.get(person.name) ?? 0) + 1);
+  }
+  request.participants.forEach((person, index) => {
+    const listed = person.guardianOf ?? [];
+    if (listed.length === 0) return;
+    if (person.role !== 'guardian') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['participants', index, 'guardianOf'],
+        message: 'Only a guardian can be guardian of a student',
+      });
+      return;
+    }
+    listed.forEach((name, position) => {
+      // An empty name already has its own issue.
+      if (name === '') return;
+      const count = studentsNamed.get(name) ?? 0;
+      if (count === 1) return;
+      ctx.addIssue({
+        code: 'custom',
+        path: ['participants', index, 'guardianOf', position],
+        message:
+          count === 0
+            ? `No student called “${name}” is invited`
+            : `${count} students are called “${name}”: give them different names`,
+      });
+    });
+  });
+}
+
+export const CreateSessionRequest = z
+  .object({
+    title: z.string().trim().min(1, 'Title is required').max(120, 'Title is at most 120 characters'),
+    tutorName: PersonName,
+    participants: z.array(InviteeInput).min(1, 'Invite at least one person').max(20, 'At most 20 invitees'),
+  })
+  .superRefine(checkGuardianLinks);
 export type CreateSessionRequest = z.infer<typeof CreateSessionRequest>;
 
 export const Invite = z.object({
@@ -24,6 +73,11 @@ export const Invite = z.object({
   name: z.string(),
   role: SessionRole,
   minor: z.boolean(),
+  /**
+   * Guardians: the names of the students they are guardian of (every student in the session when the
+   * request named none). Empty for everyone else.
+   */
+  guardianOf: z.array(z.string()),
   /** Absolute join link carrying the signed invite token. */
   url: z.string().url(),
   expiresAt: z.string().datetime(),

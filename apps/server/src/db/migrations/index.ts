@@ -2,10 +2,12 @@ import type { Migration } from 'kysely/migration';
 import * as sessions from './2026_11_22_0001_sessions';
 import * as livekitPresence from './2026_11_22_0002_livekit_presence';
 import * as consent from './2026_11_22_0003_consent';
+import * as guardianLinks from './2026_11_22_0004_guardian_links';
 
 /** Every migration by name; names sort in the order they must run. Add new ones here. */
 export const migrations: Record<string, Migration> = {
   '2026_11_22_0001_sessions': sessions,
   '2026_11_22_0002_livekit_presence': livekitPresence,
   '2026_11_22_0003_consent': consent,
+  '2026_11_22_0004_guardian_links': guardianLinks,
 };
