@@ -59,9 +59,9 @@ describe('CreateSessionRequest guardian links', () => {
   });
 
   it('treats an empty list like no list', () => {
-    expect(
-      issuesOf({ ...base, participants: [{ name: 'Ana', role: 'student', guardianOf: [] }] }),
-    ).toEqual([]);
+    expect(issuesOf({ ...base, participants: [{ name: 'Ana', role: 'student', guardianOf: [] }] })).toEqual(
+      [],
+    );
   });
 
   it('reports an empty name in a link as a missing name', () => {
