@@ -9,8 +9,10 @@ import { InviteLinks } from './InviteLinks';
 import {
   type FieldErrors,
   fieldErrorsFrom,
+  guardianErrorsOf,
   type InviteeDraft,
   initialDraft,
+  namedStudents,
   newInvitee,
   type SessionDraft,
   toRequest,
@@ -31,6 +33,7 @@ export function HomePage() {
   const [created, setCreated] = useState<CreateSessionResponse | null>(null);
 
   const fields = submit.kind === 'invalid' ? submit.fields : {};
+  const students = namedStudents(draft.invitees);
 
   const updateInvitee = (key: number, patch: Partial<InviteeDraft>) =>
     setDraft((d) => ({ ...d, invitees: d.invitees.map((p) => (p.key === key ? { ...p, ...patch } : p)) }));
@@ -114,7 +117,9 @@ export function HomePage() {
               key={invitee.key}
               index={index}
               invitee={invitee}
+              students={students}
               nameError={fields[`participants.${index}.name`]}
+              guardianErrors={guardianErrorsOf(fields, index)}
               canRemove={draft.invitees.length > 1}
               onChange={(patch) => updateInvitee(invitee.key, patch)}
               onRemove={() =>

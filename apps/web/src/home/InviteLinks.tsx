@@ -34,6 +34,11 @@ export function InviteLinks({ session, onStartOver }: InviteLinksProps) {
                 <span aria-hidden="true">
                   {invite.name} <span className="badge">{roleLabel[invite.role]}</span>
                   {invite.minor && <span className="badge badge--muted">Minor</span>}
+                  {invite.guardianOf.length > 0 && (
+                    <span className="invite-link__guardian-of">
+                      Guardian of {invite.guardianOf.join(', ')}
+                    </span>
+                  )}
                 </span>
               </label>
               <div className="invite-link__row">
