@@ -3,9 +3,9 @@
  * route that only returns JSON, both in this one process (one core). Prepares sessions with an open
  * request whose people have not answered, so every consent the load sends is a durable write.
  */
-import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { createBenchApp, sessionWithRequest } from './bench-app';
+import { listen, reportReady } from './child-server';
 
 const consents = Number(process.argv[2] ?? 12_000);
 const bench = await createBenchApp();
@@ -17,18 +17,6 @@ while (work.length < consents) {
 
 const bare = new Hono().get('/bare', (c) => c.json({ ok: true }));
 
-function listen(fetch: (req: Request) => Response | Promise<Response>): Promise<number> {
-  return new Promise((resolve) => {
-    serve({ fetch, hostname: '127.0.0.1', port: 0 }, (info) => resolve(info.port));
-  });
-}
-
 const appPort = await listen(bench.app.fetch);
 const barePort = await listen(bare.fetch);
-process.send?.({ appPort, barePort, work });
-process.on('message', async (message) => {
-  if (message === 'stop') {
-    await bench.close();
-    process.exit(0);
-  }
-});
+reportReady({ appPort, barePort, work }, bench.close);

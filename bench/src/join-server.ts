@@ -4,9 +4,9 @@
  */
 
 import { mintParticipantToken } from '@assent/server/src/livekit/tokens';
-import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { createBenchApp, post } from './bench-app';
+import { listen, reportReady } from './child-server';
 
 const bench = await createBenchApp();
 const inviteTokens: string[] = [];
@@ -32,18 +32,6 @@ const bare = new Hono().post('/bare-token', async (c) =>
   }),
 );
 
-function listen(fetch: (req: Request) => Response | Promise<Response>): Promise<number> {
-  return new Promise((resolve) => {
-    serve({ fetch, hostname: '127.0.0.1', port: 0 }, (info) => resolve(info.port));
-  });
-}
-
 const appPort = await listen(bench.app.fetch);
 const barePort = await listen(bare.fetch);
-process.send?.({ appPort, barePort, inviteTokens });
-process.on('message', async (message) => {
-  if (message === 'stop') {
-    await bench.close();
-    process.exit(0);
-  }
-});
+reportReady({ appPort, barePort, inviteTokens }, bench.close);

@@ -1,8 +1,9 @@
 import { resolve } from 'node:path';
 import { serverService } from '../../scripts/stack/services';
-import { type Stack, startStack } from '../../scripts/stack/stack';
+import type { Stack } from '../../scripts/stack/stack';
 import { banner, consentDialog } from '../fixtures/call';
 import { runningEgressCount } from '../fixtures/livekit-api';
+import { startOwnStack } from '../fixtures/own-stack';
 import { joinCall, openInvite } from '../fixtures/session';
 import { expect, test } from '../fixtures/test';
 
@@ -12,19 +13,11 @@ const serverEnv = { EGRESS_START_TIMEOUT_SECONDS: '60', RECONCILE_INTERVAL_SECON
 let stack: Stack;
 
 test.beforeAll(async () => {
-  const env = { ...process.env };
-  for (const name of [
-    'LIVEKIT_URL',
-    'LIVEKIT_API_KEY',
-    'LIVEKIT_API_SECRET',
-    'DATABASE_URL',
-    'PUBLIC_URL',
-    'PORT',
-  ]) {
-    delete env[name];
-  }
-  const dataDir = resolve(import.meta.dirname, '../../.data/e2e-restart');
-  stack = await startStack({ dataDir, env, ports, serverEnv });
+  stack = await startOwnStack({
+    dataDir: resolve(import.meta.dirname, '../../.data/e2e-restart'),
+    ports,
+    serverEnv,
+  });
 });
 test.afterAll(async () => stack?.stop());
 

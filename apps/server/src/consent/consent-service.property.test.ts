@@ -9,15 +9,13 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { egressNews } from '../consent/livekit-news';
-import { createReconciler } from '../livekit/reconciler';
-import { createLogger } from '../logger';
 import {
   createRecordingSession,
   joinRoom,
   leaveRoom,
   type RecordingSession,
 } from '../test-support/recording-session';
-import { buildTestApp, type TestApp, useTestApp } from '../test-support/test-app';
+import { buildTestApp, type TestApp, testReconciler, useTestApp } from '../test-support/test-app';
 import { clearTables, testDatabases } from '../test-support/test-databases';
 
 type Who = 'tutor' | 'student' | 'guardian';
@@ -205,14 +203,7 @@ class Reconcile implements fc.AsyncCommand<Model, Real> {
   check = () => true;
   async run(m: Model, real: Real) {
     const { t } = real;
-    const reconciler = createReconciler({
-      db: t.db,
-      consent: t.consent,
-      roomService: t.roomService,
-      egress: t.egress,
-      logger: createLogger('silent'),
-      intervalMs: 60_000,
-    });
+    const reconciler = testReconciler(t);
     await reconciler.runOnce();
     // A pass may stop early when the state moves under it; a second one finishes the job.
     await t.consent.idle();

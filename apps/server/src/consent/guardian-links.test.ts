@@ -1,8 +1,6 @@
 // Rule 3 with guardians linked to particular students: the server places each guardian as guardian of
 // their own students only, whether LiveKit's news comes from a webhook join or from the reconciler.
 import { describe, expect, it } from 'vitest';
-import { createReconciler } from '../livekit/reconciler';
-import { createLogger } from '../logger';
 import {
   answer,
   createSessionFrom,
@@ -12,7 +10,7 @@ import {
   type SessionPerson,
   stateOf,
 } from '../test-support/recording-session';
-import { type TestApp, useTestApp } from '../test-support/test-app';
+import { type TestApp, testReconciler, useTestApp } from '../test-support/test-app';
 import { testDatabases } from '../test-support/test-databases';
 
 const twoFamilies = {
@@ -87,14 +85,7 @@ describe.each(testDatabases)('guardians linked to their students ($name)', (data
       s.roomName,
       withoutHugo.map((p) => ({ identity: p.identity, name: p.identity, kind: 'STANDARD', hidden: false })),
     );
-    const reconciler = createReconciler({
-      db: t.db,
-      consent: t.consent,
-      roomService: t.roomService,
-      egress: t.egress,
-      logger: createLogger('silent'),
-      intervalMs: 60_000,
-    });
+    const reconciler = testReconciler(t);
     await reconciler.runOnce();
     const participants = (await t.consent.read(s.sessionId))?.state.participants ?? {};
     expect(participants[person('Gail').identity]).toEqual({

@@ -9,23 +9,12 @@ import {
   requestRecording,
   stateOf,
 } from '../test-support/recording-session';
-import { type TestApp, useTestApp } from '../test-support/test-app';
+import { testReconciler, useTestApp } from '../test-support/test-app';
 import { testDatabases } from '../test-support/test-databases';
 import type { EgressPort } from './egress';
-import { createReconciler } from './reconciler';
 
 describe.each(testDatabases)('reconciler ($name)', (database) => {
   const ctx = useTestApp(database);
-
-  const reconcilerFor = (t: TestApp) =>
-    createReconciler({
-      db: t.db,
-      consent: t.consent,
-      roomService: t.roomService,
-      egress: t.egress,
-      logger: createLogger('silent'),
-      intervalMs: 60_000,
-    });
 
   it('stops an egress the consent state does not allow (its withdrawal stop was lost)', async () => {
     const t = ctx();
@@ -40,7 +29,7 @@ describe.each(testDatabases)('reconciler ($name)', (database) => {
     expect(t.egress.running()).toEqual([egressId]);
 
     t.egress.onStop = undefined;
-    await reconcilerFor(t).runOnce();
+    await testReconciler(t).runOnce();
     await t.consent.idle();
     expect(t.egress.running()).toEqual([]);
   });
@@ -67,7 +56,7 @@ describe.each(testDatabases)('reconciler ($name)', (database) => {
     expect(before).toMatchObject({ kind: 'starting', attempt: 1 });
     expect(t.consent.startInFlight(s.sessionId, 1)).toBe(false);
 
-    await reconcilerFor(t).runOnce();
+    await testReconciler(t).runOnce();
     await t.consent.idle();
     const [retried] = t.egress.running();
     expect(retried).toBeDefined();
@@ -81,7 +70,7 @@ describe.each(testDatabases)('reconciler ($name)', (database) => {
     const t = ctx();
     const s = await createRecordingSession(t);
     const stray = t.egress.addStray(s.roomName);
-    await reconcilerFor(t).runOnce();
+    await testReconciler(t).runOnce();
     await t.consent.idle();
     expect(t.egress.stops.map((stop) => stop.egressId)).toEqual([stray]);
   });
@@ -95,7 +84,7 @@ describe.each(testDatabases)('reconciler ($name)', (database) => {
       ...(t.roomService.rooms.get(s.roomName) ?? []),
       { identity: 'p_unannounced', name: 'x', kind: 'STANDARD', hidden: false },
     ]);
-    await reconcilerFor(t).runOnce();
+    await testReconciler(t).runOnce();
     await t.consent.idle();
     // The listing taken before the join shows it still active, so the stop may be repeated: harmless.
     expect(new Set(t.egress.stops.map((stop) => stop.egressId))).toEqual(new Set([egressId]));
@@ -106,7 +95,7 @@ describe.each(testDatabases)('reconciler ($name)', (database) => {
 
     // And left without a webhook.
     t.roomService.rooms.set(s.roomName, []);
-    await reconcilerFor(t).runOnce();
+    await testReconciler(t).runOnce();
     expect((await t.consent.read(s.sessionId))?.state.participants).toEqual({});
   });
 
@@ -116,7 +105,7 @@ describe.each(testDatabases)('reconciler ($name)', (database) => {
     t.roomService.rooms.set(s.roomName, [
       { identity: 'p_stranger', name: 'x', kind: 'STANDARD', hidden: false },
     ]);
-    await reconcilerFor(t).runOnce();
+    await testReconciler(t).runOnce();
     expect((await t.consent.read(s.sessionId))?.state.participants).toEqual({
       p_stranger: { role: 'unknown', hidden: false },
     });
@@ -137,7 +126,7 @@ describe.each(testDatabases)('reconciler ($name)', (database) => {
     expect((await t.consent.read(s.sessionId))?.state.egress).toMatchObject({ kind: 'stopping', egressId });
     const egress = t.egress.egresses.get(egressId);
     if (egress) egress.status = 'EGRESS_COMPLETE';
-    await reconcilerFor(t).runOnce();
+    await testReconciler(t).runOnce();
     expect((await t.consent.read(s.sessionId))?.state.egress).toEqual({ kind: 'idle' });
   });
 
@@ -146,7 +135,7 @@ describe.each(testDatabases)('reconciler ($name)', (database) => {
     const s = await createRecordingSession(t);
     await joinRoom(t, s, s.tutor.identity);
     t.roomService.down = true;
-    const reconciler = reconcilerFor(t);
+    const reconciler = testReconciler(t);
     const first = reconciler.runOnce();
     expect(reconciler.runOnce()).toBe(first);
     await expect(first).resolves.toBeUndefined();
@@ -160,7 +149,7 @@ describe.each(testDatabases)('reconciler ($name)', (database) => {
     await joinRoom(t, s, s.tutor.identity);
     await t.consent.idle();
     t.roomService.metadata.clear();
-    await reconcilerFor(t).runOnce();
+    await testReconciler(t).runOnce();
     await t.consent.idle();
     expect(JSON.parse(t.roomService.metadata.get(s.roomName) ?? '{}')).toMatchObject({
       status: 'not_requested',

@@ -5,6 +5,7 @@ import { createApp } from '../app';
 import { type Config, loadConfig } from '../config';
 import { type ConsentService, createConsentService } from '../consent/consent-service';
 import type { Db } from '../db/database';
+import { createReconciler } from '../livekit/reconciler';
 import type { RoomService } from '../livekit/room-service';
 import { createLogger } from '../logger';
 import {
@@ -104,4 +105,16 @@ export const inviteTokenOf = (url: string) => url.slice(url.indexOf('/join/') + 
 /** The `error` object of a standard error response. */
 export async function errorOf(res: Response): Promise<ErrorBody['error']> {
   return ((await res.json()) as ErrorBody).error;
+}
+
+/** A reconciler over the test app's fakes, for tests that drive passes by hand. */
+export function testReconciler(t: TestApp) {
+  return createReconciler({
+    db: t.db,
+    consent: t.consent,
+    roomService: t.roomService,
+    egress: t.egress,
+    logger: createLogger('silent'),
+    intervalMs: 60_000,
+  });
 }
