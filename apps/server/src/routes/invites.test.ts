@@ -1,4 +1,9 @@
-import { type JoinResponse, ParticipantAttribute } from '@assent/shared';
+import {
+  type CreateSessionResponse,
+  type InvitePreview,
+  type JoinResponse,
+  ParticipantAttribute,
+} from '@assent/shared';
 import { decodeJwt, SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { signInvite } from '../invites/invite-token';
@@ -45,10 +50,49 @@ describe.each(testDatabases)('invites and join ($name)', (database) => {
       name: 'Sam Student',
       role: 'student',
       minor: true,
+      consentsFor: [],
+      needsGuardian: true,
       expiresAt: invite.expiresAt,
       recording: { active: false },
       notice: { version: '2026-11-v1', text: expect.stringContaining('only if everyone') },
     });
+  });
+
+  it('tells each person whose consent theirs counts with (rule 3)', async () => {
+    const { app } = ctx();
+    const res = await postJson(app, '/api/sessions', {
+      title: 'Study group',
+      tutorName: 'Dana Tutor',
+      participants: [
+        { name: 'Ana', role: 'student', minor: true },
+        { name: 'Ben', role: 'student', minor: true },
+        { name: 'Cleo', role: 'student' },
+        { name: 'Gail', role: 'guardian', guardianOf: ['Ben', 'Ana'] },
+        { name: 'Pat', role: 'guardian' },
+      ],
+    });
+    expect(res.status).toBe(201);
+    const { invites } = (await res.json()) as CreateSessionResponse;
+    const seen: Record<string, Pick<InvitePreview, 'consentsFor' | 'needsGuardian'>> = {};
+    for (const invite of invites) {
+      const body = (await (await preview(inviteTokenOf(invite.url))).json()) as InvitePreview;
+      seen[body.name] = { consentsFor: body.consentsFor, needsGuardian: body.needsGuardian };
+    }
+    expect(seen).toEqual({
+      'Dana Tutor': { consentsFor: [], needsGuardian: false },
+      Ana: { consentsFor: [], needsGuardian: true },
+      Ben: { consentsFor: [], needsGuardian: true },
+      Cleo: { consentsFor: [], needsGuardian: false },
+      // In the order the students were invited, whatever order the tutor ticked them in.
+      Gail: { consentsFor: ['Ana', 'Ben'], needsGuardian: false },
+      // Linked to nobody in particular: guardian of every student.
+      Pat: { consentsFor: ['Ana', 'Ben', 'Cleo'], needsGuardian: false },
+    });
+
+    const gail = invites.find((invite) => invite.name === 'Gail');
+    if (!gail) throw new Error('no Gail');
+    const joined = (await (await join(inviteTokenOf(gail.url))).json()) as JoinResponse;
+    expect(joined.preview).toMatchObject({ consentsFor: ['Ana', 'Ben'], needsGuardian: false });
   });
 
   it('rejects a tampered, garbled, wrong-secret or wrong-audience invite as invite_invalid', async () => {

@@ -2,11 +2,12 @@ import { InvitePreview, InviteToken, JoinRequest, JoinResponse } from '@assent/s
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { ConsentService } from '../consent/consent-service';
 import { recordingActive } from '../consent/room-state';
-import type { AppEnv } from '../http/app-env';
+import type { AppDeps, AppEnv } from '../http/app-env';
 import { validationHook } from '../http/error-handling';
 import { recordingNotice } from '../invites/recording-notice';
 import { type ResolvedInvite, resolveInvite } from '../invites/resolve-invite';
 import { mintParticipantToken } from '../livekit/tokens';
+import { listStudentNamesOfGuardian } from '../sessions/session-repository';
 import { errorResponse } from './error-responses';
 
 const inviteErrors = {
@@ -43,7 +44,16 @@ const join = createRoute({
   },
 });
 
-function toPreview({ session, person, expiresAt }: ResolvedInvite, active: boolean): InvitePreview {
+/** What the join page shows, for the invite's person: who they are, whose consent theirs counts with. */
+async function previewOf(
+  deps: Pick<AppDeps, 'db' | 'consent'>,
+  invite: ResolvedInvite,
+): Promise<InvitePreview> {
+  const { session, person, expiresAt } = invite;
+  const [active, consentsFor] = await Promise.all([
+    isRecording(deps.consent, invite),
+    person.role === 'guardian' ? listStudentNamesOfGuardian(deps.db, person.id) : [],
+  ]);
   return {
     sessionId: session.id,
     sessionTitle: session.title,
@@ -51,6 +61,9 @@ function toPreview({ session, person, expiresAt }: ResolvedInvite, active: boole
     name: person.name,
     role: person.role,
     minor: person.minor,
+    // Rule 3, told to the people it concerns: whom a guardian answers for, and that a minor needs one.
+    consentsFor,
+    needsGuardian: person.role === 'student' && person.minor,
     expiresAt: expiresAt.toISOString(),
     // Rule 5: the pre-join screen says whether recording is on now.
     recording: { active },
@@ -67,7 +80,7 @@ export const inviteRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
   .openapi(getInvite, async (c) => {
     const { config, db, now } = c.var.deps;
     const invite = await resolveInvite(db, config.inviteSecret, c.req.valid('param').token, now());
-    return c.json(toPreview(invite, await isRecording(c.var.deps.consent, invite)), 200);
+    return c.json(await previewOf(c.var.deps, invite), 200);
   })
   .openapi(join, async (c) => {
     const { config, db, now } = c.var.deps;
@@ -87,7 +100,7 @@ export const inviteRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
         token,
         identity: person.livekitIdentity,
         roomName: session.roomName,
-        preview: toPreview(invite, await isRecording(c.var.deps.consent, invite)),
+        preview: await previewOf(c.var.deps, invite),
       },
       200,
     );

@@ -97,6 +97,18 @@ export async function listStudentsOfGuardian(db: DbOrTrx, guardianPersonId: stri
   return rows.map((row) => row.student_person_id);
 }
 
+/** The names of the students a guardian may consent for, in the order they were invited. */
+export async function listStudentNamesOfGuardian(db: DbOrTrx, guardianPersonId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('guardian_links')
+    .innerJoin('people', 'people.id', 'guardian_links.student_person_id')
+    .select('people.name')
+    .where('guardian_links.guardian_person_id', '=', guardianPersonId)
+    .orderBy('people.position')
+    .execute();
+  return rows.map((row) => row.name);
+}
+
 /** A person together with their session, or undefined if either is gone or they do not belong together. */
 export async function findPersonInSession(
   db: DbOrTrx,

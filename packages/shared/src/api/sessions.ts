@@ -106,6 +106,13 @@ export const InvitePreview = z.object({
   name: z.string(),
   role: SessionRole,
   minor: z.boolean(),
+  /**
+   * Guardians: the names of the students their consent also counts for (rule 3), in the order they
+   * were invited. Empty for everyone else.
+   */
+  consentsFor: z.array(z.string()),
+  /** A minor student: their consent counts only together with a guardian's consent for them (rule 3). */
+  needsGuardian: z.boolean(),
   expiresAt: z.string().datetime(),
   recording: z.object({ active: z.boolean() }),
   /** Versioned text of the recording notice shown on the join page. */
