@@ -54,9 +54,15 @@ export function CallRoom({
   const leaving = useRef(false);
   const connection = useAssentStore((s) => s.connection);
   const [commands] = useState(() => createConsentCommands(inviteToken, room));
+  const { preview } = join;
   const session = useMemo<CallSession>(
-    () => ({ inviteToken, role: join.preview.role, commands }),
-    [inviteToken, join.preview.role, commands],
+    () => ({
+      inviteToken,
+      role: preview.role,
+      consentScope: { consentsFor: preview.consentsFor, needsGuardian: preview.needsGuardian },
+      commands,
+    }),
+    [inviteToken, preview, commands],
   );
 
   useEffect(() => {

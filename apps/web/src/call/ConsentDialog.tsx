@@ -1,5 +1,6 @@
 import { useAssentStore } from '../store';
 import { selectShouldAskConsent } from '../store/consent-selectors';
+import { ConsentScopeNote } from '../ui/ConsentScopeNote';
 import { RequestFacts } from '../ui/RequestFacts';
 import { CallDialog } from './CallDialog';
 import { useCallSession } from './call-session';
@@ -17,7 +18,7 @@ export function ConsentDialog() {
 }
 
 function ConsentQuestion() {
-  const { role, commands } = useCallSession();
+  const { role, consentScope, commands } = useCallSession();
   const request = useAssentStore((s) => s.recording?.request);
   const consenting = useAssentStore((s) => Boolean(s.pendingCommands.consent));
   const declining = useAssentStore((s) => Boolean(s.pendingCommands.decline));
@@ -36,6 +37,7 @@ function ConsentQuestion() {
       </p>
       <RequestFacts request={request} />
       <p className="consent-dialog__notice">{request.noticeText}</p>
+      <ConsentScopeNote scope={consentScope} />
       <p>
         If you consent, you can stop the recording at any moment with <strong>Withdraw consent</strong>. If
         you do not consent, nothing is recorded.

@@ -1,11 +1,14 @@
 import type { SessionRole } from '@assent/shared';
 import { createContext, useContext } from 'react';
+import type { ConsentScope } from '../ui/consent-scope';
 import type { ConsentCommands } from './consent-commands';
 
 /** Who is in this call and the consent commands they can send, for the call page's components. */
 export interface CallSession {
   inviteToken: string;
   role: SessionRole;
+  /** Whose consent this person's counts with (rule 3), from their invite preview. */
+  consentScope: ConsentScope;
   commands: ConsentCommands;
 }
 

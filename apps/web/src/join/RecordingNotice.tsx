@@ -1,6 +1,7 @@
 import type { InvitePreview, RecordingRequestInfo } from '@assent/shared';
 import type { RecordingStateResponse } from '../api/recording';
 import { mayBeCapturing } from '../store/consent-selectors';
+import { ConsentScopeNote } from '../ui/ConsentScopeNote';
 import { RequestFacts } from '../ui/RequestFacts';
 
 /** Where the person's consent given on this page stands. */
@@ -53,6 +54,7 @@ export function RecordingNotice({ preview, recording, consent, onConsent }: Reco
               consenting and decide in the call.
             </p>
           )}
+          <ConsentScopeNote scope={preview} />
           <ConsentOnJoin
             consent={consent}
             answered={answered}
@@ -63,6 +65,7 @@ export function RecordingNotice({ preview, recording, consent, onConsent }: Reco
       )}
       {!asking && on && <p>It stops when you join, and starts again only if you agree.</p>}
       {!asking && <p className="notice__text">{preview.notice.text}</p>}
+      {!asking && <ConsentScopeNote scope={preview} />}
     </section>
   );
 }
