@@ -1,4 +1,4 @@
-import { ParticipantAttribute, type RoomRecordingState } from '@assent/shared';
+import { type LiveRecordingState, ParticipantAttribute } from '@assent/shared';
 import { describe, expect, it } from 'vitest';
 import {
   answer,
@@ -101,7 +101,7 @@ describe.each(testDatabases)('consent service ($name)', (database) => {
     const requestId = await requestRecording(t, s);
     await answer(t, 'consent', s.student, requestId);
     await t.consent.idle();
-    const metadata = JSON.parse(t.roomService.metadata.get(s.roomName) ?? '{}') as RoomRecordingState;
+    const metadata = JSON.parse(t.roomService.metadata.get(s.roomName) ?? '{}') as LiveRecordingState;
     expect(metadata).toMatchObject({
       version: 1,
       status: 'waiting',

@@ -1,14 +1,14 @@
-/** What clients see of the consent machine: the RoomRecordingState and each person's decision. */
+/** What clients see of the consent machine: the LiveRecordingState and each person's decision. */
 import {
   bannerFor,
   type ConsentState,
   consentProgress,
   consentStatus,
   decisionOf,
+  type LiveRecordingState,
   type MyConsentDecision,
   ParticipantAttribute,
   type RecordingOptions,
-  type RoomRecordingState,
 } from '@assent/shared';
 import type { RecordingConfig } from '../config';
 import { recordingNotice } from '../invites/recording-notice';
@@ -31,11 +31,11 @@ export function recordingOptions(config: RecordingConfig): RecordingOptions {
 /** Notice texts by version; a version's text is frozen, so old requests show what people saw. */
 const noticeTexts: Readonly<Record<string, string>> = { [recordingNotice.version]: recordingNotice.text };
 
-export function toRoomRecordingState(
+export function toLiveRecordingState(
   state: ConsentState,
   config: RecordingConfig,
   updatedAt: string,
-): RoomRecordingState {
+): LiveRecordingState {
   const { consented, total } = consentProgress(state);
   const request = state.request;
   return {

@@ -1,5 +1,5 @@
 /**
- * Pushes each session's committed consent state to LiveKit: the RoomRecordingState as room metadata
+ * Pushes each session's committed consent state to LiveKit: the LiveRecordingState as room metadata
  * and each present person's decision as participant attributes. Only the server can change either
  * (browsers hold no grant to), so clients render what the server decided.
  *
@@ -12,7 +12,7 @@ import type { ConsentState } from '@assent/shared';
 import type { Logger } from 'pino';
 import type { RecordingConfig } from '../config';
 import type { RoomService } from '../livekit/room-service';
-import { consentAttributes, toRoomRecordingState } from './room-state';
+import { consentAttributes, toLiveRecordingState } from './room-state';
 
 export interface PublishedSnapshot {
   sessionId: string;
@@ -43,7 +43,7 @@ export function createStatePublisher(deps: {
 
   async function pushOnce(channel: SessionChannel, snapshot: PublishedSnapshot): Promise<boolean> {
     const { roomName, state } = snapshot;
-    const metadata = toRoomRecordingState(state, deps.recording, snapshot.updatedAt);
+    const metadata = toLiveRecordingState(state, deps.recording, snapshot.updatedAt);
     let complete = true;
     try {
       await deps.roomService.updateRoomMetadata(roomName, JSON.stringify(metadata));

@@ -17,7 +17,7 @@ import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { listConsentLog, type StoredConsent, toLogEntry } from '../consent/consent-repository';
 import type { LogEntryInput } from '../consent/consent-service';
-import { myDecision, recordingOptions, toRoomRecordingState } from '../consent/room-state';
+import { myDecision, recordingOptions, toLiveRecordingState } from '../consent/room-state';
 import type { AppEnv } from '../http/app-env';
 import { AppError } from '../http/app-error';
 import { validationHook } from '../http/error-handling';
@@ -98,7 +98,7 @@ async function caller(c: Context<AppEnv>): Promise<ResolvedInvite> {
 
 function respond(c: Context<AppEnv>, stored: StoredConsent, personId: string): ConsentCommandResponse {
   return {
-    state: toRoomRecordingState(stored.state, c.var.deps.config.recording, stored.updatedAt),
+    state: toLiveRecordingState(stored.state, c.var.deps.config.recording, stored.updatedAt),
     myDecision: myDecision(stored.state, personId),
   };
 }

@@ -1,10 +1,10 @@
-import type { ConsentCommandResponse, RoomRecordingState } from '@assent/shared';
+import type { ConsentCommandResponse, LiveRecordingState } from '@assent/shared';
 import type { Room } from 'livekit-client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useAssentStore } from '../store';
 import { createConsentCommands } from './consent-commands';
 
-const recording: RoomRecordingState = {
+const recording: LiveRecordingState = {
   version: 1,
   status: 'recording',
   banner: 'Recording — safeguarding',

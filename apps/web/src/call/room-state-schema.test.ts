@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRoomRecordingState } from './room-state-schema';
+import { parseLiveRecordingState } from './room-state-schema';
 
 const state = {
   version: 1,
@@ -20,9 +20,9 @@ const state = {
   updatedAt: '2026-01-01T10:00:00.000Z',
 };
 
-describe('parseRoomRecordingState', () => {
+describe('parseLiveRecordingState', () => {
   it('reads the state the server publishes', () => {
-    expect(parseRoomRecordingState(JSON.stringify(state))).toEqual(state);
+    expect(parseLiveRecordingState(JSON.stringify(state))).toEqual(state);
   });
 
   it.each([
@@ -33,6 +33,6 @@ describe('parseRoomRecordingState', () => {
     ['an unknown status', JSON.stringify({ ...state, status: 'paused' })],
     ['a future version', JSON.stringify({ ...state, version: 2 })],
   ])('ignores %s', (_name, metadata) => {
-    expect(parseRoomRecordingState(metadata)).toBeUndefined();
+    expect(parseLiveRecordingState(metadata)).toBeUndefined();
   });
 });

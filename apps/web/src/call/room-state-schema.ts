@@ -1,11 +1,11 @@
 // Loaded lazily, beside the call: the zod schema stays out of the call page's first chunk.
-import { RoomRecordingState } from '@assent/shared';
+import { LiveRecordingState } from '@assent/shared';
 
 /**
  * The recording state the server wrote into the room metadata, or undefined for anything else (empty
  * metadata before the first request, or junk): the banner then keeps what it last knew.
  */
-export function parseRoomRecordingState(metadata: string | undefined): RoomRecordingState | undefined {
+export function parseLiveRecordingState(metadata: string | undefined): LiveRecordingState | undefined {
   if (!metadata) return undefined;
   let json: unknown;
   try {
@@ -13,6 +13,6 @@ export function parseRoomRecordingState(metadata: string | undefined): RoomRecor
   } catch {
     return undefined;
   }
-  const parsed = RoomRecordingState.safeParse(json);
+  const parsed = LiveRecordingState.safeParse(json);
   return parsed.success ? parsed.data : undefined;
 }

@@ -38,7 +38,7 @@ function decisionFrom(
 }
 
 // The zod schema for room metadata comes in its own chunk, fetched while the call connects.
-const loadRoomStateParser = () => import('./room-state-schema').then((m) => m.parseRoomRecordingState);
+const loadRoomStateParser = () => import('./room-state-schema').then((m) => m.parseLiveRecordingState);
 
 /** Every room event subscription of the call page, in one effect, pushing room state into the store. */
 export function useRoomEvents(room: Room, handlers: RoomEventHandlers): void {

@@ -1,9 +1,9 @@
-import type { RoomRecordingState } from '@assent/shared';
+import type { LiveRecordingState } from '@assent/shared';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { selectMyDecision, selectShouldAskConsent } from './consent-selectors';
 import { useAssentStore } from './index';
 
-function stateAt(updatedAt: string, patch: Partial<RoomRecordingState> = {}): RoomRecordingState {
+function stateAt(updatedAt: string, patch: Partial<LiveRecordingState> = {}): LiveRecordingState {
   return {
     version: 1,
     status: 'waiting',

@@ -1,4 +1,4 @@
-import type { ConsentCommandKind, ConsentCommandResponse, RoomRecordingState } from '@assent/shared';
+import type { ConsentCommandKind, ConsentCommandResponse, LiveRecordingState } from '@assent/shared';
 import type { StateCreator } from 'zustand';
 import type { AssentState } from './index';
 
@@ -27,14 +27,14 @@ export interface CommandError {
  */
 export interface ConsentSlice {
   /** The last state the server published; null before any. */
-  recording: RoomRecordingState | null;
+  recording: LiveRecordingState | null;
   /** This person's decisions by request id. */
   decisions: Readonly<Record<string, ConsentDecisionValue>>;
   /** Commands sent and not answered yet. */
   pendingCommands: Readonly<Partial<Record<ConsentCommandKind, true>>>;
   commandError: CommandError | null;
   withdrawal: WithdrawalStatus;
-  receiveRecordingState: (state: RoomRecordingState) => void;
+  receiveRecordingState: (state: LiveRecordingState) => void;
   receiveDecision: (requestId: string, decision: ConsentDecisionValue) => void;
   /** A command or state response: the state and the caller's decision on its request. */
   receiveConsentResponse: (response: ConsentCommandResponse) => void;
@@ -56,7 +56,7 @@ const initialConsent = {
  * Whether `incoming` may replace `current`. State arrives by two roads (room metadata and HTTP
  * responses) that can cross: an older state never overwrites a newer one.
  */
-export function isNotOlder(incoming: RoomRecordingState, current: RoomRecordingState | null): boolean {
+export function isNotOlder(incoming: LiveRecordingState, current: LiveRecordingState | null): boolean {
   if (!current) return true;
   const a = Date.parse(incoming.updatedAt);
   const b = Date.parse(current.updatedAt);
@@ -77,7 +77,7 @@ export const createConsentSlice: StateCreator<AssentState, [], [], ConsentSlice>
       const next = mergeDecision(s.decisions[requestId], decision);
       return next === s.decisions[requestId] ? s : { decisions: { ...s.decisions, [requestId]: next } };
     });
-  const receiveRecordingState = (recording: RoomRecordingState) =>
+  const receiveRecordingState = (recording: LiveRecordingState) =>
     set((s) => {
       if (!isNotOlder(recording, s.recording)) return s;
       const requestId = recording.request?.requestId;

@@ -59,7 +59,7 @@ export type RecordingRequestInfo = z.infer<typeof RecordingRequestInfo>;
  * The session's recording state as the server publishes it in LiveKit room metadata (JSON) — clients
  * render from this and from participant attributes only; they cannot change either.
  */
-export const RoomRecordingState = z.object({
+export const LiveRecordingState = z.object({
   version: z.literal(1),
   status: RecordingStatus,
   /** Banner text; contains "Recording" while an egress may capture and "Not recording" when none does. */
@@ -69,10 +69,10 @@ export const RoomRecordingState = z.object({
   required: z.number().int().nonnegative(),
   updatedAt: z.string(),
 });
-export type RoomRecordingState = z.infer<typeof RoomRecordingState>;
+export type LiveRecordingState = z.infer<typeof LiveRecordingState>;
 
 export const ConsentCommandResponse = z.object({
-  state: RoomRecordingState,
+  state: LiveRecordingState,
   /** The caller's own decision on the current request, after the command. */
   myDecision: z.enum(['pending', 'consented', 'declined', 'withdrawn']),
 });
