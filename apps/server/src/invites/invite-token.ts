@@ -47,7 +47,22 @@ export async function signInvite(secret: string, claims: InviteClaims, expiresAt
 }
 
 /** Throws 401 invite_invalid for anything not signed by us for this purpose, 410 invite_expired when stale. */
-export async function verifyInvite(secret: string, token: string, now: Date): Promise<VerifiedInvite> {
+export interface VerifyOptions {
+  /**
+   * Accept a genuine invite past its expiry. SECURITY: only for saying no (decline, withdraw) and reading
+   * the state: a call can outlive its invite, and refusing consent must never be harder than giving it.
+   */
+  allowExpired?: boolean;
+}
+
+const tenYearsInSeconds = 10 * 365 * 24 * 3600;
+
+export async function verifyInvite(
+  secret: string,
+  token: string,
+  now: Date,
+  options: VerifyOptions = {},
+): Promise<VerifiedInvite> {
   try {
     // jose checks the signature before any claim, so a forged expired token is invalid, not expired.
     const { payload } = await jwtVerify(token, await keyFor(secret), {
@@ -56,6 +71,7 @@ export async function verifyInvite(secret: string, token: string, now: Date): Pr
       issuer,
       currentDate: now,
       requiredClaims: ['exp'],
+      clockTolerance: options.allowExpired ? tenYearsInSeconds : 0,
     });
     const claims = InviteClaims.safeParse(payload);
     if (!claims.success || payload.exp === undefined) throw new Error('invite claims are malformed');

@@ -1,7 +1,7 @@
 import type { Db } from '../db/database';
 import { AppError } from '../http/app-error';
 import { findPersonInSession, type Person, type Session } from '../sessions/session-repository';
-import { verifyInvite } from './invite-token';
+import { type VerifyOptions, verifyInvite } from './invite-token';
 
 export interface ResolvedInvite {
   session: Session;
@@ -15,8 +15,9 @@ export async function resolveInvite(
   secret: string,
   token: string,
   now: Date,
+  options: VerifyOptions = {},
 ): Promise<ResolvedInvite> {
-  const invite = await verifyInvite(secret, token, now);
+  const invite = await verifyInvite(secret, token, now, options);
   const found = await findPersonInSession(db, invite.sid, invite.pid);
   if (!found) throw new AppError(404, 'not_found', 'This session no longer exists.');
   return { ...found, expiresAt: invite.expiresAt };

@@ -177,6 +177,42 @@ describe.each(testDatabases)('recording routes ($name)', (database) => {
     expect(after).toBe(version);
   });
 
+  it('refuses a clientRequestId reused for a different command (409) and changes nothing', async () => {
+    const t = ctx();
+    const s = await createRecordingSession(t);
+    for (const person of s.everyone) await joinRoom(t, s, person.identity);
+    const requestId = await requestRecording(t, s);
+    await answer(t, 'consent', s.tutor, requestId);
+    await answer(t, 'consent', s.guardian, requestId);
+    const reused = randomUUID();
+    expect((await answer(t, 'consent', s.student, requestId, reused)).status).toBe(200);
+    await t.consent.idle();
+    const running = t.egress.running();
+    expect(running).toHaveLength(1);
+
+    const res = await answer(t, 'withdraw', s.student, requestId, reused);
+    expect(res.status).toBe(409);
+    expect((await errorOf(res)).code).toBe('conflict');
+    await t.consent.idle();
+    expect(t.egress.running()).toEqual(running);
+  });
+
+  it('lets someone whose invite expired during the call withdraw or decline, but not consent', async () => {
+    const t = ctx();
+    const s = await createRecordingSession(t);
+    const { requestId } = await recordWithEveryone(t, s);
+    t.clock.now = new Date(t.clock.now.getTime() + (t.config.inviteTtlHours + 1) * 3600_000);
+    expect((await get(t, 'state', s.student.token)).status).toBe(200);
+    expect((await answer(t, 'withdraw', s.student, requestId)).status).toBe(200);
+    await t.consent.idle();
+    expect(t.egress.running()).toEqual([]);
+
+    const next = await requestRecording(t, s).catch(() => undefined);
+    // The tutor's own invite has expired too: asking again takes a live invite.
+    expect(next).toBeUndefined();
+    expect((await answer(t, 'consent', s.guardian, requestId)).status).toBe(410);
+  });
+
   it('lets only the tutor cancel', async () => {
     const t = ctx();
     const s = await createRecordingSession(t);

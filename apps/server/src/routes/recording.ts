@@ -88,12 +88,13 @@ const answerRoute = <P extends `/recording/${AnswerKind}`>(path: P, summary: str
     responses: { 200: { description: 'Applied', content: json(ConsentCommandResponse) }, ...commandErrors },
   });
 
-async function caller(c: Context<AppEnv>): Promise<ResolvedInvite> {
+async function caller(c: Context<AppEnv>, options: { sayingNo?: boolean } = {}): Promise<ResolvedInvite> {
   const header = c.req.header('Authorization');
   const token = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
   if (!token) throw new AppError(401, 'unauthorized', 'Send your invite token as a Bearer token.');
   const { config, db, now } = c.var.deps;
-  return resolveInvite(db, config.inviteSecret, token, now());
+  // Someone still in the call after their invite expired can always decline, withdraw and see the state.
+  return resolveInvite(db, config.inviteSecret, token, now(), { allowExpired: options.sayingNo === true });
 }
 
 function respond(c: Context<AppEnv>, stored: StoredConsent, personId: string): ConsentCommandResponse {
@@ -138,19 +139,27 @@ function logInput(
   };
 }
 
+const commandGroup = (kind: ConsentCommandKind) => (kind === 'withdraw' || kind === 'decline' ? 'no' : kind);
+
 function answerEvent(kind: AnswerKind, requestId: string, personId: string): ConsentEvent {
   return kind === 'cancel' ? { type: 'cancel', requestId } : { type: kind, requestId, personId };
 }
 
 /** consent / decline / withdraw / cancel share one handler. */
 async function answer(c: Context<AppEnv>, kind: AnswerKind, body: ConsentCommandBody) {
-  const invite = await caller(c);
+  const invite = await caller(c, { sayingNo: kind === 'decline' || kind === 'withdraw' });
   const { person, session } = invite;
   if (kind === 'cancel' && person.role !== 'tutor') {
     throw new AppError(403, 'forbidden', 'Only the tutor can cancel a recording request.');
   }
   const applied = await c.var.deps.consent.apply(session.id, answerEvent(kind, body.requestId, person.id), {
-    idempotencyKey: { personId: person.id, clientRequestId: body.clientRequestId },
+    idempotencyKey: {
+      personId: person.id,
+      clientRequestId: body.clientRequestId,
+      // A no is logged as decline or withdraw by what came before it: either is the same command repeated.
+      sameCommand: (previous) =>
+        previous.requestId === body.requestId && commandGroup(previous.kind) === commandGroup(kind),
+    },
     decide: (result, before) => {
       refuse(result);
       if (result.ignored || !before.request) return undefined;
@@ -167,7 +176,7 @@ async function answer(c: Context<AppEnv>, kind: AnswerKind, body: ConsentCommand
 export const recordingRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(getOptions, (c) => c.json(recordingOptions(c.var.deps.config.recording), 200))
   .openapi(getState, async (c) => {
-    const { person, session } = await caller(c);
+    const { person, session } = await caller(c, { sayingNo: true });
     const stored = await c.var.deps.consent.read(session.id);
     if (!stored) throw new AppError(404, 'not_found', 'This session no longer exists.');
     return c.json(respond(c, stored, person.id), 200);
@@ -200,7 +209,11 @@ export const recordingRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validation
       session.id,
       { type: 'request', requestedBy: person.id, ...request },
       {
-        idempotencyKey: { personId: person.id, clientRequestId },
+        idempotencyKey: {
+          personId: person.id,
+          clientRequestId,
+          sameCommand: (previous) => previous.kind === 'request',
+        },
         decide: () => logInput(c, invite, clientRequestId, 'request', request),
       },
     );
