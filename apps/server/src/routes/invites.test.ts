@@ -58,6 +58,25 @@ describe.each(testDatabases)('invites and join ($name)', (database) => {
     });
   });
 
+  it('takes a student sent without the minor flag to be a minor, and no guardian to be one', async () => {
+    const { app } = ctx();
+    const res = await postJson(app, '/api/sessions', {
+      title: 'Fail closed',
+      tutorName: 'Dana Tutor',
+      participants: [
+        { name: 'Kim', role: 'student' },
+        { name: 'Gail', role: 'guardian', minor: true },
+      ],
+    });
+    expect(res.status).toBe(201);
+    const { invites } = (await res.json()) as CreateSessionResponse;
+    expect(invites.map((i) => [i.name, i.minor])).toEqual([
+      ['Dana Tutor', false],
+      ['Kim', true],
+      ['Gail', false],
+    ]);
+  });
+
   it('tells each person whose consent theirs counts with (rule 3)', async () => {
     const { app } = ctx();
     const res = await postJson(app, '/api/sessions', {
@@ -66,7 +85,7 @@ describe.each(testDatabases)('invites and join ($name)', (database) => {
       participants: [
         { name: 'Ana', role: 'student', minor: true },
         { name: 'Ben', role: 'student', minor: true },
-        { name: 'Cleo', role: 'student' },
+        { name: 'Cleo', role: 'student', minor: false },
         { name: 'Gail', role: 'guardian', guardianOf: ['Ben', 'Ana'] },
         { name: 'Pat', role: 'guardian' },
       ],

@@ -49,7 +49,7 @@ export const sessionRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
       sessionId: session.id,
       name: p.name,
       role: p.role,
-      minor: p.minor,
+      minor: p.role === 'student' && p.minor,
       livekitIdentity: newParticipantIdentity(),
       createdAt: session.createdAt,
     }));
@@ -70,7 +70,7 @@ export const sessionRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
           personId: p.id,
           name: p.name,
           role: p.role,
-          minor: p.minor,
+          minor: p.role === 'student' && p.minor,
           guardianOf: links
             .filter((link) => link.guardianPersonId === p.id)
             .map((link) => nameOf.get(link.studentPersonId) ?? ''),

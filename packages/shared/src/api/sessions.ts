@@ -7,8 +7,11 @@ const PersonName = z.string().trim().min(1, 'Name is required').max(80, 'Name is
 export const InviteeInput = z.object({
   name: PersonName,
   role: z.enum(['student', 'guardian']),
-  /** A minor student's consent counts only together with a guardian's (consent rule 3). */
-  minor: z.boolean().default(false),
+  /**
+   * A minor student's consent counts only together with a guardian's (consent rule 3). A student sent
+   * without it is taken to be a minor (fail closed); only students can be minors.
+   */
+  minor: z.boolean().default(true),
   /**
    * Guardians only: the names of the students in this same request this guardian is responsible for
    * (names, because people have no ids until the session exists). Each must match exactly one student
