@@ -51,8 +51,15 @@ export interface ApplyOptions {
   decide?: (result: TransitionResult, before: ConsentState) => LogEntryInput | undefined;
   /** Skip (write nothing) when the stored version is no longer this one: the caller's view is stale. */
   expectedVersion?: number;
-  /** Checked before the transition: a stored entry from this person with this id makes it a repeat. */
-  idempotencyKey?: { personId: string; clientRequestId: string };
+  /**
+   * Checked before the transition: a stored entry from this person with this id makes it a repeat —
+   * if it records the same command; an id reused for a different command is refused (409).
+   */
+  idempotencyKey?: {
+    personId: string;
+    clientRequestId: string;
+    sameCommand: (previous: ConsentLogRecord) => boolean;
+  };
 }
 
 export interface Applied {
@@ -93,10 +100,15 @@ export function createConsentService(deps: ConsentServiceDeps): ConsentService {
     inFlight.add(settled);
   }
 
-  function feedBack(sessionId: string, event: ConsentEvent): Promise<unknown> {
-    const applied = service.apply(sessionId, event).catch((err) => {
-      deps.logger.error({ err, sessionId, event: event.type }, 'egress news could not be applied');
-    });
+  /** Applies egress news; resolves false when it could not be applied (the error is logged). */
+  function feedBack(sessionId: string, event: ConsentEvent): Promise<boolean> {
+    const applied = service.apply(sessionId, event).then(
+      () => true,
+      (err) => {
+        deps.logger.error({ err, sessionId, event: event.type }, 'egress news could not be applied');
+        return false;
+      },
+    );
     track(applied);
     return applied;
   }
@@ -113,6 +125,11 @@ export function createConsentService(deps: ConsentServiceDeps): ConsentService {
     const started = deps.egress.startRoomComposite({ roomName, filepath }).then(
       async ({ egressId }) => {
         deps.logger.info({ sessionId, egressId, attempt: command.attempt }, 'egress started');
+        // The machine learns the id first: a withdrawal that came in meanwhile is waiting to stop it.
+        if (!(await feedBack(sessionId, { type: 'egress_started', egressId }))) {
+          // Fail closed: an egress the state does not know of must not run; consent may start another.
+          stopEgress(stored, { type: 'stop_egress', egressId, reason: 'unexpected_egress' });
+        }
         await upsertSegment(deps.db, {
           egressId,
           sessionId,
@@ -121,7 +138,6 @@ export function createConsentService(deps: ConsentServiceDeps): ConsentService {
           filePath: filepath,
           updatedAt: deps.now().toISOString(),
         }).catch((err) => deps.logger.error({ err, egressId }, 'segment not recorded'));
-        await feedBack(sessionId, { type: 'egress_started', egressId });
       },
       async (err) => {
         deps.logger.error({ err, sessionId, attempt: command.attempt }, 'egress start failed');
@@ -164,10 +180,16 @@ export function createConsentService(deps: ConsentServiceDeps): ConsentService {
           return { ...unchanged, skipped: true };
         }
         if (options.idempotencyKey) {
-          const { personId, clientRequestId } = options.idempotencyKey;
-          if (await findLogByClientRequest(trx, personId, clientRequestId)) {
-            return { ...unchanged, repeat: true };
+          const { personId, clientRequestId, sameCommand } = options.idempotencyKey;
+          const previous = await findLogByClientRequest(trx, personId, clientRequestId);
+          if (previous && !sameCommand(previous)) {
+            throw new AppError(
+              409,
+              'conflict',
+              'That clientRequestId was already used for a different command.',
+            );
           }
+          if (previous) return { ...unchanged, repeat: true };
         }
         const result = transition(stored.state, event);
         const entry = options.decide?.(result, stored.state);

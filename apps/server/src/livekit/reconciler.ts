@@ -14,7 +14,7 @@ import { listLiveConsent, readConsent } from '../consent/consent-repository';
 import type { ConsentService } from '../consent/consent-service';
 import { egressEvent, participantJoined, participantLeft } from '../consent/livekit-news';
 import type { Db } from '../db/database';
-import type { EgressPort, EgressSnapshot } from './egress';
+import type { EgressPort } from './egress';
 import type { RoomService } from './room-service';
 
 export interface ReconcilerDeps {
@@ -39,12 +39,14 @@ export interface Reconciler {
 
 /** Brings one session in line; returns false when it stopped early because the state moved. */
 export async function reconcileSession(
-  deps: Pick<ReconcilerDeps, 'db' | 'consent' | 'roomService'>,
+  deps: Pick<ReconcilerDeps, 'db' | 'consent' | 'roomService' | 'egress'>,
   stored: StoredConsent,
-  egresses: readonly EgressSnapshot[],
 ): Promise<boolean> {
   const { db, consent } = deps;
   const present = await deps.roomService.listParticipants(stored.roomName);
+  // Listed after the state was read: an egress bound before the read is in this listing unless it ended,
+  // and one bound after the read moves the version, so the steps below are skipped.
+  const egresses = await deps.egress.listActive(stored.roomName);
   let version = stored.version;
   let state = stored.state;
   const step = async (
@@ -113,22 +115,19 @@ export function createReconciler(deps: ReconcilerDeps): Reconciler {
 
   async function pass(): Promise<void> {
     let sessions: StoredConsent[];
-    const egressesByRoom = new Map<string, EgressSnapshot[]>();
     try {
-      // One listing for every room, so an egress in a room whose state looks idle is found too.
-      for (const snapshot of await deps.egress.listActive()) {
-        egressesByRoom.set(snapshot.roomName, [...(egressesByRoom.get(snapshot.roomName) ?? []), snapshot]);
-      }
+      // One listing for every room, so a room with an egress is looked at even when its state looks idle.
+      const roomsWithEgress = new Set((await deps.egress.listActive()).map((snapshot) => snapshot.roomName));
       const now = deps.now?.() ?? new Date();
       const recentSince = new Date(now.getTime() - recentHours * 3600_000).toISOString();
-      sessions = await listLiveConsent(deps.db, { alsoRooms: [...egressesByRoom.keys()], recentSince });
+      sessions = await listLiveConsent(deps.db, { alsoRooms: [...roomsWithEgress], recentSince });
     } catch (err) {
       deps.logger.warn({ err }, 'reconcile pass skipped; retrying next pass');
       return;
     }
     for (const stored of sessions) {
       try {
-        const complete = await reconcileSession(deps, stored, egressesByRoom.get(stored.roomName) ?? []);
+        const complete = await reconcileSession(deps, stored);
         if (!complete) deps.logger.debug({ sessionId: stored.sessionId }, 'state moved; reconcile next pass');
       } catch (err) {
         // LiveKit down or slow: try again next pass; the other sessions still get their turn.
