@@ -2,26 +2,14 @@ import type { ConsentCommandResponse, LiveRecordingState } from '@assent/shared'
 import type { Room } from 'livekit-client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useAssentStore } from '../store';
+import { liveRecordingState } from '../test-support/live-recording-state';
 import { createConsentCommands } from './consent-commands';
 
-const recording: LiveRecordingState = {
-  version: 1,
+const recording: LiveRecordingState = liveRecordingState({
   status: 'recording',
   banner: 'Recording — safeguarding',
-  request: {
-    requestId: 'r1',
-    open: true,
-    purpose: 'safeguarding',
-    purposeLabel: 'Safeguarding',
-    viewers: 'Safeguarding staff',
-    retentionDays: 30,
-    noticeVersion: 'v1',
-    noticeText: 'Notice',
-  },
   consented: 2,
-  required: 2,
-  updatedAt: '2026-01-01T10:00:00Z',
-};
+});
 const withdrawn: ConsentCommandResponse = {
   state: {
     ...recording,

@@ -1,29 +1,11 @@
 import type { LiveRecordingState } from '@assent/shared';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { liveRecordingState } from '../test-support/live-recording-state';
 import { selectMyDecision, selectShouldAskConsent } from './consent-selectors';
 import { useAssentStore } from './index';
 
-function stateAt(updatedAt: string, patch: Partial<LiveRecordingState> = {}): LiveRecordingState {
-  return {
-    version: 1,
-    status: 'waiting',
-    banner: 'Waiting for consent (0 of 2) — Not recording',
-    request: {
-      requestId: 'r1',
-      open: true,
-      purpose: 'safeguarding',
-      purposeLabel: 'Safeguarding',
-      viewers: 'Safeguarding staff',
-      retentionDays: 30,
-      noticeVersion: 'v1',
-      noticeText: 'Notice',
-    },
-    consented: 0,
-    required: 2,
-    updatedAt,
-    ...patch,
-  };
-}
+const stateAt = (updatedAt: string, patch: Partial<LiveRecordingState> = {}) =>
+  liveRecordingState({ updatedAt, ...patch });
 
 const store = useAssentStore;
 
