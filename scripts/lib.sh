@@ -32,12 +32,10 @@ wait_for() {
   done
 }
 
-# Ensures npm packages are installed and match the lockfile.
+# Ensures npm packages are installed exactly as the lockfile says.
 ensure_node_modules() {
   if [ ! -d "$ROOT/node_modules" ] || [ "$ROOT/package-lock.json" -nt "$ROOT/node_modules/.package-lock.json" ]; then
     log "installing npm packages"
-    # Not `npm ci`: the lockfile holds only the platform packages this registry serves (biome and turbo
-    # list binaries for every platform), which `npm ci` counts as out of sync; `npm install` keeps to it.
-    (cd "$ROOT" && npm install --no-audit --no-fund --loglevel=error)
+    (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error)
   fi
 }

@@ -1,5 +1,4 @@
-import { sql } from 'kysely';
-import { Migrator } from 'kysely/migration';
+import { Migrator, sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { testDatabases } from '../../test-support/test-databases';
 import { migrations } from './index';
