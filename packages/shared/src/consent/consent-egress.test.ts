@@ -129,6 +129,29 @@ describe('egress events arriving duplicated, late or reordered (rule 10)', () =>
     });
   });
 
+  it('stops a start that never became active and tries again, a bounded number of times', () => {
+    const { state } = play(createConsentState(), join('tutor'), request('r1'), consent('r1', 'p-tutor'));
+    const bound = transition(state, started('e1')).state;
+    const timedOut = transition(bound, { type: 'egress_start_timed_out', egressId: 'e1' });
+    expect(timedOut.commands).toEqual([stop('e1', 'start_timeout')]);
+    expect(bannerFor(timedOut.state).text).not.toBe('Recording');
+    const retried = transition(timedOut.state, ended('e1'));
+    expect(retried.commands).toEqual([{ type: 'start_egress', requestId: 'r1', attempt: 2 }]);
+    // A timer firing late, for an egress that became active or is already gone, changes nothing.
+    const late = play(retried.state, started('e2'), active('e2'));
+    expect(transition(late.state, { type: 'egress_start_timed_out', egressId: 'e2' }).ignored).toBe(
+      'stale_egress',
+    );
+    expect(transition(late.state, { type: 'egress_start_timed_out', egressId: 'e1' }).commands).toEqual([]);
+    // Three starts that never capture: the banner says the recorder could not start.
+    let world = retried.state;
+    for (const id of ['e2', 'e3']) {
+      world = play(world, started(id), { type: 'egress_start_timed_out', egressId: id }, ended(id)).state;
+    }
+    expect(world.egress).toEqual({ kind: 'idle' });
+    expect(bannerFor(world).text).toBe('Not recording — the recorder could not start');
+  });
+
   it('starts again after an egress ends by itself, but not after one it stopped while consent is missing', () => {
     expect(transition(recording(), { type: 'egress_failed', egressId: 'e1' }).commands).toEqual([
       start('r1'),

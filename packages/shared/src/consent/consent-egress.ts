@@ -143,6 +143,22 @@ export function onEgressGone(state: ConsentState, egressId: string): TransitionR
   return release(retire(state, egressId), !askedToStop);
 }
 
+/**
+ * `egress_start_timed_out`: the machine's own egress, bound to its id, never began capturing. Stop it and
+ * count a failure of the request; once it has ended, `settle` starts a new attempt while failures allow.
+ */
+export function onStartTimedOut(state: ConsentState, egressId: string): TransitionResult {
+  const egress = state.egress;
+  if (egress.kind !== 'starting' || egress.egressId !== egressId) {
+    return { state, commands: [], ignored: 'stale_egress' };
+  }
+  const stopping: EgressState = { kind: 'stopping', egressId, reason: 'start_timeout' };
+  return {
+    state: { ...countFailure(state), egress: stopping },
+    commands: [stopCommand(egressId, 'start_timeout')],
+  };
+}
+
 /** `egress_start_failed`: only the attempt still waiting for its id can have failed to start. */
 export function onStartFailed(state: ConsentState, attempt: number): TransitionResult {
   const egress = state.egress;

@@ -130,6 +130,10 @@ const weighted: { weight: number; arbitrary: fc.Arbitrary<Step> }[] = [
   },
   { weight: 1, arbitrary: fc.constant(step('failStartCall', (w) => w.failStartCall())) },
   { weight: 1, arbitrary: fc.constant(step('foreignEgress', (w) => w.foreign())) },
+  {
+    weight: 1,
+    arbitrary: fc.nat().map((i) => step(`timeOutStart(${i})`, (w) => w.timeOutStart(i))),
+  },
 ];
 
 /** Half the sessions begin already recording: tutor and adult student in, asked, consented, egress active. */

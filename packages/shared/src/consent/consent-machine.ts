@@ -1,6 +1,6 @@
 // The consent state machine: a pure `transition(state, event)` returning the next state and the egress
 // commands to run. The server is the only authority (rule 9); browsers run it only to display.
-import { onEgressAlive, onEgressGone, onStartFailed, settle } from './consent-egress';
+import { onEgressAlive, onEgressGone, onStartFailed, onStartTimedOut, settle } from './consent-egress';
 import { countedParticipants, ownValue } from './consent-policy';
 import type {
   ConsentDecision,
@@ -160,5 +160,7 @@ export function transition(state: ConsentState, event: ConsentEvent): Transition
       return onEgressGone(state, event.egressId);
     case 'egress_start_failed':
       return onStartFailed(state, event.attempt);
+    case 'egress_start_timed_out':
+      return onStartTimedOut(state, event.egressId);
   }
 }

@@ -65,7 +65,9 @@ export type StopReason =
   | 'request_replaced'
   | 'consent_missing'
   | 'room_empty'
-  | 'unexpected_egress';
+  | 'unexpected_egress'
+  /** The recorder did not begin capturing in time; a new attempt follows if consent still allows. */
+  | 'start_timeout';
 
 /**
  * The one egress the machine considers its own. `starting` without an id means the start command was
@@ -146,6 +148,8 @@ export type ConsentEvent =
   | { readonly type: 'egress_active'; readonly egressId: string }
   | { readonly type: 'egress_ended'; readonly egressId: string }
   | { readonly type: 'egress_failed'; readonly egressId: string }
+  /** The egress has not reported EGRESS_ACTIVE within the time allowed since it was started. */
+  | { readonly type: 'egress_start_timed_out'; readonly egressId: string }
   /** The start call for this `start_egress` attempt failed before any egress id existed. */
   | { readonly type: 'egress_start_failed'; readonly attempt: number };
 

@@ -328,6 +328,18 @@ export class World {
     this.inbox.push({ type: 'egress_start_failed', attempt: attempt.attempt });
   }
 
+  /**
+   * The server's start timer fires for one of our egresses whose id the machine was told and that has not
+   * reported active to the simulator; the news may be stale by the time it arrives.
+   */
+  timeOutStart(index: number): void {
+    const starting = [...this.egresses.values()].filter(
+      (e) => e.own && e.announced && e.phase === 'starting',
+    );
+    const sim = starting[index % Math.max(starting.length, 1)];
+    if (sim) this.step({ type: 'egress_start_timed_out', egressId: sim.id });
+  }
+
   /** Someone else's egress in the room (another token holder, or one left over from a restart). */
   foreign(): void {
     const id = this.fresh('f');
