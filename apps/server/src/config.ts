@@ -62,6 +62,11 @@ const EnvSchema = z.object({
     .string()
     .default(`${repoRoot}.data/recordings`)
     .refine((v) => isAbsolute(v), 'must be an absolute path'),
+  RECORDING_LAYOUT_URL: z
+    .string()
+    .refine((v) => /^https?:\/\//.test(v) && URL.canParse(v), 'must be an http(s) URL')
+    .optional(),
+  EGRESS_ACTIVE_TIMEOUT_SECONDS: z.coerce.number().positive().max(300).default(20),
   RECONCILE_INTERVAL_SECONDS: z.coerce.number().positive().max(3600).default(15),
   EGRESS_START_TIMEOUT_SECONDS: z.coerce.number().positive().max(120).default(10),
 });
@@ -96,6 +101,10 @@ export interface RecordingConfig {
   readonly retentionDays: number;
   /** Absolute directory egress writes recordings into. */
   readonly recordingsDir: string;
+  /** The page egress opens to compose the recording: the web app's recording layout. */
+  readonly layoutUrl: string;
+  /** A recorder not capturing (EGRESS_ACTIVE) this long after its start is stopped and tried again. */
+  readonly egressActiveTimeoutSeconds: number;
   readonly reconcileIntervalSeconds: number;
   readonly egressStartTimeoutSeconds: number;
 }
@@ -152,6 +161,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       viewers: e.RECORDING_VIEWERS,
       retentionDays: e.RECORDING_RETENTION_DAYS,
       recordingsDir: e.RECORDINGS_DIR,
+      layoutUrl: e.RECORDING_LAYOUT_URL ?? `${new URL(e.PUBLIC_URL).origin}/recording-layout/`,
+      egressActiveTimeoutSeconds: e.EGRESS_ACTIVE_TIMEOUT_SECONDS,
       reconcileIntervalSeconds: e.RECONCILE_INTERVAL_SECONDS,
       egressStartTimeoutSeconds: e.EGRESS_START_TIMEOUT_SECONDS,
     },

@@ -9,6 +9,7 @@ import { createLiveKitEgress } from './livekit/egress';
 import { createReconciler } from './livekit/reconciler';
 import { createRoomService } from './livekit/room-service';
 import { createLogger } from './logger';
+import { findSessionByRoom } from './sessions/session-repository';
 
 function readConfig(): Config {
   try {
@@ -38,6 +39,8 @@ try {
 const roomService = createRoomService(config.livekit.apiUrl, config.livekit);
 const egress = createLiveKitEgress(config.livekit.apiUrl, config.livekit, {
   requestTimeoutSeconds: config.recording.egressStartTimeoutSeconds,
+  layoutUrl: config.recording.layoutUrl,
+  layoutDetails: async (roomName) => ({ title: (await findSessionByRoom(db, roomName))?.title }),
 });
 const now = () => new Date();
 const consent = createConsentService({ db, egress, roomService, logger, recording: config.recording, now });
@@ -48,6 +51,7 @@ const reconciler = createReconciler({
   egress,
   logger: logger.child({ component: 'reconciler' }),
   intervalMs: config.recording.reconcileIntervalSeconds * 1000,
+  activeTimeoutMs: config.recording.egressActiveTimeoutSeconds * 1000,
   now,
 });
 

@@ -288,3 +288,14 @@ export async function upsertSegment(db: DbOrTrx, segment: SegmentUpdate): Promis
     )
     .execute();
 }
+
+/** When a still-starting egress's segment was last touched, if it is still starting. */
+export async function startingSince(db: DbOrTrx, egressId: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('recording_segments')
+    .select('updated_at')
+    .where('egress_id', '=', egressId)
+    .where('status', '=', 'EGRESS_STARTING')
+    .executeTakeFirst();
+  return row?.updated_at;
+}

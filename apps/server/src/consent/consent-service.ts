@@ -129,6 +129,8 @@ export function createConsentService(deps: ConsentServiceDeps): ConsentService {
         if (!(await feedBack(sessionId, { type: 'egress_started', egressId }))) {
           // Fail closed: an egress the state does not know of must not run; consent may start another.
           stopEgress(stored, { type: 'stop_egress', egressId, reason: 'unexpected_egress' });
+        } else {
+          armStartTimeout(sessionId, egressId);
         }
         await upsertSegment(deps.db, {
           egressId,
@@ -146,6 +148,17 @@ export function createConsentService(deps: ConsentServiceDeps): ConsentService {
     );
     // Awaited until its outcome is in the state, so the reconciler never mistakes it for a lost start.
     track(started.finally(() => startsAwaited.delete(key)));
+  }
+
+  /**
+   * A recorder that has not begun capturing in time is stopped and a new attempt made (the machine ignores
+   * the timeout once it is active). After a restart the reconciler does the same from the segment's age.
+   */
+  function armStartTimeout(sessionId: string, egressId: string) {
+    const timer = setTimeout(() => {
+      void feedBack(sessionId, { type: 'egress_start_timed_out', egressId });
+    }, deps.recording.egressActiveTimeoutSeconds * 1000);
+    timer.unref();
   }
 
   function stopEgress(stored: StoredConsent, command: Extract<ConsentCommand, { type: 'stop_egress' }>) {

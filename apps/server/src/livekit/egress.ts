@@ -32,6 +32,11 @@ export interface StartRecordingInput {
   filepath: string;
 }
 
+/** What the recording layout page shows besides the videos (it reads the purpose from room metadata). */
+export interface LayoutDetails {
+  title?: string;
+}
+
 export interface EgressPort {
   /** Asks LiveKit for a room composite (audio + video) recording; resolves with the new egress id. */
   startRoomComposite(input: StartRecordingInput): Promise<{ egressId: string }>;
@@ -92,6 +97,17 @@ export const recordingEncoding = {
 export interface LiveKitEgressOptions {
   /** Seconds to wait for LiveKit to answer a start; without an egress worker it never does. */
   requestTimeoutSeconds?: number;
+  /** Our recording layout page, which egress opens in its Chrome; LiveKit's default template otherwise. */
+  layoutUrl?: string;
+  /** Looks up what the layout shows for a room (the session title). */
+  layoutDetails?: (roomName: string) => Promise<LayoutDetails>;
+}
+
+/** The layout page's address for one recording: egress appends url, token and layout to its query. */
+export function layoutPageUrl(base: string, details: LayoutDetails): string {
+  const url = new URL(base);
+  if (details.title) url.searchParams.set('title', details.title);
+  return url.toString();
 }
 
 export function createLiveKitEgress(
@@ -105,8 +121,11 @@ export function createLiveKitEgress(
   return {
     async startRoomComposite({ roomName, filepath }) {
       const output = new EncodedFileOutput({ fileType: EncodedFileType.MP4, filepath });
+      const layoutUrl = options.layoutUrl;
+      const details = layoutUrl ? await options.layoutDetails?.(roomName).catch(() => ({})) : undefined;
       const info = await client.startRoomCompositeEgress(roomName, output, {
         layout: 'grid',
+        ...(layoutUrl ? { customBaseUrl: layoutPageUrl(layoutUrl, details ?? {}) } : {}),
         encodingOptions: new EncodingOptions({
           ...recordingEncoding,
           audioCodec: AudioCodec.OPUS,

@@ -10,7 +10,7 @@
  */
 import type { Logger } from 'pino';
 import type { StoredConsent } from '../consent/consent-repository';
-import { listLiveConsent, readConsent } from '../consent/consent-repository';
+import { listLiveConsent, readConsent, startingSince } from '../consent/consent-repository';
 import type { ConsentService } from '../consent/consent-service';
 import { egressEvent, participantJoined, participantLeft } from '../consent/livekit-news';
 import type { Db } from '../db/database';
@@ -24,6 +24,8 @@ export interface ReconcilerDeps {
   egress: EgressPort;
   logger: Logger;
   intervalMs: number;
+  /** How long an egress may stay starting before it is stopped and tried again. */
+  activeTimeoutMs?: number;
   now?: () => Date;
 }
 
@@ -39,7 +41,7 @@ export interface Reconciler {
 
 /** Brings one session in line; returns false when it stopped early because the state moved. */
 export async function reconcileSession(
-  deps: Pick<ReconcilerDeps, 'db' | 'consent' | 'roomService' | 'egress'>,
+  deps: Pick<ReconcilerDeps, 'db' | 'consent' | 'roomService' | 'egress' | 'activeTimeoutMs' | 'now'>,
   stored: StoredConsent,
 ): Promise<boolean> {
   const { db, consent } = deps;
@@ -84,6 +86,13 @@ export async function reconcileSession(
     const ok = await step((expectedVersion) => consent.apply(stored.sessionId, event, { expectedVersion }));
     if (!ok) return false;
   }
+  // A recorder whose egress LiveKit no longer lists (its process died and left its browser behind) would
+  // keep telling every client the room is recording: take it out of the room.
+  for (const participant of present) {
+    if (participant.kind === 'EGRESS' && !listed.has(participant.identity)) {
+      await deps.roomService.removeParticipant(stored.roomName, participant.identity);
+    }
+  }
   // A start no live process awaits (the server died during the call) and LiveKit does not list
   // never began: tell the machine, which may retry it if consent still allows.
   const pending = state.egress;
@@ -95,6 +104,20 @@ export async function reconcileSession(
     const lost = { type: 'egress_start_failed', attempt: pending.attempt } as const;
     const ok = await step((expectedVersion) => consent.apply(stored.sessionId, lost, { expectedVersion }));
     if (!ok) return false;
+  }
+  // The machine's own egress still starting long after it was started (its timer died with an old
+  // process): stopped and tried again, as the live timer would have.
+  const starting = state.egress;
+  if (starting.kind === 'starting' && starting.egressId !== undefined && deps.activeTimeoutMs !== undefined) {
+    const since = await startingSince(db, starting.egressId);
+    const now = deps.now?.() ?? new Date();
+    if (since && now.getTime() - Date.parse(since) > deps.activeTimeoutMs) {
+      const timedOut = { type: 'egress_start_timed_out', egressId: starting.egressId } as const;
+      const ok = await step((expectedVersion) =>
+        consent.apply(stored.sessionId, timedOut, { expectedVersion }),
+      );
+      if (!ok) return false;
+    }
   }
   // The machine's own egress, once LiveKit no longer lists it, is over (its webhook was lost).
   const own = state.egress;

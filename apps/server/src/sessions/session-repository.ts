@@ -135,6 +135,15 @@ export async function findPersonInSession(
   };
 }
 
+export async function findSessionByRoom(db: DbOrTrx, roomName: string): Promise<Session | undefined> {
+  const row = await db
+    .selectFrom('sessions')
+    .selectAll()
+    .where('room_name', '=', roomName)
+    .executeTakeFirst();
+  return row ? toSession(row) : undefined;
+}
+
 /** Which of our people a LiveKit identity in a room belongs to, if any. */
 export async function resolveRoomParticipant(
   db: DbOrTrx,

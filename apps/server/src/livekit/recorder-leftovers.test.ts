@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { createRecordingSession, joinRoom, recordWithEveryone } from '../test-support/recording-session';
+import { testReconciler, useTestApp } from '../test-support/test-app';
+import { testDatabases } from '../test-support/test-databases';
+
+describe.each(testDatabases)('reconciler and recorders left in the room ($name)', (database) => {
+  const ctx = useTestApp(database);
+
+  it('removes a recorder participant whose egress LiveKit no longer lists, and keeps a live one', async () => {
+    const t = ctx();
+    const s = await createRecordingSession(t);
+    const { egressId } = await recordWithEveryone(t, s);
+    await joinRoom(t, s, egressId, true);
+    await joinRoom(t, s, 'EG_crashed', true);
+    const removed: string[] = [];
+    const remove = t.roomService.removeParticipant.bind(t.roomService);
+    t.roomService.removeParticipant = async (room, identity) => {
+      removed.push(identity);
+      await remove(room, identity);
+    };
+    await testReconciler(t).runOnce();
+    expect(removed).toEqual(['EG_crashed']);
+  });
+});
