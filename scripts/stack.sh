@@ -5,7 +5,13 @@ cd "$ROOT"
 
 ensure_apt redis-server
 ensure_node_modules
-if [ -z "${LIVEKIT_URL:-}" ]; then export LIVEKIT_SERVER_BIN="${LIVEKIT_SERVER_BIN:-$(bash scripts/ensure-livekit.sh)}"; fi
+if [ -z "${LIVEKIT_URL:-}" ]; then
+  LIVEKIT_SERVER_BIN="${LIVEKIT_SERVER_BIN:-$(bash scripts/ensure-livekit.sh)}"
+  export LIVEKIT_SERVER_BIN
+  # An external LiveKit brings its own egress; ours is built and run only beside our livekit-server.
+  EGRESS_BIN="$(bash scripts/ensure-egress.sh)"
+  export EGRESS_BIN
+fi
 log "building the web app"
 npx turbo run build --filter=@assent/web --output-logs=errors-only >/dev/null
 exec node_modules/.bin/tsx scripts/stack/run-stack.ts

@@ -4,10 +4,14 @@
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
 
-ensure_apt redis-server chromium postgresql
+ensure_apt redis-server chromium postgresql ffmpeg
 ensure_node_modules
-export LIVEKIT_SERVER_BIN="${LIVEKIT_SERVER_BIN:-$(bash scripts/ensure-livekit.sh)}"
-export TEST_DATABASE_URL="${TEST_DATABASE_URL:-$(bash scripts/postgres.sh)}"
+LIVEKIT_SERVER_BIN="${LIVEKIT_SERVER_BIN:-$(bash scripts/ensure-livekit.sh)}"
+export LIVEKIT_SERVER_BIN
+EGRESS_BIN="$(bash scripts/ensure-egress.sh)"
+export EGRESS_BIN
+TEST_DATABASE_URL="${TEST_DATABASE_URL:-$(bash scripts/postgres.sh)}"
+export TEST_DATABASE_URL
 
 results="$ROOT/.data/test-results"
 rm -rf "$results" && mkdir -p "$results"

@@ -2,6 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
+import { recordingLayoutUrl } from './recorder-services';
 import type { StackConfig } from './stack-config';
 import type { ServiceSpec } from './supervisor';
 
@@ -76,6 +77,13 @@ export function serverService(config: StackConfig, extraEnv: NodeJS.ProcessEnv =
       INVITE_SECRET: secrets.inviteSecret,
       PUBLIC_URL: config.publicUrl,
       WEB_DIST_DIR: join(config.rootDir, 'apps/web/dist'),
+      // Our egress writes where the server expects files and opens our layout page on our server.
+      ...(config.externalLivekit
+        ? {}
+        : {
+            RECORDINGS_DIR: join(config.dataDir, 'recordings'),
+            RECORDING_LAYOUT_URL: recordingLayoutUrl(config),
+          }),
       ...extraEnv,
     },
     healthy: () => httpOk(`http://${loopback}:${ports.server}/api/health`),

@@ -26,6 +26,7 @@ export interface StackConfig {
   /** Set when the person points Assent at their own LiveKit (e.g. LiveKit Cloud): we start none. */
   externalLivekit?: { url: string };
   livekitBin?: string;
+  egressBin?: string;
   databaseUrl: string;
   publicUrl: string;
 }
@@ -78,6 +79,7 @@ export function resolveStackConfig(
     secrets,
     externalLivekit: external ? { url: external.url } : undefined,
     livekitBin: env.LIVEKIT_SERVER_BIN,
+    egressBin: env.EGRESS_BIN,
     databaseUrl: env.DATABASE_URL ?? `sqlite:${join(dataDir, 'assent.sqlite')}`,
     publicUrl: env.PUBLIC_URL ?? `http://127.0.0.1:${ports.server}`,
   };

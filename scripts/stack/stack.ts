@@ -1,6 +1,7 @@
 /** Brings up the whole local stack in order and hands back a handle to stop it. */
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
+import { egressService, pulseaudioService } from './recorder-services';
 import { livekitService, livekitWsUrl, redisService, serverService } from './services';
 import { resolveStackConfig, type StackConfig, type StackPorts } from './stack-config';
 import { Supervisor } from './supervisor';
@@ -31,13 +32,21 @@ export async function startStack(options: StartStackOptions = {}): Promise<Stack
   const supervisor = new Supervisor(
     config.logDir,
     options.onUnexpectedExit ?? ((name, reason) => log(`${name} stopped unexpectedly: ${reason}`)),
+    (name, reason) => log(`${name} stopped (${reason.split(';')[0]}); starting it again`),
   );
   try {
     if (!config.externalLivekit) {
       await supervisor.start(redisService(config));
       log(`redis      ready on 127.0.0.1:${config.ports.redis}`);
-      await supervisor.start(livekitService(config, config.livekitBin ?? ensureLivekitBinary(config)));
+      await supervisor.start(
+        livekitService(config, config.livekitBin ?? ensureBinary(config, 'ensure-livekit.sh')),
+      );
       log(`livekit    ready on ${livekitWsUrl(config)}`);
+      await supervisor.start(pulseaudioService(config));
+      await supervisor.start(
+        egressService(config, config.egressBin ?? ensureBinary(config, 'ensure-egress.sh')),
+      );
+      log(`egress     ready; recordings in ${join(config.dataDir, 'recordings')}`);
     } else {
       log(`livekit    external at ${config.externalLivekit.url} (not started here)`);
     }
@@ -58,7 +67,8 @@ export async function startStack(options: StartStackOptions = {}): Promise<Stack
   };
 }
 
-function ensureLivekitBinary(config: StackConfig): string {
-  const script = join(config.rootDir, 'scripts/ensure-livekit.sh');
+/** The path a build script prints, building the binary first if needed. */
+function ensureBinary(config: StackConfig, scriptName: string): string {
+  const script = join(config.rootDir, 'scripts', scriptName);
   return execFileSync('bash', [script], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim();
 }

@@ -1,6 +1,6 @@
 /** Starts the stack's processes, waits for each to be healthy, and says which one died and why. */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createWriteStream, readFileSync } from 'node:fs';
+import { createWriteStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface ServiceSpec {
@@ -9,9 +9,14 @@ export interface ServiceSpec {
   args: string[];
   env?: NodeJS.ProcessEnv;
   cwd?: string;
-  /** Resolves true once the service answers. */
-  healthy: () => Promise<boolean>;
+  /** Resolves true once the service answers; `logSinceStart` is what it has logged in this run. */
+  healthy: (logSinceStart: () => string) => Promise<boolean>;
   startupSeconds: number;
+  /**
+   * Start it again when it exits on its own. Egress exits by design after one of its recordings crashes
+   * (a deployment's restart policy brings it back), so the stack does the same.
+   */
+  restartOnExit?: boolean;
 }
 
 export interface RunningService {
@@ -29,10 +34,13 @@ export class Supervisor {
   constructor(
     private readonly logDir: string,
     private readonly onUnexpectedExit: (name: string, reason: string) => void,
+    private readonly onRestart: (name: string, reason: string) => void = () => {},
   ) {}
 
   async start(spec: ServiceSpec): Promise<RunningService> {
     const logFile = join(this.logDir, `${spec.name}.log`);
+    const startOffset = existsSync(logFile) ? statSync(logFile).size : 0;
+    const logSinceStart = () => readFileSync(logFile).subarray(startOffset).toString('utf8');
     const log = createWriteStream(logFile, { flags: 'a' });
     const child = spawn(spec.command, spec.args, {
       cwd: spec.cwd,
@@ -45,24 +53,37 @@ export class Supervisor {
     const service: RunningService = { spec, child, logFile };
     this.running.set(spec.name, service);
     let exited: string | undefined;
+    let healthyOnce = false;
     child.once('error', (err) => {
       exited = `could not start ${spec.command}: ${err.message}`;
     });
     child.once('exit', (code, signal) => {
       exited ??= signal ? `killed by ${signal}` : `exited with code ${code}`;
       if (this.running.get(spec.name)?.child === child) this.running.delete(spec.name);
-      if (!this.stopping && !service.expectedExit)
-        this.onUnexpectedExit(spec.name, describeExit(exited, logFile));
+      if (this.stopping || service.expectedExit) return;
+      if (spec.restartOnExit && healthyOnce) this.restart(spec, exited);
+      else this.onUnexpectedExit(spec.name, describeExit(exited, logFile));
     });
     const deadline = Date.now() + spec.startupSeconds * 1000;
-    while (!(await spec.healthy().catch(() => false))) {
+    while (!(await spec.healthy(logSinceStart).catch(() => false))) {
       if (exited) throw new Error(`${spec.name} ${describeExit(exited, logFile)}`);
       if (Date.now() > deadline) {
         throw new Error(`${spec.name} was not healthy within ${spec.startupSeconds}s${tail(logFile)}`);
       }
       await new Promise((r) => setTimeout(r, 200));
     }
+    healthyOnce = true;
     return service;
+  }
+
+  private restart(spec: ServiceSpec, reason: string) {
+    this.onRestart(spec.name, reason);
+    setTimeout(() => {
+      if (this.stopping) return;
+      this.start(spec).catch((err: unknown) =>
+        this.onUnexpectedExit(spec.name, err instanceof Error ? err.message : String(err)),
+      );
+    }, 500);
   }
 
   /** Kills one service on purpose (fault tests), without reporting it as a crash. */
