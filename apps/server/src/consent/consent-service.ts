@@ -161,6 +161,13 @@ export function createConsentService(deps: ConsentServiceDeps): ConsentService {
     timer.unref();
   }
 
+  /** Takes a recorder participant out of its room; it may have left already. */
+  function removeRecorder(roomName: string, egressId: string): Promise<void> {
+    return deps.roomService.removeParticipant(roomName, egressId).catch((err: unknown) => {
+      deps.logger.debug({ err, roomName, egressId }, 'recorder participant not removed');
+    });
+  }
+
   function stopEgress(stored: StoredConsent, command: Extract<ConsentCommand, { type: 'stop_egress' }>) {
     const { sessionId } = stored;
     const { egressId, reason } = command;
@@ -170,6 +177,10 @@ export function createConsentService(deps: ConsentServiceDeps): ConsentService {
           deps.logger.info({ sessionId, egressId, reason, outcome }, 'egress stop sent');
           // LiveKit no longer knows it: it is over, and its end may never be reported otherwise.
           if (outcome === 'not_found') feedBack(sessionId, { type: 'egress_ended', egressId });
+          // Egress closes its browser without leaving, so LiveKit would keep the recorder in the room
+          // (and tell every client the room is recording) for another 20 s. The file is already cut at
+          // the stop; taking the recorder out also ends any media still flowing to it.
+          return removeRecorder(stored.roomName, egressId);
         },
         // The reconciler lists the egress again and repeats the stop.
         (err) => deps.logger.error({ err, sessionId, egressId, reason }, 'egress stop failed'),

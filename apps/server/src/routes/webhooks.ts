@@ -4,6 +4,7 @@ import { egressNews, participantJoined, participantLeft } from '../consent/livek
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { AppError } from '../http/app-error';
 import { validationHook } from '../http/error-handling';
+import { finishedEgressStatuses } from '../livekit/egress';
 import {
   egressEvents,
   presenceEvents,
@@ -108,5 +109,10 @@ async function feedConsentMachine(deps: Required<AppDeps>, event: WebhookSummary
     await participantLeft(deps.consent, session.id, event.identity);
   } else if (egressEvents.has(event.event) && event.egress) {
     await egressNews(deps.db, deps.consent, session.id, event.egress, deps.now());
+    // A recorder that ended (or crashed) leaves its browser in the room for a while: take it out, so
+    // LiveKit stops telling every client the room is recording.
+    if (finishedEgressStatuses.has(event.egress.status)) {
+      await deps.roomService.removeParticipant(event.roomName, event.egress.egressId).catch(() => {});
+    }
   }
 }
