@@ -95,7 +95,7 @@ test('a withdrawal reaches every other banner; click → banner latency', async 
     }
     if (round === 0) await call.guardian.screenshot({ path: testInfo.outputPath('withdrawn-guardian.png') });
   }
-  expect(await runningEgressCount()).toBe(0);
+  await expect.poll(() => runningEgressCount(), { timeout: 15_000 }).toBe(0);
   latencies.sort((a, b) => a - b);
   const p = (q: number) => latencies[Math.min(latencies.length - 1, Math.ceil(q * latencies.length) - 1)];
   const report = { samples: latencies.length, p50: p(0.5), p95: p(0.95), max: latencies.at(-1) };

@@ -1,9 +1,14 @@
 import { banner, consentDialog, requestRecording } from '../fixtures/call';
+import { e2ePorts } from '../fixtures/ports';
+import { livekitView, roomOf, statusOf } from '../fixtures/recording';
 import { createSessionThroughUi, inviteUrlFor, joinCall, openInvite } from '../fixtures/session';
 import { expect, test } from '../fixtures/test';
 
-test('someone joining while recording is starting stops it until they consent', async ({
+const livekit = livekitView();
+
+test('someone joining a recording stops it; a new segment starts only once they consent', async ({
   browser,
+  request,
 }, testInfo) => {
   const tutor = await (await browser.newContext({ permissions: ['camera', 'microphone'] })).newPage();
   const session = await createSessionThroughUi(tutor, 'Consent — late joiner', 'Ada Tutor', [
@@ -11,6 +16,8 @@ test('someone joining while recording is starting stops it until they consent', 
     { name: 'Pat Parent', role: 'Guardian' },
     { name: 'Lee Late', role: 'Student', minor: false },
   ]);
+  const tutorToken = decodeURIComponent(new URL(session.tutorUrl).pathname.split('/').pop() ?? '');
+  const roomName = await roomOf(request, `http://127.0.0.1:${e2ePorts.server}`, tutorToken);
   await tutor.goto(session.tutorUrl);
   const student = await openInvite(browser, inviteUrlFor(session, 'Sam Student'));
   const guardian = await openInvite(browser, inviteUrlFor(session, 'Pat Parent'));
@@ -20,9 +27,11 @@ test('someone joining while recording is starting stops it until they consent', 
   await requestRecording(tutor);
   for (const page of first)
     await consentDialog(page).getByRole('button', { name: 'I consent', exact: true }).click();
-  // Everyone present said yes: the server asks LiveKit for the recorder and every banner says so.
-  for (const page of first) await expect(banner(page)).toContainText('Recording');
-  for (const page of first) await expect(banner(page)).not.toContainText('Not recording');
+  await expect
+    .poll(async () => (await livekit.running(roomName)).map(statusOf), { timeout: 30_000 })
+    .toEqual(['EGRESS_ACTIVE']);
+  const [segment] = await livekit.running(roomName);
+  for (const page of first) await expect(banner(page)).toContainText('Recording — ');
 
   // The pre-join screen tells the newcomer that recording is on.
   const late = await openInvite(browser, inviteUrlFor(session, 'Lee Late'));
@@ -30,13 +39,28 @@ test('someone joining while recording is starting stops it until they consent', 
   await late.screenshot({ path: testInfo.outputPath('join-while-recording.png'), fullPage: true });
   await joinCall(late);
 
-  // Fail closed: nobody may be recorded while Lee has not consented.
+  // Fail closed: the segment ends, and nothing records while Lee has not consented.
+  await expect
+    .poll(async () => statusOf((await livekit.egress(segment?.egressId ?? '')) ?? (segment as never)), {
+      timeout: 20_000,
+    })
+    .toBe('EGRESS_COMPLETE');
   for (const page of [...first, late]) {
-    await expect(banner(page)).toContainText('Waiting for consent (3 of 4)', { timeout: 45_000 });
+    await expect(banner(page)).toContainText('Waiting for consent (3 of 4)', { timeout: 20_000 });
     await expect(banner(page)).toContainText('Not recording');
   }
+  await late.screenshot({ path: testInfo.outputPath('late-joiner-asked.png') });
+  for (let i = 0; i < 6; i++) {
+    expect(await livekit.running(roomName)).toEqual([]);
+    await tutor.waitForTimeout(500);
+  }
+
   await expect(consentDialog(late)).toBeVisible();
   await consentDialog(late).getByRole('button', { name: 'I consent', exact: true }).click();
-  for (const page of [...first, late]) await expect(banner(page)).not.toContainText('Not recording');
-  for (const page of [...first, late]) await expect(banner(page)).toContainText('Recording');
+  await expect
+    .poll(async () => (await livekit.running(roomName)).map(statusOf), { timeout: 30_000 })
+    .toEqual(['EGRESS_ACTIVE']);
+  const [next] = await livekit.running(roomName);
+  expect(next?.egressId).not.toBe(segment?.egressId);
+  for (const page of [...first, late]) await expect(banner(page)).toContainText('Recording — ');
 });

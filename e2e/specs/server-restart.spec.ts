@@ -2,8 +2,8 @@ import { resolve } from 'node:path';
 import { serverService } from '../../scripts/stack/services';
 import type { Stack } from '../../scripts/stack/stack';
 import { banner, consentDialog } from '../fixtures/call';
-import { runningEgressCount } from '../fixtures/livekit-api';
 import { startOwnStack } from '../fixtures/own-stack';
+import { livekitView, roomOf, statusOf } from '../fixtures/recording';
 import { joinCall, openInvite } from '../fixtures/session';
 import { expect, test } from '../fixtures/test';
 
@@ -21,7 +21,7 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => stack?.stop());
 
-test('after a SIGKILL during a starting recording, the restarted server repairs what it missed', async ({
+test('after a SIGKILL while recording, the restarted server stops the recorder consent no longer allows', async ({
   browser,
   request,
 }) => {
@@ -40,7 +40,15 @@ test('after a SIGKILL during a starting recording, the restarted server repairs 
   expect(created.status()).toBe(201);
   const invites: { name: string; url: string }[] = (await created.json()).invites;
   const urlOf = (name: string) => invites.find((i) => i.name === name)?.url ?? '';
-  const tutor = await openInvite(browser, urlOf('Ada Tutor'));
+  const { livekitApiKey, livekitApiSecret } = stack.config.secrets;
+  const livekit = livekitView({
+    url: stack.livekitHttpUrl,
+    apiKey: livekitApiKey,
+    apiSecret: livekitApiSecret,
+  });
+  const tutorUrl = urlOf('Ada Tutor');
+  const roomName = await roomOf(request, stack.webUrl, decodeURIComponent(tutorUrl.split('/').pop() ?? ''));
+  const tutor = await openInvite(browser, tutorUrl);
   const student = await openInvite(browser, urlOf('Sam Student'));
   const guardian = await openInvite(browser, urlOf('Pat Parent'));
   const everyone = [tutor, student, guardian];
@@ -53,7 +61,10 @@ test('after a SIGKILL during a starting recording, the restarted server repairs 
   for (const page of everyone) {
     await consentDialog(page).getByRole('button', { name: 'I consent', exact: true }).click();
   }
-  for (const page of everyone) await expect(banner(page)).toContainText('Recording starting');
+  await expect
+    .poll(async () => (await livekit.running(roomName)).map(statusOf), { timeout: 30_000 })
+    .toEqual(['EGRESS_ACTIVE']);
+  for (const page of everyone) await expect(banner(page)).toContainText('Recording — ');
 
   await stack.supervisor.kill('server', 'SIGKILL');
   // While the server is down the guardian leaves: no webhook can reach the server.
@@ -63,13 +74,13 @@ test('after a SIGKILL during a starting recording, the restarted server repairs 
   const restartedAt = Date.now();
   await stack.supervisor.start(serverService(stack.config, serverEnv));
   // The reconciler's start-up pass finds the guardian gone, so the minor student's consent no longer
-  // counts, and settles the start the dead process never saw answered: nobody is recorded.
+  // counts, and stops the recorder the dead process left running: LiveKit's word, within 15 s.
+  await expect.poll(() => livekit.running(roomName), { timeout: 15_000, intervals: [200] }).toEqual([]);
+  console.log(`restart → egress stopped: ${Date.now() - restartedAt} ms`);
   for (const page of [tutor, student]) {
-    await expect(banner(page)).toContainText('Not recording', { timeout: 25_000 });
+    await expect(banner(page)).toContainText('Not recording', { timeout: 15_000 });
     await expect(banner(page)).toContainText('Waiting for consent');
   }
   console.log(`restart → every banner repaired: ${Date.now() - restartedAt} ms`);
-  const { livekitApiKey, livekitApiSecret } = stack.config.secrets;
-  const livekit = { url: stack.livekitHttpUrl, apiKey: livekitApiKey, apiSecret: livekitApiSecret };
-  expect(await runningEgressCount(livekit)).toBe(0);
+  await expect.poll(() => livekit.roomIsRecording(roomName), { timeout: 10_000 }).toBe(false);
 });
