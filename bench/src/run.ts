@@ -4,6 +4,7 @@ import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { consentThroughput } from './consent-throughput';
 import { joinThroughput } from './join-throughput';
+import { runRecordingBench } from './recording/report';
 import { withdrawToStop } from './withdraw-to-stop';
 
 const rounds = Number(process.env.BENCH_WITHDRAW_ROUNDS ?? 500);
@@ -79,3 +80,6 @@ writeFileSync(
   `${JSON.stringify({ at: new Date().toISOString(), cpus: cpus().length, node: process.version, withdraw, throughput, join: joinRun }, null, 2)}\n`,
 );
 console.log(`written to bench/results/${file.slice(dir.length)}`);
+
+// Last: a real stack with LiveKit Egress and Chromium publishers (BENCH_RECORDING=skip leaves it out).
+if (process.env.BENCH_RECORDING !== 'skip') await runRecordingBench();

@@ -4,6 +4,7 @@ export interface LatencySummary {
   p50: number;
   p95: number;
   p99: number;
+  min: number;
   max: number;
   mean: number;
 }
@@ -18,6 +19,7 @@ export function summarize(samples: readonly number[]): LatencySummary {
     p50: round(at(0.5)),
     p95: round(at(0.95)),
     p99: round(at(0.99)),
+    min: round(sorted[0] ?? Number.NaN),
     max: round(sorted.at(-1) ?? Number.NaN),
     mean: round(sorted.reduce((sum, v) => sum + v, 0) / Math.max(1, sorted.length)),
   };

@@ -1,0 +1,70 @@
+/**
+ * The recording benchmarks' own stack: Redis, livekit-server, PulseAudio, LiveKit Egress and the Assent
+ * server on ports of their own (apart from the dev stack's defaults and both e2e stacks), with a fresh data
+ * dir, whatever the shell says.
+ */
+import { existsSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { type Stack, startStack } from '../../../scripts/stack/stack';
+import type { StackPorts } from '../../../scripts/stack/stack-config';
+
+export const benchPorts: StackPorts = {
+  redis: 36379,
+  livekit: 37880,
+  livekitRtcTcp: 37881,
+  livekitRtcUdp: 37882,
+  server: 38787,
+};
+
+const rootDir = resolve(import.meta.dirname, '../../..');
+export const benchDataDir = join(rootDir, '.data/bench-stack');
+
+/** Settings that would point the stack at someone else's LiveKit, database or address. */
+const outsideSettings = [
+  'LIVEKIT_URL',
+  'LIVEKIT_API_KEY',
+  'LIVEKIT_API_SECRET',
+  'DATABASE_URL',
+  'PUBLIC_URL',
+  'PORT',
+  'LIVEKIT_PORT',
+  'ASSENT_DATA_DIR',
+];
+
+/** Egress opens this page of the built web app, served by our server; without it nothing records. */
+const layoutPage = join(rootDir, 'apps/web/dist/recording-layout/index.html');
+
+export interface BenchStack extends Stack {
+  /** Services that died or were restarted while the bench ran, in order. */
+  incidents: string[];
+}
+
+export async function startBenchStack(log: (message: string) => void): Promise<BenchStack> {
+  if (!existsSync(layoutPage)) {
+    throw new Error(
+      'the recording layout page is not built (apps/web/dist/recording-layout/): run `npx turbo run build --filter=@assent/web` first',
+    );
+  }
+  const env = { ...process.env };
+  for (const name of outsideSettings) delete env[name];
+  // Each run starts clean; the data dir (logs, database, recordings) is kept afterwards for inspection.
+  rmSync(benchDataDir, { recursive: true, force: true });
+  const incidents: string[] = [];
+  const stack = await startStack({
+    dataDir: benchDataDir,
+    ports: benchPorts,
+    env,
+    log: (message) => {
+      if (message.includes('stopped')) incidents.push(message);
+      log(message);
+    },
+    onUnexpectedExit: (name, reason) => {
+      incidents.push(`${name} died: ${reason.split('\n')[0]}`);
+      log(`${name} died: ${reason}`);
+    },
+  });
+  return Object.assign(stack, { incidents });
+}
+
+/** Where the stack's egress config lives: the egress service is the process started with it. */
+export const egressConfigPath = (stack: Stack) => join(stack.config.dataDir, 'egress.yaml');

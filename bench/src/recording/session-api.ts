@@ -1,0 +1,97 @@
+/** The Assent HTTP API as a tutor's and invitees' devices use it: create a session, join, consent, withdraw. */
+import type {
+  ConsentCommandResponse,
+  CreateSessionRequest,
+  CreateSessionResponse,
+  JoinResponse,
+  RecordingOptions,
+} from '@assent/shared';
+
+export interface Invitee {
+  name: string;
+  role: 'tutor' | 'student' | 'guardian';
+  /** The signed token of the person's join link (also their Bearer token for consent commands). */
+  inviteToken: string;
+  joinUrl: string;
+}
+
+export interface BenchSession {
+  sessionId: string;
+  roomName: string;
+  /** The tutor first. */
+  people: Invitee[];
+}
+
+async function call<T>(baseUrl: string, path: string, init: { body?: unknown; token?: string } = {}) {
+  const response = await fetch(`${baseUrl}${path}`, {
+    method: init.body === undefined ? 'GET' : 'POST',
+    headers: {
+      ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
+    },
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
+  if (!response.ok) throw new Error(`${path}: HTTP ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+const tokenOf = (joinUrl: string) => decodeURIComponent(new URL(joinUrl).pathname.split('/').pop() ?? '');
+
+/**
+ * A session of `size` people: a tutor, an adult student (whose own consent counts alone) and, from three
+ * people on, guardians. Each person's LiveKit room comes from POST /api/join with their invite token.
+ */
+export async function createBenchSession(
+  baseUrl: string,
+  title: string,
+  size: number,
+): Promise<BenchSession> {
+  const participants: CreateSessionRequest['participants'] = [
+    { name: 'Sam Student', role: 'student', minor: false },
+  ];
+  for (let n = 2; n < size; n += 1)
+    participants.push({ name: `Guardian ${n - 1}`, role: 'guardian', minor: false });
+  const body: CreateSessionRequest = { title, tutorName: 'Ada Tutor', participants };
+  const created = await call<CreateSessionResponse>(baseUrl, '/api/sessions', { body });
+  const people = created.invites.map((invite) => ({
+    name: invite.name,
+    role: invite.role,
+    inviteToken: tokenOf(invite.url),
+    joinUrl: invite.url,
+  }));
+  const [tutor] = people;
+  if (!tutor) throw new Error('the session has no tutor');
+  const joined = await call<JoinResponse>(baseUrl, '/api/join', { body: { inviteToken: tutor.inviteToken } });
+  return { sessionId: created.sessionId, roomName: joined.roomName, people };
+}
+
+/** The first purpose the organisation allows. */
+export async function firstPurpose(baseUrl: string): Promise<string> {
+  const options = await call<RecordingOptions>(baseUrl, '/api/recording/options');
+  const purpose = options.purposes[0]?.id;
+  if (!purpose) throw new Error('the organisation allows no recording purpose');
+  return purpose;
+}
+
+/** The tutor asks for a recording; resolves with the new request's id. */
+export async function requestRecording(baseUrl: string, tutor: Invitee, purpose: string): Promise<string> {
+  const response = await call<ConsentCommandResponse>(baseUrl, '/api/recording/request', {
+    body: { clientRequestId: crypto.randomUUID(), purpose },
+    token: tutor.inviteToken,
+  });
+  const requestId = response.state.request?.requestId;
+  if (!requestId) throw new Error('the request was not recorded');
+  return requestId;
+}
+
+export function answer(
+  baseUrl: string,
+  kind: 'consent' | 'withdraw',
+  person: Invitee,
+  requestId: string,
+): Promise<ConsentCommandResponse> {
+  return call<ConsentCommandResponse>(baseUrl, `/api/recording/${kind}`, {
+    body: { clientRequestId: crypto.randomUUID(), requestId },
+    token: person.inviteToken,
+  });
+}
