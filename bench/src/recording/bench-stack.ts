@@ -3,7 +3,8 @@
  * server on ports of their own (apart from the dev stack's defaults and both e2e stacks), with a fresh data
  * dir, whatever the shell says.
  */
-import { existsSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type Stack, startStack } from '../../../scripts/stack/stack';
 import type { StackPorts } from '../../../scripts/stack/stack-config';
@@ -68,3 +69,9 @@ export async function startBenchStack(log: (message: string) => void): Promise<B
 
 /** Where the stack's egress config lives: the egress service is the process started with it. */
 export const egressConfigPath = (stack: Stack) => join(stack.config.dataDir, 'egress.yaml');
+
+/** Which build of the layout page egress recorded (results from different builds are not comparable). */
+export function layoutPageFingerprint(): { file: string; sha256: string } {
+  const sha256 = createHash('sha256').update(readFileSync(layoutPage)).digest('hex').slice(0, 16);
+  return { file: 'apps/web/dist/recording-layout/index.html', sha256 };
+}

@@ -6,7 +6,7 @@
 import { RoomServiceClient } from 'livekit-server-sdk';
 import type { Browser } from 'playwright-core';
 import { type LatencySummary, summarize } from '../stats';
-import { type BenchStack, egressConfigPath, startBenchStack } from './bench-stack';
+import { type BenchStack, egressConfigPath, layoutPageFingerprint, startBenchStack } from './bench-stack';
 import { launchChromium } from './call-pages';
 import { egressWatch } from './egress-watch';
 import { killLeftovers, sampleTree, type TreeUsage, treeSnapshot } from './process-tree-usage';
@@ -25,6 +25,7 @@ export interface RecordingBenchOptions {
 
 export interface RecordingBenchResult {
   stackStartSeconds: number;
+  layoutPage: ReturnType<typeof layoutPageFingerprint>;
   /** The first recording after the egress service started, kept out of the summaries. */
   warmup?: RunResult;
   runs: RunResult[];
@@ -93,6 +94,7 @@ export async function recordingBench(options: RecordingBenchOptions): Promise<Re
   try {
     stack = await startBenchStack((m) => log(`stack: ${m}`));
     marker = egressConfigPath(stack);
+    const layoutPage = layoutPageFingerprint();
     const stackStartSeconds = Math.round((performance.now() - began) / 100) / 10;
     const { livekitHttpUrl, config } = stack;
     const { livekitApiKey: key, livekitApiSecret: secret } = config.secrets;
@@ -136,6 +138,7 @@ export async function recordingBench(options: RecordingBenchOptions): Promise<Re
 
     return {
       stackStartSeconds,
+      layoutPage,
       warmup,
       runs,
       summary: summarizeRuns(runs),
