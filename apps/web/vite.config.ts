@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 import { testReporting } from '../../vitest.reporters';
@@ -19,6 +20,11 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: true,
     rollupOptions: {
+      // The app, and the page LiveKit Egress records (an entry of its own: none of its code reaches the app).
+      input: {
+        app: fileURLToPath(new URL('./index.html', import.meta.url)),
+        recordingLayout: fileURLToPath(new URL('./recording-layout/index.html', import.meta.url)),
+      },
       // @assent/shared is import-free at module level apart from schema definitions; declaring it
       // side-effect free lets a page that needs one constant skip the zod schemas it does not use.
       treeshake: { moduleSideEffects: (id) => !id.includes('/packages/shared/') },
