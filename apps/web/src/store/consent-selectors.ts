@@ -16,6 +16,8 @@ export const selectStatus = (s: AssentState): RecordingStatus => s.recording?.st
 
 export const selectBannerText = (s: AssentState): string => s.recording?.banner ?? 'Not recording';
 
+export const selectPurposeLabel = (s: AssentState): string | undefined => s.recording?.request?.purposeLabel;
+
 export const selectRequestId = (s: AssentState): string | undefined => s.recording?.request?.requestId;
 
 /** This person's decision on the current request; no answer yet is pending. */
