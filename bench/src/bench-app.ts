@@ -45,7 +45,8 @@ export async function createBenchApp() {
     listParticipants: async () => [],
     removeParticipant: async () => {},
     updateRoomMetadata: async () => {},
-    updateParticipantAttributes: async () => {},
+    sendPrivately: async () => {},
+    setCanPublish: async () => {},
   };
   const logger = createLogger('silent');
   const now = () => new Date();

@@ -1,4 +1,4 @@
-import { type LiveRecordingState, ParticipantAttribute } from '@assent/shared';
+import { type LiveRecordingState, MyConsentTopic } from '@assent/shared';
 import { describe, expect, it } from 'vitest';
 import {
   answer,
@@ -94,7 +94,7 @@ describe.each(testDatabases)('consent service ($name)', (database) => {
     expect(stored?.version).toBe(12);
   });
 
-  it('publishes the state as room metadata and decisions as participant attributes', async () => {
+  it('publishes counts as room metadata and each decision only to its owner', async () => {
     const t = ctx();
     const s = await createRecordingSession(t);
     for (const person of s.everyone) await joinRoom(t, s, person.identity);
@@ -110,14 +110,20 @@ describe.each(testDatabases)('consent service ($name)', (database) => {
       consented: 0,
       required: 3,
     });
-    expect(t.roomService.attributes.get(`${s.roomName}/${s.student.identity}`)).toEqual({
-      [ParticipantAttribute.consent]: 'consented',
-      [ParticipantAttribute.consentRequest]: requestId,
+    // SECURITY: who decided what never reaches anyone but that person (rule 4: never show who).
+    expect(JSON.stringify(metadata)).not.toContain(s.student.personId);
+    const lastTo = (identity: string) =>
+      t.roomService.privateMessages.filter((m) => m.identity === identity).at(-1);
+    expect(lastTo(s.student.identity)).toEqual({
+      roomName: s.roomName,
+      identity: s.student.identity,
+      topic: MyConsentTopic,
+      payload: JSON.stringify({ requestId, decision: 'consented' }),
     });
-    expect(t.roomService.attributes.get(`${s.roomName}/${s.tutor.identity}`)).toEqual({
-      [ParticipantAttribute.consent]: 'pending',
-      [ParticipantAttribute.consentRequest]: requestId,
-    });
+    expect(JSON.parse(lastTo(s.tutor.identity)?.payload ?? '{}')).toEqual({ requestId, decision: 'pending' });
+    const studentDecision = /"decision":"consented"/;
+    const toOthers = t.roomService.privateMessages.filter((m) => m.identity !== s.student.identity);
+    expect(toOthers.some((m) => studentDecision.test(m.payload))).toBe(false);
   });
 
   it('survives publishing failures: the room does not exist yet', async () => {

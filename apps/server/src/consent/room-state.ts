@@ -7,7 +7,7 @@ import {
   decisionOf,
   type LiveRecordingState,
   type MyConsentDecision,
-  ParticipantAttribute,
+  type MyConsentMessage,
   type RecordingOptions,
 } from '@assent/shared';
 import type { RecordingConfig } from '../config';
@@ -70,18 +70,43 @@ export function recordingActive(state: ConsentState): boolean {
   return status === 'starting' || status === 'recording' || status === 'stopping';
 }
 
+/** Present people of ours (not the hidden recorder, not unknown clients), by LiveKit identity. */
+function presentPeople(state: ConsentState): [identity: string, personId: string][] {
+  return Object.entries(state.participants).flatMap(([identity, participant]) =>
+    participant.hidden || participant.personId === undefined || participant.role === 'unknown'
+      ? []
+      : [[identity, participant.personId] as [string, string]],
+  );
+}
+
 /**
- * The consent attributes of every present person, by LiveKit identity. Unknown and hidden
- * participants have no decision to show and get none.
+ * Each present person's own decision on the current request, as the private message the server sends
+ * to them alone (never as an attribute, which everyone in the room could read).
  */
-export function consentAttributes(state: ConsentState): Map<string, Record<string, string>> {
-  const attributes = new Map<string, Record<string, string>>();
-  for (const [identity, participant] of Object.entries(state.participants)) {
-    if (participant.hidden || participant.personId === undefined || participant.role === 'unknown') continue;
-    attributes.set(identity, {
-      [ParticipantAttribute.consent]: decisionOf(state, participant.personId),
-      [ParticipantAttribute.consentRequest]: state.request?.requestId ?? '',
-    });
+export function privateDecisions(state: ConsentState): Map<string, string> {
+  const requestId = state.request?.requestId;
+  const messages = new Map<string, string>();
+  if (!requestId) return messages;
+  for (const [identity, personId] of presentPeople(state)) {
+    const message: MyConsentMessage = { requestId, decision: decisionOf(state, personId) };
+    messages.set(identity, JSON.stringify(message));
   }
-  return attributes;
+  return messages;
+}
+
+/**
+ * Who may publish media. While a recorder may be capturing, only people who consented to the current
+ * request; everyone once it has stopped. A joiner's token already says the same (rule 5): nobody's media
+ * reaches a recording before they consent.
+ */
+export function publishPermissions(state: ConsentState): Map<string, boolean> {
+  const permissions = new Map<string, boolean>();
+  for (const [identity, personId] of presentPeople(state))
+    permissions.set(identity, mayPublish(state, personId));
+  return permissions;
+}
+
+/** Whether this person's media may flow: always, unless a recorder may be capturing and they have not consented. */
+export function mayPublish(state: ConsentState, personId: string): boolean {
+  return !recordingActive(state) || decisionOf(state, personId) === 'consented';
 }

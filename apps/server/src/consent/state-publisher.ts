@@ -1,7 +1,8 @@
 /**
- * Pushes each session's committed consent state to LiveKit: the LiveRecordingState as room metadata
- * and each present person's decision as participant attributes. Only the server can change either
- * (browsers hold no grant to), so clients render what the server decided.
+ * Pushes each session's committed consent state to LiveKit: the LiveRecordingState (counts, request,
+ * status; never who decided what) as room metadata, each present person's own decision as a data message
+ * to them alone, and who may publish media while a recorder may be capturing. Only the server can change
+ * any of these (browsers hold no grant to), so clients render what the server decided.
  *
  * Publishes are serialised per session and coalesced: if several transitions commit while one publish
  * is in flight, only the newest state goes out next, so an older state never overwrites a newer one.
@@ -9,10 +10,11 @@
  * reconciler pass publishes again.
  */
 import type { ConsentState } from '@assent/shared';
+import { MyConsentTopic } from '@assent/shared';
 import type { Logger } from 'pino';
 import type { RecordingConfig } from '../config';
 import type { RoomService } from '../livekit/room-service';
-import { consentAttributes, toLiveRecordingState } from './room-state';
+import { privateDecisions, publishPermissions, toLiveRecordingState } from './room-state';
 
 export interface PublishedSnapshot {
   sessionId: string;
@@ -25,8 +27,10 @@ export interface PublishedSnapshot {
 interface SessionChannel {
   latest: PublishedSnapshot;
   publishedVersion: number;
-  /** Attribute values last set per identity, so only changes are sent. */
-  sentAttributes: Map<string, string>;
+  /** The decision message last delivered per identity, so only changes are sent. */
+  sentDecisions: Map<string, string>;
+  /** The publish permission last set per identity. */
+  sentPermissions: Map<string, boolean>;
   running: Promise<void> | undefined;
 }
 
@@ -51,23 +55,35 @@ export function createStatePublisher(deps: {
       complete = false;
       deps.logger.debug({ err, roomName }, 'room metadata not published');
     }
-    const present = consentAttributes(state);
-    for (const identity of channel.sentAttributes.keys()) {
-      if (!present.has(identity)) channel.sentAttributes.delete(identity);
-    }
+    await Promise.all([
+      syncEach(channel.sentDecisions, privateDecisions(state), (identity, message) =>
+        deps.roomService.sendPrivately(roomName, identity, MyConsentTopic, message),
+      ),
+      syncEach(channel.sentPermissions, publishPermissions(state), (identity, canPublish) =>
+        deps.roomService.setCanPublish(roomName, identity, canPublish),
+      ),
+    ]);
+    return complete;
+  }
+
+  /** Sends what changed per present identity; a failure is retried with the next publish. */
+  async function syncEach<T>(
+    sent: Map<string, T>,
+    wanted: Map<string, T>,
+    send: (identity: string, value: T) => Promise<void>,
+  ): Promise<void> {
+    for (const identity of sent.keys()) if (!wanted.has(identity)) sent.delete(identity);
     await Promise.all(
-      [...present].map(async ([identity, attributes]) => {
-        const key = JSON.stringify(attributes);
-        if (channel.sentAttributes.get(identity) === key) return;
+      [...wanted].map(async ([identity, value]) => {
+        if (sent.get(identity) === value) return;
         try {
-          await deps.roomService.updateParticipantAttributes(roomName, identity, attributes);
-          channel.sentAttributes.set(identity, key);
+          await send(identity, value);
+          sent.set(identity, value);
         } catch (err) {
-          deps.logger.debug({ err, roomName, identity }, 'consent attributes not published');
+          deps.logger.debug({ err, identity }, 'consent state not delivered to participant');
         }
       }),
     );
-    return complete;
   }
 
   async function drain(channel: SessionChannel): Promise<void> {
@@ -83,7 +99,13 @@ export function createStatePublisher(deps: {
     publish(snapshot) {
       let channel = channels.get(snapshot.sessionId);
       if (!channel) {
-        channel = { latest: snapshot, publishedVersion: -1, sentAttributes: new Map(), running: undefined };
+        channel = {
+          latest: snapshot,
+          publishedVersion: -1,
+          sentDecisions: new Map(),
+          sentPermissions: new Map(),
+          running: undefined,
+        };
         channels.set(snapshot.sessionId, channel);
       } else if (snapshot.version >= channel.latest.version) {
         channel.latest = snapshot;

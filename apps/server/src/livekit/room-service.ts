@@ -2,7 +2,7 @@
  * The LiveKit server API we use, behind a small port so routes and tests never need a LiveKit server.
  * The reconciler and the consent state publisher build on this.
  */
-import { type ParticipantInfo, RoomServiceClient, TwirpError } from 'livekit-server-sdk';
+import { DataPacket_Kind, type ParticipantInfo, RoomServiceClient, TwirpError } from 'livekit-server-sdk';
 import type { LiveKitCredentials } from './tokens';
 
 export interface RoomParticipant {
@@ -21,12 +21,13 @@ export interface RoomService {
   removeParticipant(roomName: string, identity: string): Promise<void>;
   /** Throws while the room does not exist. */
   updateRoomMetadata(roomName: string, metadata: string): Promise<void>;
-  /** Sets only the attributes given; others (name, role) are left alone. Throws if they are not present. */
-  updateParticipantAttributes(
-    roomName: string,
-    identity: string,
-    attributes: Record<string, string>,
-  ): Promise<void>;
+  /** A reliable data message to one participant only; nobody else in the room receives it. */
+  sendPrivately(roomName: string, identity: string, topic: string, payload: string): Promise<void>;
+  /**
+   * Whether the participant may publish media. Subscribing stays on, data publishing off, as in their
+   * token. Throws if they are not present.
+   */
+  setCanPublish(roomName: string, identity: string, canPublish: boolean): Promise<void>;
 }
 
 /** A LiveKit participant as the plain shape the rest of the server uses; kind by enum name. */
@@ -61,8 +62,17 @@ export function createRoomService(apiUrl: string, credentials: LiveKitCredential
     async updateRoomMetadata(roomName, metadata) {
       await client.updateRoomMetadata(roomName, metadata);
     },
-    async updateParticipantAttributes(roomName, identity, attributes) {
-      await client.updateParticipant(roomName, identity, { attributes });
+    async sendPrivately(roomName, identity, topic, payload) {
+      await client.sendData(roomName, new TextEncoder().encode(payload), DataPacket_Kind.RELIABLE, {
+        destinationIdentities: [identity],
+        topic,
+      });
+    },
+    async setCanPublish(roomName, identity, canPublish) {
+      // Permissions are replaced as a whole: restate the token's grants, changing only canPublish.
+      await client.updateParticipant(roomName, identity, {
+        permission: { canPublish, canSubscribe: true, canPublishData: false, canUpdateMetadata: false },
+      });
     },
   };
 }

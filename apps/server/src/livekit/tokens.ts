@@ -15,6 +15,8 @@ export interface ParticipantTokenInput {
   name: string;
   role: SessionRole;
   personId: string;
+  /** False while a recording runs that this person has not consented to (rule 5); the server grants it later. */
+  canPublish?: boolean;
 }
 
 /**
@@ -22,11 +24,11 @@ export interface ParticipantTokenInput {
  * SECURITY: never roomAdmin, roomRecord, roomCreate or roomList (roomRecord is not even room-scoped),
  * and no data or own-metadata publishing, so clients cannot forge consent state or their attributes.
  */
-export function participantGrant(roomName: string): VideoGrant {
+export function participantGrant(roomName: string, canPublish = true): VideoGrant {
   return {
     room: roomName,
     roomJoin: true,
-    canPublish: true,
+    canPublish,
     canSubscribe: true,
     canPublishData: false,
     canUpdateOwnMetadata: false,
@@ -47,6 +49,6 @@ export async function mintParticipantToken(
       [ParticipantAttribute.personId]: input.personId,
     },
   });
-  token.addGrant(participantGrant(input.roomName));
+  token.addGrant(participantGrant(input.roomName, input.canPublish ?? true));
   return token.toJwt();
 }

@@ -1,7 +1,7 @@
-import { InvitePreview, InviteToken, JoinRequest, JoinResponse } from '@assent/shared';
+import { type ConsentState, InvitePreview, InviteToken, JoinRequest, JoinResponse } from '@assent/shared';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { ConsentService } from '../consent/consent-service';
-import { recordingActive } from '../consent/room-state';
+import { mayPublish, recordingActive } from '../consent/room-state';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { validationHook } from '../http/error-handling';
 import { recordingNotice } from '../invites/recording-notice';
@@ -48,12 +48,14 @@ const join = createRoute({
 async function previewOf(
   deps: Pick<AppDeps, 'db' | 'consent'>,
   invite: ResolvedInvite,
+  consentState: Promise<ConsentState | undefined> = readState(deps.consent, invite),
 ): Promise<InvitePreview> {
   const { session, person, expiresAt } = invite;
-  const [active, consentsFor] = await Promise.all([
-    isRecording(deps.consent, invite),
+  const [state, consentsFor] = await Promise.all([
+    consentState,
     person.role === 'guardian' ? listStudentNamesOfGuardian(deps.db, person.id) : [],
   ]);
+  const active = state ? recordingActive(state) : false;
   return {
     sessionId: session.id,
     sessionTitle: session.title,
@@ -71,9 +73,8 @@ async function previewOf(
   };
 }
 
-async function isRecording(consent: ConsentService, { session }: ResolvedInvite): Promise<boolean> {
-  const stored = await consent.read(session.id);
-  return stored ? recordingActive(stored.state) : false;
+async function readState(consent: ConsentService, { session }: ResolvedInvite) {
+  return (await consent.read(session.id))?.state;
 }
 
 export const inviteRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
@@ -86,12 +87,17 @@ export const inviteRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
     const { config, db, now } = c.var.deps;
     const invite = await resolveInvite(db, config.inviteSecret, c.req.valid('json').inviteToken, now());
     const { session, person } = invite;
+    const state = readState(c.var.deps.consent, invite);
+    const consentState = await state;
+    // Rule 5: joining a recording without having consented, nothing of theirs may reach it.
+    const canPublish = consentState ? mayPublish(consentState, person.id) : true;
     const token = await mintParticipantToken(config.livekit, {
       roomName: session.roomName,
       identity: person.livekitIdentity,
       name: person.name,
       role: person.role,
       personId: person.id,
+      canPublish,
     });
     c.var.logger.info({ sessionId: session.id, personId: person.id }, 'participant token issued');
     return c.json(
@@ -100,7 +106,8 @@ export const inviteRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
         token,
         identity: person.livekitIdentity,
         roomName: session.roomName,
-        preview: await previewOf(c.var.deps, invite),
+        canPublish,
+        preview: await previewOf(c.var.deps, invite, state),
       },
       200,
     );

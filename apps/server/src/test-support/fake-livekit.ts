@@ -74,7 +74,10 @@ export interface FakeRoomService extends RoomService {
   /** Participants present per room. */
   readonly rooms: Map<string, RoomParticipant[]>;
   readonly metadata: Map<string, string>;
-  readonly attributes: Map<string, Record<string, string>>;
+  /** Private data messages sent, in order. */
+  readonly privateMessages: { roomName: string; identity: string; topic: string; payload: string }[];
+  /** Publish permission last set per `room/identity`. */
+  readonly canPublish: Map<string, boolean>;
   /** When true every call fails as if LiveKit were down. */
   down: boolean;
 }
@@ -86,7 +89,8 @@ export function createFakeRoomService(): FakeRoomService {
   const fake: FakeRoomService = {
     rooms: new Map(),
     metadata: new Map(),
-    attributes: new Map(),
+    privateMessages: [],
+    canPublish: new Map(),
     down: false,
     async listParticipants(roomName) {
       check(fake);
@@ -104,13 +108,16 @@ export function createFakeRoomService(): FakeRoomService {
       if (!fake.rooms.has(roomName)) throw new Error('requested room does not exist');
       fake.metadata.set(roomName, metadata);
     },
-    async updateParticipantAttributes(roomName, identity, attributes) {
+    async sendPrivately(roomName, identity, topic, payload) {
+      check(fake);
+      fake.privateMessages.push({ roomName, identity, topic, payload });
+    },
+    async setCanPublish(roomName, identity, canPublish) {
       check(fake);
       if (!(fake.rooms.get(roomName) ?? []).some((p) => p.identity === identity)) {
         throw new Error('participant does not exist');
       }
-      const key = `${roomName}/${identity}`;
-      fake.attributes.set(key, { ...fake.attributes.get(key), ...attributes });
+      fake.canPublish.set(`${roomName}/${identity}`, canPublish);
     },
   };
   return fake;

@@ -40,7 +40,8 @@ export const fakeRoomService: RoomService = {
   listParticipants: async () => [],
   removeParticipant: async () => {},
   updateRoomMetadata: async () => {},
-  updateParticipantAttributes: async () => {},
+  sendPrivately: async () => {},
+  setCanPublish: async () => {},
 };
 
 export function buildTestApp(db: Db, env: Record<string, string> = {}): TestApp {

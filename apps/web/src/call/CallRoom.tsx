@@ -18,6 +18,7 @@ import { createConsentCommands } from './consent-commands';
 import { RecordingActions } from './RecordingActions';
 import { RecordingAnnouncement } from './RecordingAnnouncement';
 import { RecordingBanner } from './RecordingBanner';
+import { usePublishHold } from './usePublishHold';
 import { useRoomEvents } from './useRoomEvents';
 import { WithdrawalNotice } from './WithdrawalNotice';
 
@@ -70,6 +71,8 @@ export function CallRoom({
   }, [commands, consentOnArrival]);
   useEffect(() => commands.start(), [commands]);
 
+  const publishHeld = usePublishHold(room, choices, join.canPublish);
+
   const onDeviceError = useCallback((error: Error) => setDeviceProblem(classifyDeviceError(error)), []);
 
   useRoomEvents(room, {
@@ -103,8 +106,9 @@ export function CallRoom({
         serverUrl={join.livekitUrl}
         token={join.token}
         connect
-        audio={choices.audioEnabled}
-        video={choices.videoEnabled}
+        // Only what may be published now; usePublishHold turns them on once allowed.
+        audio={choices.audioEnabled && join.canPublish}
+        video={choices.videoEnabled && join.canPublish}
         onError={onError}
         className="call"
         data-lk-theme="default"
@@ -117,6 +121,11 @@ export function CallRoom({
         <RecordingAnnouncement />
         <WithdrawalNotice />
         <CommandFailure />
+        {publishHeld && (
+          <div className="call__notice" role="note">
+            A recording is running: your camera and microphone stay off until you consent or it stops.
+          </div>
+        )}
         {connection === 'reconnecting' && (
           <div className="call__notice" role="alert">
             Reconnecting…

@@ -1,15 +1,14 @@
-import { ParticipantAttribute } from '@assent/shared';
+import { MyConsentTopic, parseMyConsentMessage } from '@assent/shared';
 import {
   ConnectionState,
   type DisconnectReason,
-  type Participant,
+  type RemoteParticipant,
   type Room,
   RoomEvent,
 } from 'livekit-client';
 import { useEffect, useRef } from 'react';
 import { useAssentStore } from '../store';
 import type { CallConnection } from '../store/call-slice';
-import type { ConsentDecisionValue } from '../store/consent-slice';
 
 interface RoomEventHandlers {
   onConnected: () => void;
@@ -24,18 +23,6 @@ const connectionOf: Record<ConnectionState, CallConnection> = {
   [ConnectionState.SignalReconnecting]: 'reconnecting',
   [ConnectionState.Disconnected]: 'disconnected',
 };
-
-const decisions = new Set<string>(['pending', 'consented', 'declined', 'withdrawn']);
-
-/** This person's decision as the server wrote it into their participant attributes. */
-function decisionFrom(
-  attributes: Readonly<Record<string, string>>,
-): { requestId: string; decision: ConsentDecisionValue } | undefined {
-  const decision = attributes[ParticipantAttribute.consent];
-  const requestId = attributes[ParticipantAttribute.consentRequest];
-  if (!requestId || !decision || !decisions.has(decision)) return undefined;
-  return { requestId, decision: decision as ConsentDecisionValue };
-}
 
 // The zod schema for room metadata comes in its own chunk, fetched while the call connects.
 const loadRoomStateParser = () => import('./room-state-schema').then((m) => m.parseLiveRecordingState);
@@ -62,33 +49,35 @@ export function useRoomEvents(room: Room, handlers: RoomEventHandlers): void {
         if (state && !disposed) receiveRecordingState(state);
       });
     };
-    const applyOwnAttributes = () => {
-      const own = decisionFrom(room.localParticipant.attributes);
+    // SECURITY: this person's own decision arrives only to them, as a data message from the server
+    // (a participant never sends one: no browser may publish data); nobody else's ever reaches here.
+    const onDataReceived = (
+      payload: Uint8Array,
+      participant: RemoteParticipant | undefined,
+      _kind: unknown,
+      topic: string | undefined,
+    ) => {
+      if (participant !== undefined || topic !== MyConsentTopic) return;
+      const own = parseMyConsentMessage(new TextDecoder().decode(payload));
       if (own) receiveDecision(own.requestId, own.decision);
     };
 
     const onConnectionStateChanged = (state: ConnectionState) => setConnection(connectionOf[state]);
     const onRoomMetadataChanged = (metadata: string) => applyMetadata(metadata);
-    const onParticipantAttributesChanged = (_changed: Record<string, string>, participant: Participant) => {
-      if (participant.identity === room.localParticipant.identity) applyOwnAttributes();
-    };
+    // Messages sent while disconnected are lost: onConnected fetches this person's decision afresh.
     const onConnected = () => {
       applyMetadata(room.metadata);
-      applyOwnAttributes();
       latest.current.onConnected();
     };
     // A mount that finds the room already connected (React's dev double mount) starts from its state.
-    if (room.state === ConnectionState.Connected) {
-      applyMetadata(room.metadata);
-      applyOwnAttributes();
-    }
+    if (room.state === ConnectionState.Connected) applyMetadata(room.metadata);
     const onDisconnected = (reason?: DisconnectReason) => latest.current.onDisconnected(reason);
     const onMediaDevicesError = (error: Error) => latest.current.onMediaDevicesError(error);
 
     room
       .on(RoomEvent.ConnectionStateChanged, onConnectionStateChanged)
       .on(RoomEvent.RoomMetadataChanged, onRoomMetadataChanged)
-      .on(RoomEvent.ParticipantAttributesChanged, onParticipantAttributesChanged)
+      .on(RoomEvent.DataReceived, onDataReceived)
       .on(RoomEvent.Connected, onConnected)
       .on(RoomEvent.Reconnected, onConnected)
       .on(RoomEvent.Disconnected, onDisconnected)
@@ -98,7 +87,7 @@ export function useRoomEvents(room: Room, handlers: RoomEventHandlers): void {
       room
         .off(RoomEvent.ConnectionStateChanged, onConnectionStateChanged)
         .off(RoomEvent.RoomMetadataChanged, onRoomMetadataChanged)
-        .off(RoomEvent.ParticipantAttributesChanged, onParticipantAttributesChanged)
+        .off(RoomEvent.DataReceived, onDataReceived)
         .off(RoomEvent.Connected, onConnected)
         .off(RoomEvent.Reconnected, onConnected)
         .off(RoomEvent.Disconnected, onDisconnected)

@@ -1,13 +1,41 @@
 /**
- * Participant attribute keys and the room metadata key the server sets. Kept free of zod so the call
- * page can import them without pulling in the schemas.
+ * Participant attribute keys the server sets, and the data topic it uses to tell one person, and only
+ * them, their own consent decision. Kept free of zod so the call page can import them without pulling in
+ * the schemas.
  */
 export const ParticipantAttribute = {
   name: 'assent.name',
   role: 'assent.role',
   personId: 'assent.person',
-  /** This participant's decision on the current request: pending | consented | declined | withdrawn. */
-  consent: 'assent.consent',
-  /** The request that decision answers. */
-  consentRequest: 'assent.consent_request',
 } as const;
+
+/**
+ * SECURITY: every participant can read every participant's attributes, so a decision must never be one
+ * (anyone could learn who withdrew or declined). The server sends each person their own decision as a
+ * data message addressed to them alone, on this topic; everyone else sees only counts.
+ */
+export const MyConsentTopic = 'assent.my_consent';
+
+export type MyConsentValue = 'pending' | 'consented' | 'declined' | 'withdrawn';
+
+export interface MyConsentMessage {
+  requestId: string;
+  decision: MyConsentValue;
+}
+
+const decisions = new Set<string>(['pending', 'consented', 'declined', 'withdrawn']);
+
+/** The message's content, or undefined for anything that is not one. */
+export function parseMyConsentMessage(text: string): MyConsentMessage | undefined {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (typeof json !== 'object' || json === null) return undefined;
+  const { requestId, decision } = json as Record<string, unknown>;
+  if (typeof requestId !== 'string' || requestId === '' || typeof decision !== 'string') return undefined;
+  if (!decisions.has(decision)) return undefined;
+  return { requestId, decision: decision as MyConsentValue };
+}

@@ -133,6 +133,11 @@ export const JoinResponse = z.object({
   token: z.string(),
   identity: z.string(),
   roomName: z.string(),
+  /**
+   * False while a recording runs that this person has not consented to (rule 5): their camera and
+   * microphone stay off until they consent or the recording stops, when the server lets them publish.
+   */
+  canPublish: z.boolean(),
   preview: InvitePreview,
 });
 export type JoinResponse = z.infer<typeof JoinResponse>;
