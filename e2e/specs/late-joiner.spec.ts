@@ -1,4 +1,5 @@
 import { banner, consentDialog, requestRecording } from '../fixtures/call';
+import { expectRemoteVideosPlaying } from '../fixtures/media';
 import { e2ePorts } from '../fixtures/ports';
 import { livekitView, roomOf, statusOf } from '../fixtures/recording';
 import { createSessionThroughUi, inviteUrlFor, joinCall, openInvite } from '../fixtures/session';
@@ -37,7 +38,27 @@ test('someone joining a recording stops it; a new segment starts only once they 
   const late = await openInvite(browser, inviteUrlFor(session, 'Lee Late'));
   await expect(late.getByRole('region', { name: 'Recording notice' })).toContainText('Recording is on now');
   await late.screenshot({ path: testInfo.outputPath('join-while-recording.png'), fullPage: true });
+  // Watch LiveKit from before Lee enters: the moment Lee appears, what may Lee do, and is it recording?
+  const lateIdentity = (await (
+    await request.post(`http://127.0.0.1:${e2ePorts.server}/api/join`, {
+      data: { inviteToken: decodeURIComponent(inviteUrlFor(session, 'Lee Late').split('/').pop() ?? '') },
+    })
+  ).json()) as { identity: string; canPublish: boolean };
+  expect(lateIdentity.canPublish).toBe(false);
+  const firstSight = (async () => {
+    for (let i = 0; i < 400; i++) {
+      const seen = await livekit.participant(roomName, lateIdentity.identity);
+      if (seen) return { ...seen, recording: (await livekit.running(roomName)).length > 0 };
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    return undefined;
+  })();
   await joinCall(late);
+  // Rule 5: while the recorder runs, Lee's media cannot reach it: Lee may not publish, and has not.
+  const sight = await firstSight;
+  expect(sight).toBeDefined();
+  if (sight?.recording) expect(sight).toMatchObject({ canPublish: false, tracks: 0 });
+  console.log(`late joiner first seen by LiveKit: ${JSON.stringify(sight)}`);
 
   // Fail closed: the segment ends, and nothing records while Lee has not consented.
   await expect
@@ -63,4 +84,7 @@ test('someone joining a recording stops it; a new segment starts only once they 
   const [next] = await livekit.running(roomName);
   expect(next?.egressId).not.toBe(segment?.egressId);
   for (const page of [...first, late]) await expect(banner(page)).toContainText('Recording — ');
+  // Once allowed, Lee's camera came on as chosen on the join page: everyone sees three others.
+  await expectRemoteVideosPlaying(tutor, 3);
+  expect(await livekit.participant(roomName, lateIdentity.identity)).toMatchObject({ canPublish: true });
 });

@@ -64,6 +64,8 @@ test('a decline means no egress is ever started', async ({ browser, request }) =
   }
   await consentDialog(call.guardian).getByRole('button', { name: 'I do not consent', exact: true }).click();
   for (const page of call.everyone) await expect(banner(page)).toContainText('Not recording');
+  // Nobody can learn who declined: no participant carries a decision anyone in the room could read.
+  expect(await livekit.attributeKeys(roomName)).toEqual(['assent.name', 'assent.person', 'assent.role']);
   // Checked through LiveKit for ten seconds: no egress of any status, and no recorder in the room.
   const until = Date.now() + 10_000;
   while (Date.now() < until) {
