@@ -84,6 +84,7 @@ function print(result: RecordingBenchResult) {
     if (run?.usage) console.log(`egress CPU by process, ${label}: ${JSON.stringify(run.usage.cpuByCommand)}`);
   }
   if (result.incidents.length > 0) console.log(`stack incidents: ${result.incidents.join('; ')}`);
+  console.log(`layout page recorded: ${result.layoutPage.file} (sha256 ${result.layoutPage.sha256}…)`);
   console.log(
     `stack started in ${result.stackStartSeconds} s; recording bench took ${result.totalSeconds} s`,
   );
