@@ -37,20 +37,12 @@ src_dir="$(json_field Dir)"
 [ "$sum" = "$EGRESS_SUM" ] || die "$module@$EGRESS_VERSION has hash '$sum', expected $EGRESS_SUM: refusing to build it"
 [ -d "$src_dir" ] || die "the Go module proxy gave no source directory for $module@$EGRESS_VERSION"
 
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-cp -r "$src_dir/." "$work/"
-chmod -R u+w "$work"
 # The server embeds a templates directory built from a separate web project; Assent serves its own
 # recording layout, so a placeholder page satisfies the embed.
-mkdir -p "$work/cmd/server/templates"
-echo '<!doctype html><title>egress</title>' >"$work/cmd/server/templates/index.html"
-mkdir -p "$(dirname "$bin")"
-build_log="$CACHE_DIR/egress/$EGRESS_VERSION/build.log"
-if ! (cd "$work" && CGO_ENABLED=1 go build -trimpath -o "$bin.tmp" ./cmd/server) >"$build_log" 2>&1; then
-  tail -n 30 "$build_log" >&2
-  die "building LiveKit Egress failed; full output in $build_log"
-fi
-mv "$bin.tmp" "$bin"
+placeholder_templates() {
+  mkdir -p cmd/server/templates
+  echo '<!doctype html><title>egress</title>' >cmd/server/templates/index.html
+}
+build_go_server "$src_dir" 1 "$bin" placeholder_templates
 log "built LiveKit Egress in $((SECONDS - start))s"
 echo "$bin"

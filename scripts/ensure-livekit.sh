@@ -19,17 +19,6 @@ start=$SECONDS
 src_dir="$(cd "$(mktemp -d)" && go mod download -json "$module@$LIVEKIT_VERSION" \
   | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",\{0,1\}$/\1/p')"
 [ -d "$src_dir" ] || die "could not download $module@$LIVEKIT_VERSION from the Go module proxy"
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-# The module cache is read-only and its go.mod has replace lines, so build from a writable copy.
-cp -r "$src_dir/." "$work/"
-chmod -R u+w "$work"
-mkdir -p "$(dirname "$bin")"
-build_log="$CACHE_DIR/livekit-server/$LIVEKIT_VERSION/build.log"
-if ! (cd "$work" && CGO_ENABLED=0 go build -trimpath -o "$bin.tmp" ./cmd/server) >"$build_log" 2>&1; then
-  tail -n 30 "$build_log" >&2
-  die "building livekit-server failed; full output in $build_log"
-fi
-mv "$bin.tmp" "$bin"
+build_go_server "$src_dir" 0 "$bin"
 log "built livekit-server in $((SECONDS - start))s"
 echo "$bin"

@@ -32,6 +32,26 @@ wait_for() {
   done
 }
 
+# Builds ./cmd/server of a downloaded Go module into a binary: from a writable copy, since the module cache
+# is read-only and the modules' replace lines stop `go install`. Usage: build_go_server SRC_DIR CGO BIN [PREPARE]
+# (CGO is 0 or 1; PREPARE, if given, is a function run inside the copy first). The log lands beside BIN.
+build_go_server() {
+  local src_dir="$1" cgo="$2" bin="$3" prepare="${4:-}" work build_log
+  work="$(mktemp -d)"
+  build_log="$(dirname "$bin")/build.log"
+  cp -r "$src_dir/." "$work/"
+  chmod -R u+w "$work"
+  if [ -n "$prepare" ]; then (cd "$work" && "$prepare"); fi
+  mkdir -p "$(dirname "$bin")"
+  if ! (cd "$work" && CGO_ENABLED="$cgo" go build -trimpath -o "$bin.tmp" ./cmd/server) >"$build_log" 2>&1; then
+    rm -rf "$work"
+    tail -n 30 "$build_log" >&2
+    die "building $(basename "$bin") failed; full output in $build_log"
+  fi
+  rm -rf "$work"
+  mv "$bin.tmp" "$bin"
+}
+
 # Ensures npm packages are installed exactly as the lockfile says.
 ensure_node_modules() {
   if [ ! -d "$ROOT/node_modules" ] || [ "$ROOT/package-lock.json" -nt "$ROOT/node_modules/.package-lock.json" ]; then

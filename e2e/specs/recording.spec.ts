@@ -43,7 +43,7 @@ test('everyone consents: a real egress records; a withdrawal ends the file at th
   const done = await livekit.egress(egress.egressId);
   const file = done?.fileResults[0]?.filename ?? '';
   const probed = probe(file);
-  expect(probed.codecs).toEqual(expect.arrayContaining(['video:h264', 'audio:opus']));
+  expect(probed.streams).toEqual(expect.arrayContaining(['video:h264', 'audio:opus']));
   // At least the three seconds recorded before the withdrawal are in the file.
   expect(probed.durationSeconds).toBeGreaterThan(3);
   // Nothing after the withdrawal: the file ends within half a second of the click.

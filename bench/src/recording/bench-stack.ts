@@ -4,9 +4,10 @@
  * dir, whatever the shell says.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { type Stack, startStack } from '../../../scripts/stack/stack';
+import { startIsolatedStack } from '../../../scripts/stack/isolated-stack';
+import type { Stack } from '../../../scripts/stack/stack';
 import type { StackPorts } from '../../../scripts/stack/stack-config';
 
 export const benchPorts: StackPorts = {
@@ -19,18 +20,6 @@ export const benchPorts: StackPorts = {
 
 const rootDir = resolve(import.meta.dirname, '../../..');
 export const benchDataDir = join(rootDir, '.data/bench-stack');
-
-/** Settings that would point the stack at someone else's LiveKit, database or address. */
-const outsideSettings = [
-  'LIVEKIT_URL',
-  'LIVEKIT_API_KEY',
-  'LIVEKIT_API_SECRET',
-  'DATABASE_URL',
-  'PUBLIC_URL',
-  'PORT',
-  'LIVEKIT_PORT',
-  'ASSENT_DATA_DIR',
-];
 
 /** Egress opens this page of the built web app, served by our server; without it nothing records. */
 const layoutPage = join(rootDir, 'apps/web/dist/recording-layout/index.html');
@@ -46,15 +35,10 @@ export async function startBenchStack(log: (message: string) => void): Promise<B
       'the recording layout page is not built (apps/web/dist/recording-layout/): run `npx turbo run build --filter=@assent/web` first',
     );
   }
-  const env = { ...process.env };
-  for (const name of outsideSettings) delete env[name];
-  // Each run starts clean; the data dir (logs, database, recordings) is kept afterwards for inspection.
-  rmSync(benchDataDir, { recursive: true, force: true });
   const incidents: string[] = [];
-  const stack = await startStack({
+  const stack = await startIsolatedStack({
     dataDir: benchDataDir,
     ports: benchPorts,
-    env,
     log: (message) => {
       if (message.includes('stopped')) incidents.push(message);
       log(message);

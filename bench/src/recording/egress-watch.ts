@@ -2,7 +2,6 @@
  * What the recorder really did, read from LiveKit's own API (listEgress), polled every 50 ms — never from
  * our database. Statuses are compared by enum name.
  */
-import { execFileSync } from 'node:child_process';
 import { EgressClient, type EgressInfo, EgressStatus } from 'livekit-server-sdk';
 
 export const pollMs = 50;
@@ -94,21 +93,4 @@ export function egressWatch(url: string, apiKey: string, apiSecret: string) {
 
 export type EgressWatch = ReturnType<typeof egressWatch>;
 
-export interface ProbedFile {
-  durationSeconds: number;
-  /** `kind:codec` of each stream, e.g. video:h264, audio:opus. */
-  streams: string[];
-}
-
-/** ffprobe's view of a finished recording file. */
-export function probe(file: string): ProbedFile {
-  const out = execFileSync('ffprobe', ['-v', 'error', '-show_streams', '-show_format', '-of', 'json', file]);
-  const json = JSON.parse(out.toString()) as {
-    streams: { codec_type: string; codec_name: string }[];
-    format: { duration: string };
-  };
-  return {
-    durationSeconds: Number(json.format.duration),
-    streams: json.streams.map((s) => `${s.codec_type}:${s.codec_name}`),
-  };
-}
+export { type ProbedFile, probe } from '../../../scripts/recordings/probe';

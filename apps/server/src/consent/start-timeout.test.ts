@@ -1,6 +1,4 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createReconciler } from '../livekit/reconciler';
-import { createLogger } from '../logger';
 import {
   answer,
   createRecordingSession,
@@ -9,7 +7,7 @@ import {
   requestRecording,
   stateOf,
 } from '../test-support/recording-session';
-import { buildTestApp, type TestApp, useTestApp } from '../test-support/test-app';
+import { buildTestApp, type TestApp, testReconciler, useTestApp } from '../test-support/test-app';
 import { testDatabases } from '../test-support/test-databases';
 
 async function everyoneConsents(t: TestApp, s: RecordingSession) {
@@ -53,16 +51,7 @@ describe.each(testDatabases)('a recorder that never begins capturing ($name)', (
     const t = ctx();
     const s = await createRecordingSession(t);
     const egressId = await everyoneConsents(t, s);
-    const reconciler = createReconciler({
-      db: t.db,
-      consent: t.consent,
-      roomService: t.roomService,
-      egress: t.egress,
-      logger: createLogger('silent'),
-      intervalMs: 60_000,
-      activeTimeoutMs: 20_000,
-      now: () => t.clock.now,
-    });
+    const reconciler = testReconciler(t, { activeTimeoutMs: 20_000 });
     await reconciler.runOnce();
     await t.consent.idle();
     expect(t.egress.stops).toEqual([]);

@@ -109,7 +109,7 @@ export async function errorOf(res: Response): Promise<ErrorBody['error']> {
 }
 
 /** A reconciler over the test app's fakes, for tests that drive passes by hand. */
-export function testReconciler(t: TestApp) {
+export function testReconciler(t: TestApp, options: { activeTimeoutMs?: number } = {}) {
   return createReconciler({
     db: t.db,
     consent: t.consent,
@@ -117,5 +117,7 @@ export function testReconciler(t: TestApp) {
     egress: t.egress,
     logger: createLogger('silent'),
     intervalMs: 60_000,
+    activeTimeoutMs: options.activeTimeoutMs,
+    now: () => t.clock.now,
   });
 }
