@@ -49,9 +49,9 @@ describe('the banner believes LiveKit about a recorder in the room', () => {
     });
   });
 
-  it('names the purpose when LiveKit reports the recorder before the server calls it active', () => {
+  it('says starting, not recording, while the recorder is in the room but not yet capturing', () => {
     expect(shownBanner(server('starting', 'Recording starting — quality assurance'), true).text).toBe(
-      'Recording — Quality assurance',
+      'Recording starting — Quality assurance',
     );
   });
 

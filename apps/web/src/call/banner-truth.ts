@@ -1,8 +1,8 @@
 /**
  * What the recording banner says, from two witnesses: the server's published state (why, and what was
  * asked) and LiveKit's own word that a recorder is in the room (`room.isRecording`). LiveKit wins whenever
- * it reports a recorder: the banner then says Recording, whatever the server says. When the server says
- * recording and LiveKit does not report it yet, the recording is only starting.
+ * it reports a recorder: the banner then says Recording, whatever the server says. "Recording — purpose" only
+ * once both agree the recorder is capturing: until then, the recording is starting.
  */
 import type { RecordingStatus } from '@assent/shared';
 
@@ -38,7 +38,9 @@ export function shownBanner(server: ServerBanner, livekitRecording: boolean): Sh
       case 'recording':
         return { text, tone: 'on' };
       case 'starting':
-        return { text: withPurpose('Recording', purposeLabel), tone: 'on' };
+        // The recorder has joined but has not begun capturing (a start that stalls is retried): it may
+        // be about to record, so "Recording", but not yet "Recording — purpose".
+        return { text: withPurpose('Recording starting', purposeLabel), tone: 'on' };
       case 'stopping':
         return { text: 'Recording stopping', tone: 'on' };
       case 'not_requested':
