@@ -18,7 +18,7 @@ import type { RecordingConfig } from '../config';
 import type { Db } from '../db/database';
 import { AppError } from '../http/app-error';
 import type { EgressPort } from '../livekit/egress';
-import type { RoomService } from '../livekit/room-service';
+import type { RoomParticipant, RoomService } from '../livekit/room-service';
 import {
   appendConsentLog,
   type ConsentLogRecord,
@@ -29,6 +29,7 @@ import {
   saveConsent,
   upsertSegment,
 } from './consent-repository';
+import { observedPublishing } from './publish-permission';
 import { createStatePublisher } from './state-publisher';
 
 export interface ConsentServiceDeps {
@@ -82,8 +83,12 @@ export interface ConsentService {
    * live process awaits (the server died mid-call) will never report back: the reconciler settles it.
    */
   startInFlight(sessionId: string, attempt: number): boolean;
-  /** Publishes the stored state again (the reconciler does, so a room created late gets it). */
-  republish(stored: StoredConsent): Promise<void>;
+  /**
+   * Publishes the stored state again (the reconciler does, so a room created late gets it). `listed` is
+   * LiveKit's participant listing: anyone whose publish permission there is not what the state says
+   * gets it set again.
+   */
+  republish(stored: StoredConsent, listed?: readonly RoomParticipant[]): Promise<void>;
   /** Resolves once every egress call and publish started so far has finished (tests, shutdown). */
   idle(): Promise<void>;
 }
@@ -241,7 +246,7 @@ export function createConsentService(deps: ConsentServiceDeps): ConsentService {
     },
     read: (sessionId) => readConsent(deps.db, sessionId),
     startInFlight: (sessionId, attempt) => startsAwaited.has(startKey(sessionId, attempt)),
-    republish: (stored) => publisher.publish(stored),
+    republish: (stored, listed) => publisher.publish(stored, listed && observedPublishing(listed)),
     async idle() {
       while (inFlight.size > 0) await Promise.all([...inFlight]);
     },

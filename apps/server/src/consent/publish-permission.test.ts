@@ -7,7 +7,7 @@ import {
   recordWithEveryone,
   type SessionPerson,
 } from '../test-support/recording-session';
-import { postJson, sampleSession, type TestApp, useTestApp } from '../test-support/test-app';
+import { postJson, sampleSession, type TestApp, testReconciler, useTestApp } from '../test-support/test-app';
 import { testDatabases } from '../test-support/test-databases';
 
 const withLateJoiner = {
@@ -71,5 +71,60 @@ describe.each(testDatabases)('publishing while a recording runs (rule 5) ($name)
     await answer(t, 'consent', s.late, requestId);
     await t.consent.idle();
     expect(t.roomService.canPublish.get(`${s.roomName}/${s.late.identity}`)).toBe(true);
+  });
+
+  it('a grant that failed is made by the reconciler, and only once', async () => {
+    const t = ctx();
+    const s = await sessionWithLateJoiner(t);
+    const { requestId } = await recordWithEveryone(t, s);
+    await joinRoom(t, s, s.late.identity);
+    await t.consent.idle();
+    const key = `${s.roomName}/${s.late.identity}`;
+    expect(t.roomService.canPublish.get(key)).toBe(false);
+    t.roomService.failPermissionUpdates = 1;
+    await answer(t, 'consent', s.late, requestId);
+    await t.consent.idle();
+    expect(t.roomService.canPublish.get(key)).toBe(false);
+
+    await testReconciler(t).runOnce();
+    await t.consent.idle();
+    expect(t.roomService.canPublish.get(key)).toBe(true);
+    // Idempotent: a further pass with nothing changed sets nothing.
+    const calls: string[] = [];
+    const setCanPublish = t.roomService.setCanPublish;
+    t.roomService.setCanPublish = async (room, identity, canPublish) => {
+      calls.push(identity);
+      await setCanPublish(room, identity, canPublish);
+    };
+    await testReconciler(t).runOnce();
+    await t.consent.idle();
+    expect(calls).toEqual([]);
+  });
+
+  it('puts right a permission LiveKit reports otherwise (a connection back with an older token)', async () => {
+    const t = ctx();
+    const s = await sessionWithLateJoiner(t);
+    const { egressId } = await recordWithEveryone(t, s);
+    await joinRoom(t, s, s.late.identity);
+    await t.consent.apply(s.sessionId, { type: 'egress_ended', egressId });
+    await t.consent.idle();
+    const late = t.roomService.rooms.get(s.roomName)?.find((p) => p.identity === s.late.identity);
+    expect(late?.canPublish).toBe(true);
+    // LiveKit now holds Lee's connection from a token minted while the recording ran.
+    if (late) late.canPublish = false;
+    await testReconciler(t).runOnce();
+    await t.consent.idle();
+    expect(late?.canPublish).toBe(true);
+  });
+
+  it('never holds back the recorder or a client we cannot place', async () => {
+    const t = ctx();
+    const s = await sessionWithLateJoiner(t);
+    await recordWithEveryone(t, s);
+    await joinRoom(t, s, 'EG_recorder', true);
+    await joinRoom(t, s, 'someone-else');
+    await t.consent.idle();
+    expect(t.roomService.canPublish.has(`${s.roomName}/EG_recorder`)).toBe(false);
+    expect(t.roomService.canPublish.has(`${s.roomName}/someone-else`)).toBe(false);
   });
 });

@@ -71,7 +71,7 @@ export function recordingActive(state: ConsentState): boolean {
 }
 
 /** Present people of ours (not the hidden recorder, not unknown clients), by LiveKit identity. */
-function presentPeople(state: ConsentState): [identity: string, personId: string][] {
+export function presentPeople(state: ConsentState): [identity: string, personId: string][] {
   return Object.entries(state.participants).flatMap(([identity, participant]) =>
     participant.hidden || participant.personId === undefined || participant.role === 'unknown'
       ? []
@@ -92,21 +92,4 @@ export function privateDecisions(state: ConsentState): Map<string, string> {
     messages.set(identity, JSON.stringify(message));
   }
   return messages;
-}
-
-/**
- * Who may publish media. While a recorder may be capturing, only people who consented to the current
- * request; everyone once it has stopped. A joiner's token already says the same (rule 5): nobody's media
- * reaches a recording before they consent.
- */
-export function publishPermissions(state: ConsentState): Map<string, boolean> {
-  const permissions = new Map<string, boolean>();
-  for (const [identity, personId] of presentPeople(state))
-    permissions.set(identity, mayPublish(state, personId));
-  return permissions;
-}
-
-/** Whether this person's media may flow: always, unless a recorder may be capturing and they have not consented. */
-export function mayPublish(state: ConsentState, personId: string): boolean {
-  return !recordingActive(state) || decisionOf(state, personId) === 'consented';
 }

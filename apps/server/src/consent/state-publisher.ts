@@ -1,8 +1,9 @@
 /**
  * Pushes each session's committed consent state to LiveKit: the LiveRecordingState (counts, request,
  * status; never who decided what) as room metadata, each present person's own decision as a data message
- * to them alone, and who may publish media while a recorder may be capturing. Only the server can change
- * any of these (browsers hold no grant to), so clients render what the server decided.
+ * to them alone, and who may publish media while a recorder may be capturing (publish-permission.ts).
+ * Only the server can change any of these (browsers hold no grant to), so clients render what the server
+ * decided.
  *
  * Publishes are serialised per session and coalesced: if several transitions commit while one publish
  * is in flight, only the newest state goes out next, so an older state never overwrites a newer one.
@@ -14,7 +15,8 @@ import { MyConsentTopic } from '@assent/shared';
 import type { Logger } from 'pino';
 import type { RecordingConfig } from '../config';
 import type { RoomService } from '../livekit/room-service';
-import { privateDecisions, publishPermissions, toLiveRecordingState } from './room-state';
+import { createPublishPermissions, type PublishPermissions } from './publish-permission';
+import { privateDecisions, toLiveRecordingState } from './room-state';
 
 export interface PublishedSnapshot {
   sessionId: string;
@@ -29,13 +31,15 @@ interface SessionChannel {
   publishedVersion: number;
   /** The decision message last delivered per identity, so only changes are sent. */
   sentDecisions: Map<string, string>;
-  /** The publish permission last set per identity. */
-  sentPermissions: Map<string, boolean>;
+  permissions: PublishPermissions;
+  /** LiveKit's listing of who may publish, handed in by the reconciler for the next push. */
+  observed: ReadonlyMap<string, boolean> | undefined;
   running: Promise<void> | undefined;
 }
 
 export interface StatePublisher {
-  publish(snapshot: PublishedSnapshot): Promise<void>;
+  /** `observed`: LiveKit's own view of who may publish (the reconciler's listing), checked on this push. */
+  publish(snapshot: PublishedSnapshot, observed?: ReadonlyMap<string, boolean>): Promise<void>;
 }
 
 export function createStatePublisher(deps: {
@@ -55,13 +59,13 @@ export function createStatePublisher(deps: {
       complete = false;
       deps.logger.debug({ err, roomName }, 'room metadata not published');
     }
+    const observed = channel.observed;
+    channel.observed = undefined;
     await Promise.all([
       syncEach(channel.sentDecisions, privateDecisions(state), (identity, message) =>
         deps.roomService.sendPrivately(roomName, identity, MyConsentTopic, message),
       ),
-      syncEach(channel.sentPermissions, publishPermissions(state), (identity, canPublish) =>
-        deps.roomService.setCanPublish(roomName, identity, canPublish),
-      ),
+      channel.permissions.sync(roomName, state, observed),
     ]);
     return complete;
   }
@@ -96,14 +100,15 @@ export function createStatePublisher(deps: {
   }
 
   return {
-    publish(snapshot) {
+    publish(snapshot, observed) {
       let channel = channels.get(snapshot.sessionId);
       if (!channel) {
         channel = {
           latest: snapshot,
           publishedVersion: -1,
           sentDecisions: new Map(),
-          sentPermissions: new Map(),
+          permissions: createPublishPermissions(deps),
+          observed: undefined,
           running: undefined,
         };
         channels.set(snapshot.sessionId, channel);
@@ -112,6 +117,7 @@ export function createStatePublisher(deps: {
         // A republish of the same version (the reconciler's) goes out again: the room may exist now.
         if (snapshot.version === channel.publishedVersion) channel.publishedVersion = snapshot.version - 1;
       }
+      if (observed) channel.observed = observed;
       if (!channel.running) channel.running = drain(channel);
       return channel.running;
     },

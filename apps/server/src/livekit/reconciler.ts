@@ -127,7 +127,8 @@ export async function reconcileSession(
     if (!ok) return false;
   }
   const latest = await readConsent(db, stored.sessionId);
-  if (latest) await consent.republish(latest);
+  // With LiveKit's listing: a publish grant that failed, or was lost to a reconnect, is made again.
+  if (latest) await consent.republish(latest, present);
   return true;
 }
 

@@ -12,6 +12,8 @@ export interface RoomParticipant {
   kind: string;
   /** Service participants (the recorder) hold the hidden permission, which only server tokens carry. */
   hidden: boolean;
+  /** Whether LiveKit lets them publish media now; undefined when it did not say. */
+  canPublish?: boolean;
 }
 
 export interface RoomService {
@@ -38,6 +40,7 @@ export function toRoomParticipant(p: ParticipantInfo): RoomParticipant {
     name: p.name,
     kind: typeof json.kind === 'string' ? json.kind : 'STANDARD',
     hidden: p.permission?.hidden === true,
+    canPublish: p.permission?.canPublish,
   };
 }
 
@@ -63,6 +66,8 @@ export function createRoomService(apiUrl: string, credentials: LiveKitCredential
       await client.updateRoomMetadata(roomName, metadata);
     },
     async sendPrivately(roomName, identity, topic, payload) {
+      // SECURITY: LiveKit delivers a message without destinations to everyone in the room.
+      if (identity === '') throw new Error('a private message needs its recipient');
       await client.sendData(roomName, new TextEncoder().encode(payload), DataPacket_Kind.RELIABLE, {
         destinationIdentities: [identity],
         topic,

@@ -1,7 +1,8 @@
 import { type ConsentState, InvitePreview, InviteToken, JoinRequest, JoinResponse } from '@assent/shared';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { ConsentService } from '../consent/consent-service';
-import { mayPublish, recordingActive } from '../consent/room-state';
+import { mayPublish } from '../consent/publish-permission';
+import { recordingActive } from '../consent/room-state';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { validationHook } from '../http/error-handling';
 import { recordingNotice } from '../invites/recording-notice';

@@ -74,10 +74,14 @@ export interface FakeRoomService extends RoomService {
   /** Participants present per room. */
   readonly rooms: Map<string, RoomParticipant[]>;
   readonly metadata: Map<string, string>;
+  /** Every room metadata value set, in order. */
+  readonly metadataLog: { roomName: string; metadata: string }[];
   /** Private data messages sent, in order. */
   readonly privateMessages: { roomName: string; identity: string; topic: string; payload: string }[];
-  /** Publish permission last set per `room/identity`. */
+  /** Publish permission last set per `room/identity` (also kept on the participant in `rooms`). */
   readonly canPublish: Map<string, boolean>;
+  /** Makes the next publish permission updates fail. */
+  failPermissionUpdates: number;
   /** When true every call fails as if LiveKit were down. */
   down: boolean;
 }
@@ -89,8 +93,10 @@ export function createFakeRoomService(): FakeRoomService {
   const fake: FakeRoomService = {
     rooms: new Map(),
     metadata: new Map(),
+    metadataLog: [],
     privateMessages: [],
     canPublish: new Map(),
+    failPermissionUpdates: 0,
     down: false,
     async listParticipants(roomName) {
       check(fake);
@@ -107,6 +113,7 @@ export function createFakeRoomService(): FakeRoomService {
       check(fake);
       if (!fake.rooms.has(roomName)) throw new Error('requested room does not exist');
       fake.metadata.set(roomName, metadata);
+      fake.metadataLog.push({ roomName, metadata });
     },
     async sendPrivately(roomName, identity, topic, payload) {
       check(fake);
@@ -114,9 +121,13 @@ export function createFakeRoomService(): FakeRoomService {
     },
     async setCanPublish(roomName, identity, canPublish) {
       check(fake);
-      if (!(fake.rooms.get(roomName) ?? []).some((p) => p.identity === identity)) {
-        throw new Error('participant does not exist');
+      if (fake.failPermissionUpdates > 0) {
+        fake.failPermissionUpdates -= 1;
+        throw new Error('twirp error unavailable');
       }
+      const participant = (fake.rooms.get(roomName) ?? []).find((p) => p.identity === identity);
+      if (!participant) throw new Error('participant does not exist');
+      participant.canPublish = canPublish;
       fake.canPublish.set(`${roomName}/${identity}`, canPublish);
     },
   };

@@ -1,0 +1,78 @@
+/**
+ * Rule 5 for media: while a recorder may be capturing (starting, recording, stopping), only people who
+ * consented to the current request may publish; once it has stopped, everyone may. A joiner's token says
+ * the same when it is minted (routes/invites.ts); this module keeps LiveKit in line afterwards with
+ * `updateParticipant`: it grants publishing when someone consents or the recording ends, and takes it
+ * from someone whose token was minted before the recording began.
+ *
+ * The state publisher drives it after every commit, so permissions follow the same ordered, coalesced
+ * stream of states as the room metadata. Only changes are sent, and sending one twice is harmless. The
+ * reconciler's pass hands in what LiveKit itself reports, so a grant that failed, or a connection that
+ * came back with an older token, is put right within one pass.
+ */
+import type { ConsentState } from '@assent/shared';
+import { decisionOf } from '@assent/shared';
+import type { Logger } from 'pino';
+import type { RoomParticipant, RoomService } from '../livekit/room-service';
+import { presentPeople, recordingActive } from './room-state';
+
+/** Whether this person's media may flow: always, unless a recorder may be capturing and they have not consented. */
+export function mayPublish(state: ConsentState, personId: string): boolean {
+  return !recordingActive(state) || decisionOf(state, personId) === 'consented';
+}
+
+/** Who may publish, by LiveKit identity, for every present person of ours. */
+export function wantedPublishing(state: ConsentState): Map<string, boolean> {
+  const wanted = new Map<string, boolean>();
+  for (const [identity, personId] of presentPeople(state)) wanted.set(identity, mayPublish(state, personId));
+  return wanted;
+}
+
+/** LiveKit's own word on who may publish, from a participant listing; unknown entries are left out. */
+export function observedPublishing(listed: readonly RoomParticipant[]): Map<string, boolean> {
+  const observed = new Map<string, boolean>();
+  for (const participant of listed) {
+    if (participant.canPublish !== undefined) observed.set(participant.identity, participant.canPublish);
+  }
+  return observed;
+}
+
+export interface PublishPermissions {
+  /**
+   * Brings LiveKit in line with `state` for the people present. Where `observed` (LiveKit's listing)
+   * disagrees with what this process believes it set, the permission is set again.
+   * Failures are logged and retried on the next call.
+   */
+  sync(roomName: string, state: ConsentState, observed?: ReadonlyMap<string, boolean>): Promise<void>;
+}
+
+/** One per session: remembers what it set so each state change sends only what changed. */
+export function createPublishPermissions(deps: {
+  roomService: RoomService;
+  logger: Logger;
+}): PublishPermissions {
+  const set = new Map<string, boolean>();
+  return {
+    async sync(roomName, state, observed) {
+      const wanted = wantedPublishing(state);
+      for (const identity of set.keys()) if (!wanted.has(identity)) set.delete(identity);
+      if (observed) {
+        for (const [identity, canPublish] of observed) {
+          if (set.has(identity) && set.get(identity) !== canPublish) set.delete(identity);
+        }
+      }
+      await Promise.all(
+        [...wanted].map(async ([identity, canPublish]) => {
+          // The listing may be older than our last call, so it only ever causes a send, never skips one.
+          if (set.get(identity) === canPublish) return;
+          try {
+            await deps.roomService.setCanPublish(roomName, identity, canPublish);
+            set.set(identity, canPublish);
+          } catch (err) {
+            deps.logger.warn({ err, roomName, identity, canPublish }, 'publish permission not set');
+          }
+        }),
+      );
+    },
+  };
+}
