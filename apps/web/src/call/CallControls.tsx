@@ -11,9 +11,10 @@ interface CallControlsProps {
 
 export function CallControls({ onLeave, onDeviceError }: CallControlsProps) {
   const room = useRoomContext();
-  // While a withdrawal is unconfirmed (or refused) own media stays off: rule 8.
+  // While a withdrawal is unconfirmed (or refused) own media stays off: rule 8. While the server does not
+  // let this person publish (rule 5), turning a device on could only fail: the toggles wait.
   const mediaHeld = useAssentStore(
-    (s) => s.withdrawal.kind === 'media-off' || s.withdrawal.kind === 'refused',
+    (s) => s.withdrawal.kind === 'media-off' || s.withdrawal.kind === 'refused' || s.publishHeld,
   );
   return (
     <nav className="call__controls" aria-label="Call controls">

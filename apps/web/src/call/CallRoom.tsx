@@ -71,7 +71,8 @@ export function CallRoom({
   }, [commands, consentOnArrival]);
   useEffect(() => commands.start(), [commands]);
 
-  const publishHeld = usePublishHold(room, choices, join.canPublish);
+  usePublishHold(room, choices, join.canPublish);
+  const publishHeld = useAssentStore((s) => s.publishHeld);
 
   const onDeviceError = useCallback((error: Error) => setDeviceProblem(classifyDeviceError(error)), []);
 
@@ -123,7 +124,7 @@ export function CallRoom({
         <CommandFailure />
         {publishHeld && (
           <div className="call__notice" role="note">
-            A recording is running: your camera and microphone stay off until you consent or it stops.
+            Your camera and microphone stay off until you consent or the recording stops.
           </div>
         )}
         {connection === 'reconnecting' && (

@@ -1,35 +1,77 @@
-import { ParticipantEvent, type Room } from 'livekit-client';
-import { useEffect, useRef, useState } from 'react';
+import {
+  type LocalTrackPublication,
+  ParticipantEvent,
+  type Room,
+  Track,
+  type TrackPublication,
+} from 'livekit-client';
+import { useEffect } from 'react';
 import type { DeviceChoices } from '../join/device-choices';
+import { useAssentStore } from '../store';
+import { createPublishHold, type MediaKind } from './publish-hold';
+
+const kindOf = (publication: TrackPublication): MediaKind | undefined =>
+  publication.source === Track.Source.Camera
+    ? 'camera'
+    : publication.source === Track.Source.Microphone
+      ? 'microphone'
+      : undefined;
 
 /**
- * Rule 5: someone who joins a running recording without having consented may not publish until they
- * consent or it stops; the server says so in their token and lifts it through LiveKit. While held, their
- * camera and microphone stay off; once allowed, they come on as chosen on the join page.
+ * Rule 5: while the server does not let this person publish (they joined a running recording without
+ * consenting), camera and microphone stay off and the store says so; when LiveKit gives publishing back,
+ * they come on as the person last had them. See publish-hold.ts.
  */
-export function usePublishHold(room: Room, choices: DeviceChoices, canPublishAtJoin: boolean): boolean {
-  const [held, setHeld] = useState(!canPublishAtJoin);
-  const heldNow = useRef(held);
+export function usePublishHold(room: Room, choices: DeviceChoices, allowedAtJoin: boolean): void {
   useEffect(() => {
     const participant = room.localParticipant;
-    const onPermissions = () => {
-      const canPublish = participant.permissions?.canPublish ?? true;
-      const wasHeld = heldNow.current;
-      heldNow.current = !canPublish;
-      setHeld(!canPublish);
-      if (wasHeld && canPublish) {
-        Promise.all([
-          participant.setMicrophoneEnabled(choices.audioEnabled),
-          participant.setCameraEnabled(choices.videoEnabled),
-        ]).catch(() => {
-          // A device that fails now is reported by the room's MediaDevicesError like any other.
-        });
-      }
+    const { setPublishHeld } = useAssentStore.getState();
+    // A remount (React's dev double mount) finds LiveKit's word already there.
+    const allowed = participant.permissions ? participant.permissions.canPublish : allowedAtJoin;
+    setPublishHeld(!allowed);
+    const hold = createPublishHold({
+      allowedAtJoin: allowed,
+      chosen: { camera: choices.videoEnabled, microphone: choices.audioEnabled },
+      setMedia: async ({ camera, microphone }) => {
+        await Promise.all([
+          participant.setCameraEnabled(camera),
+          participant.setMicrophoneEnabled(microphone),
+        ]);
+      },
+      onHeld: setPublishHeld,
+      mayTurnOn: () => {
+        const phase = useAssentStore.getState().withdrawal.kind;
+        return phase !== 'media-off' && phase !== 'refused';
+      },
+    });
+
+    const onPermissions = () => hold.permissionChanged(participant.permissions?.canPublish !== false);
+    // Muting is how camera and microphone are turned off; LiveKit revoking publishing unpublishes instead.
+    const onPublished = (publication: LocalTrackPublication) => {
+      const kind = kindOf(publication);
+      if (kind) hold.mediaChosen(kind, !publication.isMuted);
     };
-    participant.on(ParticipantEvent.ParticipantPermissionsChanged, onPermissions);
+    const onMuted = (publication: TrackPublication) => {
+      const kind = kindOf(publication);
+      if (kind) hold.mediaChosen(kind, false);
+    };
+    const onUnmuted = (publication: TrackPublication) => {
+      const kind = kindOf(publication);
+      if (kind) hold.mediaChosen(kind, true);
+    };
+    participant
+      .on(ParticipantEvent.ParticipantPermissionsChanged, onPermissions)
+      .on(ParticipantEvent.LocalTrackPublished, onPublished)
+      .on(ParticipantEvent.TrackMuted, onMuted)
+      .on(ParticipantEvent.TrackUnmuted, onUnmuted);
     return () => {
-      participant.off(ParticipantEvent.ParticipantPermissionsChanged, onPermissions);
+      hold.dispose();
+      setPublishHeld(false);
+      participant
+        .off(ParticipantEvent.ParticipantPermissionsChanged, onPermissions)
+        .off(ParticipantEvent.LocalTrackPublished, onPublished)
+        .off(ParticipantEvent.TrackMuted, onMuted)
+        .off(ParticipantEvent.TrackUnmuted, onUnmuted);
     };
-  }, [room, choices.audioEnabled, choices.videoEnabled]);
-  return held;
+  }, [room, allowedAtJoin, choices.audioEnabled, choices.videoEnabled]);
 }
