@@ -140,7 +140,7 @@ export function createConsentCommands(inviteToken: string, room: Room): ConsentC
     });
   }
 
-  // Confirmations that arrive through the room (own attributes, metadata) count as well, and a join
+  // Confirmations that arrive through the room (the server's private message, metadata) count as well, and a join
   // page consent waits here until the call has the request it answers.
   const follow = (state: ReturnType<typeof store.getState>) => {
     const inFlight = state.withdrawal.kind === 'sending' || state.withdrawal.kind === 'media-off';

@@ -1,4 +1,3 @@
-import { MyConsentTopic, parseMyConsentMessage } from '@assent/shared';
 import {
   ConnectionState,
   type DisconnectReason,
@@ -9,6 +8,7 @@ import {
 import { useEffect, useRef } from 'react';
 import { useAssentStore } from '../store';
 import type { CallConnection } from '../store/call-slice';
+import { ownDecisionFrom } from './own-decision';
 
 interface RoomEventHandlers {
   onConnected: () => void;
@@ -49,16 +49,14 @@ export function useRoomEvents(room: Room, handlers: RoomEventHandlers): void {
         if (state && !disposed) receiveRecordingState(state);
       });
     };
-    // SECURITY: this person's own decision arrives only to them, as a data message from the server
-    // (a participant never sends one: no browser may publish data); nobody else's ever reaches here.
+    // This person's own decision, sent to them alone by the server (see own-decision.ts).
     const onDataReceived = (
       payload: Uint8Array,
       participant: RemoteParticipant | undefined,
       _kind: unknown,
       topic: string | undefined,
     ) => {
-      if (participant !== undefined || topic !== MyConsentTopic) return;
-      const own = parseMyConsentMessage(new TextDecoder().decode(payload));
+      const own = ownDecisionFrom(payload, participant, topic);
       if (own) receiveDecision(own.requestId, own.decision);
     };
 

@@ -48,7 +48,7 @@ export interface WithdrawalDeps {
 }
 
 export interface Withdrawal {
-  /** The server's confirmation arrived by another road (own participant attributes). */
+  /** The server's confirmation arrived by another road (its private message, a state fetch). */
   confirm: () => void;
   /** Stop retrying (the person left the call). Media is left as it is. */
   dispose: () => void;

@@ -22,8 +22,8 @@ export interface CommandError {
 
 /**
  * The session's recording state and this person's part in it. The server is the only authority: it is
- * filled from what the server pushes (room metadata, own participant attributes) and from the state
- * its command responses carry, never from local guesses.
+ * filled from what the server pushes (room metadata; the person's own decision, sent to them alone) and
+ * from the state its command responses carry, never from local guesses.
  */
 export interface ConsentSlice {
   /** The last state the server published; null before any. */
@@ -63,7 +63,7 @@ export function isNotOlder(incoming: LiveRecordingState, current: LiveRecordingS
   return Number.isNaN(a) || Number.isNaN(b) || a >= b;
 }
 
-/** A late `pending` (an attribute update crossing a command response) never undoes an answer. */
+/** A late `pending` (a private message crossing a command response) never undoes an answer. */
 export function mergeDecision(
   current: ConsentDecisionValue | undefined,
   incoming: ConsentDecisionValue,

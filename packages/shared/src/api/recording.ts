@@ -57,7 +57,7 @@ export type RecordingRequestInfo = z.infer<typeof RecordingRequestInfo>;
 
 /**
  * The session's recording state as the server publishes it in LiveKit room metadata (JSON) — clients
- * render from this and from participant attributes only; they cannot change either.
+ * render from this (and each person from their own decision, sent to them alone); they cannot change it.
  */
 export const LiveRecordingState = z.object({
   version: z.literal(1),
