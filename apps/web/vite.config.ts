@@ -6,8 +6,25 @@ import { testReporting } from '../../vitest.reporters';
 // The API server the dev server forwards /api to; production serves the built files from that server.
 const apiTarget = process.env.ASSENT_API_PROXY ?? 'http://127.0.0.1:8787';
 
-export default defineConfig({
+/**
+ * The pages Vite builds. `vite build` builds the app; `vite build --mode recording-layout` then adds the page
+ * LiveKit Egress records, in a build of its own: sharing a build would split the modules both use into
+ * shared chunks, changing what the app's pages load. In dev, Vite serves both pages from one server.
+ */
+const pages: Record<'app' | 'recordingLayout', Record<string, string>> = {
+  app: { app: fileURLToPath(new URL('./index.html', import.meta.url)) },
+  recordingLayout: {
+    recordingLayout: fileURLToPath(new URL('./recording-layout/index.html', import.meta.url)),
+  },
+};
+
+export default defineConfig(({ mode }) => ({
   plugins: [react()],
+  resolve: {
+    // @livekit/egress-sdk is CommonJS, and its require('livekit-client') resolves to LiveKit's UMD build:
+    // a second whole copy of livekit-client beside the ES one the page uses. Point every import at one.
+    alias: [{ find: /^livekit-client$/, replacement: fileURLToPath(import.meta.resolve('livekit-client')) }],
+  },
   test: { ...testReporting('web') },
   server: {
     host: '127.0.0.1',
@@ -19,12 +36,10 @@ export default defineConfig({
   build: {
     target: 'es2022',
     sourcemap: true,
+    // The layout's build adds its files beside the app's.
+    emptyOutDir: mode !== 'recording-layout',
     rollupOptions: {
-      // The app, and the page LiveKit Egress records (an entry of its own: none of its code reaches the app).
-      input: {
-        app: fileURLToPath(new URL('./index.html', import.meta.url)),
-        recordingLayout: fileURLToPath(new URL('./recording-layout/index.html', import.meta.url)),
-      },
+      input: mode === 'recording-layout' ? pages.recordingLayout : pages.app,
       // @assent/shared is import-free at module level apart from schema definitions; declaring it
       // side-effect free lets a page that needs one constant skip the zod schemas it does not use.
       treeshake: { moduleSideEffects: (id) => !id.includes('/packages/shared/') },
@@ -37,4 +52,4 @@ export default defineConfig({
       },
     },
   },
-});
+}));
