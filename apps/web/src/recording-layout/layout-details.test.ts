@@ -29,7 +29,9 @@ describe('recording layout footer', () => {
     expect(purposeOf(state)).toBe('Quality assurance');
   });
 
-  it('shows the date and time to the second', () => {
-    expect(clockText(new Date(2026, 10, 22, 9, 5, 7))).toBe('22 Nov 2026, 09:05:07');
+  it('shows the date and time to the second, with the zone', () => {
+    const at = new Date(Date.UTC(2026, 10, 22, 9, 5, 7));
+    expect(clockText(at, 'UTC')).toBe('22 Nov 2026, 09:05:07 UTC');
+    expect(clockText(at, 'Europe/Berlin')).toBe('22 Nov 2026, 10:05:07 CET');
   });
 });

@@ -27,17 +27,22 @@ export function purposeOf(state: LiveRecordingState | undefined): string {
 
 export const consentLine = "Recorded with everyone's consent";
 
-/** Time of day for the footer, so anyone watching knows when each moment was recorded. */
-export function clockText(now: Date, locale?: string): string {
-  return now.toLocaleString(locale ?? 'en-GB', {
+/**
+ * Date and time of day for the footer, with the zone, so anyone watching knows when each moment was
+ * recorded. `timeZone` is the machine's own unless given.
+ */
+export function clockText(now: Date, timeZone?: string): string {
+  return now.toLocaleString('en-GB', {
     year: 'numeric',
     month: 'short',
     day: 'numeric',
     hour: '2-digit',
     minute: '2-digit',
     second: '2-digit',
+    timeZoneName: 'short',
+    timeZone,
   });
 }
 
-/** Recording starts once the first video is showing, or after this long if nobody has a camera on. */
+/** Recording starts once the first video is showing, or this long after joining if nobody has a camera on. */
 export const startWithoutVideoAfterMs = 3000;

@@ -8,12 +8,14 @@ const root = document.getElementById('root');
 if (!root) throw new Error('recording-layout/index.html has no #root element');
 const params = layoutParams(window.location.search);
 
-// No StrictMode: its double effects would join the room twice, and egress ends a recording whose page leaves.
-createRoot(root).render(
-  params ? (
-    <RecordingLayout params={params} />
-  ) : (
-    // Egress reads this element's text as the reason the page failed.
-    <div className="error">The recording page was opened without a LiveKit address and token.</div>
-  ),
-);
+if (params) {
+  // No StrictMode: its double effects would join the room twice, and egress ends a recording whose page leaves.
+  createRoot(root).render(<RecordingLayout params={params} />);
+} else {
+  // Egress reads a div.error's text as the reason the page failed, once, as soon as the page has loaded:
+  // written straight away, not in a render React may schedule after that.
+  const error = document.createElement('div');
+  error.className = 'error';
+  error.textContent = 'The recording page was opened without a LiveKit address and token.';
+  root.replaceChildren(error);
+}
