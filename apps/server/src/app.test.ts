@@ -116,4 +116,39 @@ describe('web app (WEB_DIST_DIR)', () => {
     expect(api.status).toBe(404);
     expect((await errorOf(api)).code).toBe('not_found');
   });
+
+  it('serves the recording layout page, with or without its slash and with the query egress adds', async () => {
+    mkdirSync(join(dist, 'recording-layout'), { recursive: true });
+    writeFileSync(
+      join(dist, 'recording-layout', 'index.html'),
+      '<!doctype html><title>Assent recording</title>',
+    );
+    const web = await app();
+    for (const path of [
+      '/recording-layout/',
+      '/recording-layout',
+      '/recording-layout/?title=Algebra&layout=grid&url=ws%3A%2F%2F127.0.0.1%3A7880&token=abc',
+    ]) {
+      const page = await web.request(path);
+      expect(page.status, path).toBe(200);
+      expect(await page.text()).toContain('<title>Assent recording</title>');
+      expect(page.headers.get('cache-control')).toBe('no-cache');
+    }
+  });
+
+  it('answers 404 for a recording layout that was not built, never the app in its place', async () => {
+    const bare = mkdtempSync(join(tmpdir(), 'assent-web-'));
+    writeFileSync(join(bare, 'index.html'), '<!doctype html><title>Assent</title>');
+    const { db } = connectDatabase({ kind: 'sqlite', filename: ':memory:' });
+    await migrateToLatest(db);
+    const web = buildTestApp(db, { WEB_DIST_DIR: bare }).app;
+    try {
+      const page = await web.request('/recording-layout/?url=ws%3A%2F%2F127.0.0.1%3A7880&token=abc');
+      expect(page.status).toBe(404);
+      expect(await page.text()).not.toContain('<title>Assent</title>');
+      expect((await web.request('/join/some-token')).status).toBe(200);
+    } finally {
+      rmSync(bare, { recursive: true, force: true });
+    }
+  });
 });

@@ -4,6 +4,16 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from './http/app-env';
 
+/**
+ * Pages built with an HTML file of their own, outside the app's router. A missing one must 404, never
+ * become the app: egress would record Assent's home page, which never tells it to start.
+ */
+const pagesOfTheirOwn = ['/recording-layout'];
+
+function isPageOfItsOwn(path: string): boolean {
+  return pagesOfTheirOwn.some((page) => path === page || path.startsWith(`${page}/`));
+}
+
 export function webApp(distDir: string): MiddlewareHandler<AppEnv> {
   const files = serveStatic<AppEnv>({ root: distDir });
   const indexHtml = serveStatic<AppEnv>({ path: join(distDir, 'index.html') });
@@ -19,7 +29,9 @@ export function webApp(distDir: string): MiddlewareHandler<AppEnv> {
     });
     if (!missing) return served;
     // A missing bundle file must 404, not turn into HTML the browser then fails to run as script.
-    if (immutable || (c.req.method !== 'GET' && c.req.method !== 'HEAD')) return next();
+    if (immutable || isPageOfItsOwn(c.req.path) || (c.req.method !== 'GET' && c.req.method !== 'HEAD')) {
+      return next();
+    }
     c.header('Cache-Control', 'no-cache');
     return indexHtml(c, next);
   };
