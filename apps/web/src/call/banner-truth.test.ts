@@ -1,6 +1,6 @@
 import type { RecordingStatus } from '@assent/shared';
 import { describe, expect, it } from 'vitest';
-import { type ServerBanner, shownBanner } from './banner-truth';
+import { type Announced, nextAnnouncement, type ServerBanner, shownBanner } from './banner-truth';
 
 const server = (status: RecordingStatus, text: string): ServerBanner => ({
   status,
@@ -55,6 +55,36 @@ describe('the banner believes LiveKit about a recorder in the room', () => {
     );
   });
 
+  it('names the recording in the same words at every step of a start, whichever witness speaks first', () => {
+    const steps = (order: [RecordingStatus, boolean][]) =>
+      order.map(
+        ([status, livekit]) => shownBanner(server(status, 'the server words it otherwise'), livekit).text,
+      );
+    const recorderJoinsFirst = steps([
+      ['starting', false],
+      ['starting', true],
+      ['recording', true],
+    ]);
+    const serverSaysActiveFirst = steps([
+      ['starting', false],
+      ['recording', false],
+      ['recording', true],
+    ]);
+    for (const texts of [recorderJoinsFirst, serverSaysActiveFirst]) {
+      expect(texts).toEqual([
+        'Recording starting — Quality assurance',
+        'Recording starting — Quality assurance',
+        'Recording — Quality assurance',
+      ]);
+    }
+  });
+
+  it('says Recording, without a purpose, when no purpose is known', () => {
+    const unnamed = { status: 'recording', text: 'Recording — ' } as const;
+    expect(shownBanner(unnamed, true).text).toBe('Recording');
+    expect(shownBanner(unnamed, false).text).toBe('Recording starting');
+  });
+
   it("otherwise says what the server says, in the server's tone", () => {
     expect(shownBanner(everyServerState[1] as ServerBanner, false)).toEqual({
       text: 'Waiting for consent (2 of 3) — Not recording',
@@ -62,5 +92,48 @@ describe('the banner believes LiveKit about a recorder in the room', () => {
     });
     expect(shownBanner(everyServerState[6] as ServerBanner, false).tone).toBe('off');
     expect(shownBanner(everyServerState[2] as ServerBanner, false).tone).toBe('on');
+  });
+});
+
+describe('what is said aloud follows the banner', () => {
+  const hear = (steps: [RecordingStatus, boolean][]) => {
+    let announced: Announced = 'nothing';
+    const said: string[] = [];
+    for (const [status, livekitRecording] of steps) {
+      const next = nextAnnouncement(announced, {
+        status,
+        livekitRecording,
+        purposeLabel: 'Quality assurance',
+      });
+      announced = next.announced;
+      if (next.say) said.push(next.say);
+    }
+    return said;
+  };
+
+  it('says started when the banner first says Recording — purpose, stopped when the recorder has left', () => {
+    expect(
+      hear([
+        ['starting', false],
+        ['starting', true],
+        ['recording', true],
+        ['stopped_withdrawn', true],
+        ['stopped_withdrawn', false],
+      ]),
+    ).toEqual(['Recording started: Quality assurance', 'Recording stopped']);
+  });
+
+  it('says nothing of a recorder that joined but never began capturing', () => {
+    expect(
+      hear([
+        ['starting', true],
+        ['starting', false],
+        ['failed', false],
+      ]),
+    ).toEqual([]);
+  });
+
+  it('does not say started while the server calls it active but LiveKit has no recorder', () => {
+    expect(hear([['recording', false]])).toEqual([]);
   });
 });

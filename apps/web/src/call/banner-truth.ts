@@ -2,7 +2,8 @@
  * What the recording banner says, from two witnesses: the server's published state (why, and what was
  * asked) and LiveKit's own word that a recorder is in the room (`room.isRecording`). LiveKit wins whenever
  * it reports a recorder: the banner then says Recording, whatever the server says. "Recording — purpose" only
- * once both agree the recorder is capturing: until then, the recording is starting.
+ * once both agree the recorder is capturing: until then, the recording is starting. A recording is named
+ * by its request's purpose label, in the same words at every step (the server's text words it otherwise).
  */
 import type { RecordingStatus } from '@assent/shared';
 
@@ -36,7 +37,7 @@ export function shownBanner(server: ServerBanner, livekitRecording: boolean): Sh
   if (livekitRecording) {
     switch (status) {
       case 'recording':
-        return { text, tone: 'on' };
+        return { text: withPurpose('Recording', purposeLabel), tone: 'on' };
       case 'starting':
         // The recorder has joined but has not begun capturing (a start that stalls is retried): it may
         // be about to record, so "Recording", but not yet "Recording — purpose".
@@ -52,7 +53,30 @@ export function shownBanner(server: ServerBanner, livekitRecording: boolean): Sh
       }
     }
   }
-  if (status === 'recording') return { text: withPurpose('Recording starting', purposeLabel), tone: 'on' };
-  if (status === 'starting' || status === 'stopping') return { text, tone: 'on' };
+  if (status === 'recording' || status === 'starting') {
+    return { text: withPurpose('Recording starting', purposeLabel), tone: 'on' };
+  }
+  if (status === 'stopping') return { text, tone: 'on' };
   return { text, tone: status === 'waiting' ? 'waiting' : 'off' };
+}
+
+/** What a listener has last been told aloud about the recording. */
+export type Announced = 'nothing' | 'started';
+
+/**
+ * What to say aloud as the two witnesses change, so the spoken news matches the banner: "started" when it
+ * first says "Recording — purpose" (LiveKit reports the recorder and the server calls it active),
+ * "stopped" once LiveKit no longer reports it, and nothing about a recorder that never started.
+ */
+export function nextAnnouncement(
+  announced: Announced,
+  now: { status: RecordingStatus; livekitRecording: boolean; purposeLabel?: string },
+): { announced: Announced; say?: string } {
+  if (announced === 'nothing' && now.livekitRecording && now.status === 'recording') {
+    const say = now.purposeLabel ? `Recording started: ${now.purposeLabel}` : 'Recording started';
+    return { announced: 'started', say };
+  }
+  if (announced === 'started' && !now.livekitRecording)
+    return { announced: 'nothing', say: 'Recording stopped' };
+  return { announced };
 }
