@@ -15,6 +15,7 @@ import { decisionOf } from '@assent/shared';
 import type { Logger } from 'pino';
 import type { RoomParticipant, RoomService } from '../livekit/room-service';
 import { presentPeople, recordingActive } from './room-state';
+import { sendChanges } from './send-changes';
 
 /** Whether this person's media may flow: always, unless a recorder may be capturing and they have not consented. */
 export function mayPublish(state: ConsentState, personId: string): boolean {
@@ -55,23 +56,16 @@ export function createPublishPermissions(deps: {
   return {
     async sync(roomName, state, observed) {
       const wanted = wantedPublishing(state);
-      for (const identity of set.keys()) if (!wanted.has(identity)) set.delete(identity);
-      if (observed) {
-        for (const [identity, canPublish] of observed) {
-          if (set.has(identity) && set.get(identity) !== canPublish) set.delete(identity);
-        }
+      // The listing may be older than our last call, so it only ever causes a send, never skips one.
+      for (const [identity, canPublish] of observed ?? []) {
+        if (set.has(identity) && set.get(identity) !== canPublish) set.delete(identity);
       }
-      await Promise.all(
-        [...wanted].map(async ([identity, canPublish]) => {
-          // The listing may be older than our last call, so it only ever causes a send, never skips one.
-          if (set.get(identity) === canPublish) return;
-          try {
-            await deps.roomService.setCanPublish(roomName, identity, canPublish);
-            set.set(identity, canPublish);
-          } catch (err) {
-            deps.logger.warn({ err, roomName, identity, canPublish }, 'publish permission not set');
-          }
-        }),
+      await sendChanges(
+        set,
+        wanted,
+        (identity, canPublish) => deps.roomService.setCanPublish(roomName, identity, canPublish),
+        (err, identity, canPublish) =>
+          deps.logger.warn({ err, roomName, identity, canPublish }, 'publish permission not set'),
       );
     },
   };

@@ -17,6 +17,7 @@ import type { RecordingConfig } from '../config';
 import type { RoomService } from '../livekit/room-service';
 import { createPublishPermissions, type PublishPermissions } from './publish-permission';
 import { privateDecisions, toLiveRecordingState } from './room-state';
+import { sendChanges } from './send-changes';
 
 export interface PublishedSnapshot {
   sessionId: string;
@@ -62,32 +63,15 @@ export function createStatePublisher(deps: {
     const observed = channel.observed;
     channel.observed = undefined;
     await Promise.all([
-      syncEach(channel.sentDecisions, privateDecisions(state), (identity, message) =>
-        deps.roomService.sendPrivately(roomName, identity, MyConsentTopic, message),
+      sendChanges(
+        channel.sentDecisions,
+        privateDecisions(state),
+        (identity, message) => deps.roomService.sendPrivately(roomName, identity, MyConsentTopic, message),
+        (err, identity) => deps.logger.debug({ err, roomName, identity }, 'own decision not delivered'),
       ),
       channel.permissions.sync(roomName, state, observed),
     ]);
     return complete;
-  }
-
-  /** Sends what changed per present identity; a failure is retried with the next publish. */
-  async function syncEach<T>(
-    sent: Map<string, T>,
-    wanted: Map<string, T>,
-    send: (identity: string, value: T) => Promise<void>,
-  ): Promise<void> {
-    for (const identity of sent.keys()) if (!wanted.has(identity)) sent.delete(identity);
-    await Promise.all(
-      [...wanted].map(async ([identity, value]) => {
-        if (sent.get(identity) === value) return;
-        try {
-          await send(identity, value);
-          sent.set(identity, value);
-        } catch (err) {
-          deps.logger.debug({ err, identity }, 'consent state not delivered to participant');
-        }
-      }),
-    );
   }
 
   async function drain(channel: SessionChannel): Promise<void> {

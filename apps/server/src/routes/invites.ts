@@ -49,7 +49,7 @@ const join = createRoute({
 async function previewOf(
   deps: Pick<AppDeps, 'db' | 'consent'>,
   invite: ResolvedInvite,
-  consentState: Promise<ConsentState | undefined> = readState(deps.consent, invite),
+  consentState: ConsentState | undefined | Promise<ConsentState | undefined>,
 ): Promise<InvitePreview> {
   const { session, person, expiresAt } = invite;
   const [state, consentsFor] = await Promise.all([
@@ -82,14 +82,13 @@ export const inviteRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
   .openapi(getInvite, async (c) => {
     const { config, db, now } = c.var.deps;
     const invite = await resolveInvite(db, config.inviteSecret, c.req.valid('param').token, now());
-    return c.json(await previewOf(c.var.deps, invite), 200);
+    return c.json(await previewOf(c.var.deps, invite, readState(c.var.deps.consent, invite)), 200);
   })
   .openapi(join, async (c) => {
     const { config, db, now } = c.var.deps;
     const invite = await resolveInvite(db, config.inviteSecret, c.req.valid('json').inviteToken, now());
     const { session, person } = invite;
-    const state = readState(c.var.deps.consent, invite);
-    const consentState = await state;
+    const consentState = await readState(c.var.deps.consent, invite);
     // Rule 5: joining a recording without having consented, nothing of theirs may reach it.
     const canPublish = consentState ? mayPublish(consentState, person.id) : true;
     const token = await mintParticipantToken(config.livekit, {
@@ -108,7 +107,7 @@ export const inviteRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
         identity: person.livekitIdentity,
         roomName: session.roomName,
         canPublish,
-        preview: await previewOf(c.var.deps, invite, state),
+        preview: await previewOf(c.var.deps, invite, consentState),
       },
       200,
     );
