@@ -22,6 +22,7 @@ export async function createBenchApp() {
     LIVEKIT_API_KEY: 'APIbenchkey',
     LIVEKIT_API_SECRET: 'bench-livekit-secret-0123456789-abcdefgh',
     INVITE_SECRET: 'bench-invite-secret-0123456789-abcdefghij',
+    AUTH_SECRET: 'bench-auth-secret-0123456789-abcdefghijk',
     DATABASE_URL: `sqlite:${join(dir, 'bench.sqlite')}`,
     RECORDINGS_DIR: join(dir, 'recordings'),
     LOG_LEVEL: 'silent',

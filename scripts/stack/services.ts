@@ -75,6 +75,7 @@ export function serverService(config: StackConfig, extraEnv: NodeJS.ProcessEnv =
       LIVEKIT_API_KEY: secrets.livekitApiKey,
       LIVEKIT_API_SECRET: secrets.livekitApiSecret,
       INVITE_SECRET: secrets.inviteSecret,
+      AUTH_SECRET: secrets.authSecret,
       PUBLIC_URL: config.publicUrl,
       WEB_DIST_DIR: join(config.rootDir, 'apps/web/dist'),
       // Our egress writes where the server expects files and opens our layout page on our server.

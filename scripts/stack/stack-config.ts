@@ -15,6 +15,7 @@ export interface StackSecrets {
   livekitApiKey: string;
   livekitApiSecret: string;
   inviteSecret: string;
+  authSecret: string;
 }
 
 export interface StackConfig {
@@ -39,15 +40,19 @@ export const defaultPorts: StackPorts = {
   server: 8787,
 };
 
+/** Reads the data dir's secrets, adding any a newer version needs (kept ones never change). */
 function loadOrCreateSecrets(dataDir: string): StackSecrets {
   const file = join(dataDir, 'secrets.json');
-  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as StackSecrets;
+  const kept: Partial<StackSecrets> = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
   const secrets: StackSecrets = {
-    livekitApiKey: `AK${randomBytes(9).toString('base64url')}`,
-    livekitApiSecret: randomBytes(36).toString('base64url'),
-    inviteSecret: randomBytes(36).toString('base64url'),
+    livekitApiKey: kept.livekitApiKey ?? `AK${randomBytes(9).toString('base64url')}`,
+    livekitApiSecret: kept.livekitApiSecret ?? randomBytes(36).toString('base64url'),
+    inviteSecret: kept.inviteSecret ?? randomBytes(36).toString('base64url'),
+    authSecret: kept.authSecret ?? randomBytes(36).toString('base64url'),
   };
-  writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  if (Object.keys(kept).length !== Object.keys(secrets).length) {
+    writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  }
   return secrets;
 }
 

@@ -5,8 +5,11 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps, AppEnv } from './http/app-env';
 import { AppError } from './http/app-error';
 import { renderError, renderNotFound, validationHook } from './http/error-handling';
+import { createMailer } from './mail/mailer';
 import { requestId } from './middleware/request-id';
 import { requestLogger } from './middleware/request-logger';
+import { createAuth } from './people/auth';
+import { withClientAddress } from './people/client-address';
 import { docsRoutes } from './routes/docs';
 import { healthRoutes } from './routes/health';
 import { inviteRoutes } from './routes/invites';
@@ -16,7 +19,13 @@ import { webhookRoutes } from './routes/webhooks';
 import { webApp } from './web-static';
 
 export function createApp(deps: AppDeps) {
-  const resolved: Required<AppDeps> = { now: () => new Date(), ...deps };
+  const now = deps.now ?? (() => new Date());
+  const resolved: Required<AppDeps> = {
+    ...deps,
+    now,
+    auth: deps.auth ?? createAuth({ db: deps.db, config: deps.config, now }),
+    mailer: deps.mailer ?? createMailer(deps.config.mail, deps.logger),
+  };
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
   app.onError(renderError);
@@ -36,6 +45,10 @@ export function createApp(deps: AppDeps) {
       },
     }),
   );
+
+  app.on(['GET', 'POST'], '/api/auth/*', function betterAuthRoutes(c) {
+    return resolved.auth.handler(withClientAddress(c));
+  });
 
   const routes = app
     .route('/api', healthRoutes)

@@ -6,6 +6,7 @@ const required = {
   LIVEKIT_API_KEY: testEnv.LIVEKIT_API_KEY,
   LIVEKIT_API_SECRET: testEnv.LIVEKIT_API_SECRET,
   INVITE_SECRET: testEnv.INVITE_SECRET,
+  AUTH_SECRET: testEnv.AUTH_SECRET,
 };
 
 function errorFor(env: Record<string, string | undefined>): string {

@@ -26,6 +26,22 @@ const EnvSchema = z.object({
   LIVEKIT_API_KEY: z.string().min(1, 'is required'),
   LIVEKIT_API_SECRET: secret('LIVEKIT_API_SECRET'),
   INVITE_SECRET: secret('INVITE_SECRET'),
+  AUTH_SECRET: secret('AUTH_SECRET'),
+  AUTH_SIGN_IN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().positive().max(10_000).default(10),
+  PASSKEY_RP_ID: z
+    .string()
+    .regex(/^[a-z0-9.-]+$/, 'must be a host name such as assent.example.org')
+    .optional(),
+  SMTP_URL: z
+    .string()
+    .refine((v) => /^smtps?:\/\//.test(v) && URL.canParse(v), 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  MAIL_FROM: z.string().min(3).max(200).default('Assent <no-reply@assent.invalid>'),
+  LINK_TTL_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 60)
+    .default(24 * 7),
   PUBLIC_URL: z
     .string()
     .default('http://127.0.0.1:8787')
@@ -84,12 +100,30 @@ export interface Config {
     readonly apiSecret: string;
   };
   readonly inviteSecret: string;
+  readonly auth: AuthConfig;
+  readonly mail: MailConfig;
   /** Origin used in invite links, without a trailing slash. */
   readonly publicUrl: string;
   readonly inviteTtlHours: number;
   readonly webDistDir: string | undefined;
   readonly logLevel: (typeof logLevels)[number];
   readonly recording: RecordingConfig;
+}
+
+export interface AuthConfig {
+  readonly secret: string;
+  /** Failed or not, sign-in attempts allowed per client address per minute. */
+  readonly signInAttemptsPerMinute: number;
+  /** WebAuthn relying party: PUBLIC_URL's host name, or `localhost` when that is an IP address. */
+  readonly passkeyRpId: string;
+  /** How long invitation and enrolment links work. */
+  readonly linkTtlHours: number;
+}
+
+export interface MailConfig {
+  /** Unset: links are shown on the page to copy instead of being mailed. */
+  readonly smtpUrl: string | undefined;
+  readonly from: string;
 }
 
 /** The organisation's recording policy as far as the consent prompt and egress need it. */
@@ -152,6 +186,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       apiSecret: e.LIVEKIT_API_SECRET,
     },
     inviteSecret: e.INVITE_SECRET,
+    auth: {
+      secret: e.AUTH_SECRET,
+      signInAttemptsPerMinute: e.AUTH_SIGN_IN_ATTEMPTS_PER_MINUTE,
+      passkeyRpId: e.PASSKEY_RP_ID ?? rpIdFor(new URL(e.PUBLIC_URL).hostname),
+      linkTtlHours: e.LINK_TTL_HOURS,
+    },
+    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
     publicUrl: new URL(e.PUBLIC_URL).origin,
     inviteTtlHours: e.INVITE_TTL_HOURS,
     webDistDir: e.WEB_DIST_DIR,
@@ -167,6 +208,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       egressStartTimeoutSeconds: e.EGRESS_START_TIMEOUT_SECONDS,
     },
   });
+}
+
+/** WebAuthn refuses IP addresses as relying party ids; browsers treat `localhost` as the loopback one. */
+function rpIdFor(hostname: string): string {
+  return /^[\d.]+$/.test(hostname) || hostname.includes(':') || hostname.startsWith('[')
+    ? 'localhost'
+    : hostname;
 }
 
 function deepFreeze<T extends object>(value: T): T {

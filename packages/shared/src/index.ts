@@ -4,3 +4,6 @@ export * from './api/recording';
 export * from './api/roles';
 export * from './api/sessions';
 export * from './consent';
+export * from './people/api';
+export * from './people/policy';
+export * from './people/roles';

@@ -1,10 +1,19 @@
 import type { Kysely, Transaction } from 'kysely';
+import type { AuditTables } from '../audit/audit-tables';
 import type { ConsentTables } from '../consent/consent-tables';
+import type { PeopleTables } from '../people/people-tables';
+import type { PolicyTables } from '../policy/policy-tables';
 import type { PresenceTables } from '../presence/presence-tables';
 import type { SessionTables } from '../sessions/session-tables';
 
 /** The whole schema, composed from each feature's tables. */
-export interface Database extends SessionTables, PresenceTables, ConsentTables {}
+export interface Database
+  extends SessionTables,
+    PresenceTables,
+    ConsentTables,
+    PeopleTables,
+    PolicyTables,
+    AuditTables {}
 
 export type Db = Kysely<Database>;
 /** Repositories accept either, so callers decide the transaction boundary. */

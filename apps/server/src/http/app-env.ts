@@ -4,6 +4,8 @@ import type { ConsentService } from '../consent/consent-service';
 import type { Db } from '../db/database';
 import type { EgressPort } from '../livekit/egress';
 import type { RoomService } from '../livekit/room-service';
+import type { Mailer } from '../mail/mailer';
+import type { Auth } from '../people/auth';
 
 /** Everything the app needs from outside; tests pass their own. */
 export interface AppDeps {
@@ -16,6 +18,10 @@ export interface AppDeps {
   consent: ConsentService;
   /** Injected so tests can move time; defaults to the real clock. */
   now?: () => Date;
+  /** better-auth over `db`; built by `createApp` unless given. */
+  auth?: Auth;
+  /** Sends invitation mail over SMTP_URL; without it links are only shown on the page. */
+  mailer?: Mailer;
 }
 
 export interface AppEnv {

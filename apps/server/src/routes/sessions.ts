@@ -42,6 +42,7 @@ export const sessionRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
       title: input.title,
       roomName: newRoomName(),
       createdAt: createdAt.toISOString(),
+      ownerUserId: null,
     };
     const invitees = [{ name: input.tutorName, role: 'tutor' as const, minor: false }, ...input.participants];
     const people: Person[] = invitees.map((p) => ({
@@ -52,6 +53,8 @@ export const sessionRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
       minor: p.role === 'student' && p.minor,
       livekitIdentity: newParticipantIdentity(),
       createdAt: session.createdAt,
+      userId: null,
+      studentId: null,
     }));
     const links = guardianLinksFor(invitees, people);
     const nameOf = new Map(people.map((p) => [p.id, p.name]));

@@ -10,6 +10,8 @@ export interface Session {
   title: string;
   roomName: string;
   createdAt: string;
+  /** The tutor account that owns the session; null for sessions made before accounts. */
+  ownerUserId: string | null;
 }
 
 export interface Person {
@@ -20,6 +22,10 @@ export interface Person {
   minor: boolean;
   livekitIdentity: string;
   createdAt: string;
+  /** The account this person signs in with, if any. */
+  userId: string | null;
+  /** The enrolled student this person is, if picked from the organisation's families. */
+  studentId: string | null;
 }
 
 export const toSession = (row: Selectable<SessionsTable>): Session => ({
@@ -27,6 +33,7 @@ export const toSession = (row: Selectable<SessionsTable>): Session => ({
   title: row.title,
   roomName: row.room_name,
   createdAt: row.created_at,
+  ownerUserId: row.owner_user_id,
 });
 
 export const toPerson = (row: Selectable<PeopleTable>): Person => ({
@@ -37,6 +44,8 @@ export const toPerson = (row: Selectable<PeopleTable>): Person => ({
   minor: row.minor === 1,
   livekitIdentity: row.livekit_identity,
   createdAt: row.created_at,
+  userId: row.user_id,
+  studentId: row.student_id,
 });
 
 export async function insertSession(db: DbOrTrx, session: Session): Promise<void> {
@@ -47,6 +56,7 @@ export async function insertSession(db: DbOrTrx, session: Session): Promise<void
       title: session.title,
       room_name: session.roomName,
       created_at: session.createdAt,
+      owner_user_id: session.ownerUserId,
     })
     .execute();
 }
@@ -66,6 +76,8 @@ export async function insertPeople(db: DbOrTrx, people: Person[]): Promise<void>
         livekit_identity: p.livekitIdentity,
         position,
         created_at: p.createdAt,
+        user_id: p.userId,
+        student_id: p.studentId,
       })),
     )
     .execute();
@@ -119,7 +131,12 @@ export async function findPersonInSession(
     .selectFrom('people')
     .innerJoin('sessions', 'sessions.id', 'people.session_id')
     .selectAll('people')
-    .select(['sessions.title', 'sessions.room_name', 'sessions.created_at as session_created_at'])
+    .select([
+      'sessions.title',
+      'sessions.room_name',
+      'sessions.created_at as session_created_at',
+      'sessions.owner_user_id',
+    ])
     .where('people.id', '=', personId)
     .where('sessions.id', '=', sessionId)
     .executeTakeFirst();
@@ -131,6 +148,7 @@ export async function findPersonInSession(
       title: row.title,
       room_name: row.room_name,
       created_at: row.session_created_at,
+      owner_user_id: row.owner_user_id,
     }),
   };
 }

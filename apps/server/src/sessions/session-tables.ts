@@ -7,6 +7,8 @@ export interface SessionsTable {
   /** Opaque LiveKit room name; never derived from the title. */
   room_name: string;
   created_at: string;
+  /** The tutor who owns it; null for sessions made before accounts. */
+  owner_user_id: string | null;
 }
 
 export interface PeopleTable {
@@ -20,6 +22,10 @@ export interface PeopleTable {
   /** Order people were listed in when the session was created (tutor first). */
   position: Generated<number>;
   created_at: string;
+  /** The account this person signs in with, when they have one. */
+  user_id: string | null;
+  /** The enrolled student this person is, for students picked from the organisation's families. */
+  student_id: string | null;
 }
 
 /** A guardian may consent for this student (rule 3); written with the session, never changed. */

@@ -8,6 +8,7 @@ import type { Db } from '../db/database';
 import { createReconciler } from '../livekit/reconciler';
 import type { RoomService } from '../livekit/room-service';
 import { createLogger } from '../logger';
+import { type Auth, createAuth } from '../people/auth';
 import {
   createFakeEgress,
   createFakeRoomService,
@@ -21,6 +22,7 @@ export const testEnv = {
   LIVEKIT_API_KEY: 'APItestkey',
   LIVEKIT_API_SECRET: 'livekit-test-secret-0123456789-abcdefghij',
   INVITE_SECRET: 'invite-test-secret-0123456789-abcdefghijk',
+  AUTH_SECRET: 'auth-test-secret-0123456789-abcdefghijklm',
   PUBLIC_URL: 'http://assent.test',
   DATABASE_URL: 'sqlite::memory:',
   LOG_LEVEL: 'silent',
@@ -34,6 +36,7 @@ export interface TestApp {
   egress: FakeEgress;
   roomService: FakeRoomService;
   consent: ConsentService;
+  auth: Auth;
 }
 
 export const fakeRoomService: RoomService = {
@@ -52,8 +55,9 @@ export function buildTestApp(db: Db, env: Record<string, string> = {}): TestApp 
   const roomService = createFakeRoomService();
   const now = () => clock.now;
   const consent = createConsentService({ db, egress, roomService, logger, recording: config.recording, now });
-  const app = createApp({ config, db, logger, roomService, egress, consent, now });
-  return { app, db, config, clock, egress, roomService, consent };
+  const auth = createAuth({ db, config, now });
+  const app = createApp({ config, db, logger, roomService, egress, consent, now, auth });
+  return { app, db, config, clock, egress, roomService, consent, auth };
 }
 
 /** Registers hooks that open and migrate `database` once per file and empty it before each test. */

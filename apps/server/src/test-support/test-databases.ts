@@ -61,6 +61,19 @@ const tablesChildFirst = [
   'guardian_links',
   'people',
   'sessions',
+  'recording_preference_changes',
+  'guardian_agreements',
+  'guardianships',
+  'students',
+  'invitations',
+  'audit_log',
+  'policy_versions',
+  'auth_rate_limits',
+  'passkeys',
+  'auth_verifications',
+  'auth_accounts',
+  'auth_sessions',
+  'users',
 ] as const;
 
 /** Empties every table, so each test starts from a freshly migrated, empty database. */

@@ -17,6 +17,17 @@ export const ErrorCode = z.enum([
   'recording_active',
   'conflict',
   'internal',
+  // Accounts, invitations and families.
+  'link_invalid',
+  'link_expired',
+  'link_used',
+  'email_taken',
+  'setup_done',
+  'agreement_required',
+  'policy_version_stale',
+  'guardian_agreement_missing',
+  'recording_refused_by_preference',
+  'rate_limited',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 

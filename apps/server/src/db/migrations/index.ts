@@ -3,6 +3,8 @@ import * as sessions from './2026_11_22_0001_sessions';
 import * as livekitPresence from './2026_11_22_0002_livekit_presence';
 import * as consent from './2026_11_22_0003_consent';
 import * as guardianLinks from './2026_11_22_0004_guardian_links';
+import * as accounts from './2026_11_22_0005_accounts';
+import * as organisation from './2026_11_22_0006_organisation';
 
 /** Every migration by name; names sort in the order they must run. Add new ones here. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +12,6 @@ export const migrations: Record<string, Migration> = {
   '2026_11_22_0002_livekit_presence': livekitPresence,
   '2026_11_22_0003_consent': consent,
   '2026_11_22_0004_guardian_links': guardianLinks,
+  '2026_11_22_0005_accounts': accounts,
+  '2026_11_22_0006_organisation': organisation,
 };

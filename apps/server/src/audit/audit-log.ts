@@ -1,0 +1,107 @@
+/**
+ * The one writer of the audit log. Every entry is written inside the transaction of the change it
+ * records (so a rolled-back change leaves no entry and a committed one always has its entry), and
+ * holds the SHA-256 of the previous entry, so removing or editing any entry breaks the chain.
+ */
+import { createHash } from 'node:crypto';
+import { PostgresAdapter, sql } from 'kysely';
+import type { DbOrTrx } from '../db/database';
+
+export const genesisHash = '0'.repeat(64);
+
+export interface AuditActor {
+  userId: string | null;
+  role: string | null;
+}
+
+/** Who did what to which thing; `detail` is kept as JSON and must hold no secrets or media. */
+export interface AuditEntryInput {
+  actor: AuditActor;
+  /** Dotted verb such as `policy.update`, `auth.sign_in`, `session.read`. */
+  action: string;
+  target?: { type: string; id: string } | undefined;
+  outcome?: 'done' | 'denied';
+  detail?: Record<string, unknown>;
+  at: Date;
+}
+
+export interface AuditEntry {
+  seq: number;
+  at: string;
+  actorUserId: string | null;
+  actorRole: string | null;
+  action: string;
+  targetType: string | null;
+  targetId: string | null;
+  outcome: 'done' | 'denied';
+  detail: Record<string, unknown>;
+  prevHash: string;
+  hash: string;
+}
+
+/** The hash an entry must carry: over every field and the previous entry's hash, in a fixed order. */
+export function entryHash(entry: Omit<AuditEntry, 'hash' | 'detail'> & { detail: string }): string {
+  const canonical = JSON.stringify([
+    entry.seq,
+    entry.at,
+    entry.actorUserId,
+    entry.actorRole,
+    entry.action,
+    entry.targetType,
+    entry.targetId,
+    entry.outcome,
+    entry.detail,
+    entry.prevHash,
+  ]);
+  return createHash('sha256').update(canonical).digest('hex');
+}
+
+/**
+ * Appends one entry. Call it with the transaction that makes the change; outside a transaction
+ * (a denial that changes nothing) pass the database and it commits on its own.
+ */
+export async function appendAudit(db: DbOrTrx, input: AuditEntryInput): Promise<AuditEntry> {
+  if (!db.isTransaction) return db.transaction().execute((trx) => appendAudit(trx, input));
+  // PostgreSQL: one writer at a time, or two transactions would both extend the same last entry.
+  // SQLite already runs one write transaction at a time.
+  if (db.getExecutor().adapter instanceof PostgresAdapter) {
+    await sql`lock table audit_log in exclusive mode`.execute(db);
+  }
+  const last = await db
+    .selectFrom('audit_log')
+    .select(['seq', 'hash'])
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  const detail = JSON.stringify(input.detail ?? {});
+  const unsigned = {
+    seq: last ? Number(last.seq) + 1 : 1,
+    at: input.at.toISOString(),
+    actorUserId: input.actor.userId,
+    actorRole: input.actor.role,
+    action: input.action,
+    targetType: input.target?.type ?? null,
+    targetId: input.target?.id ?? null,
+    outcome: input.outcome ?? 'done',
+    detail,
+    prevHash: last?.hash ?? genesisHash,
+  };
+  const hash = entryHash(unsigned);
+  await db
+    .insertInto('audit_log')
+    .values({
+      seq: unsigned.seq,
+      at: unsigned.at,
+      actor_user_id: unsigned.actorUserId,
+      actor_role: unsigned.actorRole,
+      action: unsigned.action,
+      target_type: unsigned.targetType,
+      target_id: unsigned.targetId,
+      outcome: unsigned.outcome,
+      detail,
+      prev_hash: unsigned.prevHash,
+      hash,
+    })
+    .execute();
+  return { ...unsigned, detail: input.detail ?? {}, hash };
+}

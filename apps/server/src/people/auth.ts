@@ -1,0 +1,158 @@
+/**
+ * Accounts through better-auth on our own database: email + password and passkeys, sessions in
+ * httpOnly cookies (Secure when PUBLIC_URL is https), origin checks on every state-changing call,
+ * rate-limited sign-in. Our migrations create its tables; this file only names them.
+ *
+ * Nobody signs up on their own: `emailAndPassword.disableSignUp` closes better-auth's sign-up route, and
+ * accounts are made by accepting an invitation (`people/invitations.ts`), which uses better-auth's own
+ * password hashing and user creation.
+ */
+import { passkey } from '@better-auth/passkey';
+import { betterAuth } from 'better-auth';
+import { createAuthMiddleware } from 'better-auth/api';
+import { PostgresAdapter } from 'kysely';
+import { appendAudit } from '../audit/audit-log';
+import type { Config } from '../config';
+import type { Db } from '../db/database';
+
+/** The header our HTTP layer sets from the socket address; anything a client sends under it is replaced. */
+export const clientAddressHeader = 'x-assent-client-address';
+
+export interface AuthDeps {
+  db: Db;
+  config: Config;
+  now: () => Date;
+}
+
+export function createAuth({ db, config, now }: AuthDeps) {
+  const type = db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
+  return betterAuth({
+    appName: 'Assent',
+    baseURL: config.publicUrl,
+    basePath: '/api/auth',
+    secret: config.auth.secret,
+    trustedOrigins: [config.publicUrl, ...localhostOrigin(config)],
+    database: { db, type },
+    telemetry: { enabled: false },
+    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 10, maxPasswordLength: 128 },
+    session: {
+      modelName: 'auth_sessions',
+      fields: {
+        userId: 'user_id',
+        expiresAt: 'expires_at',
+        ipAddress: 'ip_address',
+        userAgent: 'user_agent',
+        createdAt: 'created_at',
+        updatedAt: 'updated_at',
+      },
+      expiresIn: 60 * 60 * 24 * 7,
+      updateAge: 60 * 60 * 24,
+    },
+    user: {
+      modelName: 'users',
+      fields: { emailVerified: 'email_verified', createdAt: 'created_at', updatedAt: 'updated_at' },
+      additionalFields: {
+        // Set only by invitations and admins, never by the person (input: false).
+        role: { type: 'string', required: true, input: false },
+      },
+    },
+    account: {
+      modelName: 'auth_accounts',
+      fields: {
+        accountId: 'account_id',
+        providerId: 'provider_id',
+        userId: 'user_id',
+        accessToken: 'access_token',
+        refreshToken: 'refresh_token',
+        idToken: 'id_token',
+        accessTokenExpiresAt: 'access_token_expires_at',
+        refreshTokenExpiresAt: 'refresh_token_expires_at',
+        createdAt: 'created_at',
+        updatedAt: 'updated_at',
+      },
+    },
+    verification: {
+      modelName: 'auth_verifications',
+      fields: { expiresAt: 'expires_at', createdAt: 'created_at', updatedAt: 'updated_at' },
+    },
+    rateLimit: {
+      enabled: true,
+      storage: 'database',
+      modelName: 'auth_rate_limits',
+      fields: { lastRequest: 'last_request' },
+      window: 60,
+      max: 200,
+      customRules: {
+        '/sign-in/email': { window: 60, max: config.auth.signInAttemptsPerMinute },
+        '/sign-in/passkey': { window: 60, max: config.auth.signInAttemptsPerMinute },
+      },
+    },
+    advanced: {
+      cookiePrefix: 'assent',
+      ipAddress: { ipAddressHeaders: [clientAddressHeader] },
+      database: { generateId: () => crypto.randomUUID() },
+    },
+    plugins: [
+      passkey({
+        rpID: config.auth.passkeyRpId,
+        rpName: 'Assent',
+        origin: [config.publicUrl, ...localhostOrigin(config)],
+        schema: {
+          passkey: {
+            modelName: 'passkeys',
+            fields: {
+              publicKey: 'public_key',
+              userId: 'user_id',
+              credentialID: 'credential_id',
+              deviceType: 'device_type',
+              backedUp: 'backed_up',
+              createdAt: 'created_at',
+            },
+          },
+        },
+      }),
+    ],
+    databaseHooks: {
+      session: {
+        create: {
+          // Every sign-in (password or passkey) is in the audit log.
+          after: async (session) => {
+            const user = await db
+              .selectFrom('users')
+              .select('role')
+              .where('id', '=', session.userId)
+              .executeTakeFirst();
+            await appendAudit(db, {
+              actor: { userId: session.userId, role: user?.role ?? null },
+              action: 'auth.sign_in',
+              target: { type: 'user', id: session.userId },
+              at: now(),
+            });
+          },
+        },
+      },
+    },
+    hooks: {
+      after: createAuthMiddleware(async (ctx) => {
+        if (ctx.path !== '/revoke-sessions' && ctx.path !== '/sign-out') return;
+        const userId = ctx.context.session?.user.id ?? null;
+        if (!userId) return;
+        await appendAudit(db, {
+          actor: { userId, role: (ctx.context.session?.user as { role?: string } | undefined)?.role ?? null },
+          action: ctx.path === '/sign-out' ? 'auth.sign_out' : 'auth.sign_out_everywhere',
+          target: { type: 'user', id: userId },
+          at: now(),
+        });
+      }),
+    },
+  });
+}
+
+/** With PUBLIC_URL on 127.0.0.1, passkeys work when the app is opened as localhost on the same port. */
+function localhostOrigin(config: Config): string[] {
+  if (config.auth.passkeyRpId !== 'localhost') return [];
+  const url = new URL(config.publicUrl);
+  return url.hostname === 'localhost' ? [] : [`${url.protocol}//localhost${url.port ? `:${url.port}` : ''}`];
+}
+
+export type Auth = ReturnType<typeof createAuth>;

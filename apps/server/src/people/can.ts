@@ -1,0 +1,117 @@
+/**
+ * The one place that decides who may do what. Routes describe the resource they act on and call
+ * `authorize` (which audits refusals); nothing else checks roles. `can` is pure so its whole table is
+ * tested as a matrix (`can.test.ts`) and again against the real routes.
+ */
+import type { AccountRole } from '@assent/shared';
+
+export interface CanActor {
+  userId: string;
+  role: AccountRole;
+}
+
+/** Something that belongs to the organisation as a whole (policy, audit log, staff). */
+export interface OrganisationResource {
+  kind: 'organisation';
+}
+
+/** A tutoring session and who is in it. */
+export interface SessionResource {
+  kind: 'session';
+  ownerUserId: string | null;
+  /** Accounts of people in the session (tutor, students with a sign-in, guardians). */
+  attendeeUserIds: readonly string[];
+}
+
+/** An enrolled student and the accounts responsible for them. */
+export interface StudentResource {
+  kind: 'student';
+  minor: boolean;
+  /** The student's own sign-in, if they have one. */
+  studentUserId: string | null;
+  guardianUserIds: readonly string[];
+}
+
+export type Resource = OrganisationResource | SessionResource | StudentResource;
+
+export const organisation: OrganisationResource = { kind: 'organisation' };
+
+/** Every action, with the resource kind it applies to. */
+export const actions = {
+  'policy.update': 'organisation',
+  'policy.history': 'organisation',
+  'audit.read': 'organisation',
+  'staff.invite': 'organisation',
+  'people.list': 'organisation',
+  'family.invite': 'organisation',
+  'agreement.give': 'organisation',
+  'student.add': 'organisation',
+  'students.list': 'organisation',
+  'session.create': 'organisation',
+  'student.read': 'student',
+  'student.set_preference': 'student',
+  'session.read': 'session',
+  'session.join': 'session',
+  'session.request_recording': 'session',
+} as const satisfies Record<string, Resource['kind']>;
+
+export type Action = keyof typeof actions;
+
+type ResourceFor<A extends Action> = Extract<Resource, { kind: (typeof actions)[A] }>;
+
+const staffOnly: Readonly<Partial<Record<Action, readonly AccountRole[]>>> = {
+  'policy.update': ['admin'],
+  'policy.history': ['admin', 'reviewer'],
+  'audit.read': ['admin'],
+  'staff.invite': ['admin'],
+  'people.list': ['admin'],
+  // Tutors enrol the families they teach; admins any family.
+  'family.invite': ['admin', 'tutor'],
+  'agreement.give': ['guardian'],
+  'student.add': ['guardian'],
+  // Tutors pick enrolled students when creating a session.
+  'students.list': ['admin', 'tutor'],
+  'session.create': ['admin', 'tutor'],
+};
+
+/** Whether `actor` may do `action` to `resource`. Pure; no I/O. */
+export function can<A extends Action>(actor: CanActor, action: A, resource: ResourceFor<A>): boolean {
+  const roles = staffOnly[action];
+  if (roles) return roles.includes(actor.role);
+  switch (action) {
+    case 'student.read': {
+      const student = resource as StudentResource;
+      return (
+        actor.role === 'admin' ||
+        actor.role === 'tutor' ||
+        student.guardianUserIds.includes(actor.userId) ||
+        student.studentUserId === actor.userId
+      );
+    }
+    case 'student.set_preference': {
+      // Procept: a guardian speaks for their child; an adult student for themselves.
+      const student = resource as StudentResource;
+      if (student.guardianUserIds.includes(actor.userId)) return actor.role === 'guardian';
+      return !student.minor && student.studentUserId === actor.userId;
+    }
+    case 'session.read': {
+      const session = resource as SessionResource;
+      return (
+        actor.role === 'admin' ||
+        actor.role === 'reviewer' ||
+        session.ownerUserId === actor.userId ||
+        session.attendeeUserIds.includes(actor.userId)
+      );
+    }
+    case 'session.join': {
+      const session = resource as SessionResource;
+      return session.ownerUserId === actor.userId || session.attendeeUserIds.includes(actor.userId);
+    }
+    case 'session.request_recording': {
+      const session = resource as SessionResource;
+      return (actor.role === 'tutor' && session.ownerUserId === actor.userId) || actor.role === 'admin';
+    }
+    default:
+      return false;
+  }
+}

@@ -1,0 +1,75 @@
+/** Accounts for server tests: made the way invitations make them, signed in through better-auth's route. */
+import type { AccountRole } from '@assent/shared';
+import type { TestApp } from './test-app';
+
+export interface TestAccount {
+  userId: string;
+  role: AccountRole;
+  name: string;
+  email: string;
+  password: string;
+  /** The `cookie` header value that carries this account's session. */
+  cookie: string;
+}
+
+let counter = 0;
+
+/** Creates an account with `role` and signs it in. */
+export async function signedInAs(
+  t: Pick<TestApp, 'app' | 'auth'>,
+  role: AccountRole,
+  name = `${role[0]?.toUpperCase()}${role.slice(1)} ${++counter}`,
+): Promise<TestAccount> {
+  const email = `${role}${counter}-${Math.random().toString(36).slice(2, 8)}@example.org`;
+  const password = 'correct horse battery';
+  const ctx = await t.auth.$context;
+  const user = await ctx.internalAdapter.createUser(
+    { name, email, emailVerified: true, role },
+    { method: 'invitation' },
+  );
+  await ctx.internalAdapter.linkAccount({
+    userId: user.id,
+    providerId: 'credential',
+    accountId: user.id,
+    password: await ctx.password.hash(password),
+  });
+  const cookie = await signIn(t, email, password);
+  return { userId: user.id, role, name, email, password, cookie };
+}
+
+/** Signs in with email and password and returns the session cookie header value. */
+export async function signIn(t: Pick<TestApp, 'app'>, email: string, password: string): Promise<string> {
+  const res = await t.app.request('/api/auth/sign-in/email', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: 'http://assent.test' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
+  return sessionCookieOf(res);
+}
+
+export function sessionCookieOf(res: Response): string {
+  const cookies = res.headers.getSetCookie().map((c) => c.split(';')[0] ?? '');
+  const session = cookies.filter((c) => c.includes('session_token'));
+  if (session.length === 0) throw new Error('no session cookie in the response');
+  return session.join('; ');
+}
+
+/** A JSON request as a signed-in browser on our origin makes it. */
+export function asAccount(
+  t: Pick<TestApp, 'app'>,
+  account: Pick<TestAccount, 'cookie'> | null,
+  method: string,
+  path: string,
+  body?: unknown,
+) {
+  return t.app.request(path, {
+    method,
+    headers: {
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      origin: 'http://assent.test',
+      ...(account ? { cookie: account.cookie } : {}),
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+}

@@ -1,0 +1,181 @@
+/** Request and response bodies of the accounts, invitations, families and policy routes. */
+import { z } from 'zod';
+import { OrganisationPolicy } from './policy';
+import { AccountRole, StaffRole } from './roles';
+
+export const PersonName = z
+  .string()
+  .trim()
+  .min(1, 'Name is required')
+  .max(80, 'Name is at most 80 characters');
+export const Email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .email('Enter an email address such as name@example.org')
+  .max(254);
+export const Password = z
+  .string()
+  .min(10, 'Use at least 10 characters')
+  .max(128, 'Use at most 128 characters');
+
+/** A one-time link's token, as it appears in `/welcome/<token>` links. */
+export const LinkToken = z.string().regex(/^[A-Za-z0-9_-]{32,64}$/, 'This link is malformed');
+
+export const MeUser = z.object({
+  id: z.string(),
+  name: z.string(),
+  email: z.string(),
+  role: AccountRole,
+});
+export type MeUser = z.infer<typeof MeUser>;
+
+/** Who is signed in (null: nobody), and for a guardian where they stand with the policy. */
+export const MeResponse = z.object({
+  user: MeUser.nullable(),
+  /** Guardians: the policy version they last agreed to (null: never) and the one in force. */
+  agreement: z
+    .object({
+      agreedVersion: z.number().int().nullable(),
+      currentVersion: z.number().int(),
+      agreedAt: z.string().nullable(),
+    })
+    .nullable(),
+  /** True on a fresh install until the first administrator exists (the link is in the server's log). */
+  setupPending: z.boolean(),
+});
+export type MeResponse = z.infer<typeof MeResponse>;
+
+export const InvitationKind = z.enum(['first_run', 'staff', 'family']);
+export type InvitationKind = z.infer<typeof InvitationKind>;
+
+/** What an invitation link's page shows before the person creates their account. */
+export const InvitationPreview = z.object({
+  kind: InvitationKind,
+  role: AccountRole,
+  /** Fixed by the invitation for staff and families; null for the first administrator (they choose). */
+  email: z.string().nullable(),
+  invitedBy: z.string().nullable(),
+  /** Family enrolments: the children the inviter named, whom the guardian confirms or corrects. */
+  children: z.array(z.object({ id: z.string(), name: z.string(), minor: z.boolean() })),
+  expiresAt: z.string(),
+});
+export type InvitationPreview = z.infer<typeof InvitationPreview>;
+
+export const AcceptInvitationRequest = z.object({
+  name: PersonName,
+  /** Required for the first administrator; must equal the invited address otherwise. */
+  email: Email.optional(),
+  password: Password,
+});
+export type AcceptInvitationRequest = z.infer<typeof AcceptInvitationRequest>;
+
+export const InviteStaffRequest = z.object({ email: Email, role: StaffRole });
+export type InviteStaffRequest = z.infer<typeof InviteStaffRequest>;
+
+export const ChildInput = z.object({
+  name: PersonName,
+  /** Children are minors unless said otherwise (fail closed: a minor needs a guardian's consent too). */
+  minor: z.boolean().default(true),
+});
+export type ChildInput = z.infer<typeof ChildInput>;
+
+export const InviteFamilyRequest = z.object({
+  guardianEmail: Email,
+  /** The children the tutor or admin expects; the guardian confirms them and may add more. */
+  children: z.array(ChildInput).max(10, 'At most 10 children').default([]),
+});
+export type InviteFamilyRequest = z.infer<typeof InviteFamilyRequest>;
+
+/** A sent invitation: the link is returned only when it could not be mailed (no SMTP_URL). */
+export const InvitationCreated = z.object({
+  invitationId: z.string(),
+  email: z.string(),
+  role: AccountRole,
+  expiresAt: z.string(),
+  mailed: z.boolean(),
+  link: z.string().url().nullable(),
+});
+export type InvitationCreated = z.infer<typeof InvitationCreated>;
+
+export const GiveAgreementRequest = z.object({
+  /** The policy version the guardian read; an older one is refused so they read what is in force. */
+  policyVersion: z.number().int().positive(),
+  adultConfirmed: z.literal(true, { error: 'Confirm that you are 18 or over' }),
+});
+export type GiveAgreementRequest = z.infer<typeof GiveAgreementRequest>;
+
+export const Student = z.object({
+  id: z.string(),
+  name: z.string(),
+  minor: z.boolean(),
+  guardians: z.array(z.object({ userId: z.string(), name: z.string(), agreed: z.boolean() })),
+  /** May join sessions: an adult, or a minor with a guardian who has registered and agreed. */
+  enrolled: z.boolean(),
+  doNotRecord: z.boolean(),
+});
+export type Student = z.infer<typeof Student>;
+
+export const StudentList = z.object({ students: z.array(Student) });
+export type StudentList = z.infer<typeof StudentList>;
+
+export const AddChildRequest = ChildInput;
+export type AddChildRequest = z.infer<typeof AddChildRequest>;
+
+export const SetRecordingPreferenceRequest = z.object({ doNotRecord: z.boolean() });
+export type SetRecordingPreferenceRequest = z.infer<typeof SetRecordingPreferenceRequest>;
+
+export const RecordingPreferenceChange = z.object({
+  doNotRecord: z.boolean(),
+  changedBy: z.string(),
+  at: z.string(),
+});
+export const RecordingPreference = z.object({
+  studentId: z.string(),
+  doNotRecord: z.boolean(),
+  history: z.array(RecordingPreferenceChange),
+});
+export type RecordingPreference = z.infer<typeof RecordingPreference>;
+
+export const PersonSummary = z.object({
+  id: z.string(),
+  name: z.string(),
+  email: z.string(),
+  role: AccountRole,
+  createdAt: z.string(),
+});
+export const PeopleList = z.object({
+  people: z.array(PersonSummary),
+  pendingInvitations: z.array(
+    z.object({
+      id: z.string(),
+      email: z.string().nullable(),
+      role: AccountRole,
+      kind: InvitationKind,
+      expiresAt: z.string(),
+    }),
+  ),
+});
+export type PeopleList = z.infer<typeof PeopleList>;
+
+/** One of "Your sessions" on the dashboard. */
+export const MySession = z.object({
+  sessionId: z.string(),
+  title: z.string(),
+  createdAt: z.string(),
+  /** The caller's role in it; null for staff who only oversee it. */
+  role: z.enum(['tutor', 'student', 'guardian']).nullable(),
+  /** The caller's own join link (null if they are not in the session). */
+  joinUrl: z.string().url().nullable(),
+  /** Guardians: a join link for each of their children in the session, to open on the child's device. */
+  children: z.array(
+    z.object({ name: z.string(), joinUrl: z.string().url().nullable(), refusal: z.string().nullable() }),
+  ),
+  people: z.array(z.object({ name: z.string(), role: z.enum(['tutor', 'student', 'guardian']) })),
+});
+export type MySession = z.infer<typeof MySession>;
+
+export const MySessionList = z.object({ sessions: z.array(MySession) });
+export type MySessionList = z.infer<typeof MySessionList>;
+
+export const PolicyResponse = OrganisationPolicy;
