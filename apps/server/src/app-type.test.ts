@@ -1,5 +1,6 @@
 import { testClient } from 'hono/testing';
 import { describe, expect, it } from 'vitest';
+import { signedInAs } from './test-support/accounts';
 import { useTestApp } from './test-support/test-app';
 import { testDatabases } from './test-support/test-databases';
 
@@ -8,10 +9,11 @@ describe.each(testDatabases)('typed client over AppType ($name)', (database) => 
   const ctx = useTestApp(database);
 
   it('creates a session and previews an invite through typed routes', async () => {
-    const client = testClient(ctx().app);
-    const created = await client.api.sessions.$post({
-      json: { title: 'Typed', tutorName: 'T', participants: [{ name: 'S', role: 'student', minor: false }] },
+    const tutor = await signedInAs(ctx(), 'tutor');
+    const client = testClient(ctx().app, undefined, undefined, {
+      headers: { cookie: tutor.cookie, origin: 'http://assent.test' },
     });
+    const created = await client.api.sessions.$post({ json: { title: 'Typed', guests: [{ name: 'S' }] } });
     expect(created.status).toBe(201);
     if (created.status !== 201) return;
     const body = await created.json();

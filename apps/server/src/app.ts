@@ -8,11 +8,14 @@ import { renderError, renderNotFound, validationHook } from './http/error-handli
 import { createMailer } from './mail/mailer';
 import { requestId } from './middleware/request-id';
 import { requestLogger } from './middleware/request-logger';
-import { createAuth } from './people/auth';
+import { sameOriginForCookies } from './middleware/same-origin';
+import { createAuth, trustedOrigins } from './people/auth';
 import { withClientAddress } from './people/client-address';
 import { docsRoutes } from './routes/docs';
+import { familyRoutes } from './routes/families';
 import { healthRoutes } from './routes/health';
 import { inviteRoutes } from './routes/invites';
+import { peopleRoutes } from './routes/people';
 import { recordingRoutes } from './routes/recording';
 import { sessionRoutes } from './routes/sessions';
 import { webhookRoutes } from './routes/webhooks';
@@ -46,6 +49,7 @@ export function createApp(deps: AppDeps) {
     }),
   );
 
+  app.use('/api/*', sameOriginForCookies(trustedOrigins(deps.config)));
   app.on(['GET', 'POST'], '/api/auth/*', function betterAuthRoutes(c) {
     return resolved.auth.handler(withClientAddress(c));
   });
@@ -55,9 +59,17 @@ export function createApp(deps: AppDeps) {
     .route('/api', sessionRoutes)
     .route('/api', inviteRoutes)
     .route('/api', recordingRoutes)
+    .route('/api', peopleRoutes)
+    .route('/api', familyRoutes)
     .route('/api', webhookRoutes)
     .route('/api', docsRoutes);
 
+  app.openAPIRegistry.registerComponent('securitySchemes', 'sessionCookie', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'assent.session_token',
+    description: 'The session cookie set by signing in (better-auth)',
+  });
   app.openAPIRegistry.registerComponent('securitySchemes', 'inviteToken', {
     type: 'http',
     scheme: 'bearer',

@@ -9,6 +9,7 @@ import { createLiveKitEgress } from './livekit/egress';
 import { createReconciler } from './livekit/reconciler';
 import { createRoomService } from './livekit/room-service';
 import { createLogger } from './logger';
+import { announceFirstRun } from './people/first-run';
 import { findSessionByRoom } from './sessions/session-repository';
 
 function readConfig(): Config {
@@ -63,6 +64,7 @@ const server = serve({ fetch: app.fetch, hostname: config.host, port: config.por
     'assent server listening',
   );
   reconciler.start();
+  announceFirstRun({ db, config, logger, now }).catch((err) => logger.error({ err }, 'first-run link failed'));
 });
 
 let stopping = false;

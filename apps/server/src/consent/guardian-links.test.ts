@@ -1,6 +1,7 @@
 // Rule 3 with guardians linked to particular students: the server places each guardian as guardian of
 // their own students only, whether LiveKit's news comes from a webhook join or from the reconciler.
 import { describe, expect, it } from 'vitest';
+import type { SessionSpec } from '../test-support/organisation';
 import {
   answer,
   createSessionFrom,
@@ -13,7 +14,7 @@ import {
 import { type TestApp, testReconciler, useTestApp } from '../test-support/test-app';
 import { testDatabases } from '../test-support/test-databases';
 
-const twoFamilies = {
+const twoFamilies: SessionSpec = {
   title: 'Study group',
   tutorName: 'Dana Tutor',
   participants: [
@@ -24,7 +25,7 @@ const twoFamilies = {
   ],
 };
 
-const sharedGuardian = {
+const sharedGuardian: SessionSpec = {
   title: 'Siblings',
   tutorName: 'Dana Tutor',
   participants: [
@@ -34,7 +35,7 @@ const sharedGuardian = {
   ],
 };
 
-async function sessionOf(t: TestApp, body: unknown) {
+async function sessionOf(t: TestApp, body: SessionSpec) {
   const created = await createSessionFrom(t, body);
   const person = (name: string): SessionPerson => {
     const found = created.named[name];

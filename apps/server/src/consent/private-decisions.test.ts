@@ -9,6 +9,7 @@ import {
 } from '@assent/shared';
 import { decodeJwt } from 'jose';
 import { describe, expect, it } from 'vitest';
+import { type SessionSpec, sampleSpec } from '../test-support/organisation';
 import {
   answer,
   createSessionFrom,
@@ -18,12 +19,12 @@ import {
   requestRecording,
   type SessionPerson,
 } from '../test-support/recording-session';
-import { postJson, sampleSession, type TestApp, useTestApp } from '../test-support/test-app';
+import { postJson, type TestApp, useTestApp } from '../test-support/test-app';
 import { testDatabases } from '../test-support/test-databases';
 
-const fourPeople = {
-  ...sampleSession,
-  participants: [...sampleSession.participants, { name: 'Lee Late', role: 'student', minor: false }],
+const fourPeople: SessionSpec = {
+  ...sampleSpec,
+  participants: [...sampleSpec.participants, { name: 'Lee Late', role: 'student', minor: false, guest: true }],
 };
 
 /** What the server holds as this person's own decision, asked with their own invite. */

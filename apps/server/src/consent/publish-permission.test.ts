@@ -1,5 +1,6 @@
 import { decodeJwt } from 'jose';
 import { describe, expect, it } from 'vitest';
+import { type SessionSpec, sampleSpec } from '../test-support/organisation';
 import {
   answer,
   createSessionFrom,
@@ -7,12 +8,12 @@ import {
   recordWithEveryone,
   type SessionPerson,
 } from '../test-support/recording-session';
-import { postJson, sampleSession, type TestApp, testReconciler, useTestApp } from '../test-support/test-app';
+import { postJson, type TestApp, testReconciler, useTestApp } from '../test-support/test-app';
 import { testDatabases } from '../test-support/test-databases';
 
-const withLateJoiner = {
-  ...sampleSession,
-  participants: [...sampleSession.participants, { name: 'Lee Late', role: 'student', minor: false }],
+const withLateJoiner: SessionSpec = {
+  ...sampleSpec,
+  participants: [...sampleSpec.participants, { name: 'Lee Late', role: 'student', minor: false, guest: true }],
 };
 
 async function sessionWithLateJoiner(t: TestApp) {

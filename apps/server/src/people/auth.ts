@@ -31,7 +31,7 @@ export function createAuth({ db, config, now }: AuthDeps) {
     baseURL: config.publicUrl,
     basePath: '/api/auth',
     secret: config.auth.secret,
-    trustedOrigins: [config.publicUrl, ...localhostOrigin(config)],
+    trustedOrigins: trustedOrigins(config),
     database: { db, type },
     telemetry: { enabled: false },
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 10, maxPasswordLength: 128 },
@@ -96,7 +96,7 @@ export function createAuth({ db, config, now }: AuthDeps) {
       passkey({
         rpID: config.auth.passkeyRpId,
         rpName: 'Assent',
-        origin: [config.publicUrl, ...localhostOrigin(config)],
+        origin: trustedOrigins(config),
         schema: {
           passkey: {
             modelName: 'passkeys',
@@ -148,11 +148,14 @@ export function createAuth({ db, config, now }: AuthDeps) {
   });
 }
 
-/** With PUBLIC_URL on 127.0.0.1, passkeys work when the app is opened as localhost on the same port. */
-function localhostOrigin(config: Config): string[] {
-  if (config.auth.passkeyRpId !== 'localhost') return [];
+/**
+ * Where our pages are served from. With PUBLIC_URL on 127.0.0.1 the app also works opened as
+ * `localhost` on the same port, which is where passkeys work (WebAuthn refuses IP addresses).
+ */
+export function trustedOrigins(config: Config): string[] {
   const url = new URL(config.publicUrl);
-  return url.hostname === 'localhost' ? [] : [`${url.protocol}//localhost${url.port ? `:${url.port}` : ''}`];
+  if (config.auth.passkeyRpId !== 'localhost' || url.hostname === 'localhost') return [config.publicUrl];
+  return [config.publicUrl, `${url.protocol}//localhost${url.port ? `:${url.port}` : ''}`];
 }
 
 export type Auth = ReturnType<typeof createAuth>;

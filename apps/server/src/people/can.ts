@@ -50,6 +50,7 @@ export const actions = {
   'session.create': 'organisation',
   'student.read': 'student',
   'student.set_preference': 'student',
+  'student.invite': 'student',
   'session.read': 'session',
   'session.join': 'session',
   'session.request_recording': 'session',
@@ -90,9 +91,19 @@ export function can<A extends Action>(actor: CanActor, action: A, resource: Reso
     }
     case 'student.set_preference': {
       // Procept: a guardian speaks for their child; an adult student for themselves.
+      // An adult without a sign-in of their own is spoken for by the guardian who enrolled them.
       const student = resource as StudentResource;
-      if (student.guardianUserIds.includes(actor.userId)) return actor.role === 'guardian';
-      return !student.minor && student.studentUserId === actor.userId;
+      const guardian = actor.role === 'guardian' && student.guardianUserIds.includes(actor.userId);
+      if (student.minor) return guardian;
+      return student.studentUserId === actor.userId || (student.studentUserId === null && guardian);
+    }
+    case 'student.invite': {
+      // A child's own sign-in is their guardian's decision; an adult student's, staff who enrol people.
+      const student = resource as StudentResource;
+      if (student.minor) return actor.role === 'guardian' && student.guardianUserIds.includes(actor.userId);
+      return (
+        actor.role === 'admin' || actor.role === 'tutor' || student.guardianUserIds.includes(actor.userId)
+      );
     }
     case 'session.read': {
       const session = resource as SessionResource;

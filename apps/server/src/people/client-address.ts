@@ -3,11 +3,11 @@ import type { Context } from 'hono';
 import { clientAddressHeader } from './auth';
 
 /**
- * The request better-auth sees, carrying the caller's socket address for rate limiting.
+ * The request's headers with the caller's socket address added, for better-auth's rate limiting.
  * SECURITY: any client-sent value of the header is replaced, so nobody can spread attempts over made-up
  * addresses. Behind a reverse proxy every caller shares the proxy's address (strict, never lax).
  */
-export function withClientAddress(c: Context): Request {
+export function clientHeaders(c: Context): Headers {
   let address = 'unknown';
   try {
     address = getConnInfo(c).remote.address ?? 'unknown';
@@ -16,5 +16,10 @@ export function withClientAddress(c: Context): Request {
   }
   const headers = new Headers(c.req.raw.headers);
   headers.set(clientAddressHeader, address);
-  return new Request(c.req.raw, { headers });
+  return headers;
+}
+
+/** The request better-auth's handler sees: the same request, carrying the caller's address. */
+export function withClientAddress(c: Context): Request {
+  return new Request(c.req.raw, { headers: clientHeaders(c) });
 }

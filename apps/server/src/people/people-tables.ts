@@ -77,9 +77,9 @@ export interface AuthRateLimitsTable {
   last_request: number | string;
 }
 
-export type InvitationKind = 'first_run' | 'staff' | 'family';
+export type InvitationKind = 'first_run' | 'staff' | 'family' | 'student';
 
-/** One-time links: the first administrator's, staff invitations, and family enrolments (guardians). */
+/** One-time links: the first administrator's, staff invitations, family enrolments (guardians), students' own sign-ins. */
 export interface InvitationsTable {
   id: string;
   kind: InvitationKind;
@@ -92,6 +92,8 @@ export interface InvitationsTable {
   expires_at: string;
   used_at: string | null;
   used_by_user_id: string | null;
+  /** `student` invitations: the enrolled student the sign-in is for. */
+  student_id: string | null;
 }
 
 export interface StudentsTable {

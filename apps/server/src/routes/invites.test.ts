@@ -7,6 +7,10 @@ import {
 import { decodeJwt, SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { signInvite } from '../invites/invite-token';
+import { currentPolicyVersionNumber } from '../people/family-repository';
+import { asAccount, signedInAs } from '../test-support/accounts';
+import { enrolStudent, ensureTestPolicy, seatsOf } from '../test-support/organisation';
+import { createSessionFrom } from '../test-support/recording-session';
 import { createSampleSession, errorOf, inviteTokenOf, postJson, useTestApp } from '../test-support/test-app';
 import { testDatabases } from '../test-support/test-databases';
 
@@ -22,8 +26,7 @@ describe.each(testDatabases)('invites and join ($name)', (database) => {
   const ctx = useTestApp(database);
 
   async function studentInvite() {
-    const { app } = ctx();
-    const session = await createSampleSession(app);
+    const session = await createSampleSession(ctx());
     const invite = session.invites[1];
     if (!invite) throw new Error('no student invite');
     return { session, invite, token: inviteTokenOf(invite.url) };
@@ -58,30 +61,50 @@ describe.each(testDatabases)('invites and join ($name)', (database) => {
     });
   });
 
-  it('takes a student sent without the minor flag to be a minor, and no guardian to be one', async () => {
-    const { app } = ctx();
-    const res = await postJson(app, '/api/sessions', {
+  it("refuses a minor's seat until a guardian has registered and agreed (VTO), and says why", async () => {
+    const t = ctx();
+    const tutor = await signedInAs(t, 'tutor', 'Dana Tutor');
+    const guardian = await signedInAs(t, 'guardian', 'Gail');
+    const kim = await enrolStudent(t, 'Kim', true, [guardian]);
+    const res = await asAccount(t, tutor, 'POST', '/api/sessions', {
       title: 'Fail closed',
-      tutorName: 'Dana Tutor',
-      participants: [
-        { name: 'Kim', role: 'student' },
-        { name: 'Gail', role: 'guardian', minor: true },
-      ],
+      studentIds: [kim],
+      guests: [{ name: 'Ola Adult' }],
     });
     expect(res.status).toBe(201);
-    const { invites } = (await res.json()) as CreateSessionResponse;
-    expect(invites.map((i) => [i.name, i.minor])).toEqual([
-      ['Dana Tutor', false],
-      ['Kim', true],
-      ['Gail', false],
+    const seats = await seatsOf(t, ((await res.json()) as CreateSessionResponse).sessionId);
+    expect(seats.map((s) => [s.name, s.role])).toEqual([
+      ['Dana Tutor', 'tutor'],
+      ['Kim', 'student'],
+      ['Gail', 'guardian'],
+      ['Ola Adult', 'student'],
     ]);
+    const kimSeat = seats[1]?.token ?? '';
+    for (const res of [await preview(kimSeat), await join(kimSeat)]) {
+      expect(res.status).toBe(403);
+      const error = await errorOf(res);
+      expect(error.code).toBe('guardian_agreement_missing');
+      expect(error.message).toContain('Kim can join once a parent or guardian has registered');
+    }
+    // The guardian and an adult guest are not held back by it.
+    expect((await join(seats[2]?.token ?? '')).status).toBe(200);
+    expect((await join(seats[3]?.token ?? '')).status).toBe(200);
+
+    await ensureTestPolicy(t);
+    const version = await currentPolicyVersionNumber(t.db);
+    const agreed = await asAccount(t, guardian, 'POST', '/api/me/agreement', {
+      policyVersion: version,
+      adultConfirmed: true,
+    });
+    expect(agreed.status).toBe(201);
+    expect((await preview(kimSeat)).status).toBe(200);
+    expect((await join(kimSeat)).status).toBe(200);
   });
 
   it('tells each person whose consent theirs counts with (rule 3)', async () => {
-    const { app } = ctx();
-    const res = await postJson(app, '/api/sessions', {
+    const t = ctx();
+    const { named } = await createSessionFrom(t, {
       title: 'Study group',
-      tutorName: 'Dana Tutor',
       participants: [
         { name: 'Ana', role: 'student', minor: true },
         { name: 'Ben', role: 'student', minor: true },
@@ -90,11 +113,10 @@ describe.each(testDatabases)('invites and join ($name)', (database) => {
         { name: 'Pat', role: 'guardian' },
       ],
     });
-    expect(res.status).toBe(201);
-    const { invites } = (await res.json()) as CreateSessionResponse;
     const seen: Record<string, Pick<InvitePreview, 'consentsFor' | 'needsGuardian'>> = {};
-    for (const invite of invites) {
-      const body = (await (await preview(inviteTokenOf(invite.url))).json()) as InvitePreview;
+    for (const [name, person] of Object.entries(named)) {
+      const body = (await (await preview(person.token)).json()) as InvitePreview;
+      expect(body.name).toBe(name);
       seen[body.name] = { consentsFor: body.consentsFor, needsGuardian: body.needsGuardian };
     }
     expect(seen).toEqual({
@@ -102,15 +124,12 @@ describe.each(testDatabases)('invites and join ($name)', (database) => {
       Ana: { consentsFor: [], needsGuardian: true },
       Ben: { consentsFor: [], needsGuardian: true },
       Cleo: { consentsFor: [], needsGuardian: false },
-      // In the order the students were invited, whatever order the tutor ticked them in.
+      // In the order the students were picked.
       Gail: { consentsFor: ['Ana', 'Ben'], needsGuardian: false },
-      // Linked to nobody in particular: guardian of every student.
       Pat: { consentsFor: ['Ana', 'Ben', 'Cleo'], needsGuardian: false },
     });
 
-    const gail = invites.find((invite) => invite.name === 'Gail');
-    if (!gail) throw new Error('no Gail');
-    const joined = (await (await join(inviteTokenOf(gail.url))).json()) as JoinResponse;
+    const joined = (await (await join(named.Gail?.token ?? '')).json()) as JoinResponse;
     expect(joined.preview).toMatchObject({ consentsFor: ['Ana', 'Ben'], needsGuardian: false });
   });
 

@@ -3,17 +3,21 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { ConsentService } from '../consent/consent-service';
 import { mayPublish } from '../consent/publish-permission';
 import { recordingActive } from '../consent/room-state';
+import type { Db } from '../db/database';
 import type { AppDeps, AppEnv } from '../http/app-env';
+import { AppError } from '../http/app-error';
 import { validationHook } from '../http/error-handling';
 import { recordingNotice } from '../invites/recording-notice';
 import { type ResolvedInvite, resolveInvite } from '../invites/resolve-invite';
 import { mintParticipantToken } from '../livekit/tokens';
+import { joinRefusal } from '../sessions/join-gate';
 import { listStudentNamesOfGuardian } from '../sessions/session-repository';
 import { errorResponse } from './error-responses';
 
 const inviteErrors = {
   400: errorResponse('The request is not valid'),
   401: errorResponse('invite_invalid: not an invite we signed'),
+  403: errorResponse('guardian_agreement_missing: a minor whose guardian has not registered and agreed'),
   404: errorResponse('not_found: the session or person no longer exists'),
   410: errorResponse('invite_expired: the invite link has expired'),
 };
@@ -74,6 +78,11 @@ async function previewOf(
   };
 }
 
+async function refuseUnlessAllowed(db: Db, { person }: ResolvedInvite): Promise<void> {
+  const refusal = await joinRefusal(db, person);
+  if (refusal) throw new AppError(403, 'guardian_agreement_missing', refusal);
+}
+
 async function readState(consent: ConsentService, { session }: ResolvedInvite) {
   return (await consent.read(session.id))?.state;
 }
@@ -82,11 +91,13 @@ export const inviteRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
   .openapi(getInvite, async (c) => {
     const { config, db, now } = c.var.deps;
     const invite = await resolveInvite(db, config.inviteSecret, c.req.valid('param').token, now());
+    await refuseUnlessAllowed(db, invite);
     return c.json(await previewOf(c.var.deps, invite, readState(c.var.deps.consent, invite)), 200);
   })
   .openapi(join, async (c) => {
     const { config, db, now } = c.var.deps;
     const invite = await resolveInvite(db, config.inviteSecret, c.req.valid('json').inviteToken, now());
+    await refuseUnlessAllowed(db, invite);
     const { session, person } = invite;
     const consentState = await readState(c.var.deps.consent, invite);
     // Rule 5: joining a recording without having consented, nothing of theirs may reach it.

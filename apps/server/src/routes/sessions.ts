@@ -1,94 +1,85 @@
-import { CreateSessionRequest, CreateSessionResponse, type Invite } from '@assent/shared';
-import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+/** Sessions belong to tutors: create one for enrolled students, list "Your sessions", read one. */
+import { CreateSessionRequest, CreateSessionResponse, MySession, MySessionList } from '@assent/shared';
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../http/app-env';
+import { AppError } from '../http/app-error';
 import { validationHook } from '../http/error-handling';
-import { signInvite } from '../invites/invite-token';
-import { newParticipantIdentity, newPersonId, newRoomName, newSessionId } from '../opaque-ids';
-import { guardianLinksFor } from '../sessions/guardian-links';
-import {
-  insertGuardianLinks,
-  insertPeople,
-  insertSession,
-  type Person,
-  type Session,
-} from '../sessions/session-repository';
+import { requireActor } from '../people/actor';
+import { authorize } from '../people/authorize';
+import { organisation } from '../people/can';
+import { createSessionFor } from '../sessions/create-session';
+import { describeSession, listMySessions, sessionAccess } from '../sessions/my-sessions';
+import { toSession } from '../sessions/session-repository';
 import { errorResponse } from './error-responses';
+
+const cookieAuth = { security: [{ sessionCookie: [] }] };
+const json = <T>(schema: T) => ({ 'application/json': { schema } });
 
 const createSession = createRoute({
   method: 'post',
   path: '/sessions',
   tags: ['sessions'],
-  summary: 'Create a session and one invite link per person (the tutor first)',
-  request: {
-    body: { required: true, content: { 'application/json': { schema: CreateSessionRequest } } },
-  },
+  summary: 'A tutor creates a session for enrolled students (their guardians follow) and adult guests',
+  ...cookieAuth,
+  request: { body: { required: true, content: json(CreateSessionRequest) } },
   responses: {
-    201: {
-      description: 'Session created',
-      content: { 'application/json': { schema: CreateSessionResponse } },
-    },
-    400: errorResponse('The request is not valid'),
+    201: { description: 'Session created', content: json(CreateSessionResponse) },
+    400: errorResponse('validation_failed'),
+    401: errorResponse('unauthorized'),
+    403: errorResponse('forbidden'),
   },
 });
 
-export const sessionRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(
-  createSession,
-  async (c) => {
-    const { config, db, now } = c.var.deps;
-    const input = c.req.valid('json');
-    const createdAt = now();
-    const session: Session = {
-      id: newSessionId(),
-      title: input.title,
-      roomName: newRoomName(),
-      createdAt: createdAt.toISOString(),
-      ownerUserId: null,
-    };
-    const invitees = [{ name: input.tutorName, role: 'tutor' as const, minor: false }, ...input.participants];
-    const people: Person[] = invitees.map((p) => ({
-      id: newPersonId(),
-      sessionId: session.id,
-      name: p.name,
-      role: p.role,
-      minor: p.role === 'student' && p.minor,
-      livekitIdentity: newParticipantIdentity(),
-      createdAt: session.createdAt,
-      userId: null,
-      studentId: null,
-    }));
-    const links = guardianLinksFor(invitees, people);
-    const nameOf = new Map(people.map((p) => [p.id, p.name]));
-
-    // Whole seconds, so the expiry we show is exactly the token's `exp`.
-    const expiresAt = new Date(Math.floor(createdAt.getTime() / 1000 + config.inviteTtlHours * 3600) * 1000);
-    // Sign before writing: nothing can fail after the transaction commits.
-    const invites: Invite[] = await Promise.all(
-      people.map(async (p) => {
-        const token = await signInvite(
-          config.inviteSecret,
-          { sid: session.id, pid: p.id, role: p.role },
-          expiresAt,
-        );
-        return {
-          personId: p.id,
-          name: p.name,
-          role: p.role,
-          minor: p.role === 'student' && p.minor,
-          guardianOf: links
-            .filter((link) => link.guardianPersonId === p.id)
-            .map((link) => nameOf.get(link.studentPersonId) ?? ''),
-          url: `${config.publicUrl}/join/${token}`,
-          expiresAt: expiresAt.toISOString(),
-        };
-      }),
-    );
-
-    await db.transaction().execute(async (trx) => {
-      await insertSession(trx, session);
-      await insertPeople(trx, people);
-      await insertGuardianLinks(trx, links);
-    });
-    c.var.logger.info({ sessionId: session.id, people: people.length }, 'session created');
-    return c.json({ sessionId: session.id, title: session.title, invites }, 201);
+const mySessions = createRoute({
+  method: 'get',
+  path: '/me/sessions',
+  tags: ['sessions'],
+  summary: '"Your sessions": the sessions the caller owns or has a seat in, with join links',
+  ...cookieAuth,
+  responses: {
+    200: { description: 'Sessions', content: json(MySessionList) },
+    401: errorResponse('unauthorized'),
   },
-);
+});
+
+const readSession = createRoute({
+  method: 'get',
+  path: '/sessions/{id}',
+  tags: ['sessions'],
+  summary: 'One session: its owner, attendees and staff may read it',
+  ...cookieAuth,
+  request: { params: z.object({ id: z.string().min(1).max(64) }) },
+  responses: {
+    200: { description: 'Session', content: json(MySession) },
+    401: errorResponse('unauthorized'),
+    403: errorResponse('forbidden'),
+    404: errorResponse('not_found'),
+  },
+});
+
+export const sessionRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+  .openapi(createSession, async (c) => {
+    const actor = await requireActor(c);
+    await authorize(c, actor, 'session.create', organisation);
+    const created = await createSessionFor(c.var.deps, actor, c.req.valid('json'));
+    c.var.logger.info({ sessionId: created.sessionId }, 'session created');
+    return c.json(created, 201);
+  })
+  .openapi(mySessions, async (c) => {
+    const actor = await requireActor(c);
+    return c.json({ sessions: await listMySessions(c.var.deps, actor) }, 200);
+  })
+  .openapi(readSession, async (c) => {
+    const actor = await requireActor(c);
+    const { db } = c.var.deps;
+    const row = await db
+      .selectFrom('sessions')
+      .selectAll()
+      .where('id', '=', c.req.valid('param').id)
+      .executeTakeFirst();
+    if (!row) throw new AppError(404, 'not_found', 'There is no such session.');
+    const session = toSession(row);
+    const { people, resource } = await sessionAccess(db, session);
+    await authorize(c, actor, 'session.read', resource, { type: 'session', id: session.id });
+    return c.json(await describeSession(c.var.deps, actor, session, people), 200);
+  });

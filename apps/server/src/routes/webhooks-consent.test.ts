@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { sampleSpec } from '../test-support/organisation';
 import {
   answer,
   createRecordingSession,
@@ -8,7 +9,7 @@ import {
   stateOf,
 } from '../test-support/recording-session';
 import type { TestApp } from '../test-support/test-app';
-import { sampleSession, useTestApp } from '../test-support/test-app';
+import { useTestApp } from '../test-support/test-app';
 import { testDatabases } from '../test-support/test-databases';
 import { signWebhook, type WebhookBodyInput, webhookBody } from '../test-support/webhook-signing';
 
@@ -90,7 +91,7 @@ describe.each(testDatabases)('webhooks feed the consent machine ($name)', (datab
   it('places a guardian the tutor linked to one student as guardian of that student only', async () => {
     const t = ctx();
     const { roomName, sessionId, named } = await createSessionFrom(t, {
-      ...sampleSession,
+      ...sampleSpec,
       participants: [
         { name: 'Ana', role: 'student', minor: true },
         { name: 'Ben', role: 'student', minor: true },

@@ -18,7 +18,7 @@ describe.each(testDatabases)('POST /api/livekit/webhook ($name)', (database) => 
   }
 
   async function roomAndTutor({ db }: TestApp) {
-    const session = await createSampleSession(ctx().app);
+    const session = await createSampleSession(ctx());
     const room = await db.selectFrom('sessions').select('room_name').executeTakeFirstOrThrow();
     const tutor = await db
       .selectFrom('people')

@@ -1,8 +1,9 @@
 /** A sample session with its people's tokens and identities, and helpers to drive consent through the API. */
 import { randomUUID } from 'node:crypto';
-import type { ConsentCommandResponse, CreateSessionResponse } from '@assent/shared';
+import type { ConsentCommandResponse } from '@assent/shared';
 import { participantJoined, participantLeft } from '../consent/livekit-news';
-import { inviteTokenOf, postJson, sampleSession, type TestApp } from './test-app';
+import { buildSession, type SessionSpec, sampleSpec, seatsOf } from './organisation';
+import type { TestApp } from './test-app';
 
 export interface SessionPerson {
   personId: string;
@@ -20,47 +21,33 @@ export interface RecordingSession {
   everyone: SessionPerson[];
 }
 
-/** Creates a session through the API from `body`; its people in invite order, the tutor first. */
+/** Builds the spec's people and creates its session as its tutor; its people in seat order, the tutor first. */
 export async function createSessionFrom(
   t: TestApp,
-  body: unknown,
+  spec: SessionSpec,
 ): Promise<{
   sessionId: string;
   roomName: string;
   everyone: SessionPerson[];
   named: Record<string, SessionPerson>;
 }> {
-  const res = await postJson(t.app, '/api/sessions', body);
-  if (res.status !== 201) throw new Error(`create session failed: ${res.status} ${await res.text()}`);
-  const created = (await res.json()) as CreateSessionResponse;
-  const people = await t.db
-    .selectFrom('people')
-    .selectAll()
-    .where('session_id', '=', created.sessionId)
-    .execute();
+  const { created } = await buildSession(t, spec);
   const session = await t.db
     .selectFrom('sessions')
     .select('room_name')
     .where('id', '=', created.sessionId)
     .executeTakeFirstOrThrow();
   const named: Record<string, SessionPerson> = {};
-  const everyone = created.invites.map((invite) => {
-    const row = people.find((p) => p.id === invite.personId);
-    if (!row) throw new Error('person missing');
-    const person = {
-      personId: invite.personId,
-      role: invite.role,
-      token: inviteTokenOf(invite.url),
-      identity: row.livekit_identity,
-    };
-    named[invite.name] = person;
+  const everyone = (await seatsOf(t, created.sessionId)).map((seat) => {
+    const person = { personId: seat.personId, role: seat.role, token: seat.token, identity: seat.identity };
+    named[seat.name] = person;
     return person;
   });
   return { sessionId: created.sessionId, roomName: session.room_name, everyone, named };
 }
 
 export async function createRecordingSession(t: TestApp): Promise<RecordingSession> {
-  const { sessionId, roomName, everyone } = await createSessionFrom(t, sampleSession);
+  const { sessionId, roomName, everyone } = await createSessionFrom(t, sampleSpec);
   const [tutor, student, guardian] = everyone;
   if (!tutor || !student || !guardian) throw new Error('sample session has three people');
   return { sessionId, roomName, tutor, student, guardian, everyone };

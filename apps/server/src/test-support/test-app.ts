@@ -15,6 +15,7 @@ import {
   type FakeEgress,
   type FakeRoomService,
 } from './fake-livekit';
+import { buildSession, sampleSpec, seatsOf } from './organisation';
 import { clearTables, type OpenDatabase, type TestDatabase } from './test-databases';
 
 export const testEnv = {
@@ -25,7 +26,7 @@ export const testEnv = {
   AUTH_SECRET: 'auth-test-secret-0123456789-abcdefghijklm',
   PUBLIC_URL: 'http://assent.test',
   DATABASE_URL: 'sqlite::memory:',
-  LOG_LEVEL: 'silent',
+  LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
 };
 
 export interface TestApp {
@@ -89,20 +90,22 @@ export function postJson(app: TestApp['app'], path: string, body: unknown) {
   });
 }
 
-export const sampleSession = {
-  title: 'Algebra, week 3',
-  tutorName: 'Dana Tutor',
-  participants: [
-    { name: 'Sam Student', role: 'student', minor: true },
-    { name: 'Pat Guardian', role: 'guardian' },
-  ],
-};
-
-/** Creates a session through the API and returns its response body. */
-export async function createSampleSession(app: TestApp['app']) {
-  const res = await postJson(app, '/api/sessions', sampleSession);
-  if (res.status !== 201) throw new Error(`create session failed: ${res.status} ${await res.text()}`);
-  return (await res.json()) as CreateSessionResponse;
+/** Creates the sample session (tutor, a minor student, their guardian) and returns it with every seat's invite. */
+export async function createSampleSession(t: TestApp): Promise<CreateSessionResponse> {
+  const { created } = await buildSession(t, sampleSpec);
+  const seats = await seatsOf(t, created.sessionId);
+  return {
+    ...created,
+    invites: seats.map((seat) => ({
+      personId: seat.personId,
+      name: seat.name,
+      role: seat.role,
+      minor: seat.role === 'student',
+      guardianOf: seat.role === 'guardian' ? ['Sam Student'] : [],
+      url: `${t.config.publicUrl}/join/${seat.token}`,
+      expiresAt: seat.expiresAt,
+    })),
+  };
 }
 
 export const inviteTokenOf = (url: string) => url.slice(url.indexOf('/join/') + '/join/'.length);

@@ -3,72 +3,28 @@ import { SessionRole } from './roles';
 
 const PersonName = z.string().trim().min(1, 'Name is required').max(80, 'Name is at most 80 characters');
 
-/** An invited person, named by the tutor when the session is created. */
-export const InviteeInput = z.object({
-  name: PersonName,
-  role: z.enum(['student', 'guardian']),
-  /**
-   * A minor student's consent counts only together with a guardian's (consent rule 3). A student sent
-   * without it is taken to be a minor (fail closed); only students can be minors.
-   */
-  minor: z.boolean().default(true),
-  /**
-   * Guardians only: the names of the students in this same request this guardian is responsible for
-   * (names, because people have no ids until the session exists). Each must match exactly one student
-   * invitee's name, compared after trimming.
-   *
-   * Left out or empty, the guardian is guardian of every student in the session, as before links
-   * existed: the tutor who names nobody vouches that any of the guardians may consent for any student.
-   * Name students here whenever the guardians are not interchangeable.
-   */
-  guardianOf: z.array(PersonName).max(20, 'At most 20 students').optional(),
-});
-export type InviteeInput = z.infer<typeof InviteeInput>;
+/** A person without an account, invited by a personal link: adults only (a minor must be enrolled). */
+export const GuestInput = z.object({ name: PersonName });
+export type GuestInput = z.infer<typeof GuestInput>;
 
-/** Adds an issue for every guardian link that does not name exactly one student of the request. */
-function checkGuardianLinks(
-  request: { participants: InviteeInput[] },
-  ctx: z.RefinementCtx<{ participants: InviteeInput[] }>,
-): void {
-  const studentsNamed = new Map<string, number>();
-  for (const person of request.participants) {
-    if (person.role === 'student') studentsNamed.set(person.name, (studentsNamed.get(person.name) ?? 0) + 1);
-  }
-  request.participants.forEach((person, index) => {
-    const listed = person.guardianOf ?? [];
-    if (listed.length === 0) return;
-    if (person.role !== 'guardian') {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['participants', index, 'guardianOf'],
-        message: 'Only a guardian can be guardian of a student',
-      });
-      return;
-    }
-    listed.forEach((name, position) => {
-      // An empty name already has its own issue.
-      if (name === '') return;
-      const count = studentsNamed.get(name) ?? 0;
-      if (count === 1) return;
-      ctx.addIssue({
-        code: 'custom',
-        path: ['participants', index, 'guardianOf', position],
-        message:
-          count === 0
-            ? `No student called “${name}” is invited`
-            : `${count} students are called “${name}”: give them different names`,
-      });
-    });
-  });
-}
-
+/**
+ * A signed-in tutor (or admin) creates a session for enrolled students, whose guardians follow, and
+ * optionally adult guests. The tutor is the caller.
+ */
 export const CreateSessionRequest = z
   .object({
     title: z.string().trim().min(1, 'Title is required').max(120, 'Title is at most 120 characters'),
-    tutorName: PersonName,
-    participants: z.array(InviteeInput).min(1, 'Invite at least one person').max(20, 'At most 20 invitees'),
+    studentIds: z.array(z.string().min(1).max(64)).max(20, 'At most 20 students').default([]),
+    guests: z.array(GuestInput).max(10, 'At most 10 guests').default([]),
   })
-  .superRefine(checkGuardianLinks);
+  .refine((r) => r.studentIds.length + r.guests.length > 0, {
+    message: 'Pick at least one student or add a guest',
+    path: ['studentIds'],
+  })
+  .refine((r) => new Set(r.studentIds).size === r.studentIds.length, {
+    message: 'A student is picked twice',
+    path: ['studentIds'],
+  });
 export type CreateSessionRequest = z.infer<typeof CreateSessionRequest>;
 
 export const Invite = z.object({
@@ -90,7 +46,10 @@ export type Invite = z.infer<typeof Invite>;
 export const CreateSessionResponse = z.object({
   sessionId: z.string(),
   title: z.string(),
-  /** One invite per person, the tutor's first. */
+  /**
+   * The tutor's own link first, then one per guest. Enrolled students and their guardians join from
+   * their own dashboards ("Your sessions"), so their links are never handed to the tutor.
+   */
   invites: z.array(Invite),
 });
 export type CreateSessionResponse = z.infer<typeof CreateSessionResponse>;

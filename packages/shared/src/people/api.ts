@@ -46,7 +46,7 @@ export const MeResponse = z.object({
 });
 export type MeResponse = z.infer<typeof MeResponse>;
 
-export const InvitationKind = z.enum(['first_run', 'staff', 'family']);
+export const InvitationKind = z.enum(['first_run', 'staff', 'family', 'student']);
 export type InvitationKind = z.infer<typeof InvitationKind>;
 
 /** What an invitation link's page shows before the person creates their account. */
@@ -56,7 +56,7 @@ export const InvitationPreview = z.object({
   /** Fixed by the invitation for staff and families; null for the first administrator (they choose). */
   email: z.string().nullable(),
   invitedBy: z.string().nullable(),
-  /** Family enrolments: the children the inviter named, whom the guardian confirms or corrects. */
+  /** Family enrolments: the children the inviter named; student sign-ins: the student it is for. */
   children: z.array(z.object({ id: z.string(), name: z.string(), minor: z.boolean() })),
   expiresAt: z.string(),
 });
@@ -97,6 +97,10 @@ export const InvitationCreated = z.object({
   link: z.string().url().nullable(),
 });
 export type InvitationCreated = z.infer<typeof InvitationCreated>;
+
+/** A guardian (or, for an adult student, a tutor or admin) gives an enrolled student a sign-in of their own. */
+export const InviteStudentRequest = z.object({ email: Email });
+export type InviteStudentRequest = z.infer<typeof InviteStudentRequest>;
 
 export const GiveAgreementRequest = z.object({
   /** The policy version the guardian read; an older one is refused so they read what is in force. */
@@ -165,8 +169,10 @@ export const MySession = z.object({
   createdAt: z.string(),
   /** The caller's role in it; null for staff who only oversee it. */
   role: z.enum(['tutor', 'student', 'guardian']).nullable(),
-  /** The caller's own join link (null if they are not in the session). */
+  /** The caller's own join link (null if they are not in the session, or may not join yet). */
   joinUrl: z.string().url().nullable(),
+  /** Why the caller may not join yet (a minor whose guardian has not agreed), else null. */
+  refusal: z.string().nullable(),
   /** Guardians: a join link for each of their children in the session, to open on the child's device. */
   children: z.array(
     z.object({ name: z.string(), joinUrl: z.string().url().nullable(), refusal: z.string().nullable() }),

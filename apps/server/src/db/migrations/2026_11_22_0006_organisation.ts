@@ -38,7 +38,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('invitations')
     .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('first_run', 'staff', 'family')`))
+    .addColumn('kind', 'text', (c) =>
+      c.notNull().check(sql`kind in ('first_run', 'staff', 'family', 'student')`),
+    )
     // Only a hash: a database copy must not hand out working links.
     .addColumn('token_hash', 'text', (c) => c.notNull().unique())
     .addColumn('email', 'text')
@@ -48,6 +50,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('expires_at', 'text', (c) => c.notNull())
     .addColumn('used_at', 'text')
     .addColumn('used_by_user_id', 'text', (c) => c.references('users.id'))
+    // A student's own sign-in: the enrolled student it is for (students refer to invitations, so no FK here).
+    .addColumn('student_id', 'text')
     .execute();
 
   await db.schema

@@ -1,0 +1,122 @@
+/**
+ * The whole authorisation table: every role × every action × every relation of the actor to the
+ * resource, against an explicit list of what is allowed. Anything not listed must be refused.
+ */
+import type { AccountRole } from '@assent/shared';
+import { describe, expect, it } from 'vitest';
+import { type Action, actions, can, type Resource } from './can';
+
+const roles: AccountRole[] = ['admin', 'reviewer', 'tutor', 'guardian', 'student'];
+const me = 'u-me';
+const someone = 'u-someone';
+
+/** How the actor stands to the resource, and the resource built for that standing. */
+const relations: Record<Resource['kind'], Record<string, Resource>> = {
+  organisation: { org: { kind: 'organisation' } },
+  session: {
+    owner: { kind: 'session', ownerUserId: me, attendeeUserIds: [me] },
+    attendee: { kind: 'session', ownerUserId: someone, attendeeUserIds: [someone, me] },
+    other: { kind: 'session', ownerUserId: someone, attendeeUserIds: [someone] },
+  },
+  student: {
+    'minor:guardian': { kind: 'student', minor: true, studentUserId: null, guardianUserIds: [me] },
+    'minor:self': { kind: 'student', minor: true, studentUserId: me, guardianUserIds: [someone] },
+    'minor:other': { kind: 'student', minor: true, studentUserId: null, guardianUserIds: [someone] },
+    'adult:guardian': { kind: 'student', minor: false, studentUserId: null, guardianUserIds: [me] },
+    'adult:guardian-of-signed-in': {
+      kind: 'student',
+      minor: false,
+      studentUserId: someone,
+      guardianUserIds: [me],
+    },
+    'adult:self': { kind: 'student', minor: false, studentUserId: me, guardianUserIds: [someone] },
+    'adult:other': { kind: 'student', minor: false, studentUserId: null, guardianUserIds: [someone] },
+  },
+};
+
+const every = (rels: string[]) => (role: string) => rels.map((r) => `${role}@${r}`);
+const studentRels = Object.keys(relations.student);
+
+/** Everything allowed, as `action role@relation`. */
+const allowed = new Set<string>(
+  Object.entries({
+    'policy.update': ['admin@org'],
+    'policy.history': ['admin@org', 'reviewer@org'],
+    'audit.read': ['admin@org'],
+    'staff.invite': ['admin@org'],
+    'people.list': ['admin@org'],
+    'family.invite': ['admin@org', 'tutor@org'],
+    'agreement.give': ['guardian@org'],
+    'student.add': ['guardian@org'],
+    'students.list': ['admin@org', 'tutor@org'],
+    'session.create': ['admin@org', 'tutor@org'],
+    // Staff who teach or run the organisation see students; families and students only their own.
+    'student.read': [
+      ...every(studentRels)('admin'),
+      ...every(studentRels)('tutor'),
+      ...['reviewer', 'guardian', 'student'].flatMap((role) => [
+        `${role}@minor:guardian`,
+        `${role}@adult:guardian`,
+        `${role}@adult:guardian-of-signed-in`,
+        `${role}@minor:self`,
+        `${role}@adult:self`,
+      ]),
+    ],
+    // A guardian for their child; an adult for themselves, or their guardian while they have no sign-in.
+    'student.set_preference': [
+      'guardian@minor:guardian',
+      'guardian@adult:guardian',
+      ...roles.map((role) => `${role}@adult:self`),
+    ],
+    'student.invite': [
+      'guardian@minor:guardian',
+      ...every(['adult:guardian', 'adult:guardian-of-signed-in', 'adult:self', 'adult:other'])('admin'),
+      ...every(['adult:guardian', 'adult:guardian-of-signed-in', 'adult:self', 'adult:other'])('tutor'),
+      ...['reviewer', 'guardian', 'student'].flatMap((role) => [
+        `${role}@adult:guardian`,
+        `${role}@adult:guardian-of-signed-in`,
+      ]),
+    ],
+    'session.read': [
+      ...every(['owner', 'attendee', 'other'])('admin'),
+      ...every(['owner', 'attendee', 'other'])('reviewer'),
+      ...every(['owner', 'attendee'])('tutor'),
+      ...every(['owner', 'attendee'])('guardian'),
+      ...every(['owner', 'attendee'])('student'),
+    ],
+    'session.join': roles.flatMap(every(['owner', 'attendee'])),
+    'session.request_recording': ['tutor@owner', ...every(['owner', 'attendee', 'other'])('admin')],
+  } satisfies Record<Action, string[]>).flatMap(([action, list]) =>
+    list.map((entry) => `${action} ${entry}`),
+  ),
+);
+
+const cases = (Object.keys(actions) as Action[]).flatMap((action) =>
+  roles.flatMap((role) =>
+    Object.entries(relations[actions[action]]).map(([relation, resource]) => ({
+      action,
+      role,
+      relation,
+      resource,
+      expected: allowed.has(`${action} ${role}@${relation}`),
+    })),
+  ),
+);
+
+describe('can: the authorisation matrix', () => {
+  it('covers every action, role and relation', () => {
+    expect(cases).toHaveLength(
+      (Object.keys(actions) as Action[]).reduce(
+        (n, a) => n + roles.length * Object.keys(relations[actions[a]]).length,
+        0,
+      ),
+    );
+    // Every allowed entry names a real case (a typo would silently allow nothing).
+    const keys = new Set(cases.map((c) => `${c.action} ${c.role}@${c.relation}`));
+    expect([...allowed].filter((entry) => !keys.has(entry))).toEqual([]);
+  });
+
+  it.each(cases)('$action by $role ($relation) → $expected', ({ action, role, resource, expected }) => {
+    expect(can({ userId: me, role }, action, resource as never)).toBe(expected);
+  });
+});

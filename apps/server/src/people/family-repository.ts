@@ -1,0 +1,242 @@
+/** Students, who is guardian of whom, guardians' agreements and standing recording preferences. */
+import type { Student as StudentView } from '@assent/shared';
+import type { DbOrTrx } from '../db/database';
+
+export interface Student {
+  id: string;
+  name: string;
+  minor: boolean;
+  userId: string | null;
+  invitationId: string | null;
+  createdByUserId: string | null;
+  createdAt: string;
+}
+
+export async function insertStudents(db: DbOrTrx, students: Student[]): Promise<void> {
+  if (students.length === 0) return;
+  await db
+    .insertInto('students')
+    .values(
+      students.map((s) => ({
+        id: s.id,
+        name: s.name,
+        minor: s.minor ? 1 : 0,
+        user_id: s.userId,
+        invitation_id: s.invitationId,
+        created_by_user_id: s.createdByUserId,
+        created_at: s.createdAt,
+      })),
+    )
+    .execute();
+}
+
+export async function studentsOfInvitation(db: DbOrTrx, invitationId: string): Promise<Student[]> {
+  const rows = await db
+    .selectFrom('students')
+    .selectAll()
+    .where('invitation_id', '=', invitationId)
+    .orderBy('created_at')
+    .orderBy('name')
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    minor: row.minor === 1,
+    userId: row.user_id,
+    invitationId: row.invitation_id,
+    createdByUserId: row.created_by_user_id,
+    createdAt: row.created_at,
+  }));
+}
+
+export async function insertGuardianships(
+  db: DbOrTrx,
+  guardianUserId: string,
+  studentIds: readonly string[],
+  at: string,
+): Promise<void> {
+  if (studentIds.length === 0) return;
+  await db
+    .insertInto('guardianships')
+    .values(
+      studentIds.map((studentId) => ({
+        guardian_user_id: guardianUserId,
+        student_id: studentId,
+        created_at: at,
+      })),
+    )
+    .execute();
+}
+
+/** Links a student to their new sign-in, unless they already have one (false). */
+export async function giveStudentSignIn(db: DbOrTrx, studentId: string, userId: string): Promise<boolean> {
+  const result = await db
+    .updateTable('students')
+    .set({ user_id: userId })
+    .where('id', '=', studentId)
+    .where('user_id', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export interface StudentAccess {
+  id: string;
+  name: string;
+  minor: boolean;
+  studentUserId: string | null;
+  guardianUserIds: string[];
+}
+
+/** What `can` needs to know about a student; undefined when there is no such student. */
+export async function findStudentAccess(db: DbOrTrx, studentId: string): Promise<StudentAccess | undefined> {
+  const row = await db.selectFrom('students').selectAll().where('id', '=', studentId).executeTakeFirst();
+  if (!row) return undefined;
+  const guardians = await db
+    .selectFrom('guardianships')
+    .select('guardian_user_id')
+    .where('student_id', '=', studentId)
+    .execute();
+  return {
+    id: row.id,
+    name: row.name,
+    minor: row.minor === 1,
+    studentUserId: row.user_id,
+    guardianUserIds: guardians.map((g) => g.guardian_user_id),
+  };
+}
+
+export interface Agreement {
+  policyVersion: number;
+  agreedAt: string;
+}
+
+export async function latestAgreement(db: DbOrTrx, userId: string): Promise<Agreement | undefined> {
+  const row = await db
+    .selectFrom('guardian_agreements')
+    .select(['policy_version', 'agreed_at'])
+    .where('user_id', '=', userId)
+    .orderBy('agreed_at', 'desc')
+    .orderBy('policy_version', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row ? { policyVersion: row.policy_version, agreedAt: row.agreed_at } : undefined;
+}
+
+export async function insertAgreement(
+  db: DbOrTrx,
+  agreement: { id: string; userId: string; policyVersion: number; agreedAt: string },
+): Promise<void> {
+  await db
+    .insertInto('guardian_agreements')
+    .values({
+      id: agreement.id,
+      user_id: agreement.userId,
+      policy_version: agreement.policyVersion,
+      adult_confirmed: 1,
+      agreed_at: agreement.agreedAt,
+    })
+    .execute();
+}
+
+export async function insertPreferenceChange(
+  db: DbOrTrx,
+  change: { id: string; studentId: string; doNotRecord: boolean; changedByUserId: string; at: string },
+): Promise<void> {
+  await db
+    .insertInto('recording_preference_changes')
+    .values({
+      id: change.id,
+      student_id: change.studentId,
+      do_not_record: change.doNotRecord ? 1 : 0,
+      changed_by_user_id: change.changedByUserId,
+      at: change.at,
+    })
+    .execute();
+}
+
+export async function preferenceHistory(db: DbOrTrx, studentId: string) {
+  const rows = await db
+    .selectFrom('recording_preference_changes')
+    .innerJoin('users', 'users.id', 'recording_preference_changes.changed_by_user_id')
+    .select(['recording_preference_changes.do_not_record', 'recording_preference_changes.at', 'users.name'])
+    .where('recording_preference_changes.student_id', '=', studentId)
+    .orderBy('recording_preference_changes.at', 'desc')
+    .orderBy('recording_preference_changes.id', 'desc')
+    .execute();
+  return rows.map((row) => ({ doNotRecord: row.do_not_record === 1, changedBy: row.name, at: row.at }));
+}
+
+/**
+ * Students as the pages show them: guardians (and whether each has agreed to any policy version),
+ * enrolment (an adult, or a minor with a guardian who agreed) and the standing preference.
+ * `filter` picks which students: all, those of one guardian, or the one whose sign-in this is.
+ */
+export async function listStudentViews(
+  db: DbOrTrx,
+  filter: { all: true } | { guardianUserId: string } | { studentUserId: string } | { ids: readonly string[] },
+): Promise<StudentView[]> {
+  let query = db.selectFrom('students').selectAll('students');
+  if ('guardianUserId' in filter) {
+    query = query
+      .innerJoin('guardianships', 'guardianships.student_id', 'students.id')
+      .where('guardianships.guardian_user_id', '=', filter.guardianUserId);
+  } else if ('studentUserId' in filter) {
+    query = query.where('students.user_id', '=', filter.studentUserId);
+  } else if ('ids' in filter) {
+    if (filter.ids.length === 0) return [];
+    query = query.where('students.id', 'in', filter.ids);
+  }
+  const students = await query.orderBy('students.name').orderBy('students.id').execute();
+  if (students.length === 0) return [];
+  const ids = students.map((s) => s.id);
+  const guardians = await db
+    .selectFrom('guardianships')
+    .innerJoin('users', 'users.id', 'guardianships.guardian_user_id')
+    .select([
+      'guardianships.student_id',
+      'users.id',
+      'users.name',
+      (eb) =>
+        eb
+          .exists(
+            eb
+              .selectFrom('guardian_agreements')
+              .select('id')
+              .whereRef('guardian_agreements.user_id', '=', 'users.id'),
+          )
+          .as('agreed'),
+    ])
+    .where('guardianships.student_id', 'in', ids)
+    .orderBy('users.name')
+    .execute();
+  const preferences = await db
+    .selectFrom('recording_preference_changes')
+    .select(['student_id', 'do_not_record', 'at', 'id'])
+    .where('student_id', 'in', ids)
+    .orderBy('at', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+  return students.map((s) => {
+    const own = guardians
+      .filter((g) => g.student_id === s.id)
+      .map((g) => ({ userId: g.id, name: g.name, agreed: Boolean(Number(g.agreed)) }));
+    const minor = s.minor === 1;
+    return {
+      id: s.id,
+      name: s.name,
+      minor,
+      guardians: own,
+      enrolled: !minor || own.some((g) => g.agreed),
+      doNotRecord: preferences.find((p) => p.student_id === s.id)?.do_not_record === 1,
+    };
+  });
+}
+
+/** The policy version in force (the highest saved), or undefined before the first is written. */
+export async function currentPolicyVersionNumber(db: DbOrTrx): Promise<number | undefined> {
+  const row = await db
+    .selectFrom('policy_versions')
+    .select((eb) => eb.fn.max('version').as('version'))
+    .executeTakeFirst();
+  return row?.version == null ? undefined : Number(row.version);
+}

@@ -1,0 +1,147 @@
+/**
+ * A tutor's new session: the tutor, the enrolled students they picked, every guardian of those students
+ * (linked to their own children for consent rule 3), and any adult guests. Enrolled people join from
+ * their dashboards; only the tutor's and the guests' links are handed back.
+ */
+import type { CreateSessionRequest, CreateSessionResponse, Invite } from '@assent/shared';
+import { appendAudit } from '../audit/audit-log';
+import type { Config } from '../config';
+import type { Db } from '../db/database';
+import { AppError } from '../http/app-error';
+import { signInvite } from '../invites/invite-token';
+import { newParticipantIdentity, newPersonId, newRoomName, newSessionId } from '../opaque-ids';
+import type { Actor } from '../people/actor';
+import type { GuardianLink } from './guardian-links';
+import {
+  insertGuardianLinks,
+  insertPeople,
+  insertSession,
+  type Person,
+  type Session,
+} from './session-repository';
+
+interface PickedStudent {
+  id: string;
+  name: string;
+  minor: boolean;
+  userId: string | null;
+  guardians: { userId: string; name: string }[];
+}
+
+async function loadPicked(db: Db, ids: readonly string[]): Promise<PickedStudent[]> {
+  if (ids.length === 0) return [];
+  const students = await db.selectFrom('students').selectAll().where('id', 'in', ids).execute();
+  const missing = ids.filter((id) => !students.some((s) => s.id === id));
+  if (missing.length > 0) {
+    throw new AppError(
+      400,
+      'validation_failed',
+      'The request is not valid',
+      missing.map((id) => ({ path: `studentIds.${ids.indexOf(id)}`, message: 'There is no such student' })),
+    );
+  }
+  const guardians = await db
+    .selectFrom('guardianships')
+    .innerJoin('users', 'users.id', 'guardianships.guardian_user_id')
+    .select(['guardianships.student_id', 'users.id', 'users.name'])
+    .where('guardianships.student_id', 'in', ids)
+    .orderBy('users.name')
+    .execute();
+  // In the order the tutor picked them.
+  return ids.map((id) => {
+    const s = students.find((row) => row.id === id) as (typeof students)[number];
+    return {
+      id: s.id,
+      name: s.name,
+      minor: s.minor === 1,
+      userId: s.user_id,
+      guardians: guardians.filter((g) => g.student_id === id).map((g) => ({ userId: g.id, name: g.name })),
+    };
+  });
+}
+
+export async function createSessionFor(
+  deps: { db: Db; config: Config; now: () => Date },
+  actor: Actor,
+  input: CreateSessionRequest,
+): Promise<CreateSessionResponse> {
+  const { db, config, now } = deps;
+  const createdAt = now();
+  const at = createdAt.toISOString();
+  const picked = await loadPicked(db, input.studentIds);
+  const session: Session = {
+    id: newSessionId(),
+    title: input.title,
+    roomName: newRoomName(),
+    createdAt: at,
+    ownerUserId: actor.userId,
+  };
+  const person = (p: Pick<Person, 'name' | 'role' | 'minor' | 'userId' | 'studentId'>): Person => ({
+    ...p,
+    id: newPersonId(),
+    sessionId: session.id,
+    livekitIdentity: newParticipantIdentity(),
+    createdAt: at,
+  });
+
+  const tutor = person({
+    name: actor.name,
+    role: 'tutor',
+    minor: false,
+    userId: actor.userId,
+    studentId: null,
+  });
+  const students = picked.map((s) =>
+    person({ name: s.name, role: 'student', minor: s.minor, userId: s.userId, studentId: s.id }),
+  );
+  // One seat per guardian, however many of their children are in the session.
+  const guardianSeats = new Map<string, Person>();
+  const links: GuardianLink[] = [];
+  picked.forEach((s, index) => {
+    for (const g of s.guardians) {
+      let seat = guardianSeats.get(g.userId);
+      if (!seat) {
+        seat = person({ name: g.name, role: 'guardian', minor: false, userId: g.userId, studentId: null });
+        guardianSeats.set(g.userId, seat);
+      }
+      links.push({
+        sessionId: session.id,
+        guardianPersonId: seat.id,
+        studentPersonId: (students[index] as Person).id,
+      });
+    }
+  });
+  const guests = input.guests.map((g) =>
+    person({ name: g.name, role: 'student', minor: false, userId: null, studentId: null }),
+  );
+  const people = [tutor, ...students, ...guardianSeats.values(), ...guests];
+
+  // Whole seconds, so the expiry we show is exactly the token's `exp`.
+  const expiresAt = new Date(Math.floor(createdAt.getTime() / 1000 + config.inviteTtlHours * 3600) * 1000);
+  // Sign before writing: nothing can fail after the transaction commits.
+  const invites: Invite[] = await Promise.all(
+    [tutor, ...guests].map(async (p) => ({
+      personId: p.id,
+      name: p.name,
+      role: p.role,
+      minor: false,
+      guardianOf: [],
+      url: `${config.publicUrl}/join/${await signInvite(config.inviteSecret, { sid: session.id, pid: p.id, role: p.role }, expiresAt)}`,
+      expiresAt: expiresAt.toISOString(),
+    })),
+  );
+
+  await db.transaction().execute(async (trx) => {
+    await insertSession(trx, session);
+    await insertPeople(trx, people);
+    await insertGuardianLinks(trx, links);
+    await appendAudit(trx, {
+      actor,
+      action: 'session.create',
+      target: { type: 'session', id: session.id },
+      detail: { students: picked.map((s) => s.id), guardians: guardianSeats.size, guests: guests.length },
+      at: createdAt,
+    });
+  });
+  return { sessionId: session.id, title: session.title, invites };
+}

@@ -1,0 +1,103 @@
+/**
+ * "Your sessions": the sessions an account owns or has a seat in, each with the caller's own join link
+ * and, for a guardian, a link per child to open on the child's device (or why the child cannot join).
+ * Links are minted afresh on every read; they are the same personal, session-bound invites as before.
+ */
+import type { MySession } from '@assent/shared';
+import type { Config } from '../config';
+import type { Db } from '../db/database';
+import { signInvite } from '../invites/invite-token';
+import type { Actor } from '../people/actor';
+import { joinRefusal } from './join-gate';
+import { listPeople, type Person, type Session, toSession } from './session-repository';
+
+interface Deps {
+  db: Db;
+  config: Config;
+  now: () => Date;
+}
+
+export async function listMySessions(deps: Deps, actor: Actor, limit = 50): Promise<MySession[]> {
+  const rows = await deps.db
+    .selectFrom('sessions')
+    .selectAll()
+    .where((eb) =>
+      eb.or([
+        eb('owner_user_id', '=', actor.userId),
+        eb.exists(
+          eb
+            .selectFrom('people')
+            .select('people.id')
+            .whereRef('people.session_id', '=', 'sessions.id')
+            .where('people.user_id', '=', actor.userId),
+        ),
+      ]),
+    )
+    .orderBy('created_at', 'desc')
+    .limit(limit)
+    .execute();
+  return Promise.all(rows.map((row) => describeSession(deps, actor, toSession(row))));
+}
+
+/** Who owns and attends a session, for `can`. */
+export async function sessionAccess(db: Db, session: Session) {
+  const people = await listPeople(db, session.id);
+  return {
+    people,
+    resource: {
+      kind: 'session' as const,
+      ownerUserId: session.ownerUserId,
+      attendeeUserIds: people.flatMap((p) => (p.userId ? [p.userId] : [])),
+    },
+  };
+}
+
+export async function describeSession(
+  deps: Deps,
+  actor: Actor,
+  session: Session,
+  people?: Person[],
+): Promise<MySession> {
+  const everyone = people ?? (await listPeople(deps.db, session.id));
+  const mine = everyone.find((p) => p.userId === actor.userId);
+  const expiresAt = new Date(
+    Math.floor(deps.now().getTime() / 1000 + deps.config.inviteTtlHours * 3600) * 1000,
+  );
+  const linkFor = async (p: Person) => {
+    const token = await signInvite(
+      deps.config.inviteSecret,
+      { sid: session.id, pid: p.id, role: p.role },
+      expiresAt,
+    );
+    return `${deps.config.publicUrl}/join/${token}`;
+  };
+  const seatLink = async (p: Person) => {
+    const refusal = (await joinRefusal(deps.db, p)) ?? null;
+    return { joinUrl: refusal ? null : await linkFor(p), refusal };
+  };
+  let children: MySession['children'] = [];
+  if (mine?.role === 'guardian') {
+    const childIds = new Set(
+      (
+        await deps.db
+          .selectFrom('guardian_links')
+          .select('student_person_id')
+          .where('guardian_person_id', '=', mine.id)
+          .execute()
+      ).map((r) => r.student_person_id),
+    );
+    children = await Promise.all(
+      everyone.filter((p) => childIds.has(p.id)).map(async (p) => ({ name: p.name, ...(await seatLink(p)) })),
+    );
+  }
+  const own = mine ? await seatLink(mine) : { joinUrl: null, refusal: null };
+  return {
+    sessionId: session.id,
+    title: session.title,
+    createdAt: session.createdAt,
+    role: mine?.role ?? null,
+    ...own,
+    children,
+    people: everyone.map((p) => ({ name: p.name, role: p.role })),
+  };
+}
