@@ -64,7 +64,9 @@ const server = serve({ fetch: app.fetch, hostname: config.host, port: config.por
     'assent server listening',
   );
   reconciler.start();
-  announceFirstRun({ db, config, logger, now }).catch((err) => logger.error({ err }, 'first-run link failed'));
+  announceFirstRun({ db, config, logger, now }).catch((err) =>
+    logger.error({ err }, 'first-run link failed'),
+  );
 });
 
 let stopping = false;

@@ -24,7 +24,10 @@ import { testDatabases } from '../test-support/test-databases';
 
 const fourPeople: SessionSpec = {
   ...sampleSpec,
-  participants: [...sampleSpec.participants, { name: 'Lee Late', role: 'student', minor: false, guest: true }],
+  participants: [
+    ...sampleSpec.participants,
+    { name: 'Lee Late', role: 'student', minor: false, guest: true },
+  ],
 };
 
 /** What the server holds as this person's own decision, asked with their own invite. */

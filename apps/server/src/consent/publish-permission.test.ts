@@ -13,7 +13,10 @@ import { testDatabases } from '../test-support/test-databases';
 
 const withLateJoiner: SessionSpec = {
   ...sampleSpec,
-  participants: [...sampleSpec.participants, { name: 'Lee Late', role: 'student', minor: false, guest: true }],
+  participants: [
+    ...sampleSpec.participants,
+    { name: 'Lee Late', role: 'student', minor: false, guest: true },
+  ],
 };
 
 async function sessionWithLateJoiner(t: TestApp) {
