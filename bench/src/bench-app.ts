@@ -7,9 +7,11 @@ import { loadConfig } from '@assent/server/src/config';
 import { createConsentService } from '@assent/server/src/consent/consent-service';
 import { connectDatabase } from '@assent/server/src/db/connect';
 import { migrateToLatest } from '@assent/server/src/db/migrate';
+import { signInvite } from '@assent/server/src/invites/invite-token';
 import type { EgressPort } from '@assent/server/src/livekit/egress';
 import type { RoomService } from '@assent/server/src/livekit/room-service';
 import { createLogger } from '@assent/server/src/logger';
+import { type Auth, createAuth } from '@assent/server/src/people/auth';
 
 export interface StopRecorder {
   /** performance.now() of each stop call, in order. */
@@ -52,32 +54,109 @@ export async function createBenchApp() {
   const logger = createLogger('silent');
   const now = () => new Date();
   const consent = createConsentService({ db, egress, roomService, logger, recording: config.recording, now });
-  const app = createApp({ config, db, logger, roomService, egress, consent, now });
-  return { app, db, consent, recorder, close: () => db.destroy() };
+  const auth = createAuth({ db, config, now });
+  const app = createApp({ config, db, logger, roomService, egress, consent, now, auth });
+  const tutorCookie = await signedInTutor(app, auth);
+  return { app, db, config, consent, recorder, tutorCookie, close: () => db.destroy() };
+}
+
+/** A tutor account made the way invitations make one, signed in through better-auth's own route. */
+async function signedInTutor(app: ReturnType<typeof createApp>, auth: Auth): Promise<string> {
+  const ctx = await auth.$context;
+  const email = 'bench-tutor@example.org';
+  const password = 'bench tutor password';
+  const user = await ctx.internalAdapter.createUser(
+    { name: 'Tutor', email, emailVerified: true, role: 'tutor' },
+    { method: 'invitation' },
+  );
+  await ctx.internalAdapter.linkAccount({
+    userId: user.id,
+    providerId: 'credential',
+    accountId: user.id,
+    password: await ctx.password.hash(password),
+  });
+  const res = await app.request('/api/auth/sign-in/email', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin },
+    body: JSON.stringify({ email, password }),
+  });
+  if (res.status !== 200) throw new Error(`bench sign-in failed: ${res.status}`);
+  return res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
 }
 
 export type BenchApp = Awaited<ReturnType<typeof createBenchApp>>;
 
-export async function post(app: BenchApp['app'], path: string, body: unknown, token?: string) {
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
+const origin = 'http://127.0.0.1:8787';
+
+export async function post(
+  app: BenchApp['app'],
+  path: string,
+  body: unknown,
+  token?: string,
+  cookie?: string,
+) {
+  const headers: Record<string, string> = { 'content-type': 'application/json', origin };
   if (token) headers.authorization = `Bearer ${token}`;
+  if (cookie) headers.cookie = cookie;
   const res = await app.request(path, { method: 'POST', headers, body: JSON.stringify(body) });
   if (res.status >= 300) throw new Error(`${path}: ${res.status} ${await res.text()}`);
   return res.json() as Promise<unknown>;
 }
 
+/**
+ * A session of the bench tutor's with `students` enrolled adult students (whose own consent counts alone);
+ * every person's invite token, the tutor's first, as their dashboards would hand them out.
+ */
+export async function benchSession(bench: BenchApp, students: number) {
+  const at = new Date().toISOString();
+  const studentIds = Array.from({ length: students }, () => crypto.randomUUID());
+  if (students > 0) {
+    await bench.db
+      .insertInto('students')
+      .values(
+        studentIds.map((id, i) => ({
+          id,
+          name: `Student ${i}`,
+          minor: 0,
+          user_id: null,
+          invitation_id: null,
+          created_by_user_id: null,
+          created_at: at,
+        })),
+      )
+      .execute();
+  }
+  const created = (await post(
+    bench.app,
+    '/api/sessions',
+    { title: 'Bench session', studentIds },
+    undefined,
+    bench.tutorCookie,
+  )) as {
+    sessionId: string;
+  };
+  const people = await bench.db
+    .selectFrom('people')
+    .select(['id', 'role'])
+    .where('session_id', '=', created.sessionId)
+    .orderBy('position')
+    .execute();
+  const expiresAt = new Date(Date.now() + 3600_000);
+  const tokens = await Promise.all(
+    people.map((p) =>
+      signInvite(bench.config.inviteSecret, { sid: created.sessionId, pid: p.id, role: p.role }, expiresAt),
+    ),
+  );
+  return { sessionId: created.sessionId, personIds: people.map((p) => p.id), tokens };
+}
+
 /** A session with `invitees` adult students, each person's invite token, and the tutor's request. */
-export async function sessionWithRequest(app: BenchApp['app'], invitees: number) {
-  const created = (await post(app, '/api/sessions', {
-    title: 'Bench session',
-    tutorName: 'Tutor',
-    participants: Array.from({ length: invitees }, (_, i) => ({
-      name: `Student ${i}`,
-      role: 'student',
-      minor: false,
-    })),
-  })) as { sessionId: string; invites: { personId: string; url: string }[] };
-  const tokens = created.invites.map((i) => i.url.slice(i.url.indexOf('/join/') + 6));
+export async function sessionWithRequest(bench: BenchApp, invitees: number) {
+  const { sessionId, personIds, tokens } = await benchSession(bench, invitees);
+  const app = bench.app;
   const [tutor] = tokens;
   const requested = (await post(
     app,
@@ -86,8 +165,8 @@ export async function sessionWithRequest(app: BenchApp['app'], invitees: number)
     tutor,
   )) as { state: { request: { requestId: string } } };
   return {
-    sessionId: created.sessionId,
-    invites: created.invites,
+    sessionId,
+    invites: personIds.map((personId) => ({ personId })),
     tokens,
     requestId: requested.state.request.requestId,
   };

@@ -11,7 +11,7 @@ const consents = Number(process.argv[2] ?? 12_000);
 const bench = await createBenchApp();
 const work: { token: string; requestId: string }[] = [];
 while (work.length < consents) {
-  const session = await sessionWithRequest(bench.app, 20);
+  const session = await sessionWithRequest(bench, 20);
   for (const token of session.tokens) work.push({ token, requestId: session.requestId });
 }
 

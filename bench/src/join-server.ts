@@ -5,18 +5,13 @@
 
 import { mintParticipantToken } from '@assent/server/src/livekit/tokens';
 import { Hono } from 'hono';
-import { createBenchApp, post } from './bench-app';
+import { benchSession, createBenchApp } from './bench-app';
 import { listen, reportReady } from './child-server';
 
 const bench = await createBenchApp();
 const inviteTokens: string[] = [];
 while (inviteTokens.length < 200) {
-  const created = (await post(bench.app, '/api/sessions', {
-    title: 'Join bench',
-    tutorName: 'Tutor',
-    participants: Array.from({ length: 19 }, (_, i) => ({ name: `Student ${i}`, role: 'student' })),
-  })) as { invites: { url: string }[] };
-  for (const invite of created.invites) inviteTokens.push(invite.url.slice(invite.url.indexOf('/join/') + 6));
+  inviteTokens.push(...(await benchSession(bench, 19)).tokens);
 }
 
 const credentials = { apiKey: 'APIbenchkey', apiSecret: 'bench-livekit-secret-0123456789-abcdefgh' };

@@ -14,7 +14,7 @@ export async function withdrawToStop(
   const toStop: number[] = [];
   const response: number[] = [];
   for (let round = 0; round < rounds; round += 1) {
-    const session = await sessionWithRequest(app, 2);
+    const session = await sessionWithRequest(bench, 2);
     const people = await db
       .selectFrom('people')
       .select(['id', 'livekit_identity'])

@@ -7,6 +7,7 @@ import { RoomServiceClient } from 'livekit-server-sdk';
 import type { Browser } from 'playwright-core';
 import { type LatencySummary, summarize } from '../stats';
 import { type BenchStack, egressConfigPath, layoutPageFingerprint, startBenchStack } from './bench-stack';
+import { signInBenchTutor } from './bench-tutor';
 import { launchChromium } from './call-pages';
 import { egressWatch } from './egress-watch';
 import { killLeftovers, sampleTree, type TreeUsage, treeSnapshot } from './process-tree-usage';
@@ -100,6 +101,7 @@ export async function recordingBench(options: RecordingBenchOptions): Promise<Re
     const { livekitApiKey: key, livekitApiSecret: secret } = config.secrets;
     const ctx: RunContext = {
       baseUrl: stack.webUrl,
+      tutorCookie: await signInBenchTutor(stack),
       purpose: await firstPurpose(stack.webUrl),
       watch: egressWatch(livekitHttpUrl, key, secret),
       rooms: new RoomServiceClient(livekitHttpUrl, key, secret),

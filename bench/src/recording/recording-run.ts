@@ -53,6 +53,8 @@ export interface BenchCall {
 
 export interface RunContext {
   baseUrl: string;
+  /** The signed-in tutor who creates each session. */
+  tutorCookie: string;
   purpose: string;
   watch: EgressWatch;
   rooms: RoomServiceClient;
@@ -64,7 +66,12 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A fresh session of `size` people, everyone in the call page and publishing camera and microphone. */
 export async function startCall(ctx: RunContext, browser: Browser, size: number): Promise<BenchCall> {
-  const session = await createBenchSession(ctx.baseUrl, `Recording bench, ${size} people`, size);
+  const session = await createBenchSession(
+    ctx.baseUrl,
+    ctx.tutorCookie,
+    `Recording bench, ${size} people`,
+    size,
+  );
   const pages: CallPage[] = [];
   for (const person of session.people) pages.push(await joinCall(browser, person));
   // LiveKit, not the page, says when everyone publishes both tracks (so the recording has their media).

@@ -22,12 +22,17 @@ export interface BenchSession {
   people: Invitee[];
 }
 
-async function call<T>(baseUrl: string, path: string, init: { body?: unknown; token?: string } = {}) {
+async function call<T>(
+  baseUrl: string,
+  path: string,
+  init: { body?: unknown; token?: string; cookie?: string } = {},
+) {
   const response = await fetch(`${baseUrl}${path}`, {
     method: init.body === undefined ? 'GET' : 'POST',
     headers: {
-      ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(init.body === undefined ? {} : { 'content-type': 'application/json', origin: baseUrl }),
       ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
+      ...(init.cookie ? { cookie: init.cookie } : {}),
     },
     body: init.body === undefined ? undefined : JSON.stringify(init.body),
   });
@@ -38,21 +43,20 @@ async function call<T>(baseUrl: string, path: string, init: { body?: unknown; to
 const tokenOf = (joinUrl: string) => decodeURIComponent(new URL(joinUrl).pathname.split('/').pop() ?? '');
 
 /**
- * A session of `size` people: a tutor, an adult student (whose own consent counts alone) and, from three
- * people on, guardians. Each person's LiveKit room comes from POST /api/join with their invite token.
+ * A session of `size` people: the signed-in tutor and adult guests (whose own consent counts alone), each
+ * with a personal link. Each person's LiveKit room comes from POST /api/join with their invite token.
  */
 export async function createBenchSession(
   baseUrl: string,
+  tutorCookie: string,
   title: string,
   size: number,
 ): Promise<BenchSession> {
-  const participants: CreateSessionRequest['participants'] = [
-    { name: 'Sam Student', role: 'student', minor: false },
-  ];
-  for (let n = 2; n < size; n += 1)
-    participants.push({ name: `Guardian ${n - 1}`, role: 'guardian', minor: false });
-  const body: CreateSessionRequest = { title, tutorName: 'Ada Tutor', participants };
-  const created = await call<CreateSessionResponse>(baseUrl, '/api/sessions', { body });
+  const guests = Array.from({ length: size - 1 }, (_, n) => ({
+    name: n === 0 ? 'Sam Student' : `Guest ${n}`,
+  }));
+  const body: CreateSessionRequest = { title, studentIds: [], guests };
+  const created = await call<CreateSessionResponse>(baseUrl, '/api/sessions', { body, cookie: tutorCookie });
   const people = created.invites.map((invite) => ({
     name: invite.name,
     role: invite.role,

@@ -1,0 +1,91 @@
+/** The route matrix (test-support/route-matrix.ts) run against the real routes in-process. */
+import { describe, expect, it } from 'vitest';
+import { currentPolicyVersionNumber } from '../people/family-repository';
+import { asAccount, signedInAs, type TestAccount } from '../test-support/accounts';
+import { agreedGuardian, enrolStudent, ensureTestPolicy } from '../test-support/organisation';
+import {
+  type Caller,
+  type CallerView,
+  callers,
+  expectedStatus,
+  matrixSize,
+  routeMatrix,
+} from '../test-support/route-matrix';
+import type { TestApp } from '../test-support/test-app';
+import { useTestApp } from '../test-support/test-app';
+import { testDatabases } from '../test-support/test-databases';
+
+/** Two tutors' sessions, two families, an adult student with a sign-in in the first session. */
+async function buildWorld(t: TestApp) {
+  await ensureTestPolicy(t);
+  const tutor = await signedInAs(t, 'tutor', 'Dana Tutor');
+  const otherTutor = await signedInAs(t, 'tutor', 'Olga Other');
+  const guardian = await agreedGuardian(t, 'Pat Guardian');
+  const otherGuardian = await agreedGuardian(t, 'Hugo Guardian');
+  const student = await signedInAs(t, 'student', 'Cleo Adult');
+  const sam = await enrolStudent(t, 'Sam', true, [guardian]);
+  const tom = await enrolStudent(t, 'Tom', true, [otherGuardian]);
+  const cleo = await enrolStudent(t, 'Cleo Adult', false, []);
+  await t.db.updateTable('students').set({ user_id: student.userId }).where('id', '=', cleo).execute();
+  const create = async (owner: TestAccount, studentIds: string[]) => {
+    const res = await asAccount(t, owner, 'POST', '/api/sessions', { title: 'World', studentIds });
+    return ((await res.json()) as { sessionId: string }).sessionId;
+  };
+  const own = await create(tutor, [sam, cleo]);
+  const other = await create(otherTutor, [tom]);
+  const accounts: Record<Exclude<Caller, 'signed-out'>, TestAccount> = {
+    admin: await signedInAs(t, 'admin'),
+    reviewer: await signedInAs(t, 'reviewer'),
+    tutor,
+    guardian,
+    student,
+  };
+  const views: Record<Caller, CallerView> = {
+    'signed-out': { ownSession: own, otherSession: other, ownStudent: sam, otherStudent: tom },
+    admin: { ownSession: own, otherSession: other, ownStudent: sam, otherStudent: tom },
+    reviewer: { ownSession: own, otherSession: other, ownStudent: sam, otherStudent: tom },
+    tutor: { ownSession: own, otherSession: other, ownStudent: sam, otherStudent: tom },
+    guardian: { ownSession: own, otherSession: other, ownStudent: sam, otherStudent: tom },
+    student: { ownSession: own, otherSession: other, ownStudent: cleo, otherStudent: tom },
+  };
+  return { accounts, views };
+}
+
+describe.each(testDatabases)('authorisation matrix against the routes ($name)', (database) => {
+  const ctx = useTestApp(database);
+
+  it(`answers each of the ${matrixSize} route × caller pairs as the matrix says, auditing every refusal`, async () => {
+    const t = ctx();
+    const { accounts, views } = await buildWorld(t);
+    const version = await currentPolicyVersionNumber(t.db);
+    const mismatches: string[] = [];
+    let refusals = 0;
+    let n = 0;
+    for (const route of routeMatrix) {
+      for (const caller of callers) {
+        n += 1;
+        const account = caller === 'signed-out' ? null : accounts[caller];
+        const body = route.body?.(`${n}`);
+        const withVersion = JSON.parse(JSON.stringify(body ?? null).replace('"CURRENT"', String(version)));
+        const res = await asAccount(
+          t,
+          account,
+          route.method,
+          route.path(views[caller]),
+          withVersion ?? undefined,
+        );
+        const expected = expectedStatus(route, caller);
+        if (res.status !== expected)
+          mismatches.push(`${route.name} as ${caller}: ${res.status}, expected ${expected}`);
+        if (res.status === 403) refusals += 1;
+      }
+    }
+    expect(mismatches).toEqual([]);
+    const denied = await t.db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('outcome', '=', 'denied')
+      .executeTakeFirstOrThrow();
+    expect(Number(denied.n)).toBe(refusals);
+  });
+});

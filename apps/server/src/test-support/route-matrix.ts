@@ -1,0 +1,144 @@
+/**
+ * Every signed-in route × every role (and nobody signed in) × the caller's own or someone else's
+ * session or family, with the answer each must give. Data only: the server tests run it in-process and
+ * the e2e suite over HTTP against the real stack, each building the same small organisation.
+ */
+import type { AccountRole } from '@assent/shared';
+
+export type Caller = AccountRole | 'signed-out';
+export const callers: Caller[] = ['signed-out', 'admin', 'reviewer', 'tutor', 'guardian', 'student'];
+
+/** Ids in the organisation, as seen from one caller: "own" is theirs, "other" someone else's. */
+export interface CallerView {
+  ownSession: string;
+  otherSession: string;
+  ownStudent: string;
+  otherStudent: string;
+}
+
+export interface RouteCase {
+  name: string;
+  method: 'GET' | 'POST' | 'PUT';
+  path: (view: CallerView) => string;
+  body?: (unique: string) => unknown;
+  /** The status each caller must get; anything not listed must be 403 (or 401 signed out). */
+  allowed: Partial<Record<Caller, number>>;
+  /** Own/other variants get separate expectations. */
+  whose?: 'own' | 'other';
+}
+
+const staff = { admin: 200, reviewer: 200, tutor: 200 };
+
+export const routeMatrix: RouteCase[] = [
+  {
+    name: 'who am I',
+    method: 'GET',
+    path: () => '/api/me',
+    allowed: { 'signed-out': 200, ...staff, guardian: 200, student: 200 },
+  },
+  { name: 'people list', method: 'GET', path: () => '/api/admin/people', allowed: { admin: 200 } },
+  {
+    name: 'invite staff',
+    method: 'POST',
+    path: () => '/api/admin/invitations',
+    body: (u) => ({ email: `staff-${u}@example.org`, role: 'tutor' }),
+    allowed: { admin: 201 },
+  },
+  {
+    name: 'enrol a family',
+    method: 'POST',
+    path: () => '/api/families/invitations',
+    body: (u) => ({ guardianEmail: `family-${u}@example.org`, children: [{ name: 'Kit' }] }),
+    allowed: { admin: 201, tutor: 201 },
+  },
+  {
+    name: 'agree to the policy',
+    method: 'POST',
+    path: () => '/api/me/agreement',
+    body: () => ({ policyVersion: 'CURRENT', adultConfirmed: true }),
+    allowed: { guardian: 201 },
+  },
+  {
+    name: 'add a child',
+    method: 'POST',
+    path: () => '/api/me/students',
+    body: (u) => ({ name: `Child ${u}` }),
+    allowed: { guardian: 201 },
+  },
+  {
+    name: 'list my students',
+    method: 'GET',
+    path: () => '/api/me/students',
+    allowed: { ...staff, guardian: 200, student: 200 },
+  },
+  {
+    name: 'list all students',
+    method: 'GET',
+    path: () => '/api/students',
+    allowed: { admin: 200, tutor: 200 },
+  },
+  {
+    name: "read own family's preference",
+    whose: 'own',
+    method: 'GET',
+    path: (v) => `/api/students/${v.ownStudent}/recording-preference`,
+    allowed: { admin: 200, tutor: 200, guardian: 200, student: 200 },
+  },
+  {
+    name: "read another family's preference",
+    whose: 'other',
+    method: 'GET',
+    path: (v) => `/api/students/${v.otherStudent}/recording-preference`,
+    allowed: { admin: 200, tutor: 200 },
+  },
+  {
+    name: "set own family's preference",
+    whose: 'own',
+    method: 'PUT',
+    path: (v) => `/api/students/${v.ownStudent}/recording-preference`,
+    body: () => ({ doNotRecord: false }),
+    allowed: { guardian: 200, student: 200 },
+  },
+  {
+    name: "set another family's preference",
+    whose: 'other',
+    method: 'PUT',
+    path: (v) => `/api/students/${v.otherStudent}/recording-preference`,
+    body: () => ({ doNotRecord: false }),
+    allowed: {},
+  },
+  {
+    name: 'create a session',
+    method: 'POST',
+    path: () => '/api/sessions',
+    body: (u) => ({ title: `Matrix ${u}`, guests: [{ name: 'Ola Adult' }] }),
+    allowed: { admin: 201, tutor: 201 },
+  },
+  {
+    name: 'your sessions',
+    method: 'GET',
+    path: () => '/api/me/sessions',
+    allowed: { ...staff, guardian: 200, student: 200 },
+  },
+  {
+    name: 'read own session',
+    whose: 'own',
+    method: 'GET',
+    path: (v) => `/api/sessions/${v.ownSession}`,
+    allowed: { ...staff, guardian: 200, student: 200 },
+  },
+  {
+    name: "read another tutor's session",
+    whose: 'other',
+    method: 'GET',
+    path: (v) => `/api/sessions/${v.otherSession}`,
+    allowed: { admin: 200, reviewer: 200 },
+  },
+];
+
+/** The status a caller must get from a route. */
+export function expectedStatus(route: RouteCase, caller: Caller): number {
+  return route.allowed[caller] ?? (caller === 'signed-out' ? 401 : 403);
+}
+
+export const matrixSize = routeMatrix.length * callers.length;
