@@ -14,9 +14,13 @@ export interface TestAccount {
 
 let counter = 0;
 
+/** An app, and its config when the test has one (for the origin our pages would send). */
+type AppLike = Pick<TestApp, 'app'> & Partial<Pick<TestApp, 'config'>>;
+const originOf = (t: AppLike) => t.config?.publicUrl ?? 'http://assent.test';
+
 /** Creates an account with `role` and signs it in. */
 export async function signedInAs(
-  t: Pick<TestApp, 'app' | 'auth'>,
+  t: Pick<TestApp, 'app' | 'auth'> & Partial<Pick<TestApp, 'config'>>,
   role: AccountRole,
   name = `${role[0]?.toUpperCase()}${role.slice(1)} ${++counter}`,
 ): Promise<TestAccount> {
@@ -38,10 +42,10 @@ export async function signedInAs(
 }
 
 /** Signs in with email and password and returns the session cookie header value. */
-export async function signIn(t: Pick<TestApp, 'app'>, email: string, password: string): Promise<string> {
+export async function signIn(t: AppLike, email: string, password: string): Promise<string> {
   const res = await t.app.request('/api/auth/sign-in/email', {
     method: 'POST',
-    headers: { 'content-type': 'application/json', origin: 'http://assent.test' },
+    headers: { 'content-type': 'application/json', origin: originOf(t) },
     body: JSON.stringify({ email, password }),
   });
   if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
@@ -57,7 +61,7 @@ export function sessionCookieOf(res: Response): string {
 
 /** A JSON request as a signed-in browser on our origin makes it. */
 export function asAccount(
-  t: Pick<TestApp, 'app'>,
+  t: AppLike,
   account: Pick<TestAccount, 'cookie'> | null,
   method: string,
   path: string,
@@ -67,7 +71,7 @@ export function asAccount(
     method,
     headers: {
       ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      origin: 'http://assent.test',
+      origin: originOf(t),
       ...(account ? { cookie: account.cookie } : {}),
     },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
