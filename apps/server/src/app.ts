@@ -11,6 +11,7 @@ import { requestLogger } from './middleware/request-logger';
 import { sameOriginForCookies } from './middleware/same-origin';
 import { createAuth, trustedOrigins } from './people/auth';
 import { withClientAddress } from './people/client-address';
+import { auditRoutes } from './routes/audit';
 import { docsRoutes } from './routes/docs';
 import { familyRoutes } from './routes/families';
 import { healthRoutes } from './routes/health';
@@ -61,6 +62,7 @@ export function createApp(deps: AppDeps) {
     .route('/api', recordingRoutes)
     .route('/api', peopleRoutes)
     .route('/api', familyRoutes)
+    .route('/api', auditRoutes)
     .route('/api', webhookRoutes)
     .route('/api', docsRoutes);
 

@@ -3,6 +3,7 @@ export * from './api/errors';
 export * from './api/recording';
 export * from './api/roles';
 export * from './api/sessions';
+export * from './audit/api';
 export * from './consent';
 export * from './people/api';
 export * from './people/policy';

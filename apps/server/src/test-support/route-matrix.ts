@@ -37,6 +37,8 @@ export const routeMatrix: RouteCase[] = [
     allowed: { 'signed-out': 200, ...staff, guardian: 200, student: 200 },
   },
   { name: 'people list', method: 'GET', path: () => '/api/admin/people', allowed: { admin: 200 } },
+  { name: 'audit log', method: 'GET', path: () => '/api/admin/audit', allowed: { admin: 200 } },
+  { name: 'audit chain check', method: 'GET', path: () => '/api/admin/audit/verify', allowed: { admin: 200 } },
   {
     name: 'invite staff',
     method: 'POST',
