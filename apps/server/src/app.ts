@@ -17,6 +17,7 @@ import { familyRoutes } from './routes/families';
 import { healthRoutes } from './routes/health';
 import { inviteRoutes } from './routes/invites';
 import { peopleRoutes } from './routes/people';
+import { policyRoutes } from './routes/policy';
 import { recordingRoutes } from './routes/recording';
 import { sessionRoutes } from './routes/sessions';
 import { webhookRoutes } from './routes/webhooks';
@@ -63,6 +64,7 @@ export function createApp(deps: AppDeps) {
     .route('/api', peopleRoutes)
     .route('/api', familyRoutes)
     .route('/api', auditRoutes)
+    .route('/api', policyRoutes)
     .route('/api', webhookRoutes)
     .route('/api', docsRoutes);
 

@@ -53,6 +53,9 @@ const EnvSchema = z.object({
     .default(72),
   WEB_DIST_DIR: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(logLevels).default('info'),
+  // RECORDING_PURPOSES and RECORDING_RETENTION_DAYS only seed version 1 of the organisation's policy
+  // on a fresh database (policy/default-policy.ts). From then on the policy, edited by admins, is what
+  // counts: changing these variables changes nothing. Who may watch comes from the policy's roles.
   RECORDING_PURPOSES: z
     .string()
     .default(defaultRecordingPurposes.join(','))
@@ -68,11 +71,6 @@ const EnvSchema = z.object({
       (list) => list.length > 0 && list.every((p) => /^[a-z][a-z0-9_]{0,59}$/.test(p)),
       'must be a comma-separated list of ids such as quality_assurance',
     ),
-  RECORDING_VIEWERS: z
-    .string()
-    .min(1)
-    .max(300)
-    .default("Your tutor, the student's guardians and the organisation's quality and safeguarding reviewers"),
   RECORDING_RETENTION_DAYS: z.coerce.number().int().positive().max(3650).default(90),
   RECORDINGS_DIR: z
     .string()
@@ -126,12 +124,15 @@ export interface MailConfig {
   readonly from: string;
 }
 
-/** The organisation's recording policy as far as the consent prompt and egress need it. */
+/**
+ * Recording settings. `purposes` and `retentionDays` are only the defaults version 1 of the
+ * organisation's policy is written from on a fresh database; requests, prompts and retention follow
+ * the policy in force (policy/), never these values.
+ */
 export interface RecordingConfig {
-  /** Purpose ids a tutor may request (rule 1). */
+  /** RECORDING_PURPOSES: version 1's purpose ids. */
   readonly purposes: readonly string[];
-  /** Who will be able to watch, in words. */
-  readonly viewers: string;
+  /** RECORDING_RETENTION_DAYS: version 1's retention for every purpose. */
   readonly retentionDays: number;
   /** Absolute directory egress writes recordings into. */
   readonly recordingsDir: string;
@@ -199,7 +200,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     recording: {
       purposes: e.RECORDING_PURPOSES,
-      viewers: e.RECORDING_VIEWERS,
       retentionDays: e.RECORDING_RETENTION_DAYS,
       recordingsDir: e.RECORDINGS_DIR,
       layoutUrl: e.RECORDING_LAYOUT_URL ?? `${new URL(e.PUBLIC_URL).origin}/recording-layout/`,

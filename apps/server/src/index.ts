@@ -10,6 +10,7 @@ import { createReconciler } from './livekit/reconciler';
 import { createRoomService } from './livekit/room-service';
 import { createLogger } from './logger';
 import { announceFirstRun } from './people/first-run';
+import { ensureDefaultPolicy } from './policy/policy-service';
 import { findSessionByRoom } from './sessions/session-repository';
 
 function readConfig(): Config {
@@ -30,9 +31,11 @@ const { db, kind } = connectDatabase(config.database);
 
 try {
   const applied = await migrateToLatest(db);
-  logger.info({ database: kind, applied }, 'database ready');
+  // Version 1 of the organisation's policy on a fresh database, from RECORDING_* defaults.
+  const policy = await ensureDefaultPolicy(db, config.recording, new Date());
+  logger.info({ database: kind, applied, policyVersion: policy.version }, 'database ready');
 } catch (err) {
-  logger.fatal({ err }, 'database migration failed');
+  logger.fatal({ err }, 'database migration or default policy failed');
   await db.destroy();
   process.exit(1);
 }

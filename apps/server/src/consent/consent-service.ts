@@ -10,6 +10,7 @@ import {
   type ConsentCommand,
   type ConsentEvent,
   type ConsentState,
+  type LiveRecordingState,
   type TransitionResult,
   transition,
 } from '@assent/shared';
@@ -19,6 +20,7 @@ import type { Db } from '../db/database';
 import { AppError } from '../http/app-error';
 import type { EgressPort } from '../livekit/egress';
 import type { RoomParticipant, RoomService } from '../livekit/room-service';
+import { createPolicyBook, type PolicyBook } from '../policy/policy-book';
 import {
   appendConsentLog,
   type ConsentLogRecord,
@@ -30,6 +32,7 @@ import {
   upsertSegment,
 } from './consent-repository';
 import { observedPublishing } from './publish-permission';
+import { toLiveRecordingState } from './room-state';
 import { createStatePublisher } from './state-publisher';
 
 export interface ConsentServiceDeps {
@@ -37,6 +40,7 @@ export interface ConsentServiceDeps {
   egress: EgressPort;
   roomService: RoomService;
   logger: Logger;
+  /** Egress settings, and the defaults policy version 1 is written from on a fresh database. */
   recording: RecordingConfig;
   now: () => Date;
 }
@@ -78,6 +82,10 @@ export interface Applied {
 export interface ConsentService {
   apply(sessionId: string, event: ConsentEvent, options?: ApplyOptions): Promise<Applied>;
   read(sessionId: string): Promise<StoredConsent | undefined>;
+  /** The organisation's policy, as requests are checked against it and consent prompts state it. */
+  readonly policies: PolicyBook;
+  /** The state as clients see it, the request stated as the policy version it was made under says. */
+  liveState(stored: Pick<StoredConsent, 'state' | 'updatedAt'>): Promise<LiveRecordingState>;
   /**
    * Whether this process still awaits the answer to that start call. A start the state records but no
    * live process awaits (the server died mid-call) will never report back: the reconciler settles it.
@@ -94,7 +102,12 @@ export interface ConsentService {
 }
 
 export function createConsentService(deps: ConsentServiceDeps): ConsentService {
-  const publisher = createStatePublisher(deps);
+  const policies = createPolicyBook({ db: deps.db, defaults: deps.recording, now: deps.now });
+  async function liveState({ state, updatedAt }: Pick<StoredConsent, 'state' | 'updatedAt'>) {
+    const terms = state.request ? await policies.termsFor(state.request) : null;
+    return toLiveRecordingState(state, terms, updatedAt);
+  }
+  const publisher = createStatePublisher({ ...deps, liveState });
   const inFlight = new Set<Promise<unknown>>();
   /** `${sessionId}#${attempt}` of start calls whose outcome has not yet been applied to the state. */
   const startsAwaited = new Set<string>();
@@ -245,6 +258,8 @@ export function createConsentService(deps: ConsentServiceDeps): ConsentService {
       return outcome;
     },
     read: (sessionId) => readConsent(deps.db, sessionId),
+    policies,
+    liveState,
     startInFlight: (sessionId, attempt) => startsAwaited.has(startKey(sessionId, attempt)),
     republish: (stored, listed) => publisher.publish(stored, listed && observedPublishing(listed)),
     async idle() {

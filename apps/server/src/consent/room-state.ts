@@ -8,32 +8,39 @@ import {
   type LiveRecordingState,
   type MyConsentDecision,
   type MyConsentMessage,
+  type OrganisationPolicy,
   type RecordingOptions,
 } from '@assent/shared';
-import type { RecordingConfig } from '../config';
-import { recordingNotice } from '../invites/recording-notice';
+import { type ConsentTerms, consentTerms } from '../policy/consent-terms';
 
-/** "quality_assurance" reads "Quality assurance". */
-export function purposeLabel(purpose: string): string {
-  const words = purpose.replace(/[_-]+/g, ' ').trim();
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
-
-export function recordingOptions(config: RecordingConfig): RecordingOptions {
+/** What a tutor may choose from and what each choice will state, under the policy in force. */
+export function recordingOptions(current: OrganisationPolicy): RecordingOptions {
+  const purposes = current.policy.purposes.map((purpose) => {
+    const terms = consentTerms(current.policy, purpose.id);
+    return {
+      id: purpose.id,
+      label: terms.purposeLabel,
+      viewers: terms.viewers,
+      retentionDays: terms.retentionDays,
+    };
+  });
+  const first = purposes[0];
+  if (!first) throw new Error('a policy lists at least one purpose');
   return {
-    purposes: config.purposes.map((id) => ({ id, label: purposeLabel(id) })),
-    viewers: config.viewers,
-    retentionDays: config.retentionDays,
-    notice: { ...recordingNotice },
+    purposes,
+    viewers: first.viewers,
+    retentionDays: first.retentionDays,
+    notice: { version: current.noticeVersion, text: current.policy.noticeText },
   };
 }
 
-/** Notice texts by version; a version's text is frozen, so old requests show what people saw. */
-const noticeTexts: Readonly<Record<string, string>> = { [recordingNotice.version]: recordingNotice.text };
-
+/**
+ * The state as clients see it. `terms` are the current request's, from the policy version it was made
+ * under (the caller looks them up; see PolicyBook.termsFor); null when there is no request.
+ */
 export function toLiveRecordingState(
   state: ConsentState,
-  config: RecordingConfig,
+  terms: ConsentTerms | null,
   updatedAt: string,
 ): LiveRecordingState {
   const { consented, total } = consentProgress(state);
@@ -42,18 +49,19 @@ export function toLiveRecordingState(
     version: 1,
     status: consentStatus(state),
     banner: bannerFor(state).text,
-    request: request
-      ? {
-          requestId: request.requestId,
-          open: request.status === 'open',
-          purpose: request.purpose,
-          purposeLabel: purposeLabel(request.purpose),
-          viewers: config.viewers,
-          retentionDays: config.retentionDays,
-          noticeVersion: request.noticeVersion,
-          noticeText: noticeTexts[request.noticeVersion] ?? recordingNotice.text,
-        }
-      : null,
+    request:
+      request && terms
+        ? {
+            requestId: request.requestId,
+            open: request.status === 'open',
+            purpose: request.purpose,
+            purposeLabel: terms.purposeLabel,
+            viewers: terms.viewers,
+            retentionDays: terms.retentionDays,
+            noticeVersion: request.noticeVersion,
+            noticeText: terms.noticeText,
+          }
+        : null,
     consented,
     required: total,
     updatedAt,

@@ -10,13 +10,12 @@
  * A failed publish (the room does not exist before the first join) is logged; the next transition or
  * reconciler pass publishes again.
  */
-import type { ConsentState } from '@assent/shared';
+import type { ConsentState, LiveRecordingState } from '@assent/shared';
 import { MyConsentTopic } from '@assent/shared';
 import type { Logger } from 'pino';
-import type { RecordingConfig } from '../config';
 import type { RoomService } from '../livekit/room-service';
 import { createPublishPermissions, type PublishPermissions } from './publish-permission';
-import { privateDecisions, toLiveRecordingState } from './room-state';
+import { privateDecisions } from './room-state';
 import { sendChanges } from './send-changes';
 
 export interface PublishedSnapshot {
@@ -46,15 +45,17 @@ export interface StatePublisher {
 export function createStatePublisher(deps: {
   roomService: RoomService;
   logger: Logger;
-  recording: RecordingConfig;
+  /** The room metadata for a state (it reads the policy version the request was made under). */
+  liveState: (snapshot: PublishedSnapshot) => Promise<LiveRecordingState>;
 }): StatePublisher {
   const channels = new Map<string, SessionChannel>();
 
   async function pushOnce(channel: SessionChannel, snapshot: PublishedSnapshot): Promise<boolean> {
     const { roomName, state } = snapshot;
-    const metadata = toLiveRecordingState(state, deps.recording, snapshot.updatedAt);
     let complete = true;
     try {
+      // Failing to describe the request must not hold back the decisions and permissions below.
+      const metadata = await deps.liveState(snapshot);
       await deps.roomService.updateRoomMetadata(roomName, JSON.stringify(metadata));
     } catch (err) {
       complete = false;

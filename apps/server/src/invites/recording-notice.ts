@@ -1,8 +1,10 @@
 /**
- * The recording notice shown before anyone joins. Consent records store the version shown, so the
- * text for a version is frozen: change the wording by adding a new version.
+ * The recording notice Assent showed before the organisation's policy became data. Consent records
+ * made then cite its version, `2026-11-v1`, so its text is kept here: those records still show the
+ * words people agreed to. Version 1 of the policy starts from the same words; every later notice is a
+ * policy version (`policy-N`).
  */
-export const recordingNotice = Object.freeze({
+export const legacyRecordingNotice = Object.freeze({
   version: '2026-11-v1',
   text: [
     'Assent records a session only if everyone in the call agrees.',

@@ -57,7 +57,7 @@ describe.each(testDatabases)('invites and join ($name)', (database) => {
       needsGuardian: true,
       expiresAt: invite.expiresAt,
       recording: { active: false },
-      notice: { version: '2026-11-v1', text: expect.stringContaining('only if everyone') },
+      notice: { version: 'policy-1', text: expect.stringContaining('only if everyone') },
     });
   });
 

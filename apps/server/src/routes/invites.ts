@@ -7,7 +7,6 @@ import type { Db } from '../db/database';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { AppError } from '../http/app-error';
 import { validationHook } from '../http/error-handling';
-import { recordingNotice } from '../invites/recording-notice';
 import { type ResolvedInvite, resolveInvite } from '../invites/resolve-invite';
 import { mintParticipantToken } from '../livekit/tokens';
 import { joinRefusal } from '../sessions/join-gate';
@@ -56,9 +55,10 @@ async function previewOf(
   consentState: ConsentState | undefined | Promise<ConsentState | undefined>,
 ): Promise<InvitePreview> {
   const { session, person, expiresAt } = invite;
-  const [state, consentsFor] = await Promise.all([
+  const [state, consentsFor, policy] = await Promise.all([
     consentState,
     person.role === 'guardian' ? listStudentNamesOfGuardian(deps.db, person.id) : [],
+    deps.consent.policies.current(),
   ]);
   const active = state ? recordingActive(state) : false;
   return {
@@ -74,7 +74,8 @@ async function previewOf(
     expiresAt: expiresAt.toISOString(),
     // Rule 5: the pre-join screen says whether recording is on now.
     recording: { active },
-    notice: { ...recordingNotice },
+    // The notice of the policy in force; a request shows the notice of the version it was made under.
+    notice: { version: policy.noticeVersion, text: policy.policy.noticeText },
   };
 }
 

@@ -29,7 +29,7 @@ describe.each(testDatabases)('recording routes ($name)', (database) => {
     expect(options.purposes[0]?.label).toBe('Quality assurance');
     expect(options.viewers).toContain('guardians');
     expect(options.retentionDays).toBe(90);
-    expect(options.notice.version).toBe('2026-11-v1');
+    expect(options.notice.version).toBe('policy-1');
   });
 
   it('answers the state with the caller decision, and 401 without a valid bearer token', async () => {
@@ -63,7 +63,7 @@ describe.each(testDatabases)('recording routes ($name)', (database) => {
         purpose: 'safeguarding',
         purposeLabel: 'Safeguarding',
         retentionDays: 90,
-        noticeVersion: '2026-11-v1',
+        noticeVersion: 'policy-1',
       },
     });
     expect(body.state.banner).toContain('Not recording');

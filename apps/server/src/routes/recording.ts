@@ -17,12 +17,12 @@ import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { listConsentLog, type StoredConsent, toLogEntry } from '../consent/consent-repository';
 import type { LogEntryInput } from '../consent/consent-service';
-import { myDecision, recordingOptions, toLiveRecordingState } from '../consent/room-state';
+import { myDecision, recordingOptions } from '../consent/room-state';
 import type { AppEnv } from '../http/app-env';
 import { AppError } from '../http/app-error';
 import { validationHook } from '../http/error-handling';
-import { recordingNotice } from '../invites/recording-notice';
 import { type ResolvedInvite, resolveInvite } from '../invites/resolve-invite';
+import { recordingRefusal } from '../policy/recording-preferences';
 import { errorResponse } from './error-responses';
 
 const bearer = { security: [{ inviteToken: [] }] };
@@ -36,7 +36,9 @@ const commandErrors = {
   400: errorResponse('validation_failed or purpose_not_allowed'),
   ...authErrors,
   403: errorResponse('forbidden: only the tutor may request or cancel'),
-  409: errorResponse('request_stale: not the current request or it was closed; conflict: already answered'),
+  409: errorResponse(
+    'request_stale: not the current request or it was closed; conflict: already answered; recording_refused_by_preference: someone in the session asked never to be recorded',
+  ),
 };
 
 const getOptions = createRoute({
@@ -97,9 +99,13 @@ async function caller(c: Context<AppEnv>, options: { sayingNo?: boolean } = {}):
   return resolveInvite(db, config.inviteSecret, token, now(), { allowExpired: options.sayingNo === true });
 }
 
-function respond(c: Context<AppEnv>, stored: StoredConsent, personId: string): ConsentCommandResponse {
+async function respond(
+  c: Context<AppEnv>,
+  stored: StoredConsent,
+  personId: string,
+): Promise<ConsentCommandResponse> {
   return {
-    state: toLiveRecordingState(stored.state, c.var.deps.config.recording, stored.updatedAt),
+    state: await c.var.deps.consent.liveState(stored),
     myDecision: myDecision(stored.state, personId),
   };
 }
@@ -174,12 +180,14 @@ async function answer(c: Context<AppEnv>, kind: AnswerKind, body: ConsentCommand
 }
 
 export const recordingRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
-  .openapi(getOptions, (c) => c.json(recordingOptions(c.var.deps.config.recording), 200))
+  .openapi(getOptions, async (c) =>
+    c.json(recordingOptions(await c.var.deps.consent.policies.current()), 200),
+  )
   .openapi(getState, async (c) => {
     const { person, session } = await caller(c, { sayingNo: true });
     const stored = await c.var.deps.consent.read(session.id);
     if (!stored) throw new AppError(404, 'not_found', 'This session no longer exists.');
-    return c.json(respond(c, stored, person.id), 200);
+    return c.json(await respond(c, stored, person.id), 200);
   })
   .openapi(getLog, async (c) => {
     const { person, session } = await caller(c);
@@ -197,15 +205,21 @@ export const recordingRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validation
       throw new AppError(403, 'forbidden', 'Only the tutor can request recording.');
     }
     const { clientRequestId, purpose } = c.req.valid('json');
-    if (!c.var.deps.config.recording.purposes.includes(purpose)) {
+    const { consent, db } = c.var.deps;
+    const policy = await consent.policies.current();
+    if (!policy.policy.purposes.some((allowed) => allowed.id === purpose)) {
       throw new AppError(400, 'purpose_not_allowed', 'That purpose is not one the organisation allows.');
     }
+    // A standing "do not record" is refused before anything is written: nobody is asked.
+    const refusal = await recordingRefusal(db, session.id);
+    if (refusal) throw new AppError(409, 'recording_refused_by_preference', refusal);
+    // The request cites the version in force, so its prompt and every answer's log entry keep its terms.
     const request = {
       requestId: `req_${randomBytes(12).toString('base64url')}`,
       purpose,
-      noticeVersion: recordingNotice.version,
+      noticeVersion: policy.noticeVersion,
     };
-    const applied = await c.var.deps.consent.apply(
+    const applied = await consent.apply(
       session.id,
       { type: 'request', requestedBy: person.id, ...request },
       {
@@ -217,7 +231,7 @@ export const recordingRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validation
         decide: () => logInput(c, invite, clientRequestId, 'request', request),
       },
     );
-    return c.json(respond(c, applied.stored, person.id), 200);
+    return c.json(await respond(c, applied.stored, person.id), 200);
   })
   .openapi(answerRoute('/recording/consent', 'Consent to the current request'), async (c) =>
     c.json(await answer(c, 'consent', c.req.valid('json')), 200),

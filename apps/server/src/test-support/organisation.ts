@@ -6,6 +6,7 @@
 import type { CreateSessionResponse } from '@assent/shared';
 import { signInvite } from '../invites/invite-token';
 import { currentPolicyVersionNumber } from '../people/family-repository';
+import { ensureDefaultPolicy } from '../policy/policy-service';
 import { asAccount, signedInAs, type TestAccount } from './accounts';
 import type { TestApp } from './test-app';
 
@@ -48,14 +49,9 @@ export async function agreedGuardian(t: TestApp, name: string): Promise<TestAcco
   return guardian;
 }
 
-// TEMPORARY until the default policy is written at start: a version to agree to.
+/** Version 1 of the policy, as the server writes it at start (tests start from empty tables). */
 export async function ensureTestPolicy(t: TestApp) {
-  if ((await currentPolicyVersionNumber(t.db)) === undefined) {
-    await t.db
-      .insertInto('policy_versions')
-      .values({ version: 1, body: '{}', created_at: t.clock.now.toISOString(), created_by_user_id: null })
-      .execute();
-  }
+  await ensureDefaultPolicy(t.db, t.config.recording, t.clock.now);
 }
 
 /** Adds an enrolled student directly (as a guardian adding a child would) and links `guardians` to them. */

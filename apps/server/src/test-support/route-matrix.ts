@@ -38,7 +38,24 @@ export const routeMatrix: RouteCase[] = [
   },
   { name: 'people list', method: 'GET', path: () => '/api/admin/people', allowed: { admin: 200 } },
   { name: 'audit log', method: 'GET', path: () => '/api/admin/audit', allowed: { admin: 200 } },
-  { name: 'audit chain check', method: 'GET', path: () => '/api/admin/audit/verify', allowed: { admin: 200 } },
+  {
+    name: 'the policy in force',
+    method: 'GET',
+    path: () => '/api/policy',
+    allowed: { 'signed-out': 200, ...staff, guardian: 200, student: 200 },
+  },
+  {
+    name: 'policy history',
+    method: 'GET',
+    path: () => '/api/admin/policy/versions',
+    allowed: { admin: 200, reviewer: 200 },
+  },
+  {
+    name: 'audit chain check',
+    method: 'GET',
+    path: () => '/api/admin/audit/verify',
+    allowed: { admin: 200 },
+  },
   {
     name: 'invite staff',
     method: 'POST',

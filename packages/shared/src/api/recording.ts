@@ -94,16 +94,24 @@ export type ConsentLogEntry = z.infer<typeof ConsentLogEntry>;
 export const ConsentLogResponse = z.object({ entries: z.array(ConsentLogEntry) });
 export type ConsentLogResponse = z.infer<typeof ConsentLogResponse>;
 
-/** A purpose the organisation allows, with the words people read. */
-export const RecordingPurposeOption = z.object({ id: z.string(), label: z.string() });
+/** A purpose the organisation allows, with the words people read and what the consent prompt will state. */
+export const RecordingPurposeOption = z.object({
+  id: z.string(),
+  label: z.string(),
+  /** Who will be able to watch recordings made for this purpose, in words. */
+  viewers: z.string(),
+  retentionDays: z.number().int().positive(),
+});
 export type RecordingPurposeOption = z.infer<typeof RecordingPurposeOption>;
 
 /** What a tutor may request and what every consent prompt states (rule 1), from the organisation's policy. */
 export const RecordingOptions = z.object({
   purposes: z.array(RecordingPurposeOption),
-  /** Who will be able to watch, in words. */
+  /** The first purpose's viewers, for clients that predate per-purpose terms: read each purpose's own. */
   viewers: z.string(),
+  /** The first purpose's retention, for clients that predate per-purpose terms: read each purpose's own. */
   retentionDays: z.number().int().positive(),
+  /** The notice of the policy version in force; a request made now cites this version. */
   notice: z.object({ version: z.string(), text: z.string() }),
 });
 export type RecordingOptions = z.infer<typeof RecordingOptions>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AccountRole } from './roles';
+import { StaffRole } from './roles';
 
 /** A purpose id such as `quality_assurance`: what a recording request names (consent rule 1). */
 export const PurposeId = z.string().regex(/^[a-z][a-z0-9_]{0,59}$/, 'Use lower-case letters, digits and _');
@@ -9,43 +9,76 @@ export const PurposePolicy = z.object({
   label: z.string().trim().min(1, 'A label is required').max(80),
   /** How long a recording made for this purpose is kept, in days (30, 90, 365 or any number). */
   retentionDays: z.number().int().min(1, 'At least one day').max(3650, 'At most ten years'),
-  /** Staff roles that may watch recordings made for this purpose (participants are the playback window). */
-  viewerRoles: z.array(AccountRole).max(5),
+  /**
+   * Staff roles that may watch recordings made for this purpose. Students and guardians are not roles
+   * here: whether they may play back their own sessions is `participantPlaybackDays`.
+   */
+  viewerRoles: z.array(StaffRole).max(3),
 });
 export type PurposePolicy = z.infer<typeof PurposePolicy>;
 
 export const WithdrawalRule = z.enum(['keep', 'erase']);
 export type WithdrawalRule = z.infer<typeof WithdrawalRule>;
 
-/** The organisation's recording policy as an admin edits it; every saved edit is a new version. */
-export const OrganisationPolicyInput = z
-  .object({
-    purposes: z.array(PurposePolicy).min(1, 'At least one purpose').max(20),
-    /** Days students and guardians may play back sessions they attended; null: never. */
-    participantPlaybackDays: z.number().int().min(1).max(3650).nullable(),
-    /** What happens to a session's earlier recordings when someone withdraws (consent rule 7). */
-    withdrawalRule: WithdrawalRule,
-    /** Whether a guardian may consent for their child ahead of a session (consent rule 3). */
-    advanceGuardianConsent: z.boolean(),
-    /** Shown before joining and in every consent prompt; consent records cite its version. */
-    noticeText: z.string().trim().min(20, 'The notice needs at least 20 characters').max(4000),
-    /** The online-tutoring and recording policy a guardian reads and agrees to before enrolling. */
-    agreementText: z.string().trim().min(20, 'The policy needs at least 20 characters').max(20000),
-  })
-  .superRefine((policy, ctx) => {
-    const seen = new Set<string>();
-    policy.purposes.forEach((purpose, index) => {
-      if (seen.has(purpose.id)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['purposes', index, 'id'],
-          message: `“${purpose.id}” is listed twice`,
-        });
-      }
-      seen.add(purpose.id);
-    });
+const policyFields = {
+  purposes: z.array(PurposePolicy).min(1, 'At least one purpose').max(20),
+  /** Days students and guardians may play back sessions they attended; null: never. */
+  participantPlaybackDays: z.number().int().min(1).max(3650).nullable(),
+  /** What happens to a session's earlier recordings when someone withdraws (consent rule 7). */
+  withdrawalRule: WithdrawalRule,
+  /** Whether a guardian may consent for their child ahead of a session (consent rule 3). */
+  advanceGuardianConsent: z.boolean(),
+  /** Shown before joining and in every consent prompt; consent records cite its version. */
+  noticeText: z.string().trim().min(20, 'The notice needs at least 20 characters').max(4000),
+  /** The online-tutoring and recording policy a guardian reads and agrees to before enrolling. */
+  agreementText: z.string().trim().min(20, 'The policy needs at least 20 characters').max(20000),
+};
+
+/** What no single field can say: purpose ids unique, roles listed once, and someone able to watch. */
+function checkPolicy(
+  policy: { purposes: PurposePolicy[]; participantPlaybackDays: number | null },
+  ctx: z.RefinementCtx,
+): void {
+  const seen = new Set<string>();
+  policy.purposes.forEach((purpose, index) => {
+    if (seen.has(purpose.id)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['purposes', index, 'id'],
+        message: `“${purpose.id}” is listed twice`,
+      });
+    }
+    seen.add(purpose.id);
+    if (new Set(purpose.viewerRoles).size !== purpose.viewerRoles.length) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['purposes', index, 'viewerRoles'],
+        message: 'List each role once',
+      });
+    }
+    if (purpose.viewerRoles.length === 0 && policy.participantPlaybackDays === null) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['purposes', index, 'viewerRoles'],
+        message: 'Nobody could watch these recordings: choose who may, or let participants play back',
+      });
+    }
   });
+}
+
+/** The organisation's recording policy as an admin edits it; every saved edit is a new version. */
+export const OrganisationPolicyInput = z.object(policyFields).superRefine(checkPolicy);
 export type OrganisationPolicyInput = z.infer<typeof OrganisationPolicyInput>;
+
+/** `PUT /api/admin/policy`: the edited policy and the version the admin started from. */
+export const SavePolicyRequest = z
+  .object({
+    ...policyFields,
+    /** The version the edit was made from; if another admin saved since, the save is refused (409). */
+    basedOnVersion: z.number().int().positive(),
+  })
+  .superRefine(checkPolicy);
+export type SavePolicyRequest = z.infer<typeof SavePolicyRequest>;
 
 export const OrganisationPolicy = z.object({
   /** Increases by one with every saved change; `policy-<version>` is the notice version consent records cite. */
@@ -58,7 +91,34 @@ export const OrganisationPolicy = z.object({
 });
 export type OrganisationPolicy = z.infer<typeof OrganisationPolicy>;
 
+const ChangeValue = z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.string())]);
+
+/**
+ * One field that differs from the previous version, e.g. `purposes.safeguarding.retentionDays` 90 → 30.
+ * Long texts are summarised by length; the versions themselves keep every word.
+ */
+export const PolicyChange = z.object({ field: z.string(), before: ChangeValue, after: ChangeValue });
+export type PolicyChange = z.infer<typeof PolicyChange>;
+
+export const PolicyVersionEntry = OrganisationPolicy.extend({
+  /** The account's current name; null for the defaults or an account that is gone. */
+  createdByName: z.string().nullable(),
+  /** What this version changed from the one before it (empty for version 1). */
+  changes: z.array(PolicyChange),
+});
+export type PolicyVersionEntry = z.infer<typeof PolicyVersionEntry>;
+
+/** `GET /api/admin/policy/versions`: every version, newest (the one in force) first. */
+export const PolicyVersionList = z.object({ versions: z.array(PolicyVersionEntry) });
+export type PolicyVersionList = z.infer<typeof PolicyVersionList>;
+
 /** The notice version consent records cite for a policy version. */
 export function noticeVersionOf(policyVersion: number): string {
   return `policy-${policyVersion}`;
+}
+
+/** The policy version a notice version names, or undefined for notices from before the policy was data. */
+export function policyVersionOfNotice(noticeVersion: string): number | undefined {
+  const match = /^policy-([1-9][0-9]{0,8})$/.exec(noticeVersion);
+  return match ? Number(match[1]) : undefined;
 }

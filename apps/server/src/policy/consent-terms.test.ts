@@ -1,0 +1,43 @@
+import type { OrganisationPolicyInput } from '@assent/shared';
+import { describe, expect, it } from 'vitest';
+import { consentTerms, viewersInWords } from './consent-terms';
+
+describe('consent terms in words', () => {
+  it('names the staff roles in a fixed order, then the playback window', () => {
+    expect(viewersInWords(['admin', 'tutor', 'reviewer'], 90)).toBe(
+      'Your tutor, reviewers (quality and safeguarding) and administrators; the student and their guardians for 90 days',
+    );
+    expect(viewersInWords(['admin', 'tutor'], 1)).toBe(
+      'Your tutor and administrators; the student and their guardians for 1 day',
+    );
+    expect(viewersInWords(['reviewer'], null)).toBe('Reviewers (quality and safeguarding) only');
+    expect(viewersInWords([], 30)).toBe('Only the student and their guardians for 30 days');
+  });
+
+  const policy: OrganisationPolicyInput = {
+    purposes: [
+      { id: 'quality_assurance', label: 'Quality checks', retentionDays: 30, viewerRoles: ['reviewer'] },
+      { id: 'safeguarding', label: 'Safeguarding', retentionDays: 365, viewerRoles: ['admin'] },
+    ],
+    participantPlaybackDays: null,
+    withdrawalRule: 'keep',
+    advanceGuardianConsent: false,
+    noticeText: 'Recorded only if everyone agrees.',
+    agreementText: 'The agreement text for guardians.',
+  };
+
+  it('states a purpose as its version says, and one it does not list as widely as that version allows', () => {
+    expect(consentTerms(policy, 'quality_assurance')).toEqual({
+      purposeLabel: 'Quality checks',
+      retentionDays: 30,
+      viewers: 'Reviewers (quality and safeguarding) only',
+      noticeText: 'Recorded only if everyone agrees.',
+    });
+    expect(consentTerms(policy, 'student_playback', 'An older notice.')).toEqual({
+      purposeLabel: 'Student playback',
+      retentionDays: 365,
+      viewers: 'Reviewers (quality and safeguarding) and administrators only',
+      noticeText: 'An older notice.',
+    });
+  });
+});

@@ -1,0 +1,78 @@
+/**
+ * The organisation's recording policy: anyone may read the version in force (the join page, the
+ * consent prompt and the guardian's agreement page show it); admins save changes, each a new version
+ * with its audit entry; admins and reviewers read the history.
+ */
+import { OrganisationPolicy, PolicyVersionList, SavePolicyRequest } from '@assent/shared';
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import type { AppEnv } from '../http/app-env';
+import { validationHook } from '../http/error-handling';
+import { requireActor } from '../people/actor';
+import { authorize } from '../people/authorize';
+import { organisation } from '../people/can';
+import { listPolicyVersions } from '../policy/policy-repository';
+import { describePolicyChanges, savePolicy } from '../policy/policy-service';
+import { errorResponse } from './error-responses';
+
+const cookieAuth = { security: [{ sessionCookie: [] }] };
+const json = <T>(schema: T) => ({ 'application/json': { schema } });
+const denied = { 401: errorResponse('unauthorized'), 403: errorResponse('forbidden') };
+
+const readPolicy = createRoute({
+  method: 'get',
+  path: '/policy',
+  tags: ['policy'],
+  summary: "The organisation's recording policy in force: purposes, retention, playback, notice, agreement",
+  responses: { 200: { description: 'The policy in force', content: json(OrganisationPolicy) } },
+});
+
+const updatePolicy = createRoute({
+  method: 'put',
+  path: '/admin/policy',
+  tags: ['policy'],
+  summary: 'Save a change to the policy as a new version (admins only)',
+  ...cookieAuth,
+  request: { body: { required: true, content: json(SavePolicyRequest) } },
+  responses: {
+    200: { description: 'The version now in force', content: json(OrganisationPolicy) },
+    400: errorResponse('validation_failed, with the field of each problem'),
+    ...denied,
+    409: errorResponse('policy_version_stale: someone saved a newer version since basedOnVersion'),
+  },
+});
+
+const listVersions = createRoute({
+  method: 'get',
+  path: '/admin/policy/versions',
+  tags: ['policy'],
+  summary: 'Every version of the policy, newest first, with what each changed (admins and reviewers)',
+  ...cookieAuth,
+  responses: { 200: { description: 'The versions', content: json(PolicyVersionList) }, ...denied },
+});
+
+export const policyRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+  .openapi(readPolicy, async (c) => c.json(await c.var.deps.consent.policies.current(), 200))
+  .openapi(updatePolicy, async (c) => {
+    const actor = await requireActor(c);
+    await authorize(c, actor, 'policy.update', organisation, { type: 'policy', id: 'current' });
+    const { consent, db, now } = c.var.deps;
+    // A fresh database gets version 1 first, so an edit always has a version to be based on.
+    await consent.policies.current();
+    const { policy } = await savePolicy(db, actor, c.req.valid('json'), now());
+    return c.json(policy, 200);
+  })
+  .openapi(listVersions, async (c) => {
+    const actor = await requireActor(c);
+    await authorize(c, actor, 'policy.history', organisation, { type: 'policy', id: 'versions' });
+    await c.var.deps.consent.policies.current();
+    const records = await listPolicyVersions(c.var.deps.db);
+    const versions = records.map(({ policy, createdByName }, index) => {
+      const previous = records[index + 1]?.policy.policy;
+      return {
+        ...policy,
+        createdByName,
+        changes: previous ? describePolicyChanges(previous, policy.policy) : [],
+      };
+    });
+    return c.json({ versions }, 200);
+  });

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { noticeVersionOf, OrganisationPolicyInput, policyVersionOfNotice, SavePolicyRequest } from './policy';
+
+const valid: OrganisationPolicyInput = {
+  purposes: [
+    { id: 'quality_assurance', label: 'Quality assurance', retentionDays: 90, viewerRoles: ['reviewer'] },
+    { id: 'safeguarding', label: 'Safeguarding', retentionDays: 365, viewerRoles: ['reviewer', 'admin'] },
+  ],
+  participantPlaybackDays: 90,
+  withdrawalRule: 'keep',
+  advanceGuardianConsent: false,
+  noticeText: 'Sessions are recorded only if everyone agrees.',
+  agreementText: 'The online tutoring and recording policy.',
+};
+
+const issuesOf = (input: unknown) =>
+  (SavePolicyRequest.safeParse(input).error?.issues ?? []).map((i) => [i.path.join('.'), i.message]);
+
+describe('organisation policy schema', () => {
+  it('accepts a valid policy and a save naming the version it started from', () => {
+    expect(OrganisationPolicyInput.parse(valid)).toEqual(valid);
+    expect(SavePolicyRequest.parse({ ...valid, basedOnVersion: 3 }).basedOnVersion).toBe(3);
+  });
+
+  it('names the field of each problem', () => {
+    const twice = { ...valid, basedOnVersion: 1, purposes: [valid.purposes[0], valid.purposes[0]] };
+    expect(issuesOf(twice)).toEqual([['purposes.1.id', '“quality_assurance” is listed twice']]);
+    expect(issuesOf({ ...valid, basedOnVersion: 1, noticeText: '  ' })[0]?.[0]).toBe('noticeText');
+    expect(issuesOf({ ...valid })[0]?.[0]).toBe('basedOnVersion');
+    const nobody = {
+      ...valid,
+      basedOnVersion: 1,
+      participantPlaybackDays: null,
+      purposes: [{ ...valid.purposes[0], viewerRoles: [] }],
+    };
+    expect(issuesOf(nobody)[0]?.[0]).toBe('purposes.0.viewerRoles');
+    // Participants are the playback window, not a viewer role.
+    const student = {
+      ...valid,
+      basedOnVersion: 1,
+      purposes: [{ ...valid.purposes[0], viewerRoles: ['student'] }],
+    };
+    expect(issuesOf(student)[0]?.[0]).toBe('purposes.0.viewerRoles.0');
+  });
+
+  it('turns a policy version into the notice version consent records cite, and back', () => {
+    expect(noticeVersionOf(12)).toBe('policy-12');
+    expect(policyVersionOfNotice('policy-12')).toBe(12);
+    for (const other of ['2026-11-v1', 'policy-0', 'policy-', 'policy-1x', 'policy-01']) {
+      expect(policyVersionOfNotice(other)).toBeUndefined();
+    }
+  });
+});
