@@ -1,40 +1,74 @@
-import { HomePage } from './home/HomePage';
+import { lazy, type ReactNode, Suspense } from 'react';
+import { HomeRoute } from './home/HomeRoute';
 import { JoinPage } from './join/JoinPage';
+import { SignedInNav } from './people/SignedInNav';
 import { matchRoute, navigate, usePathname } from './router';
 import { PageFrame } from './ui/PageFrame';
+import { PageLoading } from './ui/PageLoading';
 
-export function App() {
-  const route = matchRoute(usePathname());
+// The home page (for visitors) and join pages load with the app; every other page is fetched when opened.
+const SignInPage = lazy(() => import('./people/SignInPage').then((m) => ({ default: m.SignInPage })));
+const WelcomePage = lazy(() => import('./people/WelcomePage').then((m) => ({ default: m.WelcomePage })));
+const AccountRoute = lazy(() => import('./people/AccountRoute').then((m) => ({ default: m.AccountRoute })));
+const AdminRoute = lazy(() => import('./people/AdminRoute').then((m) => ({ default: m.AdminRoute })));
+
+function AccountFrame({ children }: { children: ReactNode }) {
+  return (
+    <PageFrame nav={<SignedInNav />}>
+      <Suspense fallback={<PageLoading />}>{children}</Suspense>
+    </PageFrame>
+  );
+}
+
+function page(route: ReturnType<typeof matchRoute>, pathname: string): ReactNode {
   switch (route.page) {
     case 'home':
-      return (
-        <PageFrame>
-          <HomePage />
-        </PageFrame>
-      );
+      return <HomeRoute />;
+    case 'sign-in':
+      return <SignInPage />;
+    case 'welcome':
+      return <WelcomePage key={route.linkToken} linkToken={route.linkToken} />;
+    case 'account':
+      return <AccountRoute path={pathname} />;
+    case 'admin-people':
+      return <AdminRoute page="people" path={pathname} />;
+    case 'admin-policy':
+      return <AdminRoute page="policy" path={pathname} />;
+    case 'admin-audit':
+      return <AdminRoute page="audit" path={pathname} />;
     case 'join':
-      // Keyed by token: opening another invite starts from a clean page.
-      return <JoinPage key={route.inviteToken} inviteToken={route.inviteToken} />;
     case 'not-found':
-      return (
-        <PageFrame>
-          <section className="card">
-            <h1>Page not found</h1>
-            <p className="muted">To join a session, open the invite link you were sent.</p>
-            <div className="actions">
-              <a
-                className="button button--secondary"
-                href="/"
-                onClick={(e) => {
-                  e.preventDefault();
-                  navigate('/');
-                }}
-              >
-                Go to the start page
-              </a>
-            </div>
-          </section>
-        </PageFrame>
-      );
+      return <NotFound />;
   }
+}
+
+export function App() {
+  const pathname = usePathname();
+  const route = matchRoute(pathname);
+  if (route.page === 'join') {
+    // Keyed by token: opening another invite starts from a clean page.
+    return <JoinPage key={route.inviteToken} inviteToken={route.inviteToken} />;
+  }
+  return <AccountFrame>{page(route, pathname)}</AccountFrame>;
+}
+
+function NotFound() {
+  return (
+    <section className="card">
+      <h1>Page not found</h1>
+      <p className="muted">To join a session, open the invite link you were sent.</p>
+      <div className="actions">
+        <a
+          className="button button--secondary"
+          href="/"
+          onClick={(e) => {
+            e.preventDefault();
+            navigate('/');
+          }}
+        >
+          Go to the start page
+        </a>
+      </div>
+    </section>
+  );
 }

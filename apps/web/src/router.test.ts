@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { matchRoute } from './router';
+import { inAppPath, matchRoute, safeNextPath, signInPath } from './router';
 
 describe('matchRoute', () => {
   it('routes the home page', () => {
     expect(matchRoute('/')).toEqual({ page: 'home' });
+    expect(matchRoute('')).toEqual({ page: 'home' });
   });
 
   it('routes a join link and decodes its token', () => {
@@ -11,9 +12,58 @@ describe('matchRoute', () => {
     expect(matchRoute('/join/abc/')).toEqual({ page: 'join', inviteToken: 'abc' });
   });
 
+  it('routes an invitation link', () => {
+    expect(matchRoute('/welcome/AbC_-123')).toEqual({ page: 'welcome', linkToken: 'AbC_-123' });
+    expect(matchRoute('/welcome/abc/')).toEqual({ page: 'welcome', linkToken: 'abc' });
+  });
+
+  it.each([
+    ['/sign-in', 'sign-in'],
+    ['/account', 'account'],
+    ['/account/', 'account'],
+    ['/admin/people', 'admin-people'],
+    ['/admin/policy', 'admin-policy'],
+    ['/admin/audit', 'admin-audit'],
+  ] as const)('routes %s', (path, page) => {
+    expect(matchRoute(path)).toEqual({ page });
+  });
+
   it('treats anything else as not found', () => {
     expect(matchRoute('/join/')).toEqual({ page: 'not-found' });
     expect(matchRoute('/join/a/b')).toEqual({ page: 'not-found' });
+    expect(matchRoute('/welcome/')).toEqual({ page: 'not-found' });
     expect(matchRoute('/admin')).toEqual({ page: 'not-found' });
+    expect(matchRoute('/admin/people/x')).toEqual({ page: 'not-found' });
+  });
+});
+
+describe('after signing in', () => {
+  it('goes back to a path on this site', () => {
+    expect(safeNextPath('?next=%2Faccount')).toBe('/account');
+    expect(safeNextPath('?next=/admin/audit?page=2')).toBe('/admin/audit?page=2');
+  });
+
+  it('refuses anything that could leave the site', () => {
+    expect(safeNextPath('')).toBe('/');
+    expect(safeNextPath('?next=https://evil.example')).toBe('/');
+    expect(safeNextPath('?next=//evil.example')).toBe('/');
+    expect(safeNextPath('?next=/\\evil.example')).toBe('/');
+  });
+
+  it('builds the sign-in link that returns to a page', () => {
+    expect(signInPath('/')).toBe('/sign-in');
+    expect(signInPath('/account')).toBe('/sign-in?next=%2Faccount');
+    expect(safeNextPath(new URL(signInPath('/admin/people'), 'http://x').search)).toBe('/admin/people');
+  });
+});
+
+describe('inAppPath', () => {
+  const origin = 'http://127.0.0.1:8787';
+  it('turns a link to this site into a path', () => {
+    expect(inAppPath(`${origin}/join/abc`, origin)).toBe('/join/abc');
+    expect(inAppPath('/account', origin)).toBe('/account');
+  });
+  it('leaves other sites alone', () => {
+    expect(inAppPath('https://example.org/join/abc', origin)).toBeNull();
   });
 });

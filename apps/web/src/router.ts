@@ -1,6 +1,6 @@
 import { useSyncExternalStore } from 'react';
 
-// A path-based router is all the app needs: two pages, no nested routes.
+// A path-based router is all the app needs: a handful of pages, no nested routes.
 
 const NAVIGATE_EVENT = 'assent:navigate';
 
@@ -17,17 +17,74 @@ export function usePathname(): string {
   return useSyncExternalStore(subscribe, () => window.location.pathname);
 }
 
-export function navigate(path: string): void {
-  if (path === window.location.pathname) return;
-  window.history.pushState(null, '', path);
+let moved = false;
+
+/** Whether the person has moved between pages in the app since it loaded (then headings take focus). */
+export function navigatedInApp(): boolean {
+  return moved;
+}
+
+/** Goes to an in-app path (which may carry a query); `replace` for redirects the Back button should skip. */
+export function navigate(path: string, { replace = false }: { replace?: boolean } = {}): void {
+  if (path === window.location.pathname + window.location.search) return;
+  moved = true;
+  if (replace) window.history.replaceState(null, '', path);
+  else window.history.pushState(null, '', path);
   window.dispatchEvent(new Event(NAVIGATE_EVENT));
 }
 
-export type Route = { page: 'home' } | { page: 'join'; inviteToken: string } | { page: 'not-found' };
+export type Route =
+  | { page: 'home' }
+  | { page: 'sign-in' }
+  | { page: 'welcome'; linkToken: string }
+  | { page: 'account' }
+  | { page: 'admin-people' }
+  | { page: 'admin-policy' }
+  | { page: 'admin-audit' }
+  | { page: 'join'; inviteToken: string }
+  | { page: 'not-found' };
+
+const fixedPages: Readonly<Record<string, Route>> = {
+  '/': { page: 'home' },
+  '/sign-in': { page: 'sign-in' },
+  '/account': { page: 'account' },
+  '/admin/people': { page: 'admin-people' },
+  '/admin/policy': { page: 'admin-policy' },
+  '/admin/audit': { page: 'admin-audit' },
+};
 
 export function matchRoute(pathname: string): Route {
-  if (pathname === '/' || pathname === '') return { page: 'home' };
-  const join = /^\/join\/([^/]+)\/?$/.exec(pathname);
+  const path = pathname.length > 1 ? pathname.replace(/\/$/, '') : pathname || '/';
+  const fixed = fixedPages[path];
+  if (fixed) return fixed;
+  const join = /^\/join\/([^/]+)$/.exec(path);
   if (join?.[1]) return { page: 'join', inviteToken: decodeURIComponent(join[1]) };
+  const welcome = /^\/welcome\/([^/]+)$/.exec(path);
+  if (welcome?.[1]) return { page: 'welcome', linkToken: decodeURIComponent(welcome[1]) };
   return { page: 'not-found' };
+}
+
+/**
+ * Where to go after signing in: the `next` the sign-in link carried, if it is a path on this site.
+ * Anything else (another origin, `//host`, a backslash trick) goes to the start page.
+ */
+export function safeNextPath(search: string): string {
+  const next = new URLSearchParams(search).get('next');
+  if (!next?.startsWith('/') || next.startsWith('//') || next.includes('\\')) return '/';
+  return next;
+}
+
+/** The sign-in page's path, remembering the page to come back to. */
+export function signInPath(returnTo: string): string {
+  return returnTo === '/' ? '/sign-in' : `/sign-in?next=${encodeURIComponent(returnTo)}`;
+}
+
+/** An in-app path for a link that may be absolute (join links are), or null for another site's link. */
+export function inAppPath(href: string, origin: string): string | null {
+  try {
+    const url = new URL(href, origin);
+    return url.origin === origin ? url.pathname + url.search : null;
+  } catch {
+    return null;
+  }
 }

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError, requestJson } from './client';
-import { describeInviteFailure } from './failure-message';
+import { describeInviteFailure } from './invite-failure-message';
 
 function answer(status: number, body: unknown) {
   vi.stubGlobal(

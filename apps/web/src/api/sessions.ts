@@ -4,14 +4,21 @@ import type {
   InvitePreview,
   JoinRequest,
   JoinResponse,
+  MySessionList,
 } from '@assent/shared';
 import { config } from '../config';
 import { requestJson } from './client';
 
 // Types only from @assent/shared: its zod schemas stay out of the first-load bundle; the server validates.
 
+/** A signed-in tutor's new session; the answer holds the tutor's own link, then one per guest. */
 export function createSession(input: CreateSessionRequest): Promise<CreateSessionResponse> {
   return requestJson(`${config.apiBase}/sessions`, { method: 'POST', body: JSON.stringify(input) });
+}
+
+/** "Your sessions": those the signed-in person owns or has a seat in, with their join links. */
+export function fetchMySessions(): Promise<MySessionList> {
+  return requestJson(`${config.apiBase}/me/sessions`);
 }
 
 export function fetchInvitePreview(inviteToken: string): Promise<InvitePreview> {

@@ -1,6 +1,6 @@
 import type { InvitePreview, JoinResponse } from '@assent/shared';
 import { useCallback, useEffect, useState } from 'react';
-import { describeInviteFailure } from '../api/failure-message';
+import { describeInviteFailure } from '../api/invite-failure-message';
 import { joinSession } from '../api/sessions';
 import type { DeviceChoices } from '../join/device-choices';
 import { ErrorAlert } from '../ui/ErrorAlert';

@@ -1,7 +1,7 @@
 import type { InvitePreview, RecordingRequestInfo } from '@assent/shared';
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { ApiError } from '../api/client';
-import { describeInviteFailure } from '../api/failure-message';
+import { describeInviteFailure } from '../api/invite-failure-message';
 import {
   answerRecordingRequest,
   fetchRecordingState,

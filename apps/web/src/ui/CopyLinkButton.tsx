@@ -13,12 +13,13 @@ async function copyText(text: string, fallbackInput: HTMLInputElement | null): P
 }
 
 interface CopyLinkButtonProps {
-  name: string;
+  /** What the button copies, for screen readers: "Copy invite link for Ana". */
+  label: string;
   url: string;
   inputId: string;
 }
 
-export function CopyLinkButton({ name, url, inputId }: CopyLinkButtonProps) {
+export function CopyLinkButton({ label, url, inputId }: CopyLinkButtonProps) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   useEffect(() => {
     if (state === 'idle') return;
@@ -34,7 +35,7 @@ export function CopyLinkButton({ name, url, inputId }: CopyLinkButtonProps) {
   return (
     <>
       <button type="button" className="button button--secondary" onClick={onCopy}>
-        <span className="visually-hidden">Copy invite link for {name}</span>
+        <span className="visually-hidden">{label}</span>
         <span aria-hidden="true">{state === 'copied' ? 'Copied' : 'Copy'}</span>
       </button>
       <span className="visually-hidden" role="status">

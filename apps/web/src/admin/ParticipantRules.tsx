@@ -1,0 +1,121 @@
+import type { WithdrawalRule } from '@assent/shared';
+import type { FieldErrors } from '../ui/field-errors';
+import { FieldError } from './FieldError';
+import { errorProps } from './field-errors';
+import type { PolicyDraft } from './policy-form';
+
+type RulesDraft = Pick<
+  PolicyDraft,
+  'playback' | 'playbackDays' | 'withdrawalRule' | 'advanceGuardianConsent'
+>;
+
+interface ParticipantRulesProps {
+  draft: RulesDraft;
+  errors: FieldErrors;
+  onChange: (patch: Partial<RulesDraft>) => void;
+}
+
+/** What students and guardians may do: play back, what a withdrawal erases, consenting in advance. */
+export function ParticipantRules({ draft, errors, onChange }: ParticipantRulesProps) {
+  const playbackError = errors.participantPlaybackDays;
+  return (
+    <>
+      <fieldset className="admin-choices">
+        <legend>Participant playback</legend>
+        <Radio
+          name="playback"
+          id="playback-none"
+          checked={draft.playback === 'none'}
+          onSelect={() => onChange({ playback: 'none' })}
+          label="Students and guardians may not play back"
+        />
+        <Radio
+          name="playback"
+          id="playback-days"
+          checked={draft.playback === 'days'}
+          onSelect={() => onChange({ playback: 'days' })}
+          label="Students and guardians may play back for"
+        />
+        {draft.playback === 'days' && (
+          <div className="field admin__days admin-choices__indent">
+            <label htmlFor="playback-days-count">Playback days</label>
+            <input
+              id="playback-days-count"
+              type="number"
+              inputMode="numeric"
+              min={1}
+              max={3650}
+              step={1}
+              value={draft.playbackDays}
+              {...errorProps('playback-days-count', playbackError)}
+              onChange={(e) => onChange({ playbackDays: e.target.value })}
+            />
+            <FieldError id="playback-days-count" error={playbackError} />
+          </div>
+        )}
+      </fieldset>
+      <fieldset className="admin-choices">
+        <legend>When someone withdraws consent</legend>
+        {(
+          [
+            ['keep', 'Keep earlier recordings', 'What was recorded while everyone agreed stays.'],
+            ['erase', 'Erase the session’s recordings', 'Every recording of that session is destroyed.'],
+          ] as const satisfies ReadonlyArray<readonly [WithdrawalRule, string, string]>
+        ).map(([rule, label, hint]) => (
+          <Radio
+            key={rule}
+            name="withdrawal"
+            id={`withdrawal-${rule}`}
+            checked={draft.withdrawalRule === rule}
+            onSelect={() => onChange({ withdrawalRule: rule })}
+            label={label}
+            hint={hint}
+          />
+        ))}
+      </fieldset>
+      <div className="admin-check admin-check--single">
+        <input
+          id="advance-guardian-consent"
+          type="checkbox"
+          checked={draft.advanceGuardianConsent}
+          aria-describedby="advance-guardian-consent-hint"
+          onChange={(e) => onChange({ advanceGuardianConsent: e.target.checked })}
+        />
+        <label htmlFor="advance-guardian-consent">Guardians may consent in advance</label>
+        <p className="admin__hint muted" id="advance-guardian-consent-hint">
+          A guardian’s consent from their account then counts for their child without them joining the call.
+        </p>
+      </div>
+    </>
+  );
+}
+
+interface RadioProps {
+  name: string;
+  id: string;
+  checked: boolean;
+  label: string;
+  hint?: string;
+  onSelect: () => void;
+}
+
+function Radio({ name, id, checked, label, hint, onSelect }: RadioProps) {
+  return (
+    <div className="admin-check">
+      <input
+        id={id}
+        type="radio"
+        name={name}
+        checked={checked}
+        aria-describedby={hint ? `${id}-hint` : undefined}
+        onChange={onSelect}
+      />
+      <label htmlFor={id}>{label}</label>
+      {hint && (
+        <p className="admin__hint muted" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+    </div>
+  );
+}

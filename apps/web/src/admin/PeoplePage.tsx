@@ -1,0 +1,38 @@
+import '../styles/admin.css';
+import { PageHeading } from '../ui/PageHeading';
+import { usePageTitle } from '../ui/usePageTitle';
+import { useRemote } from '../ui/useRemote';
+import { AdminFailureAlert } from './AdminFailureAlert';
+import { fetchPeople } from './admin-api';
+import { InviteStaffForm } from './InviteStaffForm';
+import { PendingInvitations, PeopleTable } from './PeopleTable';
+
+/** `/admin/people`: everyone with an account, the invitations not yet used, and inviting staff. */
+export function PeoplePage() {
+  usePageTitle('People');
+  const { state: people, reload } = useRemote(fetchPeople);
+
+  return (
+    <div className="stack admin">
+      <section className="card" aria-labelledby="people-heading">
+        <PageHeading id="people-heading">People</PageHeading>
+        {people.kind === 'loading' && (
+          <p className="muted" role="status">
+            Loading people…
+          </p>
+        )}
+        {people.kind === 'failed' && (
+          <AdminFailureAlert error={people.error} returnTo="/admin/people" onRetry={reload} />
+        )}
+        {people.kind === 'ready' && (
+          <>
+            <PeopleTable people={people.data.people} />
+            <PendingInvitations invitations={people.data.pendingInvitations} />
+          </>
+        )}
+      </section>
+      {/* Refreshing the list after an invitation keeps it ready, so the form and its outcome stay. */}
+      {people.kind === 'ready' && <InviteStaffForm onInvited={reload} />}
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+/** The administrator's API calls: people and invitations, the recording policy, the audit log. */
+import type {
+  AuditPage,
+  AuditVerification,
+  InvitationCreated,
+  InviteStaffRequest,
+  OrganisationPolicy,
+  PeopleList,
+  PolicyVersionList,
+  SavePolicyRequest,
+} from '@assent/shared';
+import { requestJson } from '../api/client';
+import { config } from '../config';
+
+const api = config.apiBase;
+
+export function fetchPeople(): Promise<PeopleList> {
+  return requestJson(`${api}/admin/people`);
+}
+
+export function inviteStaff(body: InviteStaffRequest): Promise<InvitationCreated> {
+  return requestJson(`${api}/admin/invitations`, { method: 'POST', body: JSON.stringify(body) });
+}
+
+export function fetchPolicy(): Promise<OrganisationPolicy> {
+  return requestJson(`${api}/policy`);
+}
+
+/** Answers the version now in force; refused with 409 `policy_version_stale` if someone saved meanwhile. */
+export function savePolicy(body: SavePolicyRequest): Promise<OrganisationPolicy> {
+  return requestJson(`${api}/admin/policy`, { method: 'PUT', body: JSON.stringify(body) });
+}
+
+/** Every version, newest first, each with who saved it and what it changed. */
+export function fetchPolicyVersions(): Promise<PolicyVersionList> {
+  return requestJson(`${api}/admin/policy/versions`);
+}
+
+/** `query` is what `auditQueryString` builds, without the leading `?`. */
+export function fetchAuditPage(query: string): Promise<AuditPage> {
+  return requestJson(`${api}/admin/audit?${query}`);
+}
+
+export function verifyAudit(): Promise<AuditVerification> {
+  return requestJson(`${api}/admin/audit/verify`);
+}

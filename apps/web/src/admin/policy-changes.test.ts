@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { changeInWords, daysInWords } from './policy-changes';
+
+const labelOf = (id: string) => (id === 'safeguarding' ? 'Safeguarding' : id);
+
+describe('changeInWords', () => {
+  it.each([
+    [
+      { field: 'purposes.tutor_review', before: null, after: 'Tutor review' },
+      'Added the purpose “Tutor review”',
+    ],
+    [
+      { field: 'purposes.tutor_review', before: 'Tutor review', after: null },
+      'Removed the purpose “Tutor review”',
+    ],
+    [
+      { field: 'purposes.safeguarding.label', before: 'Safeguarding', after: 'Child safety' },
+      'Renamed the purpose “Safeguarding” to “Child safety”',
+    ],
+    [
+      { field: 'purposes.safeguarding.retentionDays', before: 90, after: 45 },
+      'Safeguarding: recordings kept for 45 days, was 3 months',
+    ],
+    [
+      { field: 'purposes.safeguarding.viewerRoles', before: ['admin'], after: ['reviewer', 'admin'] },
+      'Safeguarding: watched by reviewers, administrators, was administrators',
+    ],
+    [{ field: 'purposes.order', before: ['a', 'b'], after: ['b', 'a'] }, 'Changed the order of the purposes'],
+    [
+      { field: 'participantPlaybackDays', before: null, after: 30 },
+      'Students and guardians: playback for 30 days, was no playback',
+    ],
+    [
+      { field: 'withdrawalRule', before: 'keep', after: 'erase' },
+      'On withdrawal: erase the session’s recordings, was keep earlier recordings',
+    ],
+    [
+      { field: 'advanceGuardianConsent', before: true, after: false },
+      'Guardians may no longer consent in advance',
+    ],
+    [
+      { field: 'noticeText', before: '120 characters', after: '140 characters' },
+      'Changed the recording notice',
+    ],
+    [{ field: 'retentionMode', before: 'a', after: 'b' }, 'retentionMode: "b", was "a"'],
+  ])('%j', (change, words) => {
+    expect(changeInWords(change, labelOf)).toBe(words);
+  });
+
+  it('names periods as the form does', () => {
+    expect(daysInWords(365)).toBe('1 year');
+    expect(daysInWords(1)).toBe('1 day');
+  });
+});

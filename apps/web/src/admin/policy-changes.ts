@@ -1,0 +1,59 @@
+/** What a policy version changed, in words, from the `changes` the version history carries. */
+import type { PolicyChange } from '@assent/shared';
+import { retentionChoices, viewerChoices } from './policy-form';
+
+type Value = PolicyChange['before'];
+
+/** 90 → "3 months", 45 → "45 days". */
+export function daysInWords(days: number): string {
+  const named = retentionChoices.find((c) => c.value === String(days));
+  return named ? named.label : `${days} ${days === 1 ? 'day' : 'days'}`;
+}
+
+function viewersInWords(value: Value): string {
+  const roles = Array.isArray(value) ? value : [];
+  const names = viewerChoices.filter((c) => roles.includes(c.role)).map((c) => c.label.toLowerCase());
+  return names.length > 0 ? names.join(', ') : 'no staff';
+}
+
+const quoted = (value: Value) => `“${String(value)}”`;
+const days = (value: Value) => (typeof value === 'number' ? daysInWords(value) : String(value));
+
+/**
+ * One change as a sentence. `labelOf` names a purpose by its id (from the version's own purposes);
+ * a field this page does not know is shown as it came, so nothing is hidden.
+ */
+export function changeInWords(change: PolicyChange, labelOf: (purposeId: string) => string): string {
+  const { field, before, after } = change;
+  const purpose = /^purposes\.([a-z][a-z0-9_]*)(?:\.(label|retentionDays|viewerRoles))?$/.exec(field);
+  if (purpose && purpose[1] !== 'order') {
+    const [, id = '', part] = purpose;
+    if (part === undefined) {
+      return after === null ? `Removed the purpose ${quoted(before)}` : `Added the purpose ${quoted(after)}`;
+    }
+    if (part === 'label') return `Renamed the purpose ${quoted(before)} to ${quoted(after)}`;
+    const label = labelOf(id);
+    if (part === 'retentionDays') return `${label}: recordings kept for ${days(after)}, was ${days(before)}`;
+    return `${label}: watched by ${viewersInWords(after)}, was ${viewersInWords(before)}`;
+  }
+  switch (field) {
+    case 'purposes.order':
+      return 'Changed the order of the purposes';
+    case 'participantPlaybackDays': {
+      const playback = (v: Value) => (v === null ? 'no playback' : `playback for ${days(v)}`);
+      return `Students and guardians: ${playback(after)}, was ${playback(before)}`;
+    }
+    case 'withdrawalRule':
+      return after === 'erase'
+        ? 'On withdrawal: erase the session’s recordings, was keep earlier recordings'
+        : 'On withdrawal: keep earlier recordings, was erase the session’s recordings';
+    case 'advanceGuardianConsent':
+      return after ? 'Guardians may now consent in advance' : 'Guardians may no longer consent in advance';
+    case 'noticeText':
+      return 'Changed the recording notice';
+    case 'agreementText':
+      return 'Changed the online tutoring and recording policy';
+    default:
+      return `${field}: ${JSON.stringify(after)}, was ${JSON.stringify(before)}`;
+  }
+}

@@ -1,0 +1,163 @@
+import type { OrganisationPolicy } from '@assent/shared';
+import { describe, expect, it } from 'vitest';
+import {
+  checkPolicyDraft,
+  draftFromPolicy,
+  newPurpose,
+  parseDays,
+  purposeIdFromLabel,
+  retentionChoiceOf,
+  retentionDaysOf,
+  saveRequestOf,
+  withRetention,
+  withViewer,
+} from './policy-form';
+
+const saved: OrganisationPolicy = {
+  version: 4,
+  noticeVersion: 'policy-4',
+  createdAt: '2026-03-01T10:00:00.000Z',
+  createdBy: 'Ada Admin',
+  policy: {
+    purposes: [
+      { id: 'quality_assurance', label: 'Quality assurance', retentionDays: 90, viewerRoles: ['reviewer'] },
+      { id: 'safeguarding', label: 'Safeguarding', retentionDays: 400, viewerRoles: ['admin', 'reviewer'] },
+    ],
+    participantPlaybackDays: 30,
+    withdrawalRule: 'keep',
+    advanceGuardianConsent: true,
+    noticeText: 'Sessions may be recorded when everyone agrees.',
+    agreementText: 'Our online tutoring and recording policy, in full.',
+  },
+};
+
+describe('retention choice and days', () => {
+  it('names the usual periods and calls anything else a number of days', () => {
+    expect(retentionChoiceOf(30)).toBe('30');
+    expect(retentionChoiceOf(90)).toBe('90');
+    expect(retentionChoiceOf(365)).toBe('365');
+    expect(retentionChoiceOf(400)).toBe('custom');
+    expect(retentionChoiceOf(1)).toBe('custom');
+  });
+
+  it('turns a choice back into days, reading the typed number only for a custom choice', () => {
+    expect(retentionDaysOf('90', '12')).toBe(90);
+    expect(retentionDaysOf('custom', '12')).toBe(12);
+    expect(retentionDaysOf('custom', ' 45 ')).toBe(45);
+    expect(retentionDaysOf('custom', '')).toBeNaN();
+  });
+
+  it('reads whole numbers of days only', () => {
+    expect(parseDays('7')).toBe(7);
+    for (const text of ['', '2.5', '-3', '1e3', 'ten', '0x10']) expect(parseDays(text)).toBeNaN();
+  });
+
+  it('starts a custom number of days from the period chosen before', () => {
+    const purpose = { ...newPurpose(), retention: '365' as const, customDays: '' };
+    expect(withRetention(purpose, 'custom')).toMatchObject({ retention: 'custom', customDays: '365' });
+    const typed = { ...purpose, retention: 'custom' as const, customDays: '12' };
+    expect(withRetention(typed, '30')).toMatchObject({ retention: '30', customDays: '12' });
+  });
+});
+
+describe('purposeIdFromLabel', () => {
+  it.each([
+    ['Quality assurance', 'quality_assurance'],
+    ['  Student playback! ', 'student_playback'],
+    ['Safeguarding / child protection', 'safeguarding_child_protection'],
+    ['Évaluation des élèves', 'evaluation_des_eleves'],
+    ['2nd opinion', 'purpose_2nd_opinion'],
+    ['', ''],
+    ['!!!', ''],
+  ])('%j → %j', (label, id) => {
+    expect(purposeIdFromLabel(label)).toBe(id);
+  });
+
+  it('keeps within 60 characters and never ends with _', () => {
+    const id = purposeIdFromLabel(`${'a'.repeat(59)} b`);
+    expect(id).toBe('a'.repeat(59));
+    expect(purposeIdFromLabel('x'.repeat(100))).toHaveLength(60);
+  });
+});
+
+describe('policy form ↔ request body', () => {
+  it('round-trips a saved policy unchanged', () => {
+    const draft = draftFromPolicy(saved);
+    expect(draft.purposes[1]).toMatchObject({
+      retention: 'custom',
+      customDays: '400',
+      savedId: 'safeguarding',
+    });
+    const body = { basedOnVersion: 4, ...saved.policy };
+    expect(saveRequestOf(draft)).toEqual(body);
+    expect(checkPolicyDraft(draft)).toEqual({ ok: true, body });
+  });
+
+  it('keeps a saved purpose’s id when its label changes, and derives a new purpose’s id', () => {
+    const draft = draftFromPolicy(saved);
+    const [first] = draft.purposes;
+    if (!first) throw new Error('no purpose');
+    first.label = 'Quality review';
+    draft.purposes.push({ ...newPurpose(), label: 'Student playback', retention: '30' });
+    const input = saveRequestOf(draft);
+    expect(input.purposes.map((p) => p.id)).toEqual([
+      'quality_assurance',
+      'safeguarding',
+      'student_playback',
+    ]);
+    expect(input.purposes[2]).toMatchObject({ retentionDays: 30, viewerRoles: ['reviewer', 'admin'] });
+  });
+
+  it('sends no playback window when participants may not play back', () => {
+    const draft = { ...draftFromPolicy(saved), playback: 'none' as const, playbackDays: '30' };
+    expect(saveRequestOf(draft).participantPlaybackDays).toBeNull();
+  });
+
+  it('ticks and unticks viewers, in the order the form lists them', () => {
+    expect(withViewer(['admin'], 'tutor', true)).toEqual(['tutor', 'admin']);
+    expect(withViewer(['reviewer', 'admin'], 'reviewer', false)).toEqual(['admin']);
+    expect(withViewer(['admin'], 'admin', true)).toEqual(['admin']);
+  });
+});
+
+describe('checkPolicyDraft', () => {
+  it('reports problems against the fields they belong to', () => {
+    const draft = draftFromPolicy(saved);
+    draft.purposes[1] = { ...(draft.purposes[1] ?? newPurpose()), customDays: 'soon' };
+    draft.purposes.push({ ...newPurpose(), label: 'Safeguarding' });
+    draft.playbackDays = '0';
+    draft.noticeText = 'Too short';
+    const check = checkPolicyDraft(draft);
+    expect(check.ok).toBe(false);
+    if (check.ok) return;
+    expect(check.fields['purposes.1.retentionDays']).toBe('Enter a whole number of days');
+    expect(check.fields['purposes.2.id']).toMatch(/already uses the id “safeguarding”/);
+    expect(check.fields.participantPlaybackDays).toBe('At least one day');
+    expect(check.fields.noticeText).toBe('The notice needs at least 20 characters');
+  });
+
+  it('needs a label on a new purpose', () => {
+    const draft = draftFromPolicy(saved);
+    draft.purposes.push(newPurpose());
+    const check = checkPolicyDraft(draft);
+    expect(check.ok).toBe(false);
+    if (!check.ok) expect(check.fields['purposes.2.label']).toBe('A label is required');
+  });
+
+  it('needs at least one purpose', () => {
+    const check = checkPolicyDraft({ ...draftFromPolicy(saved), purposes: [] });
+    expect(check).toEqual({ ok: false, fields: { purposes: 'At least one purpose' } });
+  });
+
+  it('says at once when nobody could watch a purpose’s recordings', () => {
+    const draft = { ...draftFromPolicy(saved), playback: 'none' as const, noticeText: 'short' };
+    draft.purposes[0] = { ...(draft.purposes[0] ?? newPurpose()), viewerRoles: [] };
+    const check = checkPolicyDraft(draft);
+    expect(check.ok).toBe(false);
+    if (!check.ok) expect(check.fields['purposes.0.viewerRoles']).toMatch(/^Nobody could watch/);
+    // With playback allowed, participants can watch, so no staff need to.
+    expect(checkPolicyDraft({ ...draft, playback: 'days', noticeText: saved.policy.noticeText }).ok).toBe(
+      true,
+    );
+  });
+});

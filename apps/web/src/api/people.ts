@@ -1,0 +1,67 @@
+import type {
+  AcceptInvitationRequest,
+  AddChildRequest,
+  GiveAgreementRequest,
+  InvitationCreated,
+  InvitationPreview,
+  InviteFamilyRequest,
+  MeResponse,
+  OrganisationPolicy,
+  RecordingPreference,
+  Student,
+  StudentList,
+} from '@assent/shared';
+import { config } from '../config';
+import { requestJson } from './client';
+
+// Invitations, families and the policy (who is signed in: me.ts, which loads with the app). Every call is made as the signed-in person: the
+// session cookie goes with it (same origin). Types only from @assent/shared, as in sessions.ts.
+
+const api = config.apiBase;
+const post = (body: unknown) => ({ method: 'POST', body: JSON.stringify(body) });
+
+export function fetchInvitation(linkToken: string): Promise<InvitationPreview> {
+  return requestJson(`${api}/invitations/${encodeURIComponent(linkToken)}`);
+}
+
+/** Creates the account the invitation offers; the answer also signs it in (a session cookie). */
+export function acceptInvitation(linkToken: string, body: AcceptInvitationRequest): Promise<MeResponse> {
+  return requestJson(`${api}/invitations/${encodeURIComponent(linkToken)}/accept`, post(body));
+}
+
+export function inviteFamily(body: InviteFamilyRequest): Promise<InvitationCreated> {
+  return requestJson(`${api}/families/invitations`, post(body));
+}
+
+export function fetchPolicy(): Promise<OrganisationPolicy> {
+  return requestJson(`${api}/policy`);
+}
+
+/** Kept as given; the caller reads `/me` afterwards for where the guardian now stands. */
+export function giveAgreement(body: GiveAgreementRequest): Promise<unknown> {
+  return requestJson(`${api}/me/agreement`, post(body));
+}
+
+/** A guardian's children, or an adult student's own entry. */
+export function fetchMyStudents(): Promise<StudentList> {
+  return requestJson(`${api}/me/students`);
+}
+
+export function addChild(body: AddChildRequest): Promise<Student> {
+  return requestJson(`${api}/me/students`, post(body));
+}
+
+/** Every student, for tutors and admins to pick from. */
+export function fetchStudents(): Promise<StudentList> {
+  return requestJson(`${api}/students`);
+}
+
+export function setRecordingPreference(
+  studentId: string,
+  doNotRecord: boolean,
+): Promise<RecordingPreference> {
+  return requestJson(`${api}/students/${encodeURIComponent(studentId)}/recording-preference`, {
+    method: 'PUT',
+    body: JSON.stringify({ doNotRecord }),
+  });
+}

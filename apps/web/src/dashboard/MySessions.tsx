@@ -1,0 +1,71 @@
+import type { AccountRole, MySession, MySessionList } from '@assent/shared';
+import { RemoteFailure } from '../people/RemoteFailure';
+import { AppLink } from '../ui/AppLink';
+import { LinkField } from '../ui/LinkField';
+import type { RemoteHandle } from '../ui/useRemote';
+import { formatSessionDate, peopleLine } from './session-summary';
+
+const emptyHint: Partial<Record<AccountRole, string>> = {
+  tutor: 'Create one below: pick your students, and their guardians are added for you.',
+  admin: 'Create one below: pick your students, and their guardians are added for you.',
+  guardian: "When a tutor adds your child to a session, it shows here with your child's join link.",
+  student: 'When a tutor adds you to a session, it shows here.',
+};
+
+/** "Your sessions": each with the person's own Join link and, for guardians, their children's links. */
+export function MySessions({ sessions, role }: { sessions: RemoteHandle<MySessionList>; role: AccountRole }) {
+  const { state } = sessions;
+  return (
+    <section className="card" aria-labelledby="sessions-heading" aria-busy={state.kind === 'loading'}>
+      <h2 id="sessions-heading">Your sessions</h2>
+      {state.kind === 'loading' && <p className="muted">Loading your sessions…</p>}
+      {state.kind === 'failed' && (
+        <RemoteFailure error={state.error} what="your sessions" onRetry={sessions.reload} />
+      )}
+      {state.kind === 'ready' && state.data.sessions.length === 0 && (
+        <p className="muted">No sessions yet. {emptyHint[role]}</p>
+      )}
+      {state.kind === 'ready' && state.data.sessions.length > 0 && (
+        <ul className="session-list">
+          {state.data.sessions.map((session) => (
+            <SessionItem key={session.sessionId} session={session} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function SessionItem({ session }: { session: MySession }) {
+  return (
+    <li className="session-item">
+      <h3 className="session-item__title">{session.title}</h3>
+      <p className="muted session-item__meta">
+        {formatSessionDate(session.createdAt)}
+        {session.people.length > 0 && ` · ${peopleLine(session.people)}`}
+      </p>
+      {session.joinUrl && (
+        <AppLink className="button button--primary" href={session.joinUrl}>
+          Join {session.title}
+        </AppLink>
+      )}
+      {!session.joinUrl && session.refusal && <p className="refusal">{session.refusal}</p>}
+      {session.children.length > 0 && (
+        <div className="session-item__children">
+          <p className="muted">
+            Open your child's link on the device they will use. It is theirs alone: please don't share it.
+          </p>
+          {session.children.map((child) =>
+            child.joinUrl ? (
+              <LinkField key={child.name} label={`Join link for ${child.name}`} url={child.joinUrl} />
+            ) : (
+              <p key={child.name} className="refusal">
+                <strong>{child.name}:</strong> {child.refusal ?? 'cannot join this session yet.'}
+              </p>
+            ),
+          )}
+        </div>
+      )}
+    </li>
+  );
+}

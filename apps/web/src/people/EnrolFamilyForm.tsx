@@ -1,0 +1,114 @@
+import type { InvitationCreated } from '@assent/shared';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { ApiError } from '../api/client';
+import { describeAccountFailure, type FailureMessage } from '../api/failure-message';
+import { inviteFamily } from '../api/people';
+import { ErrorAlert } from '../ui/ErrorAlert';
+import { type FieldErrors, fieldErrorsFrom, unplacedErrors } from '../ui/field-errors';
+import { LinkField } from '../ui/LinkField';
+import { TextField } from '../ui/TextField';
+import { ChildRows } from './ChildRows';
+import {
+  type FamilyDraft,
+  initialFamilyDraft,
+  isFamilyFieldPath,
+  toInviteFamilyRequest,
+} from './enrol-family-form';
+
+type Submit =
+  | { kind: 'editing' }
+  | { kind: 'sending' }
+  | { kind: 'refused'; attempt: number; failure: FailureMessage; fields: FieldErrors };
+
+/** Tutors and admins send a guardian an enrolment link, naming the children they expect. */
+export function EnrolFamilyForm({ onEnrolled }: { onEnrolled: () => void }) {
+  const [draft, setDraft] = useState<FamilyDraft>(initialFamilyDraft);
+  const [submit, setSubmit] = useState<Submit>({ kind: 'editing' });
+  const [sent, setSent] = useState<InvitationCreated | null>(null);
+  const fields = submit.kind === 'refused' ? submit.fields : {};
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    setSubmit({ kind: 'sending' });
+    try {
+      setSent(await inviteFamily(toInviteFamilyRequest(draft)));
+      setSubmit({ kind: 'editing' });
+      setDraft(initialFamilyDraft());
+      onEnrolled();
+    } catch (error) {
+      const attempt = submit.kind === 'refused' ? submit.attempt + 1 : 1;
+      const issues = error instanceof ApiError && error.code === 'validation_failed' ? error.issues : [];
+      setSubmit({
+        kind: 'refused',
+        attempt,
+        failure: describeAccountFailure(error),
+        fields: fieldErrorsFrom(issues),
+      });
+    }
+  };
+
+  return (
+    <section className="card" aria-labelledby="enrol-heading">
+      <h2 id="enrol-heading">Enrol a family</h2>
+      {sent ? (
+        <EnrolmentSent sent={sent} onAnother={() => setSent(null)} />
+      ) : (
+        <form onSubmit={onSubmit} noValidate aria-labelledby="enrol-heading">
+          <p className="muted">
+            The guardian gets a link to register, confirm they are an adult, agree to the policy and add their
+            children. Their children can join sessions once that is done.
+          </p>
+          {submit.kind === 'refused' && (
+            <ErrorAlert key={submit.attempt} title={submit.failure.title} focusOnMount>
+              <p>{submit.failure.detail}</p>
+              {unplacedErrors(fields, isFamilyFieldPath).map((message) => (
+                <p key={message}>{message}</p>
+              ))}
+            </ErrorAlert>
+          )}
+          <TextField
+            id="guardian-email"
+            label="Guardian's email"
+            type="email"
+            value={draft.guardianEmail}
+            error={fields.guardianEmail}
+            onChange={(guardianEmail) => setDraft((d) => ({ ...d, guardianEmail }))}
+          />
+          <ChildRows draft={draft} errors={fields} onChange={setDraft} />
+          <div className="actions">
+            <button
+              type="submit"
+              className="button button--primary"
+              disabled={submit.kind === 'sending'}
+              aria-busy={submit.kind === 'sending'}
+            >
+              Send enrolment link
+            </button>
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}
+
+function EnrolmentSent({ sent, onAnother }: { sent: InvitationCreated; onAnother: () => void }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => ref.current?.focus(), []);
+  return (
+    <div ref={ref} tabIndex={-1} className="enrolment-sent">
+      {sent.link ? (
+        <>
+          <p>Email is not set up here, so send this link to {sent.email} yourself. It works once.</p>
+          <LinkField label="Enrolment link" url={sent.link} />
+        </>
+      ) : (
+        <p role="status">Enrolment link sent to {sent.email}</p>
+      )}
+      <div className="actions">
+        <button type="button" className="button button--quiet" onClick={onAnother}>
+          Enrol another family
+        </button>
+      </div>
+    </div>
+  );
+}

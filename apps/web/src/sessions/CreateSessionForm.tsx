@@ -1,0 +1,100 @@
+import type { CreateSessionResponse, StudentList } from '@assent/shared';
+import { type FormEvent, useState } from 'react';
+import { ApiError } from '../api/client';
+import { describeAccountFailure, type FailureMessage } from '../api/failure-message';
+import { createSession } from '../api/sessions';
+import { ErrorAlert } from '../ui/ErrorAlert';
+import { type FieldErrors, fieldErrorsFrom, unplacedErrors } from '../ui/field-errors';
+import { TextField } from '../ui/TextField';
+import type { RemoteHandle } from '../ui/useRemote';
+import { CreatedSession } from './CreatedSession';
+import { GuestList } from './GuestList';
+import { StudentPicker } from './StudentPicker';
+import {
+  initialSessionDraft,
+  isSessionFieldPath,
+  type SessionDraft,
+  toCreateSessionRequest,
+} from './session-form';
+
+type Submit =
+  | { kind: 'editing' }
+  | { kind: 'sending' }
+  | { kind: 'refused'; attempt: number; failure: FailureMessage; fields: FieldErrors };
+
+interface CreateSessionFormProps {
+  students: RemoteHandle<StudentList>;
+  onCreated: () => void;
+}
+
+/** Tutors and admins: a title, enrolled students (their guardians follow) and any adult guests. */
+export function CreateSessionForm({ students, onCreated }: CreateSessionFormProps) {
+  const [draft, setDraft] = useState<SessionDraft>(initialSessionDraft);
+  const [submit, setSubmit] = useState<Submit>({ kind: 'editing' });
+  const [created, setCreated] = useState<CreateSessionResponse | null>(null);
+  const fields = submit.kind === 'refused' ? submit.fields : {};
+  const listed = students.state.kind === 'ready' ? students.state.data.students : [];
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    setSubmit({ kind: 'sending' });
+    try {
+      setCreated(await createSession(toCreateSessionRequest(draft, listed)));
+      setSubmit({ kind: 'editing' });
+      setDraft(initialSessionDraft());
+      onCreated();
+    } catch (error) {
+      const attempt = submit.kind === 'refused' ? submit.attempt + 1 : 1;
+      const issues = error instanceof ApiError && error.code === 'validation_failed' ? error.issues : [];
+      setSubmit({
+        kind: 'refused',
+        attempt,
+        failure: describeAccountFailure(error),
+        fields: fieldErrorsFrom(issues),
+      });
+    }
+  };
+
+  return (
+    <section className="card" aria-labelledby="create-session-heading">
+      <h2 id="create-session-heading">Create a session</h2>
+      {created ? (
+        <CreatedSession session={created} onAnother={() => setCreated(null)} />
+      ) : (
+        <form onSubmit={onSubmit} noValidate aria-labelledby="create-session-heading">
+          <p className="muted">
+            Pick your students: their guardians are added for you, and everyone joins from their own “Your
+            sessions”. Nothing is recorded unless everyone in the call agrees.
+          </p>
+          {submit.kind === 'refused' && (
+            <ErrorAlert key={submit.attempt} title={submit.failure.title} focusOnMount>
+              <p>{submit.failure.detail}</p>
+              {unplacedErrors(fields, isSessionFieldPath).map((message) => (
+                <p key={message}>{message}</p>
+              ))}
+            </ErrorAlert>
+          )}
+          <TextField
+            id="session-title"
+            label="Session title"
+            value={draft.title}
+            error={fields.title}
+            onChange={(title) => setDraft((d) => ({ ...d, title }))}
+          />
+          <StudentPicker students={students} draft={draft} errors={fields} onChange={setDraft} />
+          <GuestList draft={draft} errors={fields} onChange={setDraft} />
+          <div className="actions">
+            <button
+              type="submit"
+              className="button button--primary"
+              disabled={submit.kind === 'sending'}
+              aria-busy={submit.kind === 'sending'}
+            >
+              Create session
+            </button>
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}
