@@ -1,11 +1,11 @@
-import { createSessionThroughUi, inviteUrlFor } from '../fixtures/session';
+import { createSession, inviteUrlFor } from '../fixtures/session';
 import { expect, test } from '../fixtures/test';
 
 test('the join page says so when Assent or the call cannot be reached', async ({
   browser,
   page,
 }, testInfo) => {
-  const session = await createSessionThroughUi(page, 'Failure messages', 'Ada Tutor', [
+  const session = await createSession(page, 'Failure messages', 'Ada Tutor', [
     { name: 'Sam Student', role: 'Student' },
   ]);
   const url = inviteUrlFor(session, 'Sam Student');

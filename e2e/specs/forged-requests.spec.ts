@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { banner, consentDialog, requestRecording, startThreePersonCall } from '../fixtures/call';
+import { e2eSite } from '../fixtures/organisation';
 import { e2ePorts } from '../fixtures/ports';
+import { createSessionOn, inviteUrlFor } from '../fixtures/session';
 import { expect, test } from '../fixtures/test';
 
 const api = `http://127.0.0.1:${e2ePorts.server}/api`;
@@ -28,7 +30,7 @@ test('a forged webhook and a consent call with another session’s credentials c
   expect((await forged.json()).error.code).toBe('webhook_signature_invalid');
 
   // Someone from another session tries to answer this session's request.
-  const other = await startOtherSessionToken(request);
+  const other = await startOtherSessionToken();
   const crossSession = await request.post(`${api}/recording/consent`, {
     headers: { authorization: `Bearer ${other}` },
     data: { clientRequestId: randomUUID(), requestId },
@@ -42,18 +44,10 @@ test('a forged webhook and a consent call with another session’s credentials c
   for (const page of call.everyone) await expect(banner(page)).toContainText('Waiting for consent (0 of 3)');
 });
 
-async function startOtherSessionToken(
-  request: import('@playwright/test').APIRequestContext,
-): Promise<string> {
-  const created = await request.post(`${api}/sessions`, {
-    data: {
-      title: 'Another session',
-      tutorName: 'Bo Tutor',
-      participants: [{ name: 'Kim', role: 'student' }],
-    },
-  });
-  expect(created.status()).toBe(201);
-  const body = await created.json();
-  const url: string = body.invites[1].url;
-  return decodeURIComponent(new URL(url).pathname.split('/').pop() ?? '');
+/** A guest's invite token in a session of another tutor. */
+async function startOtherSessionToken(): Promise<string> {
+  const other = await createSessionOn(e2eSite(), 'Another session', 'Bo Tutor', [
+    { name: 'Kim', role: 'Student' },
+  ]);
+  return decodeURIComponent(new URL(inviteUrlFor(other, 'Kim')).pathname.split('/').pop() ?? '');
 }

@@ -2,7 +2,7 @@ import { banner, consentDialog, requestRecording } from '../fixtures/call';
 import { expectRemoteVideosPlaying } from '../fixtures/media';
 import { e2ePorts } from '../fixtures/ports';
 import { livekitView, roomOf, statusOf } from '../fixtures/recording';
-import { createSessionThroughUi, inviteUrlFor, joinCall, openInvite } from '../fixtures/session';
+import { createSession, inviteUrlFor, joinCall, openInvite } from '../fixtures/session';
 import { expect, test } from '../fixtures/test';
 
 const livekit = livekitView();
@@ -12,7 +12,7 @@ test('someone joining a recording stops it; a new segment starts only once they 
   request,
 }, testInfo) => {
   const tutor = await (await browser.newContext({ permissions: ['camera', 'microphone'] })).newPage();
-  const session = await createSessionThroughUi(tutor, 'Consent — late joiner', 'Ada Tutor', [
+  const session = await createSession(tutor, 'Consent — late joiner', 'Ada Tutor', [
     { name: 'Sam Student', role: 'Student', minor: true },
     { name: 'Pat Parent', role: 'Guardian' },
     { name: 'Lee Late', role: 'Student', minor: false },

@@ -1,16 +1,15 @@
 import { resolve } from 'node:path';
 import { serverService } from '../../scripts/stack/services';
-import type { Stack } from '../../scripts/stack/stack';
 import { banner, consentDialog } from '../fixtures/call';
-import { startOwnStack } from '../fixtures/own-stack';
+import { type OwnStack, startOwnStack } from '../fixtures/own-stack';
 import { livekitView, roomOf, statusOf } from '../fixtures/recording';
-import { joinCall, openInvite } from '../fixtures/session';
+import { createSessionOn, inviteUrlFor, joinCall, openInvite } from '../fixtures/session';
 import { expect, test } from '../fixtures/test';
 
 // This journey kills the server, so it runs a stack of its own on ports of its own.
 const ports = { redis: 26379, livekit: 27880, livekitRtcTcp: 27881, livekitRtcUdp: 27882, server: 28787 };
 const serverEnv = { EGRESS_START_TIMEOUT_SECONDS: '60', RECONCILE_INTERVAL_SECONDS: '15' };
-let stack: Stack;
+let stack: OwnStack;
 
 test.beforeAll(async () => {
   stack = await startOwnStack({
@@ -26,27 +25,18 @@ test('after a SIGKILL while recording, the restarted server stops the recorder c
   request,
 }) => {
   test.setTimeout(180_000);
-  const api = `${stack.webUrl}/api`;
-  const created = await request.post(`${api}/sessions`, {
-    data: {
-      title: 'Consent — server restart',
-      tutorName: 'Ada Tutor',
-      participants: [
-        { name: 'Sam Student', role: 'student', minor: true },
-        { name: 'Pat Parent', role: 'guardian' },
-      ],
-    },
-  });
-  expect(created.status()).toBe(201);
-  const invites: { name: string; url: string }[] = (await created.json()).invites;
-  const urlOf = (name: string) => invites.find((i) => i.name === name)?.url ?? '';
+  const session = await createSessionOn(stack.site, 'Consent — server restart', 'Ada Tutor', [
+    { name: 'Sam Student', role: 'Student', minor: true },
+    { name: 'Pat Parent', role: 'Guardian' },
+  ]);
+  const urlOf = (name: string) => inviteUrlFor(session, name);
   const { livekitApiKey, livekitApiSecret } = stack.config.secrets;
   const livekit = livekitView({
     url: stack.livekitHttpUrl,
     apiKey: livekitApiKey,
     apiSecret: livekitApiSecret,
   });
-  const tutorUrl = urlOf('Ada Tutor');
+  const tutorUrl = session.tutorUrl;
   const roomName = await roomOf(request, stack.webUrl, decodeURIComponent(tutorUrl.split('/').pop() ?? ''));
   const tutor = await openInvite(browser, tutorUrl);
   const student = await openInvite(browser, urlOf('Sam Student'));
@@ -72,7 +62,7 @@ test('after a SIGKILL while recording, the restarted server stops the recorder c
   await expect(guardian.getByText('You left the session')).toBeVisible();
 
   const restartedAt = Date.now();
-  await stack.supervisor.start(serverService(stack.config, serverEnv));
+  await stack.supervisor.start(serverService(stack.config, stack.serverEnv));
   // The reconciler's start-up pass finds the guardian gone, so the minor student's consent no longer
   // counts, and stops the recorder the dead process left running: LiveKit's word, within 15 s.
   await expect.poll(() => livekit.running(roomName), { timeout: 15_000, intervals: [200] }).toEqual([]);

@@ -1,15 +1,14 @@
 import { resolve } from 'node:path';
-import type { Stack } from '../../scripts/stack/stack';
 import { banner, consentDialog, requestRecording } from '../fixtures/call';
-import { startOwnStack } from '../fixtures/own-stack';
+import { type OwnStack, startOwnStack } from '../fixtures/own-stack';
 import { livekitView, roomOf, statusOf } from '../fixtures/recording';
-import { joinCall, openInvite } from '../fixtures/session';
+import { createSessionOn, joinCall, openInvite } from '../fixtures/session';
 import { expect, test } from '../fixtures/test';
 
 // A recording page that never tells egress to start (Assent's home page instead of the layout), on a
 // stack of its own: every start stalls in EGRESS_STARTING.
 const ports = { redis: 46379, livekit: 47880, livekitRtcTcp: 47881, livekitRtcUdp: 47882, server: 48787 };
-let stack: Stack;
+let stack: OwnStack;
 
 test.beforeAll(async () => {
   stack = await startOwnStack({
@@ -28,16 +27,10 @@ test('a recorder that never begins capturing is stopped and retried, and never s
   request,
 }) => {
   test.setTimeout(150_000);
-  const created = await request.post(`${stack.webUrl}/api/sessions`, {
-    data: {
-      title: 'Recording — stalled start',
-      tutorName: 'Ada Tutor',
-      participants: [{ name: 'Lee Adult', role: 'student', minor: false }],
-    },
-  });
-  expect(created.status()).toBe(201);
-  const invites: { name: string; url: string }[] = (await created.json()).invites;
-  const tutorUrl = invites.find((i) => i.name === 'Ada Tutor')?.url ?? '';
+  const session = await createSessionOn(stack.site, 'Recording — stalled start', 'Ada Tutor', [
+    { name: 'Lee Adult', role: 'Student', minor: false },
+  ]);
+  const tutorUrl = session.tutorUrl;
   const roomName = await roomOf(request, stack.webUrl, decodeURIComponent(tutorUrl.split('/').pop() ?? ''));
   const { livekitApiKey, livekitApiSecret } = stack.config.secrets;
   const livekit = livekitView({

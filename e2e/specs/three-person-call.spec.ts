@@ -1,13 +1,13 @@
 import { writeFileSync } from 'node:fs';
 import { expectRemoteAudioFlowing, expectRemoteVideosPlaying, remoteTileCount } from '../fixtures/media';
-import { createSessionThroughUi, inviteUrlFor, joinCall, openInvite } from '../fixtures/session';
+import { createSession, inviteUrlFor, joinCall, openInvite } from '../fixtures/session';
 import { expect, test } from '../fixtures/test';
 
 test('a tutor, a student and a guardian see and hear each other, and see someone leave', async ({
   browser,
 }, testInfo) => {
   const tutorPage = await (await browser.newContext({ permissions: ['camera', 'microphone'] })).newPage();
-  const session = await createSessionThroughUi(tutorPage, 'Algebra — week 3', 'Ada Tutor', [
+  const session = await createSession(tutorPage, 'Algebra — week 3', 'Ada Tutor', [
     { name: 'Sam Student', role: 'Student', minor: true },
     { name: 'Pat Parent', role: 'Guardian' },
   ]);
