@@ -1,12 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Db } from '../db/database';
-import {
-  clearTables,
-  countRows,
-  type OpenDatabase,
-  type TestDatabase,
-  testDatabases,
-} from '../test-support/test-databases';
+import { countRows, testDatabases, useDatabase } from '../test-support/test-databases';
 import { type AuditEntryInput, appendAudit, entryHash, genesisHash } from './audit-log';
 import { verifyAuditChain } from './audit-verify';
 
@@ -23,24 +17,6 @@ const entry = (n: number, overrides: Partial<AuditEntryInput> = {}): AuditEntryI
 
 async function rowsOf(db: Db) {
   return db.selectFrom('audit_log').selectAll().orderBy('seq').execute();
-}
-
-/** A migrated database per file, emptied before each test: these tests need no app around it. */
-function useDatabase(database: TestDatabase): () => Db {
-  let open: OpenDatabase | undefined;
-  beforeAll(async () => {
-    open = await database.open();
-  });
-  afterAll(async () => {
-    await open?.close();
-  });
-  beforeEach(async () => {
-    if (open) await clearTables(open.db);
-  });
-  return () => {
-    if (!open) throw new Error('test database did not open');
-    return open.db;
-  };
 }
 
 describe.each(testDatabases)('the audit log writer ($name)', (database) => {

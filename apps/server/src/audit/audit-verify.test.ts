@@ -1,13 +1,8 @@
 import type { AuditVerification } from '@assent/shared';
 import type { KyselyPlugin } from 'kysely';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Db } from '../db/database';
-import {
-  clearTables,
-  type OpenDatabase,
-  type TestDatabase,
-  testDatabases,
-} from '../test-support/test-databases';
+import { testDatabases, useDatabase } from '../test-support/test-databases';
 import { appendAudit, entryHash } from './audit-log';
 import type { AuditLogTable } from './audit-tables';
 import { verifyAuditChain } from './audit-verify';
@@ -54,24 +49,6 @@ const broken = (seq: number, reason: string): Partial<AuditVerification> => ({
 
 async function moveEntry(db: Db, from: number, to: number) {
   await db.updateTable('audit_log').set({ seq: to }).where('seq', '=', from).execute();
-}
-
-/** A migrated database per file, emptied before each test: these tests need no app around it. */
-function useDatabase(database: TestDatabase): () => Db {
-  let open: OpenDatabase | undefined;
-  beforeAll(async () => {
-    open = await database.open();
-  });
-  afterAll(async () => {
-    await open?.close();
-  });
-  beforeEach(async () => {
-    if (open) await clearTables(open.db);
-  });
-  return () => {
-    if (!open) throw new Error('test database did not open');
-    return open.db;
-  };
 }
 
 describe.each(testDatabases)('verifying the audit chain ($name)', (database) => {

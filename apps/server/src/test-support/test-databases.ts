@@ -4,6 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { connectDatabase } from '../db/connect';
 import type { Db } from '../db/database';
 import { migrateToLatest } from '../db/migrate';
@@ -88,4 +89,22 @@ export async function countRows(db: Db, table: (typeof tablesChildFirst)[number]
     .executeTakeFirstOrThrow();
   // PostgreSQL returns count(*) as a string (bigint).
   return Number(row.n);
+}
+
+/** A migrated database per file, emptied before each test, for tests that need no app around it. */
+export function useDatabase(database: TestDatabase): () => Db {
+  let open: OpenDatabase | undefined;
+  beforeAll(async () => {
+    open = await database.open();
+  });
+  afterAll(async () => {
+    await open?.close();
+  });
+  beforeEach(async () => {
+    if (open) await clearTables(open.db);
+  });
+  return () => {
+    if (!open) throw new Error('test database did not open');
+    return open.db;
+  };
 }

@@ -1,12 +1,11 @@
 import type { InvitationCreated } from '@assent/shared';
-import { type FormEvent, useEffect, useRef, useState } from 'react';
-import { ApiError } from '../api/client';
-import { describeAccountFailure, type FailureMessage } from '../api/failure-message';
+import { useEffect, useRef, useState } from 'react';
 import { inviteFamily } from '../api/people';
 import { ErrorAlert } from '../ui/ErrorAlert';
-import { type FieldErrors, fieldErrorsFrom, unplacedErrors } from '../ui/field-errors';
+import { unplacedErrors } from '../ui/field-errors';
 import { LinkField } from '../ui/LinkField';
 import { TextField } from '../ui/TextField';
+import { useFormSubmit } from '../ui/useFormSubmit';
 import { ChildRows } from './ChildRows';
 import {
   type FamilyDraft,
@@ -15,37 +14,18 @@ import {
   toInviteFamilyRequest,
 } from './enrol-family-form';
 
-type Submit =
-  | { kind: 'editing' }
-  | { kind: 'sending' }
-  | { kind: 'refused'; attempt: number; failure: FailureMessage; fields: FieldErrors };
-
 /** Tutors and admins send a guardian an enrolment link, naming the children they expect. */
 export function EnrolFamilyForm({ onEnrolled }: { onEnrolled: () => void }) {
   const [draft, setDraft] = useState<FamilyDraft>(initialFamilyDraft);
-  const [submit, setSubmit] = useState<Submit>({ kind: 'editing' });
   const [sent, setSent] = useState<InvitationCreated | null>(null);
-  const fields = submit.kind === 'refused' ? submit.fields : {};
-
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
-    setSubmit({ kind: 'sending' });
-    try {
-      setSent(await inviteFamily(toInviteFamilyRequest(draft)));
-      setSubmit({ kind: 'editing' });
+  const { submit, fields, onSubmit } = useFormSubmit(
+    () => inviteFamily(toInviteFamilyRequest(draft)),
+    (result) => {
+      setSent(result);
       setDraft(initialFamilyDraft());
       onEnrolled();
-    } catch (error) {
-      const attempt = submit.kind === 'refused' ? submit.attempt + 1 : 1;
-      const issues = error instanceof ApiError && error.code === 'validation_failed' ? error.issues : [];
-      setSubmit({
-        kind: 'refused',
-        attempt,
-        failure: describeAccountFailure(error),
-        fields: fieldErrorsFrom(issues),
-      });
-    }
-  };
+    },
+  );
 
   return (
     <section className="card" aria-labelledby="enrol-heading">

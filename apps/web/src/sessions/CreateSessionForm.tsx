@@ -1,11 +1,10 @@
 import type { CreateSessionResponse, StudentList } from '@assent/shared';
-import { type FormEvent, useState } from 'react';
-import { ApiError } from '../api/client';
-import { describeAccountFailure, type FailureMessage } from '../api/failure-message';
+import { useState } from 'react';
 import { createSession } from '../api/sessions';
 import { ErrorAlert } from '../ui/ErrorAlert';
-import { type FieldErrors, fieldErrorsFrom, unplacedErrors } from '../ui/field-errors';
+import { unplacedErrors } from '../ui/field-errors';
 import { TextField } from '../ui/TextField';
+import { useFormSubmit } from '../ui/useFormSubmit';
 import type { RemoteHandle } from '../ui/useRemote';
 import { CreatedSession } from './CreatedSession';
 import { GuestList } from './GuestList';
@@ -17,11 +16,6 @@ import {
   toCreateSessionRequest,
 } from './session-form';
 
-type Submit =
-  | { kind: 'editing' }
-  | { kind: 'sending' }
-  | { kind: 'refused'; attempt: number; failure: FailureMessage; fields: FieldErrors };
-
 interface CreateSessionFormProps {
   students: RemoteHandle<StudentList>;
   onCreated: () => void;
@@ -30,30 +24,16 @@ interface CreateSessionFormProps {
 /** Tutors and admins: a title, enrolled students (their guardians follow) and any adult guests. */
 export function CreateSessionForm({ students, onCreated }: CreateSessionFormProps) {
   const [draft, setDraft] = useState<SessionDraft>(initialSessionDraft);
-  const [submit, setSubmit] = useState<Submit>({ kind: 'editing' });
   const [created, setCreated] = useState<CreateSessionResponse | null>(null);
-  const fields = submit.kind === 'refused' ? submit.fields : {};
   const listed = students.state.kind === 'ready' ? students.state.data.students : [];
-
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
-    setSubmit({ kind: 'sending' });
-    try {
-      setCreated(await createSession(toCreateSessionRequest(draft, listed)));
-      setSubmit({ kind: 'editing' });
+  const { submit, fields, onSubmit } = useFormSubmit(
+    () => createSession(toCreateSessionRequest(draft, listed)),
+    (result) => {
+      setCreated(result);
       setDraft(initialSessionDraft());
       onCreated();
-    } catch (error) {
-      const attempt = submit.kind === 'refused' ? submit.attempt + 1 : 1;
-      const issues = error instanceof ApiError && error.code === 'validation_failed' ? error.issues : [];
-      setSubmit({
-        kind: 'refused',
-        attempt,
-        failure: describeAccountFailure(error),
-        fields: fieldErrorsFrom(issues),
-      });
-    }
-  };
+    },
+  );
 
   return (
     <section className="card" aria-labelledby="create-session-heading">

@@ -1,0 +1,39 @@
+import { type FormEvent, useState } from 'react';
+import { ApiError } from '../api/client';
+import { describeAccountFailure, type FailureMessage } from '../api/failure-message';
+import { type FieldErrors, fieldErrorsFrom } from './field-errors';
+
+export type FormSubmit =
+  | { kind: 'editing' }
+  | { kind: 'sending' }
+  | { kind: 'refused'; attempt: number; failure: FailureMessage; fields: FieldErrors };
+
+/**
+ * A form that sends one request: busy while sending, and when refused, the failure in words plus the
+ * server's field issues keyed by path. `attempt` counts refusals so the alert re-announces each one.
+ */
+export function useFormSubmit<T>(send: () => Promise<T>, onSent: (result: T) => void) {
+  const [submit, setSubmit] = useState<FormSubmit>({ kind: 'editing' });
+  const fields = submit.kind === 'refused' ? submit.fields : {};
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    const attempt = submit.kind === 'refused' ? submit.attempt + 1 : 1;
+    setSubmit({ kind: 'sending' });
+    try {
+      const result = await send();
+      setSubmit({ kind: 'editing' });
+      onSent(result);
+    } catch (error) {
+      const issues = error instanceof ApiError && error.code === 'validation_failed' ? error.issues : [];
+      setSubmit({
+        kind: 'refused',
+        attempt,
+        failure: describeAccountFailure(error),
+        fields: fieldErrorsFrom(issues),
+      });
+    }
+  };
+
+  return { submit, fields, onSubmit };
+}
