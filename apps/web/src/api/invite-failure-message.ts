@@ -30,6 +30,16 @@ export function describeInviteFailure(error: unknown): FailureMessage {
         detail: 'Check your internet connection, then try again.',
         retryable: true,
       };
+    case 'guardian_agreement_missing':
+      return {
+        title: 'A parent or guardian needs to register first',
+        detail:
+          error instanceof Error && error.message
+            ? error.message
+            : 'A parent or guardian must register with Assent and agree to the policy before you can join.',
+        // Once they have agreed, the same link works.
+        retryable: true,
+      };
     case 'livekit_unavailable':
       return {
         title: "Can't connect to the call",
