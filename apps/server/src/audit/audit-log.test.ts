@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Db } from '../db/database';
 import { countRows, testDatabases, useDatabase } from '../test-support/test-databases';
 import { type AuditEntryInput, appendAudit, entryHash, genesisHash } from './audit-log';
+import { toStoredAuditEntry } from './audit-repository';
 import { verifyAuditChain } from './audit-verify';
 
 const at = new Date('2026-11-22T10:00:00.000Z');
@@ -30,20 +31,7 @@ describe.each(testDatabases)('the audit log writer ($name)', (database) => {
     expect(rows[0]?.prev_hash).toBe(genesisHash);
     for (const [i, row] of rows.entries()) {
       if (i > 0) expect(row.prev_hash).toBe(rows[i - 1]?.hash);
-      expect(row.hash).toBe(
-        entryHash({
-          seq: Number(row.seq),
-          at: row.at,
-          actorUserId: row.actor_user_id,
-          actorRole: row.actor_role,
-          action: row.action,
-          targetType: row.target_type,
-          targetId: row.target_id,
-          outcome: row.outcome,
-          detail: row.detail,
-          prevHash: row.prev_hash,
-        }),
-      );
+      expect(row.hash).toBe(entryHash(toStoredAuditEntry(row)));
     }
     expect(rows[3]).toMatchObject({ target_type: null, target_id: null, outcome: 'done', detail: '{"n":4}' });
     expect(await verifyAuditChain(db)).toEqual({

@@ -231,12 +231,3 @@ export async function listStudentViews(
     };
   });
 }
-
-/** The policy version in force (the highest saved), or undefined before the first is written. */
-export async function currentPolicyVersionNumber(db: DbOrTrx): Promise<number | undefined> {
-  const row = await db
-    .selectFrom('policy_versions')
-    .select((eb) => eb.fn.max('version').as('version'))
-    .executeTakeFirst();
-  return row?.version == null ? undefined : Number(row.version);
-}

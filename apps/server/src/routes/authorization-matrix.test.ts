@@ -1,6 +1,6 @@
 /** The route matrix (test-support/route-matrix.ts) run against the real routes in-process. */
 import { describe, expect, it } from 'vitest';
-import { currentPolicyVersionNumber } from '../people/family-repository';
+import { latestPolicyVersion } from '../policy/policy-repository';
 import { asAccount, signedInAs, type TestAccount } from '../test-support/accounts';
 import { agreedGuardian, enrolStudent, ensureTestPolicy } from '../test-support/organisation';
 import {
@@ -57,7 +57,7 @@ describe.each(testDatabases)('authorisation matrix against the routes ($name)', 
   it(`answers each of the ${matrixSize} route × caller pairs as the matrix says, auditing every refusal`, async () => {
     const t = ctx();
     const { accounts, views } = await buildWorld(t);
-    const version = await currentPolicyVersionNumber(t.db);
+    const version = await latestPolicyVersion(t.db);
     const mismatches: string[] = [];
     let refusals = 0;
     let n = 0;

@@ -24,7 +24,6 @@ import { type Actor, requireActor } from '../people/actor';
 import { authorize } from '../people/authorize';
 import { organisation } from '../people/can';
 import {
-  currentPolicyVersionNumber,
   findStudentAccess,
   insertAgreement,
   insertGuardianships,
@@ -35,6 +34,7 @@ import {
   preferenceHistory,
 } from '../people/family-repository';
 import { createInvitation } from '../people/invitations';
+import { latestPolicyVersion } from '../policy/policy-repository';
 import { errorResponse } from './error-responses';
 
 const cookieAuth = { security: [{ sessionCookie: [] }] };
@@ -191,7 +191,7 @@ export const familyRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
     const { db, now } = c.var.deps;
     const at = now().toISOString();
     await db.transaction().execute(async (trx) => {
-      const current = await currentPolicyVersionNumber(trx);
+      const current = await latestPolicyVersion(trx);
       if (current !== policyVersion) {
         throw new AppError(
           409,

@@ -7,7 +7,7 @@ import {
 import { decodeJwt, SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { signInvite } from '../invites/invite-token';
-import { currentPolicyVersionNumber } from '../people/family-repository';
+import { latestPolicyVersion } from '../policy/policy-repository';
 import { asAccount, signedInAs } from '../test-support/accounts';
 import { enrolStudent, ensureTestPolicy, seatsOf } from '../test-support/organisation';
 import { createSessionFrom } from '../test-support/recording-session';
@@ -91,7 +91,7 @@ describe.each(testDatabases)('invites and join ($name)', (database) => {
     expect((await join(seats[3]?.token ?? '')).status).toBe(200);
 
     await ensureTestPolicy(t);
-    const version = await currentPolicyVersionNumber(t.db);
+    const version = await latestPolicyVersion(t.db);
     const agreed = await asAccount(t, guardian, 'POST', '/api/me/agreement', {
       policyVersion: version,
       adultConfirmed: true,

@@ -17,14 +17,11 @@ import { currentActor, requireActor } from '../people/actor';
 import { authorize } from '../people/authorize';
 import { organisation } from '../people/can';
 import { clientHeaders } from '../people/client-address';
-import {
-  currentPolicyVersionNumber,
-  latestAgreement,
-  studentsOfInvitation,
-} from '../people/family-repository';
+import { latestAgreement, studentsOfInvitation } from '../people/family-repository';
 import { listPendingInvitations } from '../people/invitation-repository';
 import { acceptInvitation, createInvitation, usableInvitation } from '../people/invitations';
 import { adminExists, findUser, listUsers } from '../people/user-repository';
+import { latestPolicyVersion } from '../policy/policy-repository';
 import { errorResponse } from './error-responses';
 
 const cookieAuth = { security: [{ sessionCookie: [] }] };
@@ -108,10 +105,7 @@ async function meOf(c: Context<AppEnv>, userId: string | undefined): Promise<MeR
   const [user, setupDone] = await Promise.all([userId ? findUser(db, userId) : undefined, adminExists(db)]);
   let agreement: MeResponse['agreement'] = null;
   if (user?.role === 'guardian') {
-    const [latest, current] = await Promise.all([
-      latestAgreement(db, user.id),
-      currentPolicyVersionNumber(db),
-    ]);
+    const [latest, current] = await Promise.all([latestAgreement(db, user.id), latestPolicyVersion(db)]);
     agreement = {
       agreedVersion: latest?.policyVersion ?? null,
       agreedAt: latest?.agreedAt ?? null,

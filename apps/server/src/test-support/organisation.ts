@@ -5,7 +5,7 @@
  */
 import type { CreateSessionResponse } from '@assent/shared';
 import { signInvite } from '../invites/invite-token';
-import { currentPolicyVersionNumber } from '../people/family-repository';
+import { latestPolicyVersion } from '../policy/policy-repository';
 import { ensureDefaultPolicy } from '../policy/policy-service';
 import { asAccount, signedInAs, type TestAccount } from './accounts';
 import type { TestApp } from './test-app';
@@ -40,7 +40,7 @@ export const sampleSpec: SessionSpec = {
 export async function agreedGuardian(t: TestApp, name: string): Promise<TestAccount> {
   const guardian = await signedInAs(t, 'guardian', name);
   await ensureTestPolicy(t);
-  const version = await currentPolicyVersionNumber(t.db);
+  const version = await latestPolicyVersion(t.db);
   const res = await asAccount(t, guardian, 'POST', '/api/me/agreement', {
     policyVersion: version,
     adultConfirmed: true,
