@@ -182,16 +182,30 @@ const toLogRecord = (row: Selectable<ConsentLogTable>): ConsentLogRecord => ({
   at: row.at,
 });
 
-export const toLogEntry = (record: ConsentLogRecord): ConsentLogEntry => ({
-  id: record.id,
-  at: record.at,
-  kind: record.kind,
-  personName: record.personName,
-  role: record.role,
-  purpose: record.purpose,
-  requestId: record.requestId,
-  noticeVersion: record.noticeVersion,
-});
+/**
+ * An entry the server writes on someone's behalf names its cause in place of a client's request id (a
+ * client's is always a UUID): `do-not-record:<preference change id>` for a request cancelled by a
+ * standing "do not record". The consent log has no column of its own for why.
+ */
+export const doNotRecordEntryId = (preferenceChangeId: string) => `do-not-record:${preferenceChangeId}`;
+
+const reasonOf = (clientRequestId: string): ConsentLogEntry['reason'] =>
+  clientRequestId.startsWith('do-not-record:') ? 'do_not_record' : undefined;
+
+export const toLogEntry = (record: ConsentLogRecord): ConsentLogEntry => {
+  const reason = reasonOf(record.clientRequestId);
+  return {
+    id: record.id,
+    at: record.at,
+    kind: record.kind,
+    personName: record.personName,
+    role: record.role,
+    purpose: record.purpose,
+    requestId: record.requestId,
+    noticeVersion: record.noticeVersion,
+    ...(reason ? { reason } : {}),
+  };
+};
 
 export async function appendConsentLog(trx: DbOrTrx, record: ConsentLogRecord): Promise<void> {
   await trx

@@ -166,17 +166,61 @@ export async function preferenceHistory(db: DbOrTrx, studentId: string) {
   return rows.map((row) => ({ doNotRecord: row.do_not_record === 1, changedBy: row.name, at: row.at }));
 }
 
+/** Which students a listing is of. */
+export type StudentFilter =
+  | { all: true }
+  | { guardianUserId: string }
+  | { studentUserId: string }
+  | { ids: readonly string[] }
+  /**
+   * A tutor's own students (the authorisation rule for 'students.list' in can.ts): those of families the
+   * tutor enrolled — named in the enrolment, or added later by a guardian who registered from it — those
+   * the tutor invited to a sign-in of their own, and those already in one of the tutor's sessions.
+   */
+  | { taughtBy: string };
+
 /**
  * Students as the pages show them: guardians (and whether each has agreed to any policy version),
- * enrolment (an adult, or a minor with a guardian who agreed) and the standing preference.
- * `filter` picks which students: all, those of one guardian, or the one whose sign-in this is.
+ * enrolment (an adult, or a minor with a guardian who agreed), own sign-in and the standing preference.
  */
-export async function listStudentViews(
-  db: DbOrTrx,
-  filter: { all: true } | { guardianUserId: string } | { studentUserId: string } | { ids: readonly string[] },
-): Promise<StudentView[]> {
+export async function listStudentViews(db: DbOrTrx, filter: StudentFilter): Promise<StudentView[]> {
   let query = db.selectFrom('students').selectAll('students');
-  if ('guardianUserId' in filter) {
+  if ('taughtBy' in filter) {
+    const tutor = filter.taughtBy;
+    query = query.where((eb) =>
+      eb.or([
+        eb.exists(
+          eb
+            .selectFrom('invitations')
+            .select('invitations.id')
+            .where('invitations.invited_by_user_id', '=', tutor)
+            .where((inv) =>
+              inv.or([
+                inv('invitations.id', '=', inv.ref('students.invitation_id')),
+                inv('invitations.student_id', '=', inv.ref('students.id')),
+              ]),
+            ),
+        ),
+        eb.exists(
+          eb
+            .selectFrom('guardianships')
+            .innerJoin('invitations', 'invitations.used_by_user_id', 'guardianships.guardian_user_id')
+            .select('guardianships.student_id')
+            .whereRef('guardianships.student_id', '=', 'students.id')
+            .where('invitations.kind', '=', 'family')
+            .where('invitations.invited_by_user_id', '=', tutor),
+        ),
+        eb.exists(
+          eb
+            .selectFrom('people')
+            .innerJoin('sessions', 'sessions.id', 'people.session_id')
+            .select('people.id')
+            .whereRef('people.student_id', '=', 'students.id')
+            .where('sessions.owner_user_id', '=', tutor),
+        ),
+      ]),
+    );
+  } else if ('guardianUserId' in filter) {
     query = query
       .innerJoin('guardianships', 'guardianships.student_id', 'students.id')
       .where('guardianships.guardian_user_id', '=', filter.guardianUserId);
@@ -227,6 +271,7 @@ export async function listStudentViews(
       minor,
       guardians: own,
       enrolled: !minor || own.some((g) => g.agreed),
+      hasSignIn: s.user_id !== null,
       doNotRecord: preferences.find((p) => p.student_id === s.id)?.do_not_record === 1,
     };
   });

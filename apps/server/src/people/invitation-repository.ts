@@ -13,7 +13,10 @@ export interface Invitation {
   createdAt: string;
   expiresAt: string;
   usedAt: string | null;
-  /** `student` invitations: the enrolled student the sign-in is for. */
+  /**
+   * `student` invitations: the enrolled student the sign-in is for; a `family` invitation for a further
+   * guardian: the enrolled child they will be guardian of.
+   */
   studentId: string | null;
 }
 

@@ -1,8 +1,9 @@
 /**
- * One-time links that create accounts: the first administrator's, staff invited by an admin, and family
- * enrolments (a guardian, with the children the inviter named). Accepting one creates the account,
- * marks the link used and records it in the audit log, all in one transaction; then better-auth signs
- * the new account in.
+ * One-time links that create accounts: the first administrator's, staff invited by an admin, family
+ * enrolments (a guardian, with the children the inviter named), a further guardian for a child already
+ * enrolled, and a student's own sign-in. Accepting one creates the account, marks the link used, links
+ * the account to its family (seating it in the family's sessions) and records it in the audit log, all
+ * in one transaction; then better-auth signs the new account in.
  */
 import type { AcceptInvitationRequest, AccountRole, ChildInput, InvitationCreated } from '@assent/shared';
 import type { Logger } from 'pino';
@@ -11,15 +12,17 @@ import type { Config } from '../config';
 import type { Db } from '../db/database';
 import { AppError } from '../http/app-error';
 import type { Mailer } from '../mail/mailer';
+import { giveStudentSeatsToAccount } from '../sessions/session-repository';
 import type { Actor } from './actor';
 import type { Auth } from './auth';
 import {
+  findStudentAccess,
   giveStudentSignIn,
-  insertGuardianships,
   insertStudents,
   type Student,
   studentsOfInvitation,
 } from './family-repository';
+import { becomeGuardian } from './guardianships';
 import { invitationMail } from './invitation-mail';
 import {
   findInvitationByTokenHash,
@@ -45,7 +48,10 @@ export interface NewInvitation {
   email: string | null;
   invitedBy: Actor | null;
   children?: ChildInput[];
-  /** `student` invitations: the enrolled student the sign-in is for. */
+  /**
+   * `student` invitations: the enrolled student the sign-in is for; `family` invitations for a further
+   * guardian: the enrolled child they will be guardian of.
+   */
   studentId?: string;
 }
 
@@ -94,6 +100,7 @@ export async function createInvitation(
         role: invitation.role,
         email: invitation.email,
         children: children.length,
+        ...(invitation.studentId ? { studentId: invitation.studentId } : {}),
       },
       at,
     });
@@ -102,8 +109,9 @@ export async function createInvitation(
   let mailed = false;
   if (input.email && deps.mailer.enabled) {
     try {
+      const named = input.studentId ? await findStudentAccess(db, input.studentId) : undefined;
       mailed = await deps.mailer.send(
-        invitationMail(invitation, link, input.invitedBy?.name ?? null, children),
+        invitationMail(invitation, link, input.invitedBy?.name ?? null, children, named?.name),
       );
     } catch (err) {
       // The invitation stands; the inviter gets the link to pass on another way.
@@ -186,18 +194,17 @@ export async function acceptInvitation(
       );
     }
     if (invitation.kind === 'family') {
-      const children = await studentsOfInvitation(trx, invitation.id);
-      await insertGuardianships(
-        trx,
-        userId,
-        children.map((c) => c.id),
-        at.toISOString(),
-      );
+      // The children the enrolment named, or the one child a further guardian is invited for.
+      const named = (await studentsOfInvitation(trx, invitation.id)).map((c) => c.id);
+      const children = invitation.studentId ? [...named, invitation.studentId] : named;
+      await becomeGuardian(trx, { userId, name: input.name }, children, at);
     }
     if (invitation.kind === 'student' && invitation.studentId) {
       if (!(await giveStudentSignIn(trx, invitation.studentId, userId))) {
         throw new AppError(409, 'link_used', 'This student already has a sign-in. Sign in instead.');
       }
+      // Sessions they were picked for before having a sign-in become theirs to join.
+      await giveStudentSeatsToAccount(trx, invitation.studentId, userId);
     }
     await appendAudit(trx, {
       actor: { userId, role: invitation.role },

@@ -92,7 +92,7 @@ export interface InvitationsTable {
   expires_at: string;
   used_at: string | null;
   used_by_user_id: string | null;
-  /** `student` invitations: the enrolled student the sign-in is for. */
+  /** `student` invitations: the student the sign-in is for; a further guardian's `family` one: their child. */
   student_id: string | null;
 }
 

@@ -53,6 +53,7 @@ export function defaultPolicyInput(defaults: PolicyDefaults): OrganisationPolicy
     participantPlaybackDays: 90,
     withdrawalRule: 'keep',
     advanceGuardianConsent: false,
+    adultGuestsAllowed: true,
     noticeText: legacyRecordingNotice.text,
     agreementText: defaultAgreementText,
   };

@@ -14,9 +14,15 @@ export interface PolicyVersionRecord {
   createdByName: string | null;
 }
 
+/**
+ * Fields added to the policy after versions were saved, with what those versions meant: sessions took
+ * adult guests before the policy could say otherwise.
+ */
+const addedLater = { adultGuestsAllowed: true } as const;
+
 function toPolicy(row: Selectable<PolicyVersionsTable>): OrganisationPolicy {
   const version = Number(row.version);
-  const body = OrganisationPolicyInput.safeParse(JSON.parse(row.body));
+  const body = OrganisationPolicyInput.safeParse({ ...addedLater, ...JSON.parse(row.body) });
   if (!body.success) throw new Error(`policy version ${version} is not a valid policy`);
   return {
     version,

@@ -68,7 +68,12 @@ export function describePolicyChanges(
       after: kept(after.purposes, was),
     });
   }
-  for (const field of ['participantPlaybackDays', 'withdrawalRule', 'advanceGuardianConsent'] as const) {
+  for (const field of [
+    'participantPlaybackDays',
+    'withdrawalRule',
+    'advanceGuardianConsent',
+    'adultGuestsAllowed',
+  ] as const) {
     if (before[field] !== after[field]) changes.push({ field, before: before[field], after: after[field] });
   }
   for (const field of ['noticeText', 'agreementText'] as const) {

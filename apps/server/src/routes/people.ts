@@ -17,7 +17,7 @@ import { currentActor, requireActor } from '../people/actor';
 import { authorize } from '../people/authorize';
 import { organisation } from '../people/can';
 import { clientHeaders } from '../people/client-address';
-import { latestAgreement, studentsOfInvitation } from '../people/family-repository';
+import { findStudentAccess, latestAgreement, studentsOfInvitation } from '../people/family-repository';
 import { listPendingInvitations } from '../people/invitation-repository';
 import { acceptInvitation, createInvitation, usableInvitation } from '../people/invitations';
 import { adminExists, findUser, listUsers } from '../people/user-repository';
@@ -127,10 +127,13 @@ export const peopleRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
   .openapi(previewInvitation, async (c) => {
     const { db, now } = c.var.deps;
     const invitation = await usableInvitation(db, c.req.valid('param').token, now());
-    const [inviter, children] = await Promise.all([
+    const [inviter, named, forStudent] = await Promise.all([
       invitation.invitedByUserId ? findUser(db, invitation.invitedByUserId) : undefined,
       invitation.kind === 'family' ? studentsOfInvitation(db, invitation.id) : [],
+      // A further guardian's child, or the student whose own sign-in this is.
+      invitation.studentId ? findStudentAccess(db, invitation.studentId) : undefined,
     ]);
+    const children = forStudent ? [...named, forStudent] : named;
     return c.json(
       {
         kind: invitation.kind,
@@ -138,6 +141,7 @@ export const peopleRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
         email: invitation.email,
         invitedBy: inviter?.name ?? null,
         children: children.map((child) => ({ id: child.id, name: child.name, minor: child.minor })),
+        additionalGuardian: invitation.kind === 'family' && invitation.studentId !== null,
         expiresAt: invitation.expiresAt,
       },
       200,

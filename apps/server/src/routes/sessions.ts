@@ -26,7 +26,9 @@ const createSession = createRoute({
     201: { description: 'Session created', content: json(CreateSessionResponse) },
     400: errorResponse('validation_failed'),
     401: errorResponse('unauthorized'),
-    403: errorResponse('forbidden'),
+    403: errorResponse(
+      "forbidden; guests_not_allowed: the organisation's policy does not allow adult guests",
+    ),
   },
 });
 
@@ -61,7 +63,12 @@ export const sessionRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
   .openapi(createSession, async (c) => {
     const actor = await requireActor(c);
     await authorize(c, actor, 'session.create', organisation);
-    const created = await createSessionFor(c.var.deps, actor, c.req.valid('json'));
+    const { deps } = c.var;
+    const created = await createSessionFor(
+      { ...deps, policies: deps.consent.policies },
+      actor,
+      c.req.valid('json'),
+    );
     c.var.logger.info({ sessionId: created.sessionId }, 'session created');
     return c.json(created, 201);
   })

@@ -1,7 +1,8 @@
 /**
  * A tutor's new session: the tutor, the enrolled students they picked, every guardian of those students
- * (linked to their own children for consent rule 3), and any adult guests. Enrolled people join from
- * their dashboards; only the tutor's and the guests' links are handed back.
+ * (linked to their own children for consent rule 3), and any adult guests where the organisation's
+ * policy allows them. Enrolled people join from their dashboards; only the tutor's and the guests'
+ * links are handed back.
  */
 import type { CreateSessionRequest, CreateSessionResponse, Invite } from '@assent/shared';
 import { appendAudit } from '../audit/audit-log';
@@ -11,6 +12,7 @@ import { AppError } from '../http/app-error';
 import { signInvite } from '../invites/invite-token';
 import { newParticipantIdentity, newPersonId, newRoomName, newSessionId } from '../opaque-ids';
 import type { Actor } from '../people/actor';
+import type { PolicyBook } from '../policy/policy-book';
 import type { GuardianLink } from './guardian-links';
 import {
   insertGuardianLinks,
@@ -60,12 +62,26 @@ async function loadPicked(db: Db, ids: readonly string[]): Promise<PickedStudent
   });
 }
 
+/** Guests have no account and no guardian: only the policy in force lets a tutor invite them. */
+async function refuseGuestsUnlessAllowed(policies: PolicyBook, input: CreateSessionRequest) {
+  if (input.guests.length === 0) return;
+  const { policy } = await policies.current();
+  if (!policy.adultGuestsAllowed) {
+    throw new AppError(
+      403,
+      'guests_not_allowed',
+      "Your organisation's policy does not allow guests without an account. Invite enrolled students only.",
+    );
+  }
+}
+
 export async function createSessionFor(
-  deps: { db: Db; config: Config; now: () => Date },
+  deps: { db: Db; config: Config; now: () => Date; policies: PolicyBook },
   actor: Actor,
   input: CreateSessionRequest,
 ): Promise<CreateSessionResponse> {
   const { db, config, now } = deps;
+  await refuseGuestsUnlessAllowed(deps.policies, input);
   const createdAt = now();
   const at = createdAt.toISOString();
   const picked = await loadPicked(db, input.studentIds);

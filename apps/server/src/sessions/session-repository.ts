@@ -61,20 +61,23 @@ export async function insertSession(db: DbOrTrx, session: Session): Promise<void
     .execute();
 }
 
-/** Inserts people in the given order; `position` keeps that order (tutor first). */
-export async function insertPeople(db: DbOrTrx, people: Person[]): Promise<void> {
+/**
+ * Inserts people in the given order; `position` keeps that order (tutor first). People added to a
+ * session that already has some start at `firstPosition`, after everyone there.
+ */
+export async function insertPeople(db: DbOrTrx, people: Person[], firstPosition = 0): Promise<void> {
   if (people.length === 0) return;
   await db
     .insertInto('people')
     .values(
-      people.map((p, position) => ({
+      people.map((p, index) => ({
         id: p.id,
         session_id: p.sessionId,
         name: p.name,
         role: p.role,
         minor: p.minor ? 1 : 0,
         livekit_identity: p.livekitIdentity,
-        position,
+        position: firstPosition + index,
         created_at: p.createdAt,
         user_id: p.userId,
         student_id: p.studentId,
@@ -95,6 +98,25 @@ export async function insertGuardianLinks(db: DbOrTrx, links: GuardianLink[]): P
       })),
     )
     .execute();
+}
+
+/**
+ * A student who gets a sign-in of their own after being picked for sessions: their seats become the
+ * account's, so the sessions show in their "Your sessions". Answers how many seats that was.
+ */
+export async function giveStudentSeatsToAccount(
+  db: DbOrTrx,
+  studentId: string,
+  userId: string,
+): Promise<number> {
+  const result = await db
+    .updateTable('people')
+    .set({ user_id: userId })
+    .where('student_id', '=', studentId)
+    .where('role', '=', 'student')
+    .where('user_id', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
 }
 
 /** The students (person ids, in the order they were invited) a guardian may consent for. */

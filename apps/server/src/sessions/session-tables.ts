@@ -28,7 +28,10 @@ export interface PeopleTable {
   student_id: string | null;
 }
 
-/** A guardian may consent for this student (rule 3); written with the session, never changed. */
+/**
+ * A guardian may consent for this student (rule 3); written with the session, and added when a guardian
+ * joins a family after it (sessions/guardian-seats.ts). Never changed or removed.
+ */
 export interface GuardianLinksTable {
   session_id: string;
   guardian_person_id: string;

@@ -77,3 +77,29 @@ export function asAccount(
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
 }
+
+/** Creates the account an invitation link offers, as its welcome page does, and returns it signed in. */
+export async function acceptLink(
+  t: AppLike,
+  link: string,
+  name: string,
+  role: AccountRole,
+  password = 'a long enough password',
+): Promise<TestAccount> {
+  const token = link.slice(link.lastIndexOf('/') + 1);
+  const res = await t.app.request(`/api/invitations/${token}/accept`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: originOf(t) },
+    body: JSON.stringify({ name, password }),
+  });
+  if (res.status !== 201) throw new Error(`accept failed: ${res.status} ${await res.text()}`);
+  const me = (await res.json()) as { user: { id: string; email: string } | null };
+  return {
+    userId: me.user?.id ?? '',
+    role,
+    name,
+    email: me.user?.email ?? '',
+    password,
+    cookie: sessionCookieOf(res),
+  };
+}

@@ -6,7 +6,7 @@ import type { PolicyDraft } from './policy-form';
 
 type RulesDraft = Pick<
   PolicyDraft,
-  'playback' | 'playbackDays' | 'withdrawalRule' | 'advanceGuardianConsent'
+  'playback' | 'playbackDays' | 'withdrawalRule' | 'advanceGuardianConsent' | 'adultGuestsAllowed'
 >;
 
 interface ParticipantRulesProps {
@@ -15,7 +15,10 @@ interface ParticipantRulesProps {
   onChange: (patch: Partial<RulesDraft>) => void;
 }
 
-/** What students and guardians may do: play back, what a withdrawal erases, consenting in advance. */
+/**
+ * Who takes part and what they may do: play back, what a withdrawal erases, consenting in advance, and
+ * whether adults without an account may be invited as guests.
+ */
 export function ParticipantRules({ draft, errors, onChange }: ParticipantRulesProps) {
   const playbackError = errors.participantPlaybackDays;
   return (
@@ -84,6 +87,20 @@ export function ParticipantRules({ draft, errors, onChange }: ParticipantRulesPr
         <label htmlFor="advance-guardian-consent">Guardians may consent in advance</label>
         <p className="admin__hint muted" id="advance-guardian-consent-hint">
           A guardian’s consent from their account then counts for their child without them joining the call.
+        </p>
+      </div>
+      <div className="admin-check admin-check--single">
+        <input
+          id="adult-guests-allowed"
+          type="checkbox"
+          checked={draft.adultGuestsAllowed}
+          aria-describedby="adult-guests-allowed-hint"
+          onChange={(e) => onChange({ adultGuestsAllowed: e.target.checked })}
+        />
+        <label htmlFor="adult-guests-allowed">Tutors may invite adult guests</label>
+        <p className="admin__hint muted" id="adult-guests-allowed-hint">
+          Adults without an account, such as a second tutor or an observer, join from a personal link.
+          Unticked, sessions are for enrolled students and their guardians only.
         </p>
       </div>
     </>

@@ -103,7 +103,7 @@ export function PolicyForm({ saved, onSaved, onReload }: PolicyFormProps) {
         Add a purpose
       </button>
 
-      <h2 className="admin__subheading">Students and guardians</h2>
+      <h2 className="admin__subheading">Who takes part</h2>
       <ParticipantRules draft={draft} errors={errors} onChange={update} />
 
       <h2 className="admin__subheading">What people read</h2>

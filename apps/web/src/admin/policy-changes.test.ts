@@ -39,6 +39,14 @@ describe('changeInWords', () => {
       'Guardians may no longer consent in advance',
     ],
     [
+      { field: 'adultGuestsAllowed', before: true, after: false },
+      'Tutors may no longer invite adult guests without an account',
+    ],
+    [
+      { field: 'adultGuestsAllowed', before: false, after: true },
+      'Tutors may now invite adult guests without an account',
+    ],
+    [
       { field: 'noticeText', before: '120 characters', after: '140 characters' },
       'Changed the recording notice',
     ],

@@ -49,6 +49,10 @@ export function changeInWords(change: PolicyChange, labelOf: (purposeId: string)
         : 'On withdrawal: keep earlier recordings, was erase the session’s recordings';
     case 'advanceGuardianConsent':
       return after ? 'Guardians may now consent in advance' : 'Guardians may no longer consent in advance';
+    case 'adultGuestsAllowed':
+      return after
+        ? 'Tutors may now invite adult guests without an account'
+        : 'Tutors may no longer invite adult guests without an account';
     case 'noticeText':
       return 'Changed the recording notice';
     case 'agreementText':

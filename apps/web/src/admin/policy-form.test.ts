@@ -26,6 +26,7 @@ const saved: OrganisationPolicy = {
     participantPlaybackDays: 30,
     withdrawalRule: 'keep',
     advanceGuardianConsent: true,
+    adultGuestsAllowed: false,
     noticeText: 'Sessions may be recorded when everyone agrees.',
     agreementText: 'Our online tutoring and recording policy, in full.',
   },
@@ -106,6 +107,12 @@ describe('policy form ↔ request body', () => {
       'student_playback',
     ]);
     expect(input.purposes[2]).toMatchObject({ retentionDays: 30, viewerRoles: ['reviewer', 'admin'] });
+  });
+
+  it('keeps whether adult guests are allowed, as ticked', () => {
+    const draft = draftFromPolicy(saved);
+    expect(draft.adultGuestsAllowed).toBe(false);
+    expect(saveRequestOf({ ...draft, adultGuestsAllowed: true }).adultGuestsAllowed).toBe(true);
   });
 
   it('sends no playback window when participants may not play back', () => {

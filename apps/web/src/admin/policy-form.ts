@@ -61,6 +61,7 @@ export interface PolicyDraft {
   playbackDays: string;
   withdrawalRule: WithdrawalRule;
   advanceGuardianConsent: boolean;
+  adultGuestsAllowed: boolean;
   noticeText: string;
   agreementText: string;
 }
@@ -114,6 +115,7 @@ export function draftFromPolicy(saved: OrganisationPolicy): PolicyDraft {
     playbackDays: policy.participantPlaybackDays === null ? '90' : String(policy.participantPlaybackDays),
     withdrawalRule: policy.withdrawalRule,
     advanceGuardianConsent: policy.advanceGuardianConsent,
+    adultGuestsAllowed: policy.adultGuestsAllowed,
     noticeText: policy.noticeText,
     agreementText: policy.agreementText,
   };
@@ -137,6 +139,7 @@ export function saveRequestOf(draft: PolicyDraft): SavePolicyRequest {
     participantPlaybackDays: draft.playback === 'none' ? null : parseDays(draft.playbackDays),
     withdrawalRule: draft.withdrawalRule,
     advanceGuardianConsent: draft.advanceGuardianConsent,
+    adultGuestsAllowed: draft.adultGuestsAllowed,
     noticeText: draft.noticeText,
     agreementText: draft.agreementText,
   };

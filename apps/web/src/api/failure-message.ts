@@ -83,6 +83,12 @@ const accountMessages: Partial<Record<ApiFailureCode, FailureMessage>> = {
     detail: 'A student can join once a parent or guardian has registered and agreed to the policy.',
     retryable: false,
   },
+  guests_not_allowed: {
+    title: 'Guests are not allowed',
+    detail:
+      "Your organisation's policy does not allow guests without an account. Remove the guests, or ask an administrator.",
+    retryable: false,
+  },
   rate_limited: {
     title: 'Too many attempts',
     detail: 'Wait a minute, then try again.',

@@ -5,6 +5,8 @@ import type {
   InvitationCreated,
   InvitationPreview,
   InviteFamilyRequest,
+  InviteGuardianRequest,
+  InviteStudentRequest,
   MeResponse,
   OrganisationPolicy,
   RecordingPreference,
@@ -51,9 +53,19 @@ export function addChild(body: AddChildRequest): Promise<Student> {
   return requestJson(`${api}/me/students`, post(body));
 }
 
-/** Every student, for tutors and admins to pick from. */
+/** The students a tutor may pick (their own; every student for an admin). */
 export function fetchStudents(): Promise<StudentList> {
   return requestJson(`${api}/students`);
+}
+
+/** A guardian gives their child a sign-in of their own (mailed, or the link returned to pass on). */
+export function inviteStudent(studentId: string, body: InviteStudentRequest): Promise<InvitationCreated> {
+  return requestJson(`${api}/students/${encodeURIComponent(studentId)}/invitations`, post(body));
+}
+
+/** A guardian invites another parent or guardian for their child. */
+export function inviteGuardian(studentId: string, body: InviteGuardianRequest): Promise<InvitationCreated> {
+  return requestJson(`${api}/students/${encodeURIComponent(studentId)}/guardian-invitations`, post(body));
 }
 
 export function setRecordingPreference(

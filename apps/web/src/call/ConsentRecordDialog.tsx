@@ -13,6 +13,11 @@ const whatHappened: Record<ConsentCommandKind, string> = {
   cancel: 'Cancelled the request',
 };
 
+/** Entries the server made on someone's behalf say why instead. */
+const whyCancelled: Record<NonNullable<ConsentLogEntry['reason']>, string> = {
+  do_not_record: 'Request cancelled: “Do not record” was set for them',
+};
+
 type LogState =
   | { kind: 'loading' }
   | { kind: 'failed'; message: string }
@@ -88,7 +93,9 @@ export function ConsentRecordDialog({ onClose }: { onClose: () => void }) {
                 <tr key={entry.id}>
                   <td data-label="Who">{entry.personName}</td>
                   <td data-label="Role">{roleNames[entry.role] ?? entry.role}</td>
-                  <td data-label="What">{whatHappened[entry.kind] ?? entry.kind}</td>
+                  <td data-label="What">
+                    {entry.reason ? whyCancelled[entry.reason] : (whatHappened[entry.kind] ?? entry.kind)}
+                  </td>
                   <td data-label="When">
                     <time dateTime={entry.at}>{when(entry.at)}</time>
                   </td>

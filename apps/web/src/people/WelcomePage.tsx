@@ -46,7 +46,9 @@ export function WelcomePage({ linkToken }: { linkToken: string }) {
     <section className="card narrow" aria-labelledby="welcome-heading">
       <PageHeading id="welcome-heading">{welcomeHeading(preview)}</PageHeading>
       <p>{welcomeIntro(preview)}</p>
-      {preview.kind === 'family' && preview.children.length > 0 && <NamedChildren preview={preview} />}
+      {preview.kind === 'family' && !preview.additionalGuardian && preview.children.length > 0 && (
+        <NamedChildren preview={preview} />
+      )}
       <p className="muted">This link works until {formatExpiry(preview.expiresAt)}.</p>
       <WelcomeForm linkToken={linkToken} preview={preview} />
     </section>

@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react';
 import { fetchMyStudents } from '../api/people';
 import { useRemote } from '../ui/useRemote';
 import { AddChildForm } from './AddChildForm';
+import { ChildInvitation } from './ChildInvitation';
 import { RecordingPreferenceToggle } from './RecordingPreferenceToggle';
 import { RemoteFailure } from './RemoteFailure';
 
@@ -13,7 +14,10 @@ interface YourChildrenProps {
   justAgreed: boolean;
 }
 
-/** A guardian's children: whether each may join, "do not record", and adding another. */
+/**
+ * A guardian's children: whether each may join, "do not record", inviting another guardian for them,
+ * giving them a sign-in of their own, and adding another child.
+ */
 export function YourChildren({ agreed, justAgreed }: YourChildrenProps) {
   const children = useRemote(fetchMyStudents);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -60,6 +64,14 @@ export function YourChildren({ agreed, justAgreed }: YourChildrenProps) {
                 label={`Do not record ${child.name}'s sessions`}
                 onSaved={put}
               />
+              <div className="child-item__actions">
+                <ChildInvitation kind="guardian" child={child} />
+                {child.hasSignIn ? (
+                  <p className="muted">{child.name} has a sign-in of their own.</p>
+                ) : (
+                  <ChildInvitation kind="sign-in" child={child} />
+                )}
+              </div>
             </li>
           ))}
         </ul>

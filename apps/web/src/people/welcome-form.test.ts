@@ -9,6 +9,7 @@ function preview(patch: Partial<InvitationPreview>): InvitationPreview {
     email: 'pat@example.org',
     invitedBy: 'Ms Rivera',
     children: [],
+    additionalGuardian: false,
     expiresAt: '2030-01-01T00:00:00.000Z',
     ...patch,
   };
@@ -53,5 +54,12 @@ describe('welcome form', () => {
       'You are invited to join Assent as a tutor.',
     );
     expect(welcomeIntro(preview({}))).toMatch(/^Ms Rivera invited you to enrol your family\. /);
+    const sam = { id: 's1', name: 'Sam', minor: true };
+    expect(welcomeIntro(preview({ additionalGuardian: true, children: [sam] }))).toBe(
+      "Ms Rivera invited you as a parent or guardian of Sam. Next you will confirm you are 18 or over and read and agree to the organisation's online tutoring and recording policy.",
+    );
+    expect(
+      welcomeIntro(preview({ kind: 'student', role: 'student', children: [sam], invitedBy: 'Pat' })),
+    ).toBe('Pat invited you to have a sign-in of your own, to join your tutoring sessions.');
   });
 });

@@ -26,10 +26,20 @@ export function welcomeIntro(preview: InvitationPreview): string {
     case 'staff':
       return `${from} to join Assent as ${article(roleLabel[preview.role])}.`;
     case 'family':
+      if (preview.additionalGuardian) {
+        return `${from} as a parent or guardian of ${namesOf(preview.children)}. Next you will confirm you are 18 or over and read and agree to the organisation's online tutoring and recording policy.`;
+      }
       return `${from} to enrol your family. Next you will confirm you are 18 or over, read the organisation's online tutoring and recording policy, and add your children.`;
     case 'student':
       return `${from} to have a sign-in of your own, to join your tutoring sessions.`;
   }
+}
+
+/** "Sam", "Sam and Kim", "Sam, Kim and Lou". */
+function namesOf(children: readonly { name: string }[]): string {
+  const names = children.map((c) => c.name);
+  if (names.length <= 1) return names[0] ?? 'your child';
+  return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }
 
 function article(label: string): string {

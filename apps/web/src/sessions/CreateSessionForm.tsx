@@ -1,11 +1,12 @@
 import type { CreateSessionResponse, StudentList } from '@assent/shared';
 import { useState } from 'react';
+import { fetchPolicy } from '../api/people';
 import { createSession } from '../api/sessions';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { unplacedErrors } from '../ui/field-errors';
 import { TextField } from '../ui/TextField';
 import { useFormSubmit } from '../ui/useFormSubmit';
-import type { RemoteHandle } from '../ui/useRemote';
+import { type RemoteHandle, useRemote } from '../ui/useRemote';
 import { CreatedSession } from './CreatedSession';
 import { GuestList } from './GuestList';
 import { StudentPicker } from './StudentPicker';
@@ -21,13 +22,19 @@ interface CreateSessionFormProps {
   onCreated: () => void;
 }
 
-/** Tutors and admins: a title, enrolled students (their guardians follow) and any adult guests. */
+/**
+ * Tutors and admins: a title, enrolled students (their guardians follow) and any adult guests, where
+ * the organisation's policy allows them. Until the policy is read the guest list shows: the server
+ * refuses guests the policy forbids anyway.
+ */
 export function CreateSessionForm({ students, onCreated }: CreateSessionFormProps) {
   const [draft, setDraft] = useState<SessionDraft>(initialSessionDraft);
   const [created, setCreated] = useState<CreateSessionResponse | null>(null);
+  const policy = useRemote(fetchPolicy);
+  const guestsAllowed = policy.state.kind !== 'ready' || policy.state.data.policy.adultGuestsAllowed;
   const listed = students.state.kind === 'ready' ? students.state.data.students : [];
   const { submit, fields, onSubmit } = useFormSubmit(
-    () => createSession(toCreateSessionRequest(draft, listed)),
+    () => createSession(toCreateSessionRequest(draft, listed, guestsAllowed)),
     (result) => {
       setCreated(result);
       setDraft(initialSessionDraft());
@@ -62,7 +69,7 @@ export function CreateSessionForm({ students, onCreated }: CreateSessionFormProp
             onChange={(title) => setDraft((d) => ({ ...d, title }))}
           />
           <StudentPicker students={students} draft={draft} errors={fields} onChange={setDraft} />
-          <GuestList draft={draft} errors={fields} onChange={setDraft} />
+          <GuestList allowed={guestsAllowed} draft={draft} errors={fields} onChange={setDraft} />
           <div className="actions">
             <button
               type="submit"

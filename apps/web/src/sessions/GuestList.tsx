@@ -1,20 +1,30 @@
 import type { Dispatch, SetStateAction } from 'react';
 import type { FieldErrors } from '../ui/field-errors';
 import { TextField } from '../ui/TextField';
-import { MAX_GUESTS, newGuest, type SessionDraft } from './session-form';
+import { guestsNotAllowed, MAX_GUESTS, newGuest, type SessionDraft } from './session-form';
 
 interface GuestListProps {
+  /** The organisation's policy allows adult guests; false hides the list and says why. */
+  allowed: boolean;
   draft: SessionDraft;
   errors: FieldErrors;
   onChange: Dispatch<SetStateAction<SessionDraft>>;
 }
 
 /** Adult guests without an account (a second tutor, an observer): each gets a personal invite link. */
-export function GuestList({ draft, errors, onChange }: GuestListProps) {
+export function GuestList({ allowed, draft, errors, onChange }: GuestListProps) {
   const rename = (key: number, name: string) =>
     onChange((d) => ({ ...d, guests: d.guests.map((g) => (g.key === key ? { ...g, name } : g)) }));
   const remove = (key: number) => onChange((d) => ({ ...d, guests: d.guests.filter((g) => g.key !== key) }));
 
+  if (!allowed) {
+    return (
+      <fieldset className="choices">
+        <legend>Guests</legend>
+        <p className="muted choices__hint">{guestsNotAllowed}</p>
+      </fieldset>
+    );
+  }
   return (
     <fieldset className="choices">
       <legend>Guests</legend>

@@ -12,7 +12,7 @@ import {
 } from './session-form';
 
 function student(id: string, name: string, enrolled = true): Student {
-  return { id, name, minor: true, guardians: [], enrolled, doNotRecord: false };
+  return { id, name, minor: true, guardians: [], enrolled, hasSignIn: false, doNotRecord: false };
 }
 
 const ana = student('s-ana', 'Ana');
@@ -53,6 +53,17 @@ describe('create session form', () => {
       { name: '' },
     ]);
     expect(guests[0]?.key).not.toBe(guests[1]?.key);
+  });
+
+  it('sends no guests when the policy does not allow them, even ones typed before it was known', () => {
+    const guests = [{ ...newGuest(), name: 'Dr Okafor' }];
+    const draft = { title: 'x', studentIds: [ana.id], guests };
+    expect(toCreateSessionRequest(draft, [ana], false)).toEqual({
+      title: 'x',
+      studentIds: [ana.id],
+      guests: [],
+    });
+    expect(toCreateSessionRequest(draft, [ana], true).guests).toEqual([{ name: 'Dr Okafor' }]);
   });
 
   it('explains why a student cannot be picked', () => {

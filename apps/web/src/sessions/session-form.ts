@@ -16,6 +16,10 @@ export interface SessionDraft {
 
 export const MAX_GUESTS = 10;
 
+/** Why the form has no guest list, when the organisation's policy does not allow guests. */
+export const guestsNotAllowed =
+  "Your organisation's policy does not allow guests without an account: sessions are for enrolled students and their guardians.";
+
 let nextKey = 0;
 
 export function newGuest(): GuestDraft {
@@ -40,16 +44,18 @@ export function unavailableReason(student: Pick<Student, 'enrolled'>): string | 
 /**
  * The request, with students in the order they are listed. A tick on a student who is no longer listed
  * or no longer enrolled (the list was reloaded) is not sent; a blank guest row is, so the server's
- * "Name is required" shows beside it rather than the row vanishing.
+ * "Name is required" shows beside it rather than the row vanishing. Guests typed before the policy was
+ * known to forbid them (the list is then hidden) are not sent.
  */
 export function toCreateSessionRequest(
   draft: SessionDraft,
   students: readonly Student[],
+  guestsAllowed = true,
 ): CreateSessionRequest {
   return {
     title: draft.title,
     studentIds: students.filter((s) => s.enrolled && draft.studentIds.includes(s.id)).map((s) => s.id),
-    guests: draft.guests.map((g) => ({ name: g.name.trim() })),
+    guests: guestsAllowed ? draft.guests.map((g) => ({ name: g.name.trim() })) : [],
   };
 }
 

@@ -27,6 +27,7 @@ export const ErrorCode = z.enum([
   'policy_version_stale',
   'guardian_agreement_missing',
   'recording_refused_by_preference',
+  'guests_not_allowed',
   'rate_limited',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

@@ -56,8 +56,13 @@ export const InvitationPreview = z.object({
   /** Fixed by the invitation for staff and families; null for the first administrator (they choose). */
   email: z.string().nullable(),
   invitedBy: z.string().nullable(),
-  /** Family enrolments: the children the inviter named; student sign-ins: the student it is for. */
+  /**
+   * Family enrolments: the children the inviter named; a further guardian's invitation: the child they
+   * will be guardian of; student sign-ins: the student it is for.
+   */
   children: z.array(z.object({ id: z.string(), name: z.string(), minor: z.boolean() })),
+  /** A family invitation for a further guardian of a child already enrolled (not a new family). */
+  additionalGuardian: z.boolean(),
   expiresAt: z.string(),
 });
 export type InvitationPreview = z.infer<typeof InvitationPreview>;
@@ -102,6 +107,10 @@ export type InvitationCreated = z.infer<typeof InvitationCreated>;
 export const InviteStudentRequest = z.object({ email: Email });
 export type InviteStudentRequest = z.infer<typeof InviteStudentRequest>;
 
+/** A guardian of an enrolled child (or an admin) invites another parent or guardian for that child. */
+export const InviteGuardianRequest = z.object({ email: Email });
+export type InviteGuardianRequest = z.infer<typeof InviteGuardianRequest>;
+
 export const GiveAgreementRequest = z.object({
   /** The policy version the guardian read; an older one is refused so they read what is in force. */
   policyVersion: z.number().int().positive(),
@@ -116,6 +125,8 @@ export const Student = z.object({
   guardians: z.array(z.object({ userId: z.string(), name: z.string(), agreed: z.boolean() })),
   /** May join sessions: an adult, or a minor with a guardian who has registered and agreed. */
   enrolled: z.boolean(),
+  /** The student has a sign-in of their own. */
+  hasSignIn: z.boolean(),
   doNotRecord: z.boolean(),
 });
 export type Student = z.infer<typeof Student>;

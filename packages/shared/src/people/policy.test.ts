@@ -9,6 +9,7 @@ const valid: OrganisationPolicyInput = {
   participantPlaybackDays: 90,
   withdrawalRule: 'keep',
   advanceGuardianConsent: false,
+  adultGuestsAllowed: true,
   noticeText: 'Sessions are recorded only if everyone agrees.',
   agreementText: 'The online tutoring and recording policy.',
 };

@@ -28,6 +28,11 @@ const policyFields = {
   withdrawalRule: WithdrawalRule,
   /** Whether a guardian may consent for their child ahead of a session (consent rule 3). */
   advanceGuardianConsent: z.boolean(),
+  /**
+   * Whether tutors may invite adults without an account (a second tutor, an observer) by a personal
+   * link. Versions saved before this field existed read as true: sessions always took guests then.
+   */
+  adultGuestsAllowed: z.boolean(),
   /** Shown before joining and in every consent prompt; consent records cite its version. */
   noticeText: z.string().trim().min(20, 'The notice needs at least 20 characters').max(4000),
   /** The online-tutoring and recording policy a guardian reads and agrees to before enrolling. */
