@@ -12,6 +12,7 @@ import type { EgressPort } from '@assent/server/src/livekit/egress';
 import type { RoomService } from '@assent/server/src/livekit/room-service';
 import { createLogger } from '@assent/server/src/logger';
 import { type Auth, createAuth } from '@assent/server/src/people/auth';
+import { vaultFromConfig } from '@assent/server/src/vault/vault-from-config';
 
 export interface StopRecorder {
   /** performance.now() of each stop call, in order. */
@@ -25,8 +26,10 @@ export async function createBenchApp() {
     LIVEKIT_API_SECRET: 'bench-livekit-secret-0123456789-abcdefgh',
     INVITE_SECRET: 'bench-invite-secret-0123456789-abcdefghij',
     AUTH_SECRET: 'bench-auth-secret-0123456789-abcdefghijk',
+    VAULT_MASTER_KEYS: 'bench-1:CQkJCQkJCQkJCQkJCQkJCQkJCQkJCQkJCQkJCQkJCQk',
     DATABASE_URL: `sqlite:${join(dir, 'bench.sqlite')}`,
     RECORDINGS_DIR: join(dir, 'recordings'),
+    VAULT_DIR: join(dir, 'vault'),
     LOG_LEVEL: 'silent',
   });
   const { db } = connectDatabase(config.database);
@@ -55,7 +58,8 @@ export async function createBenchApp() {
   const now = () => new Date();
   const consent = createConsentService({ db, egress, roomService, logger, recording: config.recording, now });
   const auth = createAuth({ db, config, now });
-  const app = createApp({ config, db, logger, roomService, egress, consent, now, auth });
+  const vault = vaultFromConfig(config.vault, { db, policies: consent.policies, logger, now });
+  const app = createApp({ config, db, logger, roomService, egress, consent, vault, now, auth });
   const tutorCookie = await signedInTutor(app, auth);
   return { app, db, config, consent, recorder, tutorCookie, close: () => db.destroy() };
 }

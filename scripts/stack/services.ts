@@ -76,6 +76,8 @@ export function serverService(config: StackConfig, extraEnv: NodeJS.ProcessEnv =
       LIVEKIT_API_SECRET: secrets.livekitApiSecret,
       INVITE_SECRET: secrets.inviteSecret,
       AUTH_SECRET: secrets.authSecret,
+      VAULT_MASTER_KEYS: secrets.vaultMasterKeys,
+      VAULT_DIR: join(config.dataDir, 'vault'),
       PUBLIC_URL: config.publicUrl,
       WEB_DIST_DIR: join(config.rootDir, 'apps/web/dist'),
       // Our egress writes where the server expects files and opens our layout page on our server.

@@ -16,6 +16,8 @@ export interface StackSecrets {
   livekitApiSecret: string;
   inviteSecret: string;
   authSecret: string;
+  /** VAULT_MASTER_KEYS: `id:base64url,...`, the last one current; `npm run vault:rotate-key` adds one. */
+  vaultMasterKeys: string;
 }
 
 export interface StackConfig {
@@ -40,6 +42,11 @@ export const defaultPorts: StackPorts = {
   server: 8787,
 };
 
+/** One key-encryption key as VAULT_MASTER_KEYS lists it: `kek-<n>:<32 random bytes, base64url>`. */
+export function newVaultMasterKey(n: number): string {
+  return `kek-${n}:${randomBytes(32).toString('base64url')}`;
+}
+
 /** Reads the data dir's secrets, adding any a newer version needs (kept ones never change). */
 function loadOrCreateSecrets(dataDir: string): StackSecrets {
   const file = join(dataDir, 'secrets.json');
@@ -49,6 +56,7 @@ function loadOrCreateSecrets(dataDir: string): StackSecrets {
     livekitApiSecret: kept.livekitApiSecret ?? randomBytes(36).toString('base64url'),
     inviteSecret: kept.inviteSecret ?? randomBytes(36).toString('base64url'),
     authSecret: kept.authSecret ?? randomBytes(36).toString('base64url'),
+    vaultMasterKeys: kept.vaultMasterKeys ?? newVaultMasterKey(1),
   };
   if (Object.keys(kept).length !== Object.keys(secrets).length) {
     writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });

@@ -12,6 +12,7 @@ import { sameOriginForCookies } from './middleware/same-origin';
 import { createAuth, trustedOrigins } from './people/auth';
 import { withClientAddress } from './people/client-address';
 import { auditRoutes } from './routes/audit';
+import { callDeletionRequestRoutes } from './routes/call-deletion-request';
 import { docsRoutes } from './routes/docs';
 import { familyRoutes } from './routes/families';
 import { healthRoutes } from './routes/health';
@@ -19,7 +20,9 @@ import { inviteRoutes } from './routes/invites';
 import { peopleRoutes } from './routes/people';
 import { policyRoutes } from './routes/policy';
 import { recordingRoutes } from './routes/recording';
+import { recordingsRoutes } from './routes/recordings';
 import { sessionRoutes } from './routes/sessions';
+import { studentRoutes } from './routes/students';
 import { webhookRoutes } from './routes/webhooks';
 import { webApp } from './web-static';
 
@@ -61,8 +64,11 @@ export function createApp(deps: AppDeps) {
     .route('/api', sessionRoutes)
     .route('/api', inviteRoutes)
     .route('/api', recordingRoutes)
+    .route('/api', recordingsRoutes)
+    .route('/api', callDeletionRequestRoutes)
     .route('/api', peopleRoutes)
     .route('/api', familyRoutes)
+    .route('/api', studentRoutes)
     .route('/api', auditRoutes)
     .route('/api', policyRoutes)
     .route('/api', webhookRoutes)

@@ -7,6 +7,7 @@ const required = {
   LIVEKIT_API_SECRET: testEnv.LIVEKIT_API_SECRET,
   INVITE_SECRET: testEnv.INVITE_SECRET,
   AUTH_SECRET: testEnv.AUTH_SECRET,
+  VAULT_MASTER_KEYS: testEnv.VAULT_MASTER_KEYS,
 };
 
 function errorFor(env: Record<string, string | undefined>): string {
@@ -35,6 +36,22 @@ describe('loadConfig', () => {
     expect(config.database).toMatchObject({ filename: expect.stringMatching(/\.data\/assent\.sqlite$/) });
     expect(Object.isFrozen(config)).toBe(true);
     expect(Object.isFrozen(config.livekit)).toBe(true);
+  });
+
+  it('takes the last vault key as current unless one is named, and refuses bad keys', () => {
+    const second = `test-2:${Buffer.alloc(32, 1).toString('base64url')}`;
+    const keys = `${testEnv.VAULT_MASTER_KEYS},${second}`;
+    expect(loadConfig({ ...required, VAULT_MASTER_KEYS: keys }).vault.currentKeyId).toBe('test-2');
+    expect(
+      loadConfig({ ...required, VAULT_MASTER_KEYS: keys, VAULT_CURRENT_KEY_ID: 'test-1' }).vault.currentKeyId,
+    ).toBe('test-1');
+    expect(errorFor({ ...required, VAULT_MASTER_KEYS: keys, VAULT_CURRENT_KEY_ID: 'nope' })).toContain(
+      'VAULT_CURRENT_KEY_ID',
+    );
+    expect(errorFor({ ...required, VAULT_MASTER_KEYS: 'k1:tooshort' })).toContain('VAULT_MASTER_KEYS');
+    expect(errorFor({ ...required, VAULT_MASTER_KEYS: undefined })).toContain(
+      'VAULT_MASTER_KEYS: is required',
+    );
   });
 
   it('derives https for API calls from a wss LiveKit URL', () => {

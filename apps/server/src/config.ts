@@ -6,6 +6,7 @@ import { isAbsolute } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultRecordingPurposes } from '@assent/shared';
 import { z } from 'zod';
+import { parseMasterKeys } from './vault/key-store';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -83,6 +84,24 @@ const EnvSchema = z.object({
   EGRESS_ACTIVE_TIMEOUT_SECONDS: z.coerce.number().positive().max(300).default(20),
   RECONCILE_INTERVAL_SECONDS: z.coerce.number().positive().max(3600).default(15),
   EGRESS_START_TIMEOUT_SECONDS: z.coerce.number().positive().max(120).default(10),
+  VAULT_DIR: z
+    .string()
+    .default(`${repoRoot}.data/vault`)
+    .refine((v) => isAbsolute(v), 'must be an absolute path'),
+  // Key-encryption keys as `id:base64url,id2:base64url`; kept out of the database on purpose.
+  VAULT_MASTER_KEYS: z.string().superRefine((text, ctx) => {
+    try {
+      parseMasterKeys(text);
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: (error as Error).message });
+    }
+  }),
+  VAULT_CURRENT_KEY_ID: z.string().min(1).optional(),
+  VAULT_SWEEP_INTERVAL_MINUTES: z.coerce
+    .number()
+    .positive()
+    .max(24 * 60)
+    .default(60),
 });
 
 export interface Config {
@@ -106,6 +125,17 @@ export interface Config {
   readonly webDistDir: string | undefined;
   readonly logLevel: (typeof logLevels)[number];
   readonly recording: RecordingConfig;
+  readonly vault: VaultConfig;
+}
+
+/** Where encrypted recordings live and the keys that wrap their data keys. */
+export interface VaultConfig {
+  readonly dir: string;
+  /** VAULT_MASTER_KEYS as given (validated); `parseMasterKeys` turns it into keys where needed. */
+  readonly masterKeys: string;
+  /** New data keys are wrapped under this one; the last listed key unless VAULT_CURRENT_KEY_ID names one. */
+  readonly currentKeyId: string;
+  readonly sweepIntervalMinutes: number;
 }
 
 export interface AuthConfig {
@@ -176,6 +206,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       'Invalid configuration:\n  DATABASE_URL: must be sqlite:<path>, sqlite::memory: or a postgres:// URL',
     );
   }
+  const keyIds = parseMasterKeys(e.VAULT_MASTER_KEYS).map((k) => k.id);
+  const currentKeyId = e.VAULT_CURRENT_KEY_ID ?? keyIds[keyIds.length - 1] ?? '';
+  if (!keyIds.includes(currentKeyId)) {
+    throw new ConfigError(
+      `Invalid configuration:\n  VAULT_CURRENT_KEY_ID: ${currentKeyId} is not one of VAULT_MASTER_KEYS' ids`,
+    );
+  }
   return deepFreeze({
     host: e.HOST,
     port: e.PORT,
@@ -206,6 +243,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       egressActiveTimeoutSeconds: e.EGRESS_ACTIVE_TIMEOUT_SECONDS,
       reconcileIntervalSeconds: e.RECONCILE_INTERVAL_SECONDS,
       egressStartTimeoutSeconds: e.EGRESS_START_TIMEOUT_SECONDS,
+    },
+    vault: {
+      dir: e.VAULT_DIR,
+      masterKeys: e.VAULT_MASTER_KEYS,
+      currentKeyId,
+      sweepIntervalMinutes: e.VAULT_SWEEP_INTERVAL_MINUTES,
     },
   });
 }

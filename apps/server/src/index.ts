@@ -12,6 +12,7 @@ import { createLogger } from './logger';
 import { announceFirstRun } from './people/first-run';
 import { ensureDefaultPolicy } from './policy/policy-service';
 import { findSessionByRoom } from './sessions/session-repository';
+import { vaultFromConfig } from './vault/vault-from-config';
 
 function readConfig(): Config {
   try {
@@ -48,6 +49,12 @@ const egress = createLiveKitEgress(config.livekit.apiUrl, config.livekit, {
 });
 const now = () => new Date();
 const consent = createConsentService({ db, egress, roomService, logger, recording: config.recording, now });
+const vault = vaultFromConfig(config.vault, {
+  db,
+  policies: consent.policies,
+  logger: logger.child({ component: 'vault' }),
+  now,
+});
 const reconciler = createReconciler({
   db,
   consent,
@@ -59,7 +66,7 @@ const reconciler = createReconciler({
   now,
 });
 
-const app = createApp({ config, db, logger, roomService, egress, consent, now });
+const app = createApp({ config, db, logger, roomService, egress, consent, vault, now });
 
 const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
   logger.info(
@@ -67,6 +74,7 @@ const server = serve({ fetch: app.fetch, hostname: config.host, port: config.por
     'assent server listening',
   );
   reconciler.start();
+  vault.start();
   announceFirstRun({ db, config, logger, now }).catch((err) =>
     logger.error({ err }, 'first-run link failed'),
   );
@@ -83,6 +91,7 @@ function shutdown(signal: NodeJS.Signals) {
   server.close(async () => {
     await reconciler.stop();
     await consent.idle();
+    await vault.stop();
     await db.destroy();
     logger.info('stopped');
     process.exit(0);

@@ -10,3 +10,7 @@ export const newPersonId = () => opaque('per_');
 export const newRoomName = () => opaque('rm_');
 /** LiveKit identities are visible to everyone in the room, so they must never carry the name. */
 export const newParticipantIdentity = () => opaque('p_');
+export const newRecordingId = () => opaque('rec_');
+export const newViewId = () => opaque('view_');
+export const newDeletionRecordId = () => opaque('del_');
+export const newDeletionRequestId = () => opaque('dreq_');

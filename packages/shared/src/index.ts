@@ -8,3 +8,4 @@ export * from './consent';
 export * from './people/api';
 export * from './people/policy';
 export * from './people/roles';
+export * from './vault/api';

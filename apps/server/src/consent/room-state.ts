@@ -60,6 +60,7 @@ export function toLiveRecordingState(
             retentionDays: terms.retentionDays,
             noticeVersion: request.noticeVersion,
             noticeText: terms.noticeText,
+            withdrawalRule: terms.withdrawalRule,
           }
         : null,
     consented,

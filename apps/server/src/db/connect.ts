@@ -48,6 +48,8 @@ export function connectDatabase(config: DatabaseConfig, options: ConnectOptions 
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
+    // Deleted rows are overwritten, not just unlinked: a shredded recording key must not linger in free pages.
+    sqlite.pragma('secure_delete = ON');
     return {
       db: new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) }),
       kind: 'sqlite',

@@ -5,6 +5,7 @@ import type { PeopleTables } from '../people/people-tables';
 import type { PolicyTables } from '../policy/policy-tables';
 import type { PresenceTables } from '../presence/presence-tables';
 import type { SessionTables } from '../sessions/session-tables';
+import type { VaultTables } from '../vault/vault-tables';
 
 /** The whole schema, composed from each feature's tables. */
 export interface Database
@@ -13,7 +14,8 @@ export interface Database
     ConsentTables,
     PeopleTables,
     PolicyTables,
-    AuditTables {}
+    AuditTables,
+    VaultTables {}
 
 export type Db = Kysely<Database>;
 /** Repositories accept either, so callers decide the transaction boundary. */

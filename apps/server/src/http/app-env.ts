@@ -6,6 +6,7 @@ import type { EgressPort } from '../livekit/egress';
 import type { RoomService } from '../livekit/room-service';
 import type { Mailer } from '../mail/mailer';
 import type { Auth } from '../people/auth';
+import type { Vault } from '../vault/vault';
 
 /** Everything the app needs from outside; tests pass their own. */
 export interface AppDeps {
@@ -16,6 +17,8 @@ export interface AppDeps {
   egress: EgressPort;
   /** Built from the same db, egress and room service; shared with the reconciler. */
   consent: ConsentService;
+  /** Encrypted recordings: ingest, playback keys, retention and the withdrawal rule. */
+  vault: Vault;
   /** Injected so tests can move time; defaults to the real clock. */
   now?: () => Date;
   /** better-auth over `db`; built by `createApp` unless given. */

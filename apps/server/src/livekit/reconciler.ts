@@ -10,7 +10,7 @@
  */
 import type { Logger } from 'pino';
 import type { StoredConsent } from '../consent/consent-repository';
-import { listLiveConsent, readConsent, startingSince } from '../consent/consent-repository';
+import { listLiveConsent, readConsent, startingSince, upsertSegment } from '../consent/consent-repository';
 import type { ConsentService } from '../consent/consent-service';
 import { egressEvent, participantJoined, participantLeft } from '../consent/livekit-news';
 import type { Db } from '../db/database';
@@ -125,6 +125,14 @@ export async function reconcileSession(
     const ended = { type: 'egress_ended', egressId: own.egressId } as const;
     const ok = await step((expectedVersion) => consent.apply(stored.sessionId, ended, { expectedVersion }));
     if (!ok) return false;
+    // Its segment is finished too, so the vault takes in whatever file it left.
+    await upsertSegment(db, {
+      egressId: own.egressId,
+      sessionId: stored.sessionId,
+      status: 'EGRESS_COMPLETE',
+      error: 'LiveKit stopped listing it before its final webhook arrived',
+      updatedAt: (deps.now?.() ?? new Date()).toISOString(),
+    });
   }
   const latest = await readConsent(db, stored.sessionId);
   // With LiveKit's listing: a publish grant that failed, or was lost to a reconnect, is made again.

@@ -2,7 +2,7 @@
  * The whole authorisation table: every role × every action × every relation of the actor to the
  * resource, against an explicit list of what is allowed. Anything not listed must be refused.
  */
-import type { AccountRole } from '@assent/shared';
+import type { AccountRole, StaffRole } from '@assent/shared';
 import { describe, expect, it } from 'vitest';
 import { type Action, actions, can, type Resource } from './can';
 
@@ -32,7 +32,25 @@ const relations: Record<Resource['kind'], Record<string, Resource>> = {
     'adult:self': { kind: 'student', minor: false, studentUserId: me, guardianUserIds: [someone] },
     'adult:other': { kind: 'student', minor: false, studentUserId: null, guardianUserIds: [someone] },
   },
+  recording: {
+    'own:all-staff:open': recording(me, [me], ['tutor', 'reviewer', 'admin'], true),
+    'own:reviewers:open': recording(me, [me], ['reviewer'], true),
+    'attended:all-staff:open': recording(someone, [someone, me], ['tutor', 'reviewer', 'admin'], true),
+    'attended:all-staff:closed': recording(someone, [someone, me], ['tutor', 'reviewer', 'admin'], false),
+    'other:all-staff:open': recording(someone, [someone], ['tutor', 'reviewer', 'admin'], true),
+    'other:reviewers:closed': recording(someone, [someone], ['reviewer'], false),
+    'other:no-staff:open': recording(someone, [someone], [], true),
+  },
 };
+
+function recording(
+  ownerUserId: string,
+  attendedUserIds: string[],
+  viewerRoles: StaffRole[],
+  participantWindowOpen: boolean,
+): Resource {
+  return { kind: 'recording', ownerUserId, attendedUserIds, viewerRoles, participantWindowOpen };
+}
 
 const every = (rels: string[]) => (role: string) => rels.map((r) => `${role}@${r}`);
 const studentRels = Object.keys(relations.student);
@@ -77,6 +95,13 @@ const allowed = new Set<string>(
         `${role}@adult:guardian-of-signed-in`,
       ]),
     ],
+    // A child's guardian, for any of their children, or an admin.
+    'student.invite_guardian': [
+      ...every(studentRels)('admin'),
+      'guardian@minor:guardian',
+      'guardian@adult:guardian',
+      'guardian@adult:guardian-of-signed-in',
+    ],
     'session.read': [
       ...every(['owner', 'attendee', 'other'])('admin'),
       ...every(['owner', 'attendee', 'other'])('reviewer'),
@@ -86,6 +111,28 @@ const allowed = new Set<string>(
     ],
     'session.join': roles.flatMap(every(['owner', 'attendee'])),
     'session.request_recording': ['tutor@owner', ...every(['owner', 'attendee', 'other'])('admin')],
+    // Staff by the purpose's viewer roles (tutors only their own sessions); participants only what they
+    // attended, while the playback window is open.
+    'recording.watch': [
+      ...every([
+        'own:all-staff:open',
+        'attended:all-staff:open',
+        'attended:all-staff:closed',
+        'other:all-staff:open',
+      ])('admin'),
+      ...every([
+        'own:all-staff:open',
+        'own:reviewers:open',
+        'attended:all-staff:open',
+        'attended:all-staff:closed',
+        'other:all-staff:open',
+        'other:reviewers:closed',
+      ])('reviewer'),
+      'tutor@own:all-staff:open',
+      ...every(['own:all-staff:open', 'own:reviewers:open', 'attended:all-staff:open'])('guardian'),
+      ...every(['own:all-staff:open', 'own:reviewers:open', 'attended:all-staff:open'])('student'),
+    ],
+    'deletions.read': ['admin@org'],
   } satisfies Record<Action, string[]>).flatMap(([action, list]) =>
     list.map((entry) => `${action} ${entry}`),
   ),

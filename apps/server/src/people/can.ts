@@ -3,7 +3,7 @@
  * `authorize` (which audits refusals); nothing else checks roles. `can` is pure so its whole table is
  * tested as a matrix (`can.test.ts`) and again against the real routes.
  */
-import type { AccountRole } from '@assent/shared';
+import type { AccountRole, RecordingAccessBasis, StaffRole } from '@assent/shared';
 
 export interface CanActor {
   userId: string;
@@ -32,7 +32,19 @@ export interface StudentResource {
   guardianUserIds: readonly string[];
 }
 
-export type Resource = OrganisationResource | SessionResource | StudentResource;
+/** A stored recording, with what the organisation's policy says about who may watch it. */
+export interface RecordingResource {
+  kind: 'recording';
+  ownerUserId: string | null;
+  /** Accounts that were in the call (LiveKit presence), not merely invited. */
+  attendedUserIds: readonly string[];
+  /** Staff roles allowed for the recording's purpose, by the policy it was made under and the one in force. */
+  viewerRoles: readonly StaffRole[];
+  /** Whether students and guardians may still play it back (the policy allows it and the window is open). */
+  participantWindowOpen: boolean;
+}
+
+export type Resource = OrganisationResource | SessionResource | StudentResource | RecordingResource;
 
 export const organisation: OrganisationResource = { kind: 'organisation' };
 
@@ -51,9 +63,12 @@ export const actions = {
   'student.read': 'student',
   'student.set_preference': 'student',
   'student.invite': 'student',
+  'student.invite_guardian': 'student',
   'session.read': 'session',
   'session.join': 'session',
   'session.request_recording': 'session',
+  'recording.watch': 'recording',
+  'deletions.read': 'organisation',
 } as const satisfies Record<string, Resource['kind']>;
 
 export type Action = keyof typeof actions;
@@ -70,10 +85,36 @@ const staffOnly: Readonly<Partial<Record<Action, readonly AccountRole[]>>> = {
   'family.invite': ['admin', 'tutor'],
   'agreement.give': ['guardian'],
   'student.add': ['guardian'],
-  // Tutors pick enrolled students when creating a session.
+  // Tutors pick enrolled students when creating a session. Which students each sees is narrowed where
+  // the list is read (`listStudentViews` with `taughtBy`): a tutor only the families they enrolled and
+  // the students already in their sessions; an admin every student.
   'students.list': ['admin', 'tutor'],
   'session.create': ['admin', 'tutor'],
+  'deletions.read': ['admin'],
 };
+
+/**
+ * Why `actor` may watch a recording, or undefined. Reviewers and admins by the purpose's viewer roles
+ * (being an admin is not enough); a tutor only their own sessions, where tutors are viewers; students
+ * and guardians only sessions they attended, inside the participant playback window (VTO: 3 months;
+ * Schoolhouse: never).
+ */
+export function recordingAccess(
+  actor: CanActor,
+  recording: RecordingResource,
+): RecordingAccessBasis | undefined {
+  if (actor.role === 'admin' || actor.role === 'reviewer') {
+    return recording.viewerRoles.includes(actor.role) ? 'purpose_viewer' : undefined;
+  }
+  if (actor.role === 'tutor') {
+    return recording.viewerRoles.includes('tutor') && recording.ownerUserId === actor.userId
+      ? 'own_session'
+      : undefined;
+  }
+  return recording.participantWindowOpen && recording.attendedUserIds.includes(actor.userId)
+    ? 'attended'
+    : undefined;
+}
 
 /** Whether `actor` may do `action` to `resource`. Pure; no I/O. */
 export function can<A extends Action>(actor: CanActor, action: A, resource: ResourceFor<A>): boolean {
@@ -105,6 +146,14 @@ export function can<A extends Action>(actor: CanActor, action: A, resource: Reso
         actor.role === 'admin' || actor.role === 'tutor' || student.guardianUserIds.includes(actor.userId)
       );
     }
+    case 'student.invite_guardian': {
+      // A second parent joins the family through a parent already in it, or through an admin.
+      const student = resource as StudentResource;
+      return (
+        actor.role === 'admin' ||
+        (actor.role === 'guardian' && student.guardianUserIds.includes(actor.userId))
+      );
+    }
     case 'session.read': {
       const session = resource as SessionResource;
       return (
@@ -122,6 +171,8 @@ export function can<A extends Action>(actor: CanActor, action: A, resource: Reso
       const session = resource as SessionResource;
       return (actor.role === 'tutor' && session.ownerUserId === actor.userId) || actor.role === 'admin';
     }
+    case 'recording.watch':
+      return recordingAccess(actor, resource as RecordingResource) !== undefined;
     default:
       return false;
   }

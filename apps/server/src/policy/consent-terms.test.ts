@@ -22,6 +22,7 @@ describe('consent terms in words', () => {
     participantPlaybackDays: null,
     withdrawalRule: 'keep',
     advanceGuardianConsent: false,
+    adultGuestsAllowed: true,
     noticeText: 'Recorded only if everyone agrees.',
     agreementText: 'The agreement text for guardians.',
   };
@@ -32,12 +33,14 @@ describe('consent terms in words', () => {
       retentionDays: 30,
       viewers: 'Reviewers (quality and safeguarding) only',
       noticeText: 'Recorded only if everyone agrees.',
+      withdrawalRule: 'keep',
     });
     expect(consentTerms(policy, 'student_playback', 'An older notice.')).toEqual({
       purposeLabel: 'Student playback',
       retentionDays: 365,
       viewers: 'Reviewers (quality and safeguarding) and administrators only',
       noticeText: 'An older notice.',
+      withdrawalRule: 'keep',
     });
   });
 });

@@ -2,7 +2,7 @@
  * What a consent prompt states about a request (rule 1), in the words people read, from the policy
  * version the request was made under: the purpose's label, how long it is kept, who may watch, the notice.
  */
-import type { OrganisationPolicyInput, PurposePolicy, StaffRole } from '@assent/shared';
+import type { OrganisationPolicyInput, PurposePolicy, StaffRole, WithdrawalRule } from '@assent/shared';
 
 export interface ConsentTerms {
   purposeLabel: string;
@@ -10,6 +10,8 @@ export interface ConsentTerms {
   /** Who will be able to watch, in words. */
   viewers: string;
   noticeText: string;
+  /** What a withdrawal does to the session's earlier recordings (consent rule 7). */
+  withdrawalRule: WithdrawalRule;
 }
 
 /** "quality_assurance" reads "Quality assurance": for ids no policy version labels. */
@@ -77,5 +79,6 @@ export function consentTerms(
     retentionDays: chosen.retentionDays,
     viewers: viewersInWords(chosen.viewerRoles, policy.participantPlaybackDays),
     noticeText: noticeText ?? policy.noticeText,
+    withdrawalRule: policy.withdrawalRule,
   };
 }

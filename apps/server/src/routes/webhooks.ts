@@ -113,6 +113,8 @@ async function feedConsentMachine(deps: Required<AppDeps>, event: WebhookSummary
     // LiveKit stops telling every client the room is recording.
     if (finishedEgressStatuses.has(event.egress.status)) {
       await deps.roomService.removeParticipant(event.roomName, event.egress.egressId).catch(() => {});
+      // Its file is complete: into the vault now, plaintext removed (not awaited by LiveKit's request).
+      deps.vault.collect().catch((err) => deps.logger.error({ err }, 'vault ingest failed'));
     }
   }
 }

@@ -1,4 +1,7 @@
 /** A fully wired app over a real (migrated) test database, with a fake LiveKit room service and clock. */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { CreateSessionResponse, ErrorBody } from '@assent/shared';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { createApp } from '../app';
@@ -9,6 +12,8 @@ import { createReconciler } from '../livekit/reconciler';
 import type { RoomService } from '../livekit/room-service';
 import { createLogger } from '../logger';
 import { type Auth, createAuth } from '../people/auth';
+import type { Vault } from '../vault/vault';
+import { vaultFromConfig } from '../vault/vault-from-config';
 import {
   createFakeEgress,
   createFakeRoomService,
@@ -24,6 +29,7 @@ export const testEnv = {
   LIVEKIT_API_SECRET: 'livekit-test-secret-0123456789-abcdefghij',
   INVITE_SECRET: 'invite-test-secret-0123456789-abcdefghijk',
   AUTH_SECRET: 'auth-test-secret-0123456789-abcdefghijklm',
+  VAULT_MASTER_KEYS: 'test-1:BwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwc',
   PUBLIC_URL: 'http://assent.test',
   DATABASE_URL: 'sqlite::memory:',
   LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
@@ -38,6 +44,7 @@ export interface TestApp {
   roomService: FakeRoomService;
   consent: ConsentService;
   auth: Auth;
+  vault: Vault;
 }
 
 export const fakeRoomService: RoomService = {
@@ -49,7 +56,14 @@ export const fakeRoomService: RoomService = {
 };
 
 export function buildTestApp(db: Db, env: Record<string, string> = {}): TestApp {
-  const config = loadConfig({ ...testEnv, ...env });
+  // Each app its own vault directory, so no test sees another's files.
+  const vaultDir = mkdtempSync(join(tmpdir(), 'assent-vault-'));
+  const config = loadConfig({
+    ...testEnv,
+    VAULT_DIR: vaultDir,
+    RECORDINGS_DIR: join(vaultDir, 'egress'),
+    ...env,
+  });
   const clock = { now: new Date() };
   const logger = createLogger(config.logLevel);
   const egress = createFakeEgress();
@@ -57,8 +71,9 @@ export function buildTestApp(db: Db, env: Record<string, string> = {}): TestApp 
   const now = () => clock.now;
   const consent = createConsentService({ db, egress, roomService, logger, recording: config.recording, now });
   const auth = createAuth({ db, config, now });
-  const app = createApp({ config, db, logger, roomService, egress, consent, now, auth });
-  return { app, db, config, clock, egress, roomService, consent, auth };
+  const vault = vaultFromConfig(config.vault, { db, policies: consent.policies, logger, now });
+  const app = createApp({ config, db, logger, roomService, egress, consent, vault, now, auth });
+  return { app, db, config, clock, egress, roomService, consent, auth, vault };
 }
 
 /** Registers hooks that open and migrate `database` once per file and empty it before each test. */

@@ -54,6 +54,11 @@ const postgresUrl = process.env.TEST_DATABASE_URL;
 export const testDatabases: TestDatabase[] = postgresUrl ? [sqlite, postgres(postgresUrl)] : [sqlite];
 
 const tablesChildFirst = [
+  'deletion_requests',
+  'deletion_records',
+  'recording_views',
+  'recording_keys',
+  'recordings',
   'recording_segments',
   'consent_log',
   'session_consent',

@@ -28,6 +28,7 @@ export const ErrorCode = z.enum([
   'guardian_agreement_missing',
   'recording_refused_by_preference',
   'guests_not_allowed',
+  'range_not_satisfiable',
   'rate_limited',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

@@ -52,6 +52,8 @@ export const RecordingRequestInfo = z.object({
   retentionDays: z.number().int().positive(),
   noticeVersion: z.string(),
   noticeText: z.string(),
+  /** What a withdrawal does to what was recorded before it: kept, or the session's recordings erased. */
+  withdrawalRule: z.enum(['keep', 'erase']),
 });
 export type RecordingRequestInfo = z.infer<typeof RecordingRequestInfo>;
 
@@ -88,6 +90,11 @@ export const ConsentLogEntry = z.object({
   purpose: z.string(),
   requestId: z.string(),
   noticeVersion: z.string(),
+  /**
+   * Set on entries the server made on a person's behalf, saying why: `do_not_record` is a standing
+   * "do not record" for this student, set while the request was open, that cancelled it.
+   */
+  reason: z.enum(['do_not_record']).optional(),
 });
 export type ConsentLogEntry = z.infer<typeof ConsentLogEntry>;
 

@@ -1,0 +1,56 @@
+/**
+ * The one-click deletion request offered in the call after a withdrawal under the "keep" rule: the
+ * person's invite token identifies them and their session; the request asks for that session's earlier
+ * recordings to be deleted, and an admin decides it.
+ */
+import { CallDeletionRequestBody, DeletionRequestReceipt } from '@assent/shared';
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import type { AppEnv } from '../http/app-env';
+import { AppError } from '../http/app-error';
+import { validationHook } from '../http/error-handling';
+import { resolveInvite } from '../invites/resolve-invite';
+import { receiveDeletionRequest } from '../vault/deletion-requests';
+import { errorResponse } from './error-responses';
+
+const json = <T>(schema: T) => ({ 'application/json': { schema } });
+
+const postDeletionRequest = createRoute({
+  method: 'post',
+  path: '/recording/deletion-request',
+  tags: ['recording'],
+  summary: "Ask for this session's earlier recordings to be deleted (an admin decides)",
+  security: [{ inviteToken: [] }],
+  request: { body: { required: true, content: json(CallDeletionRequestBody) } },
+  responses: {
+    201: { description: 'Received', content: json(DeletionRequestReceipt) },
+    200: { description: 'Already received and still open', content: json(DeletionRequestReceipt) },
+    400: errorResponse('validation_failed'),
+    401: errorResponse('unauthorized or invite_invalid'),
+    404: errorResponse('not_found: the session or person no longer exists'),
+  },
+});
+
+export const callDeletionRequestRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(
+  postDeletionRequest,
+  async (c) => {
+    const token = c.req.header('Authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1];
+    if (!token) throw new AppError(401, 'unauthorized', 'Send your invite token as a Bearer token.');
+    const { db, config, now } = c.var.deps;
+    // Someone still in the call after their invite expired may still ask.
+    const { person, session } = await resolveInvite(db, config.inviteSecret, token, now(), {
+      allowExpired: true,
+    });
+    const { receipt, created } = await receiveDeletionRequest(
+      { db, now },
+      {
+        sessionId: session.id,
+        personId: person.id,
+        userId: person.userId ?? null,
+        name: person.name,
+        role: person.role,
+      },
+      'withdrawal',
+    );
+    return c.json(receipt, created ? 201 : 200);
+  },
+);

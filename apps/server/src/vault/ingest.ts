@@ -1,0 +1,255 @@
+/**
+ * Ingest: every finished egress file becomes a recording in the vault, encrypted under a fresh data key,
+ * and its plaintext is removed. The recordings table is the durable job list: a `pending` row survives a
+ * crash and is simply done again (a fresh key, the partial blob overwritten), and the plaintext is only
+ * removed after the stored row, its wrapped key and the blob are all committed.
+ */
+import { open, rename, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { policyVersionOfNotice } from '@assent/shared';
+import type { Logger } from 'pino';
+import { appendAudit } from '../audit/audit-log';
+import type { Db } from '../db/database';
+import { finishedEgressStatuses } from '../livekit/egress';
+import { newRecordingId } from '../opaque-ids';
+import type { PolicyBook } from '../policy/policy-book';
+import type { KeyStore } from './key-store';
+import { type Recording, recordingsWithStatus } from './recording-repository';
+import { encryptFile, newDataKey } from './stream-cipher';
+
+export const systemActor = { userId: null, role: 'system' } as const;
+
+export interface VaultFiles {
+  dir: string;
+}
+
+/** Where a recording's encrypted blob lives; the id says nothing about the session or people. */
+export const blobPath = (files: VaultFiles, recordingId: string) => join(files.dir, `${recordingId}.vault`);
+export const partialPath = (files: VaultFiles, recordingId: string) =>
+  join(files.dir, `${recordingId}.partial`);
+
+export interface IngestDeps {
+  db: Db;
+  keys: KeyStore;
+  files: VaultFiles;
+  policies: PolicyBook;
+  logger: Logger;
+  now: () => Date;
+}
+
+const addDays = (iso: string, days: number) => new Date(Date.parse(iso) + days * 86_400_000).toISOString();
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** Makes a rename durable: the directory entry itself is flushed. */
+async function syncDirectory(dir: string): Promise<void> {
+  const handle = await open(dir, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Finished egresses with a file that have no recording yet become `pending` recordings, with the
+ * purpose and policy version of the request they were made for.
+ */
+export async function collectFinishedSegments(deps: IngestDeps): Promise<number> {
+  const segments = await deps.db
+    .selectFrom('recording_segments')
+    .leftJoin('recordings', 'recordings.egress_id', 'recording_segments.egress_id')
+    .select([
+      'recording_segments.egress_id',
+      'recording_segments.session_id',
+      'recording_segments.request_id',
+      'recording_segments.file_path',
+      'recording_segments.started_at',
+      'recording_segments.ended_at',
+    ])
+    .where('recordings.id', 'is', null)
+    .where('recording_segments.status', 'in', [...finishedEgressStatuses])
+    .execute();
+  let added = 0;
+  for (const segment of segments) {
+    const request = segment.request_id
+      ? await deps.db
+          .selectFrom('consent_log')
+          .select(['purpose', 'notice_version'])
+          .where('session_id', '=', segment.session_id)
+          .where('request_id', '=', segment.request_id)
+          .where('kind', '=', 'request')
+          .executeTakeFirst()
+      : undefined;
+    const policyVersion =
+      (request && policyVersionOfNotice(request.notice_version)) ?? (await deps.policies.current()).version;
+    const result = await deps.db
+      .insertInto('recordings')
+      .values({
+        id: newRecordingId(),
+        egress_id: segment.egress_id,
+        session_id: segment.session_id,
+        request_id: segment.request_id,
+        purpose: request?.purpose ?? 'unknown',
+        policy_version: policyVersion,
+        status: 'pending',
+        plaintext_path: segment.file_path,
+        started_at: segment.started_at,
+        ended_at: segment.ended_at,
+        created_at: deps.now().toISOString(),
+      })
+      .onConflict((oc) => oc.column('egress_id').doNothing())
+      .executeTakeFirst();
+    added += Number(result.numInsertedOrUpdatedRows ?? 0n);
+  }
+  return added;
+}
+
+/** The retention end a recording gets when stored: its end (or now) plus its purpose's retention. */
+async function retentionEnd(deps: IngestDeps, recording: Recording, storedAt: string): Promise<string> {
+  const policy = (await deps.policies.version(recording.policyVersion)) ?? (await deps.policies.current());
+  const purposes = policy.policy.purposes;
+  const days =
+    purposes.find((p) => p.id === recording.purpose)?.retentionDays ??
+    Math.min(...purposes.map((p) => p.retentionDays));
+  return addDays(recording.endedAt ?? storedAt, days);
+}
+
+async function markLost(deps: IngestDeps, recording: Recording, reason: string): Promise<void> {
+  const at = deps.now();
+  await deps.db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('recordings')
+      .set({ status: 'lost', ingest_error: reason, plaintext_path: null })
+      .where('id', '=', recording.id)
+      .where('status', '=', 'pending')
+      .execute();
+    await appendAudit(trx, {
+      actor: systemActor,
+      action: 'recording.lost',
+      target: { type: 'recording', id: recording.id },
+      detail: { sessionId: recording.sessionId, reason },
+      at,
+    });
+  });
+  deps.logger.warn({ recordingId: recording.id, reason }, 'egress left no recording to store');
+}
+
+/** Encrypts one pending recording into the vault, then removes its plaintext. */
+export async function ingestRecording(deps: IngestDeps, recording: Recording): Promise<void> {
+  const source = recording.plaintextPath;
+  if (!source || !(await exists(source))) {
+    await markLost(deps, recording, 'egress finished without a file');
+    return;
+  }
+  const started = Date.now();
+  const dataKey = newDataKey();
+  const partial = partialPath(deps.files, recording.id);
+  try {
+    const sizes = await encryptFile(source, partial, dataKey);
+    await rename(partial, blobPath(deps.files, recording.id));
+    await syncDirectory(deps.files.dir);
+    const wrapped = await deps.keys.wrap(dataKey, recording.id);
+    const at = deps.now();
+    const storedAt = at.toISOString();
+    const retainUntil = await retentionEnd(deps, recording, storedAt);
+    await deps.db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('recording_keys')
+        .values({
+          recording_id: recording.id,
+          kek_id: wrapped.kekId,
+          wrapped_key: wrapped.wrapped,
+          wrapped_at: storedAt,
+        })
+        .onConflict((oc) =>
+          oc.column('recording_id').doUpdateSet({ kek_id: wrapped.kekId, wrapped_key: wrapped.wrapped }),
+        )
+        .execute();
+      await trx
+        .updateTable('recordings')
+        .set({
+          status: 'stored',
+          size_bytes: sizes.plaintextBytes,
+          cipher_bytes: sizes.cipherBytes,
+          stored_at: storedAt,
+          retain_until: retainUntil,
+          ingest_error: null,
+          ingest_attempts: recording.ingestAttempts + 1,
+        })
+        .where('id', '=', recording.id)
+        .execute();
+      await appendAudit(trx, {
+        actor: systemActor,
+        action: 'recording.stored',
+        target: { type: 'recording', id: recording.id },
+        detail: {
+          sessionId: recording.sessionId,
+          purpose: recording.purpose,
+          bytes: sizes.plaintextBytes,
+          keyId: wrapped.kekId,
+          retainUntil,
+        },
+        at,
+      });
+    });
+    await rm(source, { force: true });
+    const removedAt = deps.now().toISOString();
+    await deps.db
+      .updateTable('recordings')
+      .set({ plaintext_path: null, plaintext_removed_at: removedAt })
+      .where('id', '=', recording.id)
+      .execute();
+    deps.logger.info(
+      {
+        recordingId: recording.id,
+        bytes: sizes.plaintextBytes,
+        encryptMs: Date.now() - started,
+        // How long the plaintext existed: from egress's start, and after egress finished the file.
+        plaintextSeconds: recording.startedAt
+          ? (Date.parse(removedAt) - Date.parse(recording.startedAt)) / 1000
+          : undefined,
+        plaintextAfterEndMs: recording.endedAt
+          ? Date.parse(removedAt) - Date.parse(recording.endedAt)
+          : undefined,
+      },
+      'recording stored in the vault',
+    );
+  } catch (err) {
+    await rm(partial, { force: true });
+    await deps.db
+      .updateTable('recordings')
+      .set({
+        ingest_attempts: recording.ingestAttempts + 1,
+        ingest_error: err instanceof Error ? err.message : String(err),
+      })
+      .where('id', '=', recording.id)
+      .execute();
+    throw err;
+  } finally {
+    dataKey.fill(0);
+  }
+}
+
+/** Ingests every pending recording, one at a time (encryption is I/O- and CPU-bound). */
+export async function ingestPending(deps: IngestDeps, skip?: (r: Recording) => Promise<boolean>) {
+  let stored = 0;
+  for (const recording of await recordingsWithStatus(deps.db, 'pending')) {
+    if (skip && (await skip(recording))) continue;
+    try {
+      await ingestRecording(deps, recording);
+      stored += 1;
+    } catch (err) {
+      deps.logger.error(
+        { err, recordingId: recording.id, attempts: recording.ingestAttempts + 1 },
+        'ingest failed; will retry',
+      );
+    }
+  }
+  return stored;
+}

@@ -1,0 +1,97 @@
+/**
+ * Who may watch which recording, worked out from the policy and the session, for `can`. The policy a
+ * recording was consented under limits it for good: a later policy may narrow who watches and for how
+ * long, never widen it beyond what people agreed to.
+ */
+import type { OrganisationPolicy, RecordingAccessBasis, StaffRole } from '@assent/shared';
+import type { DbOrTrx } from '../db/database';
+import type { CanActor, RecordingResource } from '../people/can';
+import { recordingAccess } from '../people/can';
+import type { PolicyBook } from '../policy/policy-book';
+import type { Recording } from './recording-repository';
+
+const dayMs = 86_400_000;
+
+export interface RecordingTerms {
+  viewerRoles: StaffRole[];
+  purposeLabel: string;
+  /** Days participants may play back; null: never. */
+  participantPlaybackDays: number | null;
+}
+
+function purposeOf(policy: OrganisationPolicy, purpose: string) {
+  return policy.policy.purposes.find((p) => p.id === purpose);
+}
+
+/** What the policy it was made under and the policy in force together allow for a recording. */
+export async function recordingTerms(policies: PolicyBook, recording: Recording): Promise<RecordingTerms> {
+  const current = await policies.current();
+  const madeUnder = (await policies.version(recording.policyVersion)) ?? current;
+  const then = purposeOf(madeUnder, recording.purpose);
+  const now = purposeOf(current, recording.purpose);
+  const days = [madeUnder.policy.participantPlaybackDays, current.policy.participantPlaybackDays];
+  return {
+    viewerRoles: (then?.viewerRoles ?? []).filter((role) => now?.viewerRoles.includes(role)),
+    purposeLabel: now?.label ?? then?.label ?? recording.purpose,
+    participantPlaybackDays: days.includes(null) ? null : Math.min(...(days as number[])),
+  };
+}
+
+/** When participants' playback ends, or null when they may not play it back at all. */
+export function playableUntil(recording: Recording, terms: RecordingTerms): string | null {
+  if (terms.participantPlaybackDays === null) return null;
+  const from = Date.parse(recording.endedAt ?? recording.storedAt ?? recording.createdAt);
+  return new Date(from + terms.participantPlaybackDays * dayMs).toISOString();
+}
+
+/**
+ * Accounts that were in the call: a seat with an account, and LiveKit saw that seat join. An invited
+ * guardian who never came is not an attendee (Procept: registered attendees only).
+ */
+export async function attendedUserIds(db: DbOrTrx, sessionId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('people')
+    .innerJoin('participant_presence', 'participant_presence.person_id', 'people.id')
+    .select('people.user_id')
+    .distinct()
+    .where('people.session_id', '=', sessionId)
+    .where('people.user_id', 'is not', null)
+    .where('participant_presence.joined_at', 'is not', null)
+    .execute();
+  return rows.flatMap((r) => (r.user_id ? [r.user_id] : []));
+}
+
+export interface RecordingView {
+  resource: RecordingResource;
+  terms: RecordingTerms;
+  playableUntil: string | null;
+}
+
+export async function recordingResource(
+  deps: { db: DbOrTrx; policies: PolicyBook },
+  recording: Recording,
+  at: Date,
+): Promise<RecordingView> {
+  const terms = await recordingTerms(deps.policies, recording);
+  const session = await deps.db
+    .selectFrom('sessions')
+    .select('owner_user_id')
+    .where('id', '=', recording.sessionId)
+    .executeTakeFirst();
+  const until = playableUntil(recording, terms);
+  return {
+    terms,
+    playableUntil: until,
+    resource: {
+      kind: 'recording',
+      ownerUserId: session?.owner_user_id ?? null,
+      attendedUserIds: await attendedUserIds(deps.db, recording.sessionId),
+      viewerRoles: terms.viewerRoles,
+      participantWindowOpen: until !== null && at.getTime() <= Date.parse(until),
+    },
+  };
+}
+
+export function accessOf(actor: CanActor, view: RecordingView): RecordingAccessBasis | undefined {
+  return recordingAccess(actor, view.resource);
+}

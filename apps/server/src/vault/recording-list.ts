@@ -1,0 +1,73 @@
+/** The recordings page: every stored recording the caller may watch, newest first. */
+import type { RecordingAccessBasis, RecordingSummary } from '@assent/shared';
+import type { DbOrTrx } from '../db/database';
+import type { Actor } from '../people/actor';
+import type { PolicyBook } from '../policy/policy-book';
+import { accessOf, type RecordingView, recordingResource } from './recording-access';
+import { type Recording, toRecording } from './recording-repository';
+
+export async function summaryFor(
+  db: DbOrTrx,
+  recording: Recording,
+  view: RecordingView,
+  access: RecordingAccessBasis,
+): Promise<RecordingSummary> {
+  const session = await db
+    .selectFrom('sessions')
+    .select('title')
+    .where('id', '=', recording.sessionId)
+    .executeTakeFirst();
+  const { startedAt, endedAt } = recording;
+  return {
+    id: recording.id,
+    sessionId: recording.sessionId,
+    sessionTitle: session?.title ?? '',
+    purpose: recording.purpose,
+    purposeLabel: view.terms.purposeLabel,
+    startedAt,
+    endedAt,
+    durationSeconds:
+      startedAt && endedAt
+        ? Math.max(0, Math.round((Date.parse(endedAt) - Date.parse(startedAt)) / 1000))
+        : null,
+    sizeBytes: recording.sizeBytes ?? 0,
+    retainUntil: recording.retainUntil ?? '',
+    playableUntil: access === 'attended' ? view.playableUntil : null,
+    access,
+  };
+}
+
+/** Candidates by role (staff: all; tutors: their sessions; others: sessions they sat in), then `can`. */
+async function candidates(db: DbOrTrx, actor: Actor): Promise<Recording[]> {
+  let query = db.selectFrom('recordings').selectAll('recordings').where('recordings.status', '=', 'stored');
+  if (actor.role === 'tutor') {
+    query = query
+      .innerJoin('sessions', 'sessions.id', 'recordings.session_id')
+      .where('sessions.owner_user_id', '=', actor.userId);
+  } else if (actor.role === 'guardian' || actor.role === 'student') {
+    query = query.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('people')
+          .select('people.id')
+          .whereRef('people.session_id', '=', 'recordings.session_id')
+          .where('people.user_id', '=', actor.userId),
+      ),
+    );
+  }
+  const rows = await query.orderBy('recordings.started_at', 'desc').orderBy('recordings.id').execute();
+  return rows.map(toRecording);
+}
+
+export async function visibleRecordings(
+  deps: { db: DbOrTrx; policies: PolicyBook },
+  actor: Actor,
+  at: Date,
+): Promise<RecordingSummary[]> {
+  const visible: RecordingSummary[] = [];
+  for (const recording of await candidates(deps.db, actor)) {
+    const view = await recordingResource(deps, recording, at);
+    const access = accessOf(actor, view);
+    if (access) visible.push(await summaryFor(deps.db, recording, view, access));
+  }
+  return visible;
+}

@@ -1,0 +1,134 @@
+/** Reads and writes of the vault's recordings, keys, views and deletion records. */
+import type { Selectable } from 'kysely';
+import type { DbOrTrx } from '../db/database';
+import type { WrappedKey } from './key-store';
+import type { DeletionRecordsTable, RecordingState, RecordingsTable } from './vault-tables';
+
+export interface Recording {
+  id: string;
+  egressId: string;
+  sessionId: string;
+  requestId: string | null;
+  purpose: string;
+  policyVersion: number;
+  status: RecordingState;
+  plaintextPath: string | null;
+  sizeBytes: number | null;
+  cipherBytes: number | null;
+  startedAt: string | null;
+  endedAt: string | null;
+  retainUntil: string | null;
+  ingestAttempts: number;
+  createdAt: string;
+  storedAt: string | null;
+  plaintextRemovedAt: string | null;
+  destroyedAt: string | null;
+}
+
+const numberOrNull = (v: number | string | null) => (v === null ? null : Number(v));
+
+export const toRecording = (row: Selectable<RecordingsTable>): Recording => ({
+  id: row.id,
+  egressId: row.egress_id,
+  sessionId: row.session_id,
+  requestId: row.request_id,
+  purpose: row.purpose,
+  policyVersion: Number(row.policy_version),
+  status: row.status,
+  plaintextPath: row.plaintext_path,
+  sizeBytes: numberOrNull(row.size_bytes),
+  cipherBytes: numberOrNull(row.cipher_bytes),
+  startedAt: row.started_at,
+  endedAt: row.ended_at,
+  retainUntil: row.retain_until,
+  ingestAttempts: Number(row.ingest_attempts),
+  createdAt: row.created_at,
+  storedAt: row.stored_at,
+  plaintextRemovedAt: row.plaintext_removed_at,
+  destroyedAt: row.destroyed_at,
+});
+
+export async function findRecording(db: DbOrTrx, id: string): Promise<Recording | undefined> {
+  const row = await db.selectFrom('recordings').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && toRecording(row);
+}
+
+export async function recordingsWithStatus(db: DbOrTrx, status: RecordingState): Promise<Recording[]> {
+  const rows = await db
+    .selectFrom('recordings')
+    .selectAll()
+    .where('status', '=', status)
+    .orderBy('created_at')
+    .execute();
+  return rows.map(toRecording);
+}
+
+export async function sessionRecordings(db: DbOrTrx, sessionId: string): Promise<Recording[]> {
+  const rows = await db
+    .selectFrom('recordings')
+    .selectAll()
+    .where('session_id', '=', sessionId)
+    .orderBy('created_at')
+    .execute();
+  return rows.map(toRecording);
+}
+
+/** Stored recordings whose retention ended by `at`. */
+export async function expiredRecordings(db: DbOrTrx, at: Date): Promise<Recording[]> {
+  const rows = await db
+    .selectFrom('recordings')
+    .selectAll()
+    .where('status', '=', 'stored')
+    .where('retain_until', '<=', at.toISOString())
+    .orderBy('retain_until')
+    .execute();
+  return rows.map(toRecording);
+}
+
+export async function storedKey(db: DbOrTrx, recordingId: string): Promise<WrappedKey | undefined> {
+  const row = await db
+    .selectFrom('recording_keys')
+    .select(['kek_id', 'wrapped_key'])
+    .where('recording_id', '=', recordingId)
+    .executeTakeFirst();
+  return row && { kekId: row.kek_id, wrapped: row.wrapped_key };
+}
+
+export async function keysNotUnder(db: DbOrTrx, kekId: string, limit: number) {
+  return db
+    .selectFrom('recording_keys')
+    .select(['recording_id', 'kek_id', 'wrapped_key'])
+    .where('kek_id', '!=', kekId)
+    .orderBy('recording_id')
+    .limit(limit)
+    .execute();
+}
+
+export async function replaceKey(
+  db: DbOrTrx,
+  recordingId: string,
+  from: WrappedKey,
+  to: WrappedKey,
+  at: Date,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('recording_keys')
+    .set({ kek_id: to.kekId, wrapped_key: to.wrapped, wrapped_at: at.toISOString() })
+    .where('recording_id', '=', recordingId)
+    // Only if nobody changed or shredded it meanwhile.
+    .where('wrapped_key', '=', from.wrapped)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export type DeletionRecordRow = Selectable<DeletionRecordsTable> & { decided_by_name: string | null };
+
+export async function listDeletionRecords(db: DbOrTrx): Promise<DeletionRecordRow[]> {
+  return db
+    .selectFrom('deletion_records')
+    .leftJoin('users', 'users.id', 'deletion_records.decided_by_user_id')
+    .selectAll('deletion_records')
+    .select('users.name as decided_by_name')
+    .orderBy('deletion_records.destroyed_at', 'desc')
+    .execute();
+}

@@ -1,0 +1,71 @@
+/**
+ * Key rotation: every data key not yet wrapped under the current key-encryption key is unwrapped with
+ * its old one and wrapped again under the current one. Media is never read or written; a recording
+ * shredded meanwhile is simply skipped. Once nothing is left under an old key, it can leave the config.
+ */
+import type { Logger } from 'pino';
+import { appendAudit } from '../audit/audit-log';
+import type { Db } from '../db/database';
+import { systemActor } from './ingest';
+import type { KeyStore } from './key-store';
+import { keysNotUnder, replaceKey } from './recording-repository';
+
+export interface RewrapResult {
+  rewrapped: number;
+  /** Keys under a key-encryption key this configuration no longer has: they cannot be rewrapped. */
+  unreadable: number;
+}
+
+export async function rewrapDataKeys(deps: {
+  db: Db;
+  keys: KeyStore;
+  logger: Logger;
+  now: () => Date;
+}): Promise<RewrapResult> {
+  const current = deps.keys.currentKekId;
+  const result: RewrapResult = { rewrapped: 0, unreadable: 0 };
+  const skipped = new Set<string>();
+  const fromKeys = new Set<string>();
+  for (;;) {
+    const batch = (await keysNotUnder(deps.db, current, 200 + skipped.size)).filter(
+      (row) => !skipped.has(row.recording_id),
+    );
+    if (batch.length === 0) break;
+    for (const row of batch) {
+      const from = { kekId: row.kek_id, wrapped: row.wrapped_key };
+      let dataKey: Buffer;
+      try {
+        dataKey = await deps.keys.unwrap(from, row.recording_id);
+      } catch (err) {
+        deps.logger.error(
+          { err, recordingId: row.recording_id, kekId: row.kek_id },
+          'data key cannot be unwrapped',
+        );
+        skipped.add(row.recording_id);
+        result.unreadable += 1;
+        continue;
+      }
+      const to = await deps.keys.wrap(dataKey, row.recording_id);
+      dataKey.fill(0);
+      if (await replaceKey(deps.db, row.recording_id, from, to, deps.now())) {
+        result.rewrapped += 1;
+        fromKeys.add(row.kek_id);
+      } else {
+        skipped.add(row.recording_id);
+      }
+    }
+  }
+  if (result.rewrapped > 0) {
+    await appendAudit(deps.db, {
+      actor: systemActor,
+      action: 'vault.keys_rewrapped',
+      detail: { toKeyId: current, fromKeyIds: [...fromKeys].sort(), count: result.rewrapped },
+      at: deps.now(),
+    });
+    deps.logger.info(
+      { toKeyId: current, count: result.rewrapped },
+      'data keys rewrapped under the current key',
+    );
+  }
+  return result;
+}

@@ -1,0 +1,119 @@
+/**
+ * The vault as the rest of the server uses it. Every change it makes (ingest, the withdrawal rule,
+ * retention, key rotation, clean-up) runs on one queue, one at a time, so a recording is never being
+ * encrypted while it is destroyed, and each step can assume the previous one finished.
+ */
+import { mkdir } from 'node:fs/promises';
+import type { Logger } from 'pino';
+import type { Db } from '../db/database';
+import type { PolicyBook } from '../policy/policy-book';
+import { type DestroyReason, destroyRecording } from './destroy';
+import { collectFinishedSegments, ingestPending, type VaultFiles } from './ingest';
+import type { KeyStore } from './key-store';
+import { removeLeftovers } from './leftovers';
+import type { Recording } from './recording-repository';
+import { destroyExpired } from './retention';
+import { rewrapDataKeys } from './rewrap';
+import { eraseWithdrawnSession, sessionsToErase } from './withdrawal-erase';
+
+export interface VaultDeps {
+  db: Db;
+  keys: KeyStore;
+  files: VaultFiles;
+  policies: PolicyBook;
+  logger: Logger;
+  now: () => Date;
+  /** How often the sweeper runs (retention, catch-up, clean-up); it also runs at start. */
+  sweepIntervalMs: number;
+}
+
+const collectIntervalMs = 15_000;
+
+export interface SweepResult {
+  stored: number;
+  erasedAfterWithdrawal: number;
+  expired: number;
+  leftoversRemoved: number;
+}
+
+export interface Vault {
+  readonly keys: KeyStore;
+  readonly files: VaultFiles;
+  /** Egress news arrived: ingest whatever finished. */
+  collect(): Promise<number>;
+  /** Someone withdrew in this session: apply the withdrawal rule now. */
+  afterWithdrawal(sessionId: string): Promise<number>;
+  /** Everything the schedule does, as of `at` (the clock by default). */
+  sweep(at?: Date): Promise<SweepResult>;
+  destroy(recording: Recording, why: DestroyReason): Promise<boolean>;
+  start(): void;
+  stop(): Promise<void>;
+  /** Resolves when the queue is empty (tests, shutdown). */
+  idle(): Promise<void>;
+}
+
+export function createVault(deps: VaultDeps): Vault {
+  let queue: Promise<unknown> = mkdir(deps.files.dir, { recursive: true, mode: 0o700 });
+  let timer: NodeJS.Timeout | undefined;
+  let collector: NodeJS.Timeout | undefined;
+
+  function enqueue<T>(work: () => Promise<T>): Promise<T> {
+    const next = queue.then(work, work);
+    queue = next.catch(() => undefined);
+    return next;
+  }
+
+  /** New files become recordings; those the erase rule already condemns are destroyed, not stored. */
+  async function collectAndIngest() {
+    await collectFinishedSegments(deps);
+    let erasedAfterWithdrawal = 0;
+    for (const sessionId of await sessionsToErase(deps)) {
+      erasedAfterWithdrawal += await eraseWithdrawnSession(deps, deps.policies, sessionId);
+    }
+    return { erasedAfterWithdrawal, stored: await ingestPending(deps) };
+  }
+
+  const vault: Vault = {
+    keys: deps.keys,
+    files: deps.files,
+    collect: () => enqueue(async () => (await collectAndIngest()).stored),
+    afterWithdrawal: (sessionId) => enqueue(() => eraseWithdrawnSession(deps, deps.policies, sessionId)),
+    destroy: (recording, why) => enqueue(() => destroyRecording(deps, recording, why)),
+    sweep: (at) =>
+      enqueue(async () => {
+        const { stored, erasedAfterWithdrawal } = await collectAndIngest();
+        const expired = await destroyExpired(deps, at ?? deps.now());
+        const leftoversRemoved = (await removeLeftovers(deps.db, deps.files)).length;
+        return { stored, erasedAfterWithdrawal, expired, leftoversRemoved };
+      }),
+    start() {
+      enqueue(() => rewrapDataKeys(deps)).catch((err) => deps.logger.error({ err }, 'key rotation failed'));
+      const tick = () =>
+        vault.sweep().then(
+          (result) => deps.logger.info(result, 'vault sweep'),
+          (err) => deps.logger.error({ err }, 'vault sweep failed'),
+        );
+      void tick();
+      timer = setInterval(tick, deps.sweepIntervalMs);
+      timer.unref();
+      // Finished files are normally taken in when egress's webhook says so; this catches any missed.
+      collector = setInterval(() => {
+        vault.collect().catch((err) => deps.logger.error({ err }, 'vault ingest failed'));
+      }, collectIntervalMs);
+      collector.unref();
+    },
+    async stop() {
+      if (timer) clearInterval(timer);
+      if (collector) clearInterval(collector);
+      await vault.idle();
+    },
+    async idle() {
+      let seen: Promise<unknown>;
+      do {
+        seen = queue;
+        await seen;
+      } while (seen !== queue);
+    },
+  };
+  return vault;
+}

@@ -1,0 +1,116 @@
+/**
+ * The recording vault as people see it: the recordings they may watch, what each was recorded under,
+ * a playback grant (one audited view), and the deletion records admins keep.
+ */
+import { z } from 'zod';
+
+/** Why the caller may see a recording; the page says it in words. */
+export const RecordingAccessBasis = z.enum([
+  /** Staff whose role the policy lists for the recording's purpose. */
+  'purpose_viewer',
+  /** The tutor who owns the session, where the policy lets tutors watch that purpose. */
+  'own_session',
+  /** A student or guardian who attended, within the participant playback window. */
+  'attended',
+]);
+export type RecordingAccessBasis = z.infer<typeof RecordingAccessBasis>;
+
+export const RecordingSummary = z.object({
+  id: z.string(),
+  sessionId: z.string(),
+  sessionTitle: z.string(),
+  purpose: z.string(),
+  purposeLabel: z.string(),
+  startedAt: z.string().nullable(),
+  endedAt: z.string().nullable(),
+  /** Whole seconds between start and end, when both are known. */
+  durationSeconds: z.number().int().nonnegative().nullable(),
+  /** Size of the recording itself (not of its encrypted blob). */
+  sizeBytes: z.number().int().nonnegative(),
+  /** When the retention rule destroys it, unless a hold pauses that. */
+  retainUntil: z.string(),
+  /** For participants, the end of their playback window; null for staff. */
+  playableUntil: z.string().nullable(),
+  access: RecordingAccessBasis,
+});
+export type RecordingSummary = z.infer<typeof RecordingSummary>;
+
+export const RecordingList = z.object({ recordings: z.array(RecordingSummary) });
+export type RecordingList = z.infer<typeof RecordingList>;
+
+/** One entry of the consent log a recording was made under. */
+export const RecordingConsent = z.object({
+  personName: z.string(),
+  role: z.string(),
+  kind: z.enum(['request', 'consent', 'decline', 'withdraw', 'cancel']),
+  at: z.string(),
+  purpose: z.string(),
+  noticeVersion: z.string(),
+  /** For a guardian's consent, the child it was given for. */
+  forName: z.string().nullable(),
+});
+export type RecordingConsent = z.infer<typeof RecordingConsent>;
+
+export const RecordingDetail = RecordingSummary.extend({
+  /** The request's entries: who asked, who consented, when, for what, under which notice. */
+  consents: z.array(RecordingConsent),
+});
+export type RecordingDetail = z.infer<typeof RecordingDetail>;
+
+/**
+ * `POST /api/recordings/:id/playback`: one audited view. The media URL carries the view id; range
+ * requests under it are not audited again. The overlay shows `viewerName` and `viewedAt`.
+ */
+export const PlaybackGrant = z.object({
+  viewId: z.string(),
+  mediaUrl: z.string(),
+  contentType: z.string(),
+  viewerName: z.string(),
+  viewedAt: z.string(),
+  expiresAt: z.string(),
+});
+export type PlaybackGrant = z.infer<typeof PlaybackGrant>;
+
+export const DeletionReason = z.enum([
+  /** The retention period for its purpose ended. */
+  'retention',
+  /** Someone withdrew and the organisation's withdrawal rule is "erase". */
+  'withdrawal',
+  /** An admin decided a deletion request. */
+  'decision',
+]);
+export type DeletionReason = z.infer<typeof DeletionReason>;
+
+/** What is kept after a recording is destroyed: never media, never a key. */
+export const DeletionRecord = z.object({
+  id: z.string(),
+  recordingId: z.string(),
+  sessionId: z.string(),
+  sessionTitle: z.string(),
+  purpose: z.string(),
+  recordedAt: z.string().nullable(),
+  destroyedAt: z.string(),
+  reason: DeletionReason,
+  /** In words: "Retention of 90 days for Quality assurance ended", "Sam withdrew consent". */
+  detail: z.string(),
+  /** The admin who decided, or null when a rule did. */
+  decidedByName: z.string().nullable(),
+});
+export type DeletionRecord = z.infer<typeof DeletionRecord>;
+
+export const DeletionRecordList = z.object({ records: z.array(DeletionRecord) });
+export type DeletionRecordList = z.infer<typeof DeletionRecordList>;
+
+/** `POST /api/recording/deletion-request`: from the call, after a withdrawal (invite token as bearer). */
+export const CallDeletionRequestBody = z.object({
+  clientRequestId: z.string().uuid('clientRequestId must be a UUID'),
+});
+export type CallDeletionRequestBody = z.infer<typeof CallDeletionRequestBody>;
+
+/** A deletion request as its requester sees it; an admin decides it with a written reason. */
+export const DeletionRequestReceipt = z.object({
+  id: z.string(),
+  status: z.enum(['open', 'approved', 'refused']),
+  receivedAt: z.string(),
+});
+export type DeletionRequestReceipt = z.infer<typeof DeletionRequestReceipt>;
