@@ -11,6 +11,9 @@ const SignInPage = lazy(() => import('./people/SignInPage').then((m) => ({ defau
 const WelcomePage = lazy(() => import('./people/WelcomePage').then((m) => ({ default: m.WelcomePage })));
 const AccountRoute = lazy(() => import('./people/AccountRoute').then((m) => ({ default: m.AccountRoute })));
 const AdminRoute = lazy(() => import('./people/AdminRoute').then((m) => ({ default: m.AdminRoute })));
+const RecordingsRoute = lazy(() =>
+  import('./recordings/RecordingsRoute').then((m) => ({ default: m.RecordingsRoute })),
+);
 
 function AccountFrame({ children }: { children: ReactNode }) {
   return (
@@ -36,6 +39,12 @@ function page(route: ReturnType<typeof matchRoute>, pathname: string): ReactNode
       return <AdminRoute page="policy" path={pathname} />;
     case 'admin-audit':
       return <AdminRoute page="audit" path={pathname} />;
+    case 'admin-deletions':
+      return <AdminRoute page="deletions" path={pathname} />;
+    case 'recordings':
+      return <RecordingsRoute path={pathname} />;
+    case 'recording':
+      return <RecordingsRoute key={route.recordingId} path={pathname} recordingId={route.recordingId} />;
     case 'join':
     case 'not-found':
       return <NotFound />;

@@ -17,6 +17,11 @@ describe('matchRoute', () => {
     expect(matchRoute('/welcome/abc/')).toEqual({ page: 'welcome', linkToken: 'abc' });
   });
 
+  it('routes a recording and decodes its id', () => {
+    expect(matchRoute('/recordings/rec_1%2Da')).toEqual({ page: 'recording', recordingId: 'rec_1-a' });
+    expect(matchRoute('/recordings/rec_1/')).toEqual({ page: 'recording', recordingId: 'rec_1' });
+  });
+
   it.each([
     ['/sign-in', 'sign-in'],
     ['/account', 'account'],
@@ -24,6 +29,9 @@ describe('matchRoute', () => {
     ['/admin/people', 'admin-people'],
     ['/admin/policy', 'admin-policy'],
     ['/admin/audit', 'admin-audit'],
+    ['/admin/deletions', 'admin-deletions'],
+    ['/recordings', 'recordings'],
+    ['/recordings/', 'recordings'],
   ] as const)('routes %s', (path, page) => {
     expect(matchRoute(path)).toEqual({ page });
   });
@@ -34,6 +42,7 @@ describe('matchRoute', () => {
     expect(matchRoute('/welcome/')).toEqual({ page: 'not-found' });
     expect(matchRoute('/admin')).toEqual({ page: 'not-found' });
     expect(matchRoute('/admin/people/x')).toEqual({ page: 'not-found' });
+    expect(matchRoute('/recordings/a/b')).toEqual({ page: 'not-found' });
   });
 });
 

@@ -17,6 +17,11 @@ export function usePathname(): string {
   return useSyncExternalStore(subscribe, () => window.location.pathname);
 }
 
+/** The query string (with its `?`, or ''), for pages that keep their filters in the address. */
+export function useSearch(): string {
+  return useSyncExternalStore(subscribe, () => window.location.search);
+}
+
 let moved = false;
 
 /** Whether the person has moved between pages in the app since it loaded (then headings take focus). */
@@ -41,6 +46,9 @@ export type Route =
   | { page: 'admin-people' }
   | { page: 'admin-policy' }
   | { page: 'admin-audit' }
+  | { page: 'admin-deletions' }
+  | { page: 'recordings' }
+  | { page: 'recording'; recordingId: string }
   | { page: 'join'; inviteToken: string }
   | { page: 'not-found' };
 
@@ -51,6 +59,8 @@ const fixedPages: Readonly<Record<string, Route>> = {
   '/admin/people': { page: 'admin-people' },
   '/admin/policy': { page: 'admin-policy' },
   '/admin/audit': { page: 'admin-audit' },
+  '/admin/deletions': { page: 'admin-deletions' },
+  '/recordings': { page: 'recordings' },
 };
 
 export function matchRoute(pathname: string): Route {
@@ -61,6 +71,8 @@ export function matchRoute(pathname: string): Route {
   if (join?.[1]) return { page: 'join', inviteToken: decodeURIComponent(join[1]) };
   const welcome = /^\/welcome\/([^/]+)$/.exec(path);
   if (welcome?.[1]) return { page: 'welcome', linkToken: decodeURIComponent(welcome[1]) };
+  const recording = /^\/recordings\/([^/]+)$/.exec(path);
+  if (recording?.[1]) return { page: 'recording', recordingId: decodeURIComponent(recording[1]) };
   return { page: 'not-found' };
 }
 

@@ -47,7 +47,7 @@ export function AuditFilterForm({ applied, personError, onApply }: AuditFilterFo
           spellCheck={false}
           aria-describedby="audit-target-hint"
           value={draft.target}
-          onChange={(e) => set({ target: e.target.value })}
+          onChange={(e) => set({ target: e.target.value, targetType: undefined })}
         />
         <p className="admin__hint muted" id="audit-target-hint">
           Session ids start with ses_

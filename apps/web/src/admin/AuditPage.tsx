@@ -1,5 +1,5 @@
 import '../styles/admin.css';
-import { useState } from 'react';
+import { navigate, useSearch } from '../router';
 import { PageHeading } from '../ui/PageHeading';
 import { usePageTitle } from '../ui/usePageTitle';
 import { useRemote } from '../ui/useRemote';
@@ -8,36 +8,43 @@ import { AuditFilterForm } from './AuditFilterForm';
 import { AuditTable } from './AuditTable';
 import { fetchPeople, verifyAudit } from './admin-api';
 import { isAccessRefused } from './admin-failure';
-import { type AuditFilters, auditQueryString, noFilters } from './audit-query';
+import { auditQueryString } from './audit-query';
+import { auditPagePath, filtersFromSearch, hasFilters } from './audit-url';
 import { ChainStatus } from './ChainStatus';
 import { useAuditEntries } from './useAuditEntries';
 
-/** `/admin/audit`: every recorded action, newest first, and whether the hash chain is intact. */
+/**
+ * `/admin/audit`: every recorded action, newest first, and whether the hash chain is intact. The filters
+ * live in the address (see audit-url.ts): applying them is a navigation, so Back undoes one.
+ */
 export function AuditPage() {
   usePageTitle('Audit log');
   const { state: check, reload: recheck } = useRemote(verifyAudit);
   // Names for the Person filter and for accounts named as targets; the log reads fine without them.
   const { state: peopleLoad } = useRemote(fetchPeople);
   const people = peopleLoad.kind === 'ready' ? peopleLoad.data.people : [];
-  const [filters, setFilters] = useState<AuditFilters>(noFilters);
+  const search = useSearch();
+  const filters = filtersFromSearch(search);
   const built = auditQueryString(filters, people);
   const log = useAuditEntries(built.ok ? built.query : null);
 
   const refused = [log.error, check.kind === 'failed' ? check.error : null].find(isAccessRefused);
-  const filtered = JSON.stringify(filters) !== JSON.stringify(noFilters);
+  const filtered = hasFilters(filters);
+  const returnTo = auditPagePath(filters);
 
   return (
     <section className="card admin admin--wide" aria-labelledby="audit-heading">
       <PageHeading id="audit-heading">Audit log</PageHeading>
       {refused ? (
-        <AdminFailureAlert error={refused} returnTo="/admin/audit" />
+        <AdminFailureAlert error={refused} returnTo={returnTo} />
       ) : (
         <>
           <ChainStatus check={check} onCheck={recheck} />
           <AuditFilterForm
+            key={search}
             applied={filters}
             personError={built.ok ? undefined : built.fields.person}
-            onApply={setFilters}
+            onApply={(applied) => navigate(auditPagePath(applied))}
           />
           {log.status === 'loading' && (
             <p className="muted" role="status">
@@ -47,9 +54,14 @@ export function AuditPage() {
           {log.status !== 'loading' && log.entries.length === 0 && log.status !== 'failed' && (
             <p className="muted">{filtered ? 'No entries match these filters.' : 'The log is empty.'}</p>
           )}
-          {log.entries.length > 0 && <AuditTable entries={log.entries} people={people} />}
+          {log.entries.length > 0 && (
+            <>
+              <p className="admin__hint muted">Select a person or a target to see only their entries.</p>
+              <AuditTable entries={log.entries} people={people} />
+            </>
+          )}
           {log.status === 'failed' && (
-            <AdminFailureAlert error={log.error} returnTo="/admin/audit" onRetry={log.retry} />
+            <AdminFailureAlert error={log.error} returnTo={returnTo} onRetry={log.retry} />
           )}
           {log.nextBefore !== null && log.status !== 'failed' && (
             <div className="actions">

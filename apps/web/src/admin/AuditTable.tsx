@@ -1,12 +1,15 @@
 import type { AuditEntry } from '@assent/shared';
+import { AppLink } from '../ui/AppLink';
 import {
   actionInWords,
   actorInWords,
   detailLines,
   type KnownPerson,
+  noFilters,
   roleInWords,
   targetInWords,
 } from './audit-query';
+import { auditPagePath, personAuditPath } from './audit-url';
 import { formatDateTime } from './format-time';
 
 /** The entries, newest first; at phone width each row becomes a small card (see `.admin-table`). */
@@ -40,7 +43,15 @@ export function AuditTable({
                 <span className="admin-table__seq muted">Entry {entry.seq}</span>
               </div>
             </td>
-            <td data-label="Who">{actorInWords(entry)}</td>
+            <td data-label="Who">
+              {entry.actorUserId ? (
+                <AppLink href={personAuditPath(entry.actorUserId)} title="Show only this person’s entries">
+                  {actorInWords(entry)}
+                </AppLink>
+              ) : (
+                actorInWords(entry)
+              )}
+            </td>
             <td data-label="Role">{roleInWords(entry.actorRole)}</td>
             <td data-label="Action">
               <div>
@@ -51,7 +62,16 @@ export function AuditTable({
               </div>
             </td>
             <td data-label="Target" className="admin-table__target">
-              {targetInWords(entry, people)}
+              {entry.targetType && entry.targetId && entry.targetType !== 'policy' ? (
+                <AppLink
+                  href={auditPagePath({ ...noFilters, target: entry.targetId, targetType: entry.targetType })}
+                  title="Show only the entries about this"
+                >
+                  {targetInWords(entry, people)}
+                </AppLink>
+              ) : (
+                targetInWords(entry, people)
+              )}
             </td>
             <td data-label="Outcome">
               <span className={`badge${entry.outcome === 'denied' ? ' badge--denied' : ''}`}>

@@ -19,6 +19,8 @@ export interface AuditFilters {
   person: string;
   /** A session id (`ses_…`) or a recording id. */
   target: string;
+  /** What `target` names, when a link said so; otherwise read from the id (see `targetOf`). */
+  targetType?: string;
   /** An action prefix from `actionGroups`, or '' for any. */
   action: string;
   outcome: '' | AuditOutcome;
@@ -64,11 +66,11 @@ export function resolvePerson(text: string, people: readonly KnownPerson[]): Per
   return { ok: true, userId: byName[0]?.id ?? wanted };
 }
 
-/** Sessions have `ses_` ids; any other id is taken to be a recording's. */
-export function targetOf(text: string): { targetType: string; targetId: string } | undefined {
+/** Sessions have `ses_` ids; any other id is taken to be a recording's, unless `type` says. */
+export function targetOf(text: string, type?: string): { targetType: string; targetId: string } | undefined {
   const id = text.trim();
   if (id === '') return undefined;
-  return { targetType: id.startsWith('ses_') ? 'session' : 'recording', targetId: id };
+  return { targetType: type || (id.startsWith('ses_') ? 'session' : 'recording'), targetId: id };
 }
 
 export type AuditQueryResult = { ok: true; query: string } | { ok: false; fields: { person: string } };
@@ -84,7 +86,7 @@ export function auditQueryString(
   if (!person.ok) return { ok: false, fields: { person: person.message } };
   const params = new URLSearchParams();
   if (person.userId) params.set('actorUserId', person.userId);
-  const target = targetOf(filters.target);
+  const target = targetOf(filters.target, filters.targetType);
   if (target) {
     params.set('targetType', target.targetType);
     params.set('targetId', target.targetId);
@@ -114,6 +116,8 @@ const actionWords: Readonly<Record<string, string>> = {
   'session.read': 'Look at a session',
   'session.join': 'Join a session',
   'session.request_recording': 'Ask to record a session',
+  'recording.view': 'Watch a recording',
+  'recording.view_denied': 'Try to watch a recording',
   'policy.create': 'Set up the recording policy from the defaults',
   'policy.read': 'Read the recording policy',
   'policy.update': 'Change the recording policy',

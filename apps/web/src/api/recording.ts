@@ -1,8 +1,10 @@
 import type {
+  CallDeletionRequestBody,
   ConsentCommandBody,
   ConsentCommandKind,
   ConsentCommandResponse,
   ConsentLogResponse,
+  DeletionRequestReceipt,
   RequestRecordingBody,
 } from '@assent/shared';
 import { config } from '../config';
@@ -77,4 +79,14 @@ export function answerRecordingRequest(
 /** The tutor gets the whole session's log; everyone else their own entries. */
 export function fetchConsentLog(inviteToken: string): Promise<ConsentLogResponse> {
   return requestJson(`${base}/log`, { bearer: inviteToken });
+}
+
+/** After a withdrawal: ask for this session's earlier recordings to be deleted (an admin decides). */
+export function requestSessionDeletion(inviteToken: string): Promise<DeletionRequestReceipt> {
+  const body: CallDeletionRequestBody = { clientRequestId: newClientRequestId() };
+  return requestJson(`${base}/deletion-request`, {
+    method: 'POST',
+    body: JSON.stringify(body),
+    bearer: inviteToken,
+  });
 }

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { requestSessionDeletion } from '../api/recording';
 import { useAssentStore } from '../store';
 import { selectMyDecision } from '../store/consent-selectors';
 import { useCallSession } from './call-session';
@@ -35,35 +36,65 @@ export function WithdrawalNotice() {
   }
 }
 
+type DeletionAsk = { kind: 'idle' } | { kind: 'sending' } | { kind: 'sent'; at: string } | { kind: 'failed' };
+
 function WithdrawalDone() {
   const decision = useAssentStore(selectMyDecision);
+  const rule = useAssentStore((s) => s.recording?.request?.withdrawalRule);
   const setWithdrawal = useAssentStore((s) => s.setWithdrawal);
-  const [deletionAsked, setDeletionAsked] = useState(false);
+  const { inviteToken } = useCallSession();
+  const [ask, setAsk] = useState<DeletionAsk>({ kind: 'idle' });
   const dismiss = () => setWithdrawal({ kind: 'idle' });
+  const withdrew = decision !== 'declined';
+  const offerDeletion = withdrew && rule !== 'erase';
+
+  async function requestDeletion() {
+    setAsk({ kind: 'sending' });
+    try {
+      const receipt = await requestSessionDeletion(inviteToken);
+      setAsk({ kind: 'sent', at: receipt.receivedAt });
+    } catch {
+      setAsk({ kind: 'failed' });
+    }
+  }
 
   return (
     <div className="call__notice call__notice--panel withdrawal-done">
       <p className="withdrawal-done__title">
-        {decision === 'declined'
-          ? 'You said no to recording. Nothing is recorded.'
-          : 'You withdrew your consent. Recording has stopped for everyone.'}
+        {withdrew
+          ? 'You withdrew your consent. Recording has stopped for everyone.'
+          : 'You said no to recording. Nothing is recorded.'}
       </p>
-      {decision !== 'declined' &&
-        (deletionAsked ? (
-          // Deletion requests go to the organisation's admin; the API route for them is not there yet.
-          <p>
-            Your organisation's admin decides deletion requests. Sending one from the call is not available
-            yet, so please ask your admin to delete this session's recordings.
-          </p>
-        ) : (
-          <p>
-            What was recorded before you withdrew is kept under your organisation's rules. You can ask for it
-            to be deleted.
-          </p>
-        ))}
+      {withdrew && rule === 'erase' && (
+        <p>
+          Your organisation erases this session's recordings when anyone withdraws: they are being destroyed
+          now.
+        </p>
+      )}
+      {offerDeletion && ask.kind === 'idle' && (
+        <p>
+          What was recorded before you withdrew is kept under your organisation's rules. You can ask for it to
+          be deleted.
+        </p>
+      )}
+      {offerDeletion && ask.kind === 'sent' && (
+        <p role="status">
+          Your deletion request was received ({new Date(ask.at).toLocaleString()}). An administrator decides
+          it and you will be told the outcome.
+        </p>
+      )}
+      {offerDeletion && ask.kind === 'failed' && (
+        <p role="alert">Your deletion request could not be sent. Please try again.</p>
+      )}
       <div className="withdrawal-done__actions">
-        {decision !== 'declined' && !deletionAsked && (
-          <button type="button" className="lk-button" onClick={() => setDeletionAsked(true)}>
+        {offerDeletion && ask.kind !== 'sent' && (
+          <button
+            type="button"
+            className="lk-button"
+            aria-busy={ask.kind === 'sending'}
+            disabled={ask.kind === 'sending'}
+            onClick={() => void requestDeletion()}
+          >
             Request deletion of this session's recordings
           </button>
         )}

@@ -14,6 +14,7 @@ const state = {
     retentionDays: 90,
     noticeVersion: 'v1',
     noticeText: 'This session may be recorded.',
+    withdrawalRule: 'keep',
   },
   consented: 3,
   required: 3,

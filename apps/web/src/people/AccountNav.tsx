@@ -12,6 +12,7 @@ const adminLinks = [
   { href: '/admin/people', label: 'People' },
   { href: '/admin/policy', label: 'Recording policy' },
   { href: '/admin/audit', label: 'Audit log' },
+  { href: '/admin/deletions', label: 'Deletion records' },
 ] as const;
 
 /** The signed-in person's name and role, their pages, and Sign out. */
@@ -52,6 +53,7 @@ export function AccountNav({ user }: { user: MeUser }) {
       </p>
       <ul className="account-nav__links">
         {link('/', 'Home')}
+        {link('/recordings', 'Recordings')}
         {user.role === 'admin' && adminLinks.map((l) => link(l.href, l.label))}
         {link('/account', 'Account')}
         <li>

@@ -5,6 +5,9 @@ const pages = {
   people: lazy(() => import('../admin/PeoplePage').then((m) => ({ default: m.PeoplePage }))),
   policy: lazy(() => import('../admin/PolicyPage').then((m) => ({ default: m.PolicyPage }))),
   audit: lazy(() => import('../admin/AuditPage').then((m) => ({ default: m.AuditPage }))),
+  deletions: lazy(() =>
+    import('../recordings/DeletionRecordsPage').then((m) => ({ default: m.DeletionRecordsPage })),
+  ),
 };
 
 export type AdminPageName = keyof typeof pages;

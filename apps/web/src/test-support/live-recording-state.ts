@@ -15,6 +15,7 @@ export function liveRecordingState(patch: Partial<LiveRecordingState> = {}): Liv
       retentionDays: 30,
       noticeVersion: 'v1',
       noticeText: 'Notice',
+      withdrawalRule: 'keep',
     },
     consented: 0,
     required: 2,

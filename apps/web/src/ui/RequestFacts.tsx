@@ -1,11 +1,12 @@
 import type { RecordingRequestInfo } from '@assent/shared';
 
-/** What the person is asked to agree to (rule 1): why, who can watch, for how long. */
+/** What the person is asked to agree to (rule 1): why, who can watch, for how long, and what a withdrawal does. */
 export function RequestFacts({
   request,
   showPurpose = true,
 }: {
-  request: Pick<RecordingRequestInfo, 'purposeLabel' | 'viewers' | 'retentionDays'>;
+  request: Pick<RecordingRequestInfo, 'purposeLabel' | 'viewers' | 'retentionDays'> &
+    Partial<Pick<RecordingRequestInfo, 'withdrawalRule'>>;
   /** Off where the purpose is being chosen right above. */
   showPurpose?: boolean;
 }) {
@@ -27,6 +28,16 @@ export function RequestFacts({
           {request.retentionDays} {request.retentionDays === 1 ? 'day' : 'days'}
         </dd>
       </div>
+      {request.withdrawalRule && (
+        <div>
+          <dt>If anyone withdraws</dt>
+          <dd>
+            {request.withdrawalRule === 'erase'
+              ? "Recording stops and this session's recordings are erased"
+              : 'Recording stops; what was recorded before is kept, and you can ask for it to be deleted'}
+          </dd>
+        </div>
+      )}
     </dl>
   );
 }

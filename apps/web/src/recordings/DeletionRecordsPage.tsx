@@ -1,0 +1,97 @@
+import '../styles/recordings.css';
+import type { DeletionRecord } from '@assent/shared';
+import { AdminFailureAlert } from '../admin/AdminFailureAlert';
+import { fetchPolicy } from '../admin/admin-api';
+import { formatDateTime } from '../admin/format-time';
+import { fetchDeletionRecords } from '../api/recordings';
+import { PageHeading } from '../ui/PageHeading';
+import { usePageTitle } from '../ui/usePageTitle';
+import { useRemote } from '../ui/useRemote';
+import { deletionReasonInWords } from './recording-words';
+
+/** `/admin/deletions`: every recording destroyed, when, why and on whose decision. */
+export function DeletionRecordsPage() {
+  usePageTitle('Deletion records');
+  const { state, reload } = useRemote(fetchDeletionRecords);
+  // Purposes by their label where the policy still lists them; the records themselves keep the id.
+  const { state: policy } = useRemote(fetchPolicy);
+  const labels = new Map(
+    policy.kind === 'ready' ? policy.data.policy.purposes.map((p) => [p.id, p.label] as const) : [],
+  );
+
+  return (
+    <section className="card recordings recordings--wide" aria-labelledby="deletions-heading">
+      <PageHeading id="deletions-heading">Deletion records</PageHeading>
+      <p className="muted">
+        Each record shows that a recording was destroyed, when and why; it holds no media and no key, so
+        nothing of the recording can be recovered from it.
+      </p>
+      {state.kind === 'loading' && (
+        <p className="muted" role="status">
+          Loading deletion records…
+        </p>
+      )}
+      {state.kind === 'failed' && (
+        <AdminFailureAlert error={state.error} returnTo="/admin/deletions" onRetry={reload} />
+      )}
+      {state.kind === 'ready' && state.data.records.length === 0 && (
+        <p>No recording has been destroyed yet.</p>
+      )}
+      {state.kind === 'ready' && state.data.records.length > 0 && (
+        <DeletionRecordsTable records={state.data.records} purposeLabel={(id) => labels.get(id) ?? id} />
+      )}
+    </section>
+  );
+}
+
+interface DeletionRecordsTableProps {
+  records: readonly DeletionRecord[];
+  purposeLabel: (purpose: string) => string;
+}
+
+function DeletionRecordsTable({ records, purposeLabel }: DeletionRecordsTableProps) {
+  return (
+    <table className="recordings-table recordings-table--deletions">
+      <caption className="visually-hidden">Recordings destroyed, newest first</caption>
+      <thead>
+        <tr>
+          <th scope="col">Session</th>
+          <th scope="col">Purpose</th>
+          <th scope="col">Recorded</th>
+          <th scope="col">Destroyed</th>
+          <th scope="col">Reason</th>
+          <th scope="col">Detail</th>
+          <th scope="col">Decided by</th>
+        </tr>
+      </thead>
+      <tbody>
+        {records.map((record) => (
+          <tr key={record.id}>
+            <th scope="row" data-label="Session">
+              <div>
+                {record.sessionTitle}
+                <code className="recordings-table__id">{record.recordingId}</code>
+              </div>
+            </th>
+            <td data-label="Purpose">{purposeLabel(record.purpose)}</td>
+            <td data-label="Recorded">
+              {record.recordedAt ? (
+                <time dateTime={record.recordedAt}>{formatDateTime(record.recordedAt)}</time>
+              ) : (
+                <span className="muted">Not known</span>
+              )}
+            </td>
+            <td data-label="Destroyed">
+              <time dateTime={record.destroyedAt}>{formatDateTime(record.destroyedAt)}</time>
+            </td>
+            <td data-label="Reason">{deletionReasonInWords(record.reason)}</td>
+            <td data-label="Detail">{record.detail}</td>
+            <td data-label="Decided by">
+              {record.decidedByName ?? <span className="muted">The policy’s rule</span>}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import {
+  accessInWords,
+  consentKindInWords,
+  deletionReasonInWords,
+  durationInWords,
+  recordingAuditPath,
+  roleInWords,
+} from './recording-words';
+
+describe('recording words', () => {
+  it('says why the reader may see a recording', () => {
+    expect(accessInWords({ access: 'purpose_viewer', purposeLabel: 'Quality assurance' })).toBe(
+      'Your role may watch recordings made for quality assurance',
+    );
+    expect(accessInWords({ access: 'own_session', purposeLabel: 'x' })).toBe('You tutored this session');
+    expect(accessInWords({ access: 'attended', purposeLabel: 'x' })).toBe('You took part in this session');
+  });
+
+  it.each([
+    [null, null],
+    [0, '0 s'],
+    [59, '59 s'],
+    [60, '1 min'],
+    [2700, '45 min'],
+    [3600, '1 h'],
+    [3900, '1 h 5 min'],
+  ])('puts %s seconds as %s', (seconds, words) => {
+    expect(durationInWords(seconds)).toBe(words);
+  });
+
+  it('names consents, roles and deletion reasons', () => {
+    expect(consentKindInWords('withdraw')).toBe('Withdrew consent');
+    expect(roleInWords('guardian')).toBe('Parent or guardian');
+    expect(roleInWords('egress')).toBe('egress');
+    expect(deletionReasonInWords('retention')).toBe('Its retention period ended');
+  });
+
+  it('links to the audit log filtered to one recording', () => {
+    expect(recordingAuditPath('rec 1')).toBe('/admin/audit?targetType=recording&targetId=rec+1');
+  });
+});

@@ -1,0 +1,63 @@
+/** The vault's facts in the words the recordings pages use. */
+import {
+  type AccountRole,
+  accountRoleLabels,
+  type DeletionReason,
+  type RecordingConsent,
+  type RecordingSummary,
+} from '@assent/shared';
+
+/** Why the reader may see a recording, said to them. */
+export function accessInWords(recording: Pick<RecordingSummary, 'access' | 'purposeLabel'>): string {
+  switch (recording.access) {
+    case 'purpose_viewer':
+      return `Your role may watch recordings made for ${recording.purposeLabel.toLowerCase()}`;
+    case 'own_session':
+      return 'You tutored this session';
+    case 'attended':
+      return 'You took part in this session';
+  }
+}
+
+/** "45 s", "12 min", "1 h 5 min"; null when the end was never known. */
+export function durationInWords(seconds: number | null): string | null {
+  if (seconds === null) return null;
+  if (seconds < 60) return `${seconds} s`;
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 60) return `${minutes} min`;
+  const rest = minutes % 60;
+  return rest === 0 ? `${Math.floor(minutes / 60)} h` : `${Math.floor(minutes / 60)} h ${rest} min`;
+}
+
+const consentKinds: Readonly<Record<RecordingConsent['kind'], string>> = {
+  request: 'Asked to record',
+  consent: 'Consented',
+  decline: 'Declined',
+  withdraw: 'Withdrew consent',
+  cancel: 'Cancelled the request',
+};
+
+export function consentKindInWords(kind: RecordingConsent['kind']): string {
+  return consentKinds[kind];
+}
+
+/** Account roles by their label; a role the page does not know is shown as it came. */
+export function roleInWords(role: string): string {
+  return role in accountRoleLabels ? accountRoleLabels[role as AccountRole] : role;
+}
+
+const deletionReasons: Readonly<Record<DeletionReason, string>> = {
+  retention: 'Its retention period ended',
+  withdrawal: 'Consent was withdrawn, and the policy erases on withdrawal',
+  decision: 'An administrator decided a deletion request',
+};
+
+export function deletionReasonInWords(reason: DeletionReason): string {
+  return deletionReasons[reason];
+}
+
+/** Where the audit log shows every view and refused view of one recording. */
+export function recordingAuditPath(recordingId: string): string {
+  const query = new URLSearchParams({ targetType: 'recording', targetId: recordingId });
+  return `/admin/audit?${query.toString()}`;
+}
