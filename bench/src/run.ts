@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { consentThroughput } from './consent-throughput';
 import { joinThroughput } from './join-throughput';
 import { runRecordingBench } from './recording/report';
+import { runVaultBench } from './vault/report';
 import { withdrawToStop } from './withdraw-to-stop';
 
 const rounds = Number(process.env.BENCH_WITHDRAW_ROUNDS ?? 500);
@@ -80,6 +81,10 @@ writeFileSync(
   `${JSON.stringify({ at: new Date().toISOString(), cpus: cpus().length, node: process.version, withdraw, throughput, join: joinRun }, null, 2)}\n`,
 );
 console.log(`written to bench/results/${file.slice(dir.length)}`);
+
+// The recording vault: ingest against age, peak memory as files grow, seek time to first byte
+// (BENCH_VAULT=skip leaves it out; BENCH_VAULT_BYTES shrinks it). Results go to bench/results/vault-*.json.
+if (process.env.BENCH_VAULT !== 'skip') await runVaultBench();
 
 // Last: a real stack with LiveKit Egress and Chromium publishers (BENCH_RECORDING=skip leaves it out).
 if (process.env.BENCH_RECORDING !== 'skip') await runRecordingBench();
