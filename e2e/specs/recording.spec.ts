@@ -1,8 +1,9 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { banner, consentDialog, requestRecording, startThreePersonCall } from '../fixtures/call';
 import { e2ePorts } from '../fixtures/ports';
 import { fileEndsAt, livekitView, probe, roomOf, stampedClick, statusOf } from '../fixtures/recording';
 import { expect, test } from '../fixtures/test';
+import { decryptedCopy, recordingOfEgress } from '../fixtures/vault';
 
 const baseUrl = `http://127.0.0.1:${e2ePorts.server}`;
 const livekit = livekitView();
@@ -35,14 +36,23 @@ test('everyone consents: a real egress records; a withdrawal ends the file at th
   await call.tutor.waitForTimeout(3000);
   const clickedAt = await stampedClick(call.student, 'Withdraw consent');
   for (const page of call.everyone) await expect(banner(page)).toContainText('Recording stopped');
+  // Under the "keep" rule, the one who withdrew is offered a one-click deletion request.
+  await call.student.getByRole('button', { name: "Request deletion of this session's recordings" }).click();
+  await expect(
+    call.student.getByRole('status').filter({ hasText: 'Your deletion request was received' }),
+  ).toBeVisible();
   await expect
     .poll(async () => statusOf((await livekit.egress(egress.egressId)) ?? egress), { timeout: 20_000 })
     .toBe('EGRESS_COMPLETE');
   await expect.poll(() => livekit.roomIsRecording(roomName), { timeout: 10_000 }).toBe(false);
 
   const done = await livekit.egress(egress.egressId);
-  const file = done?.fileResults[0]?.filename ?? '';
-  const probed = probe(file);
+  // The vault takes the file in: encrypted, and egress's plaintext gone.
+  const plaintext = done?.fileResults[0]?.filename ?? '';
+  await expect.poll(() => recordingOfEgress(egress.egressId)?.status, { timeout: 20_000 }).toBe('stored');
+  expect(existsSync(plaintext)).toBe(false);
+  const stored = recordingOfEgress(egress.egressId);
+  const probed = probe(await decryptedCopy(stored?.id ?? ''));
   expect(probed.streams).toEqual(expect.arrayContaining(['video:h264', 'audio:opus']));
   // At least the three seconds recorded before the withdrawal are in the file.
   expect(probed.durationSeconds).toBeGreaterThan(3);
