@@ -17,7 +17,7 @@ export interface RecordingPreference {
 function latestChanges(db: DbOrTrx, studentIds: readonly string[]) {
   return db
     .selectFrom('recording_preference_changes')
-    .select(['student_id', 'do_not_record', 'changed_by_user_id', 'at'])
+    .select(['id', 'student_id', 'do_not_record', 'changed_by_user_id', 'at'])
     .where('student_id', 'in', studentIds)
     .orderBy('at', 'desc')
     .orderBy('id', 'desc');
@@ -68,4 +68,24 @@ export async function recordingRefusal(db: DbOrTrx, sessionId: string): Promise<
   const listed =
     reasons.length === 1 ? reasons[0] : `${reasons.slice(0, -1).join(', ')} and ${reasons.at(-1)}`;
   return `${listed}, so this session cannot be recorded.`;
+}
+
+/** The students of a session whose latest preference is "do not record", with that change's id. */
+export async function doNotRecordIn(
+  db: DbOrTrx,
+  sessionId: string,
+): Promise<{ studentId: string; changeId: string }[]> {
+  const students = await db
+    .selectFrom('people')
+    .select('student_id')
+    .where('session_id', '=', sessionId)
+    .where('student_id', 'is not', null)
+    .execute();
+  const ids = students.flatMap((s) => (s.student_id ? [s.student_id] : []));
+  if (ids.length === 0) return [];
+  const changes = await latestChanges(db, ids).execute();
+  return ids.flatMap((studentId) => {
+    const latest = changes.find((change) => change.student_id === studentId);
+    return latest?.do_not_record === 1 ? [{ studentId, changeId: latest.id }] : [];
+  });
 }

@@ -154,4 +154,41 @@ describe.each(testDatabases)('"do not record" during a recording ($name)', (data
     await t.consent.idle();
     expect(t.egress.stops.map((stop) => stop.egressId)).toEqual([egressId]);
   });
+
+  it('honours a "do not record" committed while a request was being made', async () => {
+    const t = ctx();
+    const s = await sessionWithFamily(t);
+    // The preference lands after the request's up-front check and before the request is written, so the
+    // preference's own pass found nothing to cancel.
+    const apply = t.consent.apply;
+    t.consent.apply = async (sessionId, event, options) => {
+      if (event.type === 'request') {
+        await t.db
+          .insertInto('recording_preference_changes')
+          .values({
+            id: randomUUID(),
+            student_id: s.samId,
+            do_not_record: 1,
+            changed_by_user_id: s.pat.userId,
+            at: t.clock.now.toISOString(),
+          })
+          .execute();
+      }
+      return apply(sessionId, event, options);
+    };
+    const res = await command(t, 'request', s.tutor.token, {
+      clientRequestId: randomUUID(),
+      purpose: 'quality_assurance',
+    });
+    t.consent.apply = apply;
+    expect(res.status).toBe(409);
+    expect((await errorOf(res)).code).toBe('recording_refused_by_preference');
+    const stored = await t.consent.read(s.sessionId);
+    expect(stored?.state.request).toBeNull();
+    const log = (await (await get(t, 'log', s.tutor.token)).json()) as ConsentLogResponse;
+    expect(log.entries.map((e) => [e.kind, e.personName])).toEqual([
+      ['request', 'Dana Tutor'],
+      ['cancel', 'Sam Student'],
+    ]);
+  });
 });

@@ -17,12 +17,13 @@ import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { listConsentLog, type StoredConsent, toLogEntry } from '../consent/consent-repository';
 import type { LogEntryInput } from '../consent/consent-service';
+import { honourDoNotRecord } from '../consent/honour-do-not-record';
 import { myDecision, recordingOptions } from '../consent/room-state';
 import type { AppEnv } from '../http/app-env';
 import { AppError } from '../http/app-error';
 import { validationHook } from '../http/error-handling';
 import { type ResolvedInvite, resolveInvite } from '../invites/resolve-invite';
-import { recordingRefusal } from '../policy/recording-preferences';
+import { doNotRecordIn, recordingRefusal } from '../policy/recording-preferences';
 import { errorResponse } from './error-responses';
 
 const bearer = { security: [{ inviteToken: [] }] };
@@ -237,6 +238,15 @@ export const recordingRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validation
         decide: () => logInput(c, invite, clientRequestId, 'request', request),
       },
     );
+    // A "do not record" committed between the check above and this request missed it (its own pass ran
+    // before the request existed): honour it now, as that pass would have.
+    const lateWishes = applied.written ? await doNotRecordIn(db, session.id) : [];
+    for (const wish of lateWishes) await honourDoNotRecord({ db, consent }, wish.studentId, wish.changeId);
+    if (lateWishes.length > 0) {
+      const reason =
+        (await recordingRefusal(db, session.id)) ?? 'Someone in this session asked not to be recorded.';
+      throw new AppError(409, 'recording_refused_by_preference', reason);
+    }
     return c.json(await respond(c, applied.stored, person.id), 200);
   })
   .openapi(answerRoute('/recording/consent', 'Consent to the current request'), async (c) =>
