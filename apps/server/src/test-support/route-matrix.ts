@@ -153,6 +153,37 @@ export const routeMatrix: RouteCase[] = [
     path: (v) => `/api/sessions/${v.otherSession}`,
     allowed: { admin: 200, reviewer: 200 },
   },
+  {
+    name: 'invite another guardian for own child',
+    whose: 'own',
+    method: 'POST',
+    path: (v) => `/api/students/${v.ownStudent}/guardian-invitations`,
+    body: (u) => ({ email: `second-guardian-${u}@example.org` }),
+    allowed: { admin: 201, guardian: 201 },
+  },
+  {
+    name: "invite another guardian for another family's child",
+    whose: 'other',
+    method: 'POST',
+    path: (v) => `/api/students/${v.otherStudent}/guardian-invitations`,
+    body: (u) => ({ email: `second-guardian-${u}@example.org` }),
+    allowed: { admin: 201 },
+  },
+  {
+    name: 'recordings I may watch',
+    method: 'GET',
+    path: () => '/api/recordings',
+    allowed: { ...staff, guardian: 200, student: 200 },
+  },
+  {
+    // Missing and not allowed answer alike, so every signed-in caller gets 404.
+    name: 'play a recording that does not exist',
+    method: 'POST',
+    path: () => '/api/recordings/rec_missing/playback',
+    body: () => ({}),
+    allowed: { admin: 404, reviewer: 404, tutor: 404, guardian: 404, student: 404 },
+  },
+  { name: 'deletion records', method: 'GET', path: () => '/api/admin/deletions', allowed: { admin: 200 } },
 ];
 
 /** The status a caller must get from a route. */
