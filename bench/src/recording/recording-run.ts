@@ -5,6 +5,8 @@
  */
 import type { RoomServiceClient } from 'livekit-server-sdk';
 import type { Browser } from 'playwright-core';
+import { decryptedRecording } from '../../../scripts/recordings/vault-copy';
+import { benchDataDir } from './bench-stack';
 import { type CallPage, clickWithdraw, dismissWithdrawalNotice, joinCall, leaveCall } from './call-pages';
 import { type EgressWatch, nanosToMs, probe, statusOf } from './egress-watch';
 import { sampleTree, type TreeUsage } from './process-tree-usage';
@@ -117,7 +119,8 @@ export async function recordOnce(
   const { ending, done } = await ctx.watch.untilFinished(egressId, 60_000);
   const file = done.info.fileResults[0];
   if (!file?.filename) throw new Error(`egress ${egressId} ended ${statusOf(done.info)} without a file`);
-  const probed = probe(file.filename);
+  // The vault has taken egress's file in by now: probe the decrypted copy.
+  const probed = probe(await decryptedRecording(benchDataDir, egressId));
   const fileStartedAt = nanosToMs(file.startedAt);
   const fileEndedAt = nanosToMs(file.endedAt);
   if (fileStartedAt === undefined) throw new Error(`egress ${egressId} reports no file start time`);
