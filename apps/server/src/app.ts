@@ -11,6 +11,7 @@ import { requestLogger } from './middleware/request-logger';
 import { sameOriginForCookies } from './middleware/same-origin';
 import { createAuth, trustedOrigins } from './people/auth';
 import { withClientAddress } from './people/client-address';
+import { advanceConsentRoutes } from './routes/advance-consent';
 import { auditRoutes } from './routes/audit';
 import { callDeletionRequestRoutes } from './routes/call-deletion-request';
 import { docsRoutes } from './routes/docs';
@@ -62,6 +63,7 @@ export function createApp(deps: AppDeps) {
   const routes = app
     .route('/api', healthRoutes)
     .route('/api', sessionRoutes)
+    .route('/api', advanceConsentRoutes)
     .route('/api', inviteRoutes)
     .route('/api', recordingRoutes)
     .route('/api', recordingsRoutes)

@@ -11,16 +11,18 @@ import {
   type ConsentEvent,
   type ConsentState,
   type LiveRecordingState,
+  policyVersionOfNotice,
   type TransitionResult,
   transition,
 } from '@assent/shared';
 import type { Logger } from 'pino';
 import type { RecordingConfig } from '../config';
-import type { Db } from '../db/database';
+import type { Db, DbOrTrx } from '../db/database';
 import { AppError } from '../http/app-error';
 import type { EgressPort } from '../livekit/egress';
 import type { RoomParticipant, RoomService } from '../livekit/room-service';
 import { createPolicyBook, type PolicyBook } from '../policy/policy-book';
+import { latestPolicyVersion, policyVersion } from '../policy/policy-repository';
 import {
   appendConsentLog,
   type ConsentLogRecord,
@@ -212,6 +214,39 @@ export function createConsentService(deps: ConsentServiceDeps): ConsentService {
     for (const command of commands) if (command.type === 'start_egress') startEgress(stored, command);
   }
 
+  /** Saved policy versions never change: whether each allows advance guardian consent, once read. */
+  const advanceAllowed = new Map<number, boolean>();
+  async function allowsAdvance(trx: DbOrTrx, version: number | undefined): Promise<boolean> {
+    const number = version ?? (await latestPolicyVersion(trx));
+    if (number === undefined) return false;
+    let allowed = advanceAllowed.get(number);
+    if (allowed === undefined) {
+      // Read inside the caller's transaction: on SQLite another connection would wait for it forever.
+      allowed = (await policyVersion(trx, number))?.policy.advanceGuardianConsent === true;
+      advanceAllowed.set(number, allowed);
+    }
+    return allowed;
+  }
+
+  /**
+   * Whether a guardian's advance consent counts (rule 3) is the policy's, as of the request it would
+   * count for: the version the request was made under (one from before the policy was data: the latest).
+   */
+  async function withGuardianConsentMode(
+    trx: DbOrTrx,
+    state: ConsentState,
+    event: ConsentEvent,
+  ): Promise<ConsentState> {
+    const noticeVersion = event.type === 'request' ? event.noticeVersion : state.request?.noticeVersion;
+    if (noticeVersion === undefined) return state;
+    const mode = (await allowsAdvance(trx, policyVersionOfNotice(noticeVersion)))
+      ? 'in_call_or_advance'
+      : 'in_call';
+    return state.policy.guardianConsentMode === mode
+      ? state
+      : { ...state, policy: { ...state.policy, guardianConsentMode: mode } };
+  }
+
   const service: ConsentService = {
     async apply(sessionId, event, options = {}) {
       const outcome = await deps.db.transaction().execute(async (trx) => {
@@ -233,7 +268,7 @@ export function createConsentService(deps: ConsentServiceDeps): ConsentService {
           }
           if (previous) return { ...unchanged, repeat: true };
         }
-        const result = transition(stored.state, event);
+        const result = transition(await withGuardianConsentMode(trx, stored.state, event), event);
         const entry = options.decide?.(result, stored.state);
         if (result.state === stored.state && result.commands.length === 0 && !entry) {
           return { ...unchanged, ignored: result.ignored };

@@ -40,8 +40,22 @@ export interface RecordingSegmentsTable {
   updated_at: string;
 }
 
+/** A guardian's consent ahead of a session for their child's seat; the latest row per child counts. */
+export interface AdvanceConsentsTable {
+  id: string;
+  session_id: string;
+  student_person_id: string;
+  guardian_person_id: string;
+  guardian_user_id: string;
+  /** JSON array of purpose ids; empty when withdrawn. */
+  purposes: string;
+  policy_version: number;
+  at: string;
+}
+
 export interface ConsentTables {
   session_consent: SessionConsentTable;
   consent_log: ConsentLogTable;
   recording_segments: RecordingSegmentsTable;
+  advance_consents: AdvanceConsentsTable;
 }

@@ -119,6 +119,43 @@ describe.each(testDatabases)('the recording vault routes ($name)', (database) =>
     expect(((await verified.json()) as { intact: boolean }).intact).toBe(true);
   });
 
+  it('lists a guardian’s consent given in advance among the consents a recording was made under', async () => {
+    const t = ctx();
+    const rec = await recordedSession(t);
+    const people = await t.db
+      .selectFrom('people')
+      .selectAll()
+      .where('session_id', '=', rec.sessionId)
+      .execute();
+    const sam = people.find((p) => p.name === 'Sam Student');
+    const pat = people.find((p) => p.name === 'Pat Guardian');
+    if (!sam || !pat) throw new Error('sample session');
+    await t.db
+      .insertInto('advance_consents')
+      .values({
+        id: 'adv-1',
+        session_id: rec.sessionId,
+        student_person_id: sam.id,
+        guardian_person_id: pat.id,
+        guardian_user_id: rec.guardian.userId,
+        purposes: JSON.stringify(['quality_assurance']),
+        policy_version: 1,
+        at: new Date(t.clock.now.getTime() - 3600_000).toISOString(),
+      })
+      .execute();
+    const reviewer = await signedInAs(t, 'reviewer');
+    const detail = (await (
+      await asAccount(t, reviewer, 'GET', `/api/recordings/${rec.recordingId}`)
+    ).json()) as RecordingDetail;
+    expect(detail.consents[0]).toMatchObject({
+      personName: 'Pat Guardian',
+      kind: 'consent',
+      forName: 'Sam Student',
+      inAdvance: true,
+    });
+    expect(detail.consents.filter((c) => c.inAdvance)).toHaveLength(1);
+  });
+
   it('answers bad ranges with 416 or one covering range, never a partial leak', async () => {
     const t = ctx();
     const rec = await recordedSession(t, { bytes: 1000 });

@@ -8,6 +8,7 @@ import type { Config } from '../config';
 import type { Db } from '../db/database';
 import { signInvite } from '../invites/invite-token';
 import type { Actor } from '../people/actor';
+import { advanceConsentsIn } from './advance-consent';
 import { joinRefusal } from './join-gate';
 import { listPeople, type Person, type Session, toSession } from './session-repository';
 
@@ -86,8 +87,16 @@ export async function describeSession(
           .execute()
       ).map((r) => r.student_person_id),
     );
+    const advance = await advanceConsentsIn(deps.db, session.id);
     children = await Promise.all(
-      everyone.filter((p) => childIds.has(p.id)).map(async (p) => ({ name: p.name, ...(await seatLink(p)) })),
+      everyone
+        .filter((p) => childIds.has(p.id))
+        .map(async (p) => ({
+          personId: p.id,
+          name: p.name,
+          ...(await seatLink(p)),
+          advanceConsent: advance.get(p.id) ?? [],
+        })),
     );
   }
   const own = mine ? await seatLink(mine) : { joinUrl: null, refusal: null };

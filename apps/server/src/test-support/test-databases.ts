@@ -60,6 +60,7 @@ const tablesChildFirst = [
   'recording_keys',
   'recordings',
   'recording_segments',
+  'advance_consents',
   'consent_log',
   'session_consent',
   'participant_presence',

@@ -23,7 +23,7 @@ export async function recordingConsents(db: DbOrTrx, recording: Recording): Prom
     .where('guardian_links.session_id', '=', recording.sessionId)
     .orderBy('people.position')
     .execute();
-  return entries.map((e) => {
+  const fromTheCall: RecordingConsent[] = entries.map((e) => {
     const children = e.role === 'guardian' ? links.filter((l) => l.guardian_person_id === e.person_id) : [];
     return {
       personName: e.person_name,
@@ -33,6 +33,40 @@ export async function recordingConsents(db: DbOrTrx, recording: Recording): Prom
       purpose: e.purpose,
       noticeVersion: e.notice_version,
       forName: children.length > 0 ? children.map((l) => l.name).join(', ') : null,
+      inAdvance: false,
     };
   });
+  return [...fromTheCall, ...(await inAdvance(db, recording))].sort((a, b) => a.at.localeCompare(b.at));
+}
+
+/** Guardians' consents given ahead of the session that covered the recording's purpose when it began. */
+async function inAdvance(db: DbOrTrx, recording: Recording): Promise<RecordingConsent[]> {
+  const rows = await db
+    .selectFrom('advance_consents')
+    .innerJoin('people as guardian', 'guardian.id', 'advance_consents.guardian_person_id')
+    .innerJoin('people as child', 'child.id', 'advance_consents.student_person_id')
+    .select([
+      'advance_consents.student_person_id',
+      'advance_consents.purposes',
+      'advance_consents.policy_version',
+    ])
+    .select(['advance_consents.at', 'guardian.name as guardian_name', 'child.name as child_name'])
+    .where('advance_consents.session_id', '=', recording.sessionId)
+    .where('advance_consents.at', '<=', recording.startedAt ?? recording.createdAt)
+    .orderBy('advance_consents.at')
+    .execute();
+  // Each child's latest consent in advance before the recording began.
+  const latest = new Map(rows.map((r) => [r.student_person_id, r]));
+  return [...latest.values()]
+    .filter((r) => (JSON.parse(r.purposes) as string[]).includes(recording.purpose))
+    .map((r) => ({
+      personName: r.guardian_name,
+      role: 'guardian',
+      kind: 'consent' as const,
+      at: r.at,
+      purpose: recording.purpose,
+      noticeVersion: `policy-${r.policy_version}`,
+      forName: r.child_name,
+      inAdvance: true,
+    }));
 }

@@ -1,6 +1,8 @@
 import type {
   AcceptInvitationRequest,
   AddChildRequest,
+  AdvanceConsentRequest,
+  AdvanceConsentResponse,
   GiveAgreementRequest,
   InvitationCreated,
   InvitationPreview,
@@ -75,5 +77,16 @@ export function setRecordingPreference(
   return requestJson(`${api}/students/${encodeURIComponent(studentId)}/recording-preference`, {
     method: 'PUT',
     body: JSON.stringify({ doNotRecord }),
+  });
+}
+
+/** A guardian's consent ahead of a session for their child's seat; an empty list withdraws it. */
+export function giveAdvanceConsent(
+  sessionId: string,
+  body: AdvanceConsentRequest,
+): Promise<AdvanceConsentResponse> {
+  return requestJson(`${api}/sessions/${encodeURIComponent(sessionId)}/advance-consent`, {
+    method: 'PUT',
+    body: JSON.stringify(body),
   });
 }

@@ -1,8 +1,10 @@
-import type { AccountRole, MySession, MySessionList } from '@assent/shared';
+import type { AccountRole, MySession, MySessionList, OrganisationPolicy } from '@assent/shared';
+import { fetchPolicy } from '../api/people';
 import { RemoteFailure } from '../people/RemoteFailure';
 import { AppLink } from '../ui/AppLink';
 import { LinkField } from '../ui/LinkField';
-import type { RemoteHandle } from '../ui/useRemote';
+import { type RemoteHandle, useRemote } from '../ui/useRemote';
+import { AdvanceConsent } from './AdvanceConsent';
 import { formatSessionDate, peopleLine } from './session-summary';
 
 const emptyHint: Partial<Record<AccountRole, string>> = {
@@ -15,6 +17,11 @@ const emptyHint: Partial<Record<AccountRole, string>> = {
 /** "Your sessions": each with the person's own Join link and, for guardians, their children's links. */
 export function MySessions({ sessions, role }: { sessions: RemoteHandle<MySessionList>; role: AccountRole }) {
   const { state } = sessions;
+  // Guardians may consent ahead of a session where the policy allows it.
+  const policy = useRemote(role === 'guardian' ? fetchPolicy : noPolicy);
+  const advance = policy.state.kind === 'ready' && policy.state.data?.policy.advanceGuardianConsent;
+  const purposes =
+    advance && policy.state.kind === 'ready' ? (policy.state.data?.policy.purposes ?? []) : null;
   return (
     <section className="card" aria-labelledby="sessions-heading" aria-busy={state.kind === 'loading'}>
       <h2 id="sessions-heading">Your sessions</h2>
@@ -28,7 +35,7 @@ export function MySessions({ sessions, role }: { sessions: RemoteHandle<MySessio
       {state.kind === 'ready' && state.data.sessions.length > 0 && (
         <ul className="session-list">
           {state.data.sessions.map((session) => (
-            <SessionItem key={session.sessionId} session={session} />
+            <SessionItem key={session.sessionId} session={session} purposes={purposes} />
           ))}
         </ul>
       )}
@@ -36,7 +43,16 @@ export function MySessions({ sessions, role }: { sessions: RemoteHandle<MySessio
   );
 }
 
-function SessionItem({ session }: { session: MySession }) {
+const noPolicy = async (): Promise<OrganisationPolicy | null> => null;
+
+function SessionItem({
+  session,
+  purposes,
+}: {
+  session: MySession;
+  /** The policy's purposes when guardians may consent in advance; null when they may not. */
+  purposes: OrganisationPolicy['policy']['purposes'] | null;
+}) {
   return (
     <li className="session-item">
       <h3 className="session-item__title">{session.title}</h3>
@@ -64,6 +80,15 @@ function SessionItem({ session }: { session: MySession }) {
               </p>
             ),
           )}
+          {purposes &&
+            session.children.map((child) => (
+              <AdvanceConsent
+                key={child.personId}
+                sessionId={session.sessionId}
+                child={child}
+                purposes={purposes}
+              />
+            ))}
         </div>
       )}
     </li>

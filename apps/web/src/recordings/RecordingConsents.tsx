@@ -29,7 +29,10 @@ export function RecordingConsents({ recording }: { recording: RecordingDetail })
               {entry.personName}
             </th>
             <td data-label="Role">{roleInWords(entry.role)}</td>
-            <td data-label="What">{consentKindInWords(entry.kind)}</td>
+            <td data-label="What">
+              {consentKindInWords(entry.kind)}
+              {entry.inAdvance && ' in advance'}
+            </td>
             <td data-label="For">
               {entry.forName ?? <span className="muted">{selfOrNobody(entry.kind)}</span>}
             </td>

@@ -34,7 +34,7 @@ describe('RecordingPage', () => {
     const guardian = within(rows[2] as HTMLElement);
     expect(guardian.getByRole('rowheader', { name: 'Gail Guardian' })).toBeTruthy();
     expect(guardian.getByText('Parent or guardian')).toBeTruthy();
-    expect(guardian.getByText('Consented')).toBeTruthy();
+    expect(guardian.getByText('Consented in advance')).toBeTruthy();
     expect(guardian.getByText('Sam')).toBeTruthy();
     expect(guardian.getByText('Quality assurance')).toBeTruthy();
     expect(guardian.getByText('v3')).toBeTruthy();

@@ -31,6 +31,7 @@ export function recordingDetail(patch: Partial<RecordingDetail> = {}): Recording
         purpose: 'quality_assurance',
         noticeVersion: 'v3',
         forName: null,
+        inAdvance: false,
       },
       {
         personName: 'Gail Guardian',
@@ -40,6 +41,7 @@ export function recordingDetail(patch: Partial<RecordingDetail> = {}): Recording
         purpose: 'quality_assurance',
         noticeVersion: 'v3',
         forName: 'Sam',
+        inAdvance: true,
       },
     ],
     ...patch,

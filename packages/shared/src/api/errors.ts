@@ -29,6 +29,7 @@ export const ErrorCode = z.enum([
   'recording_refused_by_preference',
   'guests_not_allowed',
   'range_not_satisfiable',
+  'advance_consent_not_allowed',
   'rate_limited',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

@@ -186,13 +186,35 @@ export const MySession = z.object({
   refusal: z.string().nullable(),
   /** Guardians: a join link for each of their children in the session, to open on the child's device. */
   children: z.array(
-    z.object({ name: z.string(), joinUrl: z.string().url().nullable(), refusal: z.string().nullable() }),
+    z.object({
+      /** The child's seat in this session (what advance consent is given for). */
+      personId: z.string(),
+      name: z.string(),
+      joinUrl: z.string().url().nullable(),
+      refusal: z.string().nullable(),
+      /** Purposes the caller's family consented to in advance for this child here; empty: none. */
+      advanceConsent: z.array(z.string()),
+    }),
   ),
   people: z.array(z.object({ name: z.string(), role: z.enum(['tutor', 'student', 'guardian']) })),
 });
 export type MySession = z.infer<typeof MySession>;
 
 export const MySessionList = z.object({ sessions: z.array(MySession) });
+
+/**
+ * `PUT /api/sessions/:id/advance-consent`: a guardian consents ahead of the session, for their child's
+ * seat, to recording for these purposes (consent rule 3; only where the policy allows). An empty list
+ * withdraws it.
+ */
+export const AdvanceConsentRequest = z.object({
+  studentPersonId: z.string().min(1).max(64),
+  purposes: z.array(z.string().regex(/^[a-z][a-z0-9_]{0,59}$/)).max(20),
+});
+export type AdvanceConsentRequest = z.infer<typeof AdvanceConsentRequest>;
+
+export const AdvanceConsentResponse = z.object({ purposes: z.array(z.string()), at: z.string() });
+export type AdvanceConsentResponse = z.infer<typeof AdvanceConsentResponse>;
 export type MySessionList = z.infer<typeof MySessionList>;
 
 export const PolicyResponse = OrganisationPolicy;

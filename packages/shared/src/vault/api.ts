@@ -48,6 +48,8 @@ export const RecordingConsent = z.object({
   noticeVersion: z.string(),
   /** For a guardian's consent, the child it was given for. */
   forName: z.string().nullable(),
+  /** A guardian's consent given ahead of the session (rule 3, where the policy allows it). */
+  inAdvance: z.boolean(),
 });
 export type RecordingConsent = z.infer<typeof RecordingConsent>;
 

@@ -6,6 +6,7 @@ import * as guardianLinks from './2026_11_22_0004_guardian_links';
 import * as accounts from './2026_11_22_0005_accounts';
 import * as organisation from './2026_11_22_0006_organisation';
 import * as vault from './2026_12_02_0007_vault';
+import * as advanceConsent from './2026_12_02_0008_advance_consent';
 
 /** Every migration by name; names sort in the order they must run. Add new ones here. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_22_0005_accounts': accounts,
   '2026_11_22_0006_organisation': organisation,
   '2026_12_02_0007_vault': vault,
+  '2026_12_02_0008_advance_consent': advanceConsent,
 };
