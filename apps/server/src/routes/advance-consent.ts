@@ -5,9 +5,7 @@ import type { AppEnv } from '../http/app-env';
 import { validationHook } from '../http/error-handling';
 import { requireActor } from '../people/actor';
 import { giveAdvanceConsent } from '../sessions/advance-consent';
-import { errorResponse } from './error-responses';
-
-const json = <T>(schema: T) => ({ 'application/json': { schema } });
+import { errorResponse, json } from './error-responses';
 
 const putAdvanceConsent = createRoute({
   method: 'put',

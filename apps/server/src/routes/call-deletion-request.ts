@@ -10,9 +10,7 @@ import { AppError } from '../http/app-error';
 import { validationHook } from '../http/error-handling';
 import { resolveInvite } from '../invites/resolve-invite';
 import { receiveDeletionRequest } from '../vault/deletion-requests';
-import { errorResponse } from './error-responses';
-
-const json = <T>(schema: T) => ({ 'application/json': { schema } });
+import { errorResponse, json } from './error-responses';
 
 const postDeletionRequest = createRoute({
   method: 'post',

@@ -4,3 +4,16 @@ import { ErrorBody } from '@assent/shared';
 export function errorResponse(description: string) {
   return { description, content: { 'application/json': { schema: ErrorBody } } };
 }
+
+/** A JSON request or response body described by a zod schema. */
+export const json = <T>(schema: T) => ({ 'application/json': { schema } });
+
+/** Routes for signed-in people: the session cookie better-auth sets. */
+export const cookieAuth = { security: [{ sessionCookie: [] }] };
+
+/** What any signed-in route may answer besides success: bad input, not signed in, not allowed. */
+export const signedInErrors = {
+  400: errorResponse('validation_failed'),
+  401: errorResponse('unauthorized'),
+  403: errorResponse('forbidden'),
+};

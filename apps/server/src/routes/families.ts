@@ -29,15 +29,9 @@ import {
 import { becomeGuardian } from '../people/guardianships';
 import { createInvitation } from '../people/invitations';
 import { latestPolicyVersion } from '../policy/policy-repository';
-import { errorResponse } from './error-responses';
+import { cookieAuth, errorResponse, json, signedInErrors } from './error-responses';
 
-const cookieAuth = { security: [{ sessionCookie: [] }] };
-const json = <T>(schema: T) => ({ 'application/json': { schema } });
-const denied = {
-  400: errorResponse('validation_failed'),
-  401: errorResponse('unauthorized'),
-  403: errorResponse('forbidden'),
-};
+const denied = signedInErrors;
 
 const inviteFamily = createRoute({
   method: 'post',

@@ -24,10 +24,8 @@ import { summaryFor, visibleRecordings } from '../vault/recording-list';
 import { findRecording, listDeletionRecords, type Recording, storedKey } from '../vault/recording-repository';
 import { openPlaintextRange } from '../vault/stream-cipher';
 import { createView, findLiveView } from '../vault/views';
-import { errorResponse } from './error-responses';
+import { cookieAuth, errorResponse, json } from './error-responses';
 
-const cookieAuth = { security: [{ sessionCookie: [] }] };
-const json = <T>(schema: T) => ({ 'application/json': { schema } });
 const RecordingParams = z.object({ id: z.string().min(1).max(64) });
 const MediaQuery = z.object({ view: z.string().min(1).max(64) });
 

@@ -27,15 +27,9 @@ import {
   preferenceHistory,
 } from '../people/family-repository';
 import { createInvitation } from '../people/invitations';
-import { errorResponse } from './error-responses';
+import { cookieAuth, errorResponse, json, signedInErrors } from './error-responses';
 
-const cookieAuth = { security: [{ sessionCookie: [] }] };
-const json = <T>(schema: T) => ({ 'application/json': { schema } });
-const denied = {
-  400: errorResponse('validation_failed'),
-  401: errorResponse('unauthorized'),
-  403: errorResponse('forbidden'),
-};
+const denied = signedInErrors;
 const StudentParam = z.object({ id: z.string().min(1).max(64) });
 
 const allStudents = createRoute({

@@ -12,7 +12,7 @@ import {
 import { auditPagePath, personAuditPath } from './audit-url';
 import { formatDateTime } from './format-time';
 
-/** The entries, newest first; at phone width each row becomes a small card (see `.admin-table`). */
+/** The entries, newest first; at phone width each row becomes a small card (see `.card-table`). */
 export function AuditTable({
   entries,
   people,
@@ -21,7 +21,7 @@ export function AuditTable({
   people: readonly KnownPerson[];
 }) {
   return (
-    <table className="admin-table admin-table--audit">
+    <table className="admin-table admin-table--audit card-table">
       <caption className="visually-hidden">Audit log entries, newest first</caption>
       <thead>
         <tr>

@@ -11,11 +11,11 @@ const invitationKinds: Readonly<Record<PendingInvitation['kind'], string>> = {
   student: 'Student sign-in',
 };
 
-/** Everyone with an account; at phone width each row becomes a small card (see `.admin-table`). */
+/** Everyone with an account; at phone width each row becomes a small card (see `.card-table`). */
 export function PeopleTable({ people }: { people: readonly Person[] }) {
   if (people.length === 0) return <p className="muted">Nobody has an account yet.</p>;
   return (
-    <table className="admin-table">
+    <table className="admin-table card-table">
       <caption className="visually-hidden">Everyone with an account</caption>
       <thead>
         <tr>
@@ -51,7 +51,7 @@ export function PendingInvitations({ invitations }: { invitations: readonly Pend
       {invitations.length === 0 ? (
         <p className="muted">None.</p>
       ) : (
-        <table className="admin-table">
+        <table className="admin-table card-table">
           <caption className="visually-hidden">Invitations not yet accepted</caption>
           <thead>
             <tr>

@@ -51,7 +51,7 @@ interface DeletionRecordsTableProps {
 
 function DeletionRecordsTable({ records, purposeLabel }: DeletionRecordsTableProps) {
   return (
-    <table className="recordings-table recordings-table--deletions">
+    <table className="recordings-table recordings-table--deletions card-table">
       <caption className="visually-hidden">Recordings destroyed, newest first</caption>
       <thead>
         <tr>

@@ -9,7 +9,7 @@ export function RecordingConsents({ recording }: { recording: RecordingDetail })
   }
   const purposeOf = (purpose: string) => (purpose === recording.purpose ? recording.purposeLabel : purpose);
   return (
-    <table className="recordings-table recordings-table--consents">
+    <table className="recordings-table recordings-table--consents card-table">
       <caption className="visually-hidden">Consent entries for this recording, oldest first</caption>
       <thead>
         <tr>

@@ -5,13 +5,13 @@ import { accessInWords, durationInWords } from './recording-words';
 
 /**
  * The recordings a person may watch, newest first as the server sends them; at phone width each row
- * becomes a small card (see `.recordings-table`).
+ * becomes a small card (see `.card-table`).
  */
 export function RecordingsTable({ recordings }: { recordings: readonly RecordingSummary[] }) {
   // Staff have no playback window; the column is there only when someone's watching is time-limited.
   const windowed = recordings.some((r) => r.playableUntil !== null);
   return (
-    <table className="recordings-table">
+    <table className="recordings-table card-table">
       <caption className="visually-hidden">Recordings you may watch</caption>
       <thead>
         <tr>
