@@ -84,7 +84,7 @@ export function serverService(config: StackConfig, extraEnv: NodeJS.ProcessEnv =
       ...(config.externalLivekit
         ? {}
         : {
-            RECORDINGS_DIR: join(config.dataDir, 'recordings'),
+            RECORDINGS_DIR: config.recordingsDir,
             RECORDING_LAYOUT_URL: recordingLayoutUrl(config),
           }),
       ...extraEnv,

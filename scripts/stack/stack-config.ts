@@ -1,6 +1,6 @@
 /** Where the local stack lives and which loopback ports it uses; secrets generated once per data dir. */
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { accessSync, constants, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 export interface StackPorts {
@@ -32,6 +32,8 @@ export interface StackConfig {
   egressBin?: string;
   databaseUrl: string;
   publicUrl: string;
+  /** Where egress writes a recording while it is being made (the vault then encrypts it and deletes it). */
+  recordingsDir: string;
 }
 
 export const defaultPorts: StackPorts = {
@@ -95,7 +97,24 @@ export function resolveStackConfig(
     egressBin: env.EGRESS_BIN,
     databaseUrl: env.DATABASE_URL ?? `sqlite:${join(dataDir, 'assent.sqlite')}`,
     publicUrl: env.PUBLIC_URL ?? `http://127.0.0.1:${ports.server}`,
+    recordingsDir: env.ASSENT_RECORDINGS_DIR ?? inMemoryRecordingsDir(dataDir) ?? join(dataDir, 'recordings'),
   };
+}
+
+/**
+ * A recording being made lives in memory (tmpfs) where the machine has one, so its plaintext never
+ * reaches a disk, a backup or a disk image; the vault encrypts it to disk as soon as egress finishes it.
+ * One directory per data dir, so two stacks on one machine never share it.
+ */
+export function inMemoryRecordingsDir(dataDir: string): string | undefined {
+  const shm = '/dev/shm';
+  try {
+    accessSync(shm, constants.W_OK);
+  } catch {
+    return undefined;
+  }
+  const id = createHash('sha256').update(dataDir).digest('hex').slice(0, 12);
+  return join(shm, `assent-${id}`, 'recordings');
 }
 
 function stripUndefined<T extends object>(value: T): Partial<T> {

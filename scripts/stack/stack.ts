@@ -1,5 +1,6 @@
 /** Brings up the whole local stack in order and hands back a handle to stop it. */
 import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { egressService, pulseaudioService } from './recorder-services';
 import { livekitService, livekitWsUrl, redisService, serverService } from './services';
@@ -43,10 +44,14 @@ export async function startStack(options: StartStackOptions = {}): Promise<Stack
       );
       log(`livekit    ready on ${livekitWsUrl(config)}`);
       await supervisor.start(pulseaudioService(config));
+      // Only this user may read recordings while they are being made.
+      mkdirSync(config.recordingsDir, { recursive: true, mode: 0o700 });
       await supervisor.start(
         egressService(config, config.egressBin ?? ensureBinary(config, 'ensure-egress.sh')),
       );
-      log(`egress     ready; recordings in ${join(config.dataDir, 'recordings')}`);
+      log(
+        `egress     ready; recordings being made in ${config.recordingsDir}, encrypted into ${join(config.dataDir, 'vault')}`,
+      );
     } else {
       log(`livekit    external at ${config.externalLivekit.url} (not started here)`);
     }

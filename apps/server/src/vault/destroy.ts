@@ -32,7 +32,10 @@ export interface DestroyReason {
 export async function removeRecordingFiles(files: VaultFiles, recording: Recording): Promise<void> {
   await rm(blobPath(files, recording.id), { force: true });
   await rm(partialPath(files, recording.id), { force: true });
-  if (recording.plaintextPath) await rm(recording.plaintextPath, { force: true });
+  if (recording.plaintextPath) {
+    await rm(recording.plaintextPath, { force: true });
+    await rm(`${recording.plaintextPath}.json`, { force: true });
+  }
 }
 
 /** Destroys one recording (stored, or pending whose plaintext must not be kept). False if it already was. */

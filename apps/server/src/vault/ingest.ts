@@ -4,8 +4,8 @@
  * crash and is simply done again (a fresh key, the partial blob overwritten), and the plaintext is only
  * removed after the stored row, its wrapped key and the blob are all committed.
  */
-import { open, rename, rm, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { open, rename, rm, rmdir, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { policyVersionOfNotice } from '@assent/shared';
 import type { Logger } from 'pino';
 import { appendAudit } from '../audit/audit-log';
@@ -199,6 +199,10 @@ export async function ingestRecording(deps: IngestDeps, recording: Recording): P
       });
     });
     await rm(source, { force: true });
+    // egress's small manifest beside it (ids and a start time) goes too.
+    await rm(`${source}.json`, { force: true });
+    // The session's directory, once nothing else is in it (rmdir refuses a non-empty one).
+    await rmdir(dirname(source)).catch(() => {});
     const removedAt = deps.now().toISOString();
     await deps.db
       .updateTable('recordings')
