@@ -60,12 +60,15 @@ export async function createBenchApp() {
   const auth = createAuth({ db, config, now });
   const vault = vaultFromConfig(config.vault, { db, policies: consent.policies, logger, now });
   const app = createApp({ config, db, logger, roomService, egress, consent, vault, now, auth });
-  const tutorCookie = await signedInTutor(app, auth);
-  return { app, db, config, consent, recorder, tutorCookie, close: () => db.destroy() };
+  const { cookie: tutorCookie, userId: tutorUserId } = await signedInTutor(app, auth);
+  return { app, db, config, consent, recorder, tutorCookie, tutorUserId, close: () => db.destroy() };
 }
 
 /** A tutor account made the way invitations make one, signed in through better-auth's own route. */
-async function signedInTutor(app: ReturnType<typeof createApp>, auth: Auth): Promise<string> {
+async function signedInTutor(
+  app: ReturnType<typeof createApp>,
+  auth: Auth,
+): Promise<{ cookie: string; userId: string }> {
   const ctx = await auth.$context;
   const email = 'bench-tutor@example.org';
   const password = 'bench tutor password';
@@ -85,10 +88,11 @@ async function signedInTutor(app: ReturnType<typeof createApp>, auth: Auth): Pro
     body: JSON.stringify({ email, password }),
   });
   if (res.status !== 200) throw new Error(`bench sign-in failed: ${res.status}`);
-  return res.headers
+  const cookie = res.headers
     .getSetCookie()
     .map((c) => c.split(';')[0])
     .join('; ');
+  return { cookie, userId: user.id };
 }
 
 export type BenchApp = Awaited<ReturnType<typeof createBenchApp>>;
@@ -129,6 +133,25 @@ export async function benchSession(bench: BenchApp, students: number) {
           invitation_id: null,
           created_by_user_id: null,
           created_at: at,
+        })),
+      )
+      .execute();
+    // The tutor enrolled them (an invitation of theirs names each), so they may pick them.
+    await bench.db
+      .insertInto('invitations')
+      .values(
+        studentIds.map((id) => ({
+          id: crypto.randomUUID(),
+          kind: 'student' as const,
+          token_hash: crypto.randomUUID(),
+          email: null,
+          role: 'student',
+          invited_by_user_id: bench.tutorUserId,
+          created_at: at,
+          expires_at: at,
+          used_at: null,
+          used_by_user_id: null,
+          student_id: id,
         })),
       )
       .execute();

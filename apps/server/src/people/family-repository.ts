@@ -1,6 +1,7 @@
 /** Students, who is guardian of whom, guardians' agreements and standing recording preferences. */
 import type { Student as StudentView } from '@assent/shared';
-import type { DbOrTrx } from '../db/database';
+import type { ExpressionBuilder } from 'kysely';
+import type { Database, DbOrTrx } from '../db/database';
 
 export interface Student {
   id: string;
@@ -180,46 +181,52 @@ export type StudentFilter =
   | { taughtBy: string };
 
 /**
+ * The condition "a student of this tutor's" on a `students` query (see StudentFilter.taughtBy), for
+ * the picker's list and for checking the students a tutor picks for a session.
+ */
+export function taughtBy(tutor: string) {
+  return (eb: ExpressionBuilder<Database, 'students'>) =>
+    eb.or([
+      eb.exists(
+        eb
+          .selectFrom('invitations')
+          .select('invitations.id')
+          .where('invitations.invited_by_user_id', '=', tutor)
+          .where((inv) =>
+            inv.or([
+              inv('invitations.id', '=', inv.ref('students.invitation_id')),
+              inv('invitations.student_id', '=', inv.ref('students.id')),
+            ]),
+          ),
+      ),
+      eb.exists(
+        eb
+          .selectFrom('guardianships')
+          .innerJoin('invitations', 'invitations.used_by_user_id', 'guardianships.guardian_user_id')
+          .select('guardianships.student_id')
+          .whereRef('guardianships.student_id', '=', 'students.id')
+          .where('invitations.kind', '=', 'family')
+          .where('invitations.invited_by_user_id', '=', tutor),
+      ),
+      eb.exists(
+        eb
+          .selectFrom('people')
+          .innerJoin('sessions', 'sessions.id', 'people.session_id')
+          .select('people.id')
+          .whereRef('people.student_id', '=', 'students.id')
+          .where('sessions.owner_user_id', '=', tutor),
+      ),
+    ]);
+}
+
+/**
  * Students as the pages show them: guardians (and whether each has agreed to any policy version),
  * enrolment (an adult, or a minor with a guardian who agreed), own sign-in and the standing preference.
  */
 export async function listStudentViews(db: DbOrTrx, filter: StudentFilter): Promise<StudentView[]> {
   let query = db.selectFrom('students').selectAll('students');
   if ('taughtBy' in filter) {
-    const tutor = filter.taughtBy;
-    query = query.where((eb) =>
-      eb.or([
-        eb.exists(
-          eb
-            .selectFrom('invitations')
-            .select('invitations.id')
-            .where('invitations.invited_by_user_id', '=', tutor)
-            .where((inv) =>
-              inv.or([
-                inv('invitations.id', '=', inv.ref('students.invitation_id')),
-                inv('invitations.student_id', '=', inv.ref('students.id')),
-              ]),
-            ),
-        ),
-        eb.exists(
-          eb
-            .selectFrom('guardianships')
-            .innerJoin('invitations', 'invitations.used_by_user_id', 'guardianships.guardian_user_id')
-            .select('guardianships.student_id')
-            .whereRef('guardianships.student_id', '=', 'students.id')
-            .where('invitations.kind', '=', 'family')
-            .where('invitations.invited_by_user_id', '=', tutor),
-        ),
-        eb.exists(
-          eb
-            .selectFrom('people')
-            .innerJoin('sessions', 'sessions.id', 'people.session_id')
-            .select('people.id')
-            .whereRef('people.student_id', '=', 'students.id')
-            .where('sessions.owner_user_id', '=', tutor),
-        ),
-      ]),
-    );
+    query = query.where(taughtBy(filter.taughtBy));
   } else if ('guardianUserId' in filter) {
     query = query
       .innerJoin('guardianships', 'guardianships.student_id', 'students.id')

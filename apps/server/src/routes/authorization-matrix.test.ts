@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { latestPolicyVersion } from '../policy/policy-repository';
 import { asAccount, signedInAs, type TestAccount } from '../test-support/accounts';
-import { agreedGuardian, enrolStudent, ensureTestPolicy } from '../test-support/organisation';
+import { agreedGuardian, enrolledBy, enrolStudent, ensureTestPolicy } from '../test-support/organisation';
 import {
   type Caller,
   type CallerView,
@@ -27,6 +27,8 @@ async function buildWorld(t: TestApp) {
   const tom = await enrolStudent(t, 'Tom', true, [otherGuardian]);
   const cleo = await enrolStudent(t, 'Cleo Adult', false, []);
   await t.db.updateTable('students').set({ user_id: student.userId }).where('id', '=', cleo).execute();
+  for (const id of [sam, cleo]) await enrolledBy(t, tutor, id);
+  await enrolledBy(t, otherTutor, tom);
   const create = async (owner: TestAccount, studentIds: string[]) => {
     const res = await asAccount(t, owner, 'POST', '/api/sessions', { title: 'World', studentIds });
     return ((await res.json()) as { sessionId: string }).sessionId;

@@ -2,7 +2,7 @@
 import type { OrganisationPolicy, PolicyVersionList } from '@assent/shared';
 import { describe, expect, it } from 'vitest';
 import { asAccount, signedInAs, type TestAccount } from '../test-support/accounts';
-import { agreedGuardian, enrolStudent, ensureTestPolicy } from '../test-support/organisation';
+import { agreedGuardian, enrolledBy, enrolStudent, ensureTestPolicy } from '../test-support/organisation';
 import { errorOf, type TestApp, useTestApp } from '../test-support/test-app';
 import { countRows, testDatabases } from '../test-support/test-databases';
 
@@ -57,6 +57,7 @@ describe.each(testDatabases)('adult guests and the policy ($name)', (database) =
     const tutor = await signedInAs(t, 'tutor');
     const pat = await agreedGuardian(t, 'Pat');
     const sam = await enrolStudent(t, 'Sam', true, [pat]);
+    await enrolledBy(t, tutor, sam);
     const refused = await asAccount(t, tutor, 'POST', '/api/sessions', {
       title: 'With an observer',
       studentIds: [sam],

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { signInvite } from '../invites/invite-token';
 import { latestPolicyVersion } from '../policy/policy-repository';
 import { asAccount, signedInAs } from '../test-support/accounts';
-import { enrolStudent, ensureTestPolicy, seatsOf } from '../test-support/organisation';
+import { enrolledBy, enrolStudent, ensureTestPolicy, seatsOf } from '../test-support/organisation';
 import { createSessionFrom } from '../test-support/recording-session';
 import { createSampleSession, errorOf, inviteTokenOf, postJson, useTestApp } from '../test-support/test-app';
 import { testDatabases } from '../test-support/test-databases';
@@ -66,6 +66,7 @@ describe.each(testDatabases)('invites and join ($name)', (database) => {
     const tutor = await signedInAs(t, 'tutor', 'Dana Tutor');
     const guardian = await signedInAs(t, 'guardian', 'Gail');
     const kim = await enrolStudent(t, 'Kim', true, [guardian]);
+    await enrolledBy(t, tutor, kim);
     const res = await asAccount(t, tutor, 'POST', '/api/sessions', {
       title: 'Fail closed',
       studentIds: [kim],

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { legacyRecordingNotice } from '../invites/recording-notice';
 import { currentRecordingPreference } from '../policy/recording-preferences';
 import { asAccount, signedInAs, type TestAccount } from '../test-support/accounts';
-import { enrolStudent, seatsOf } from '../test-support/organisation';
+import { enrolledBy, enrolStudent, seatsOf } from '../test-support/organisation';
 import {
   answer,
   command,
@@ -233,6 +233,7 @@ describe.each(testDatabases)('recording under the organisation policy ($name)', 
     const tutor = await signedInAs(t, 'tutor', 'Dana Tutor');
     const cleo = await signedInAs(t, 'student', 'Cleo');
     const cleoId = await enrolStudent(t, 'Cleo', false, []);
+    await enrolledBy(t, tutor, cleoId);
     await t.db.updateTable('students').set({ user_id: cleo.userId }).where('id', '=', cleoId).execute();
     await t.db
       .insertInto('recording_preference_changes')

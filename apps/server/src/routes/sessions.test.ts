@@ -1,7 +1,13 @@
 import type { CreateSessionResponse, MySession, MySessionList } from '@assent/shared';
 import { describe, expect, it } from 'vitest';
 import { asAccount, signedInAs } from '../test-support/accounts';
-import { agreedGuardian, buildSession, enrolStudent, sampleSpec } from '../test-support/organisation';
+import {
+  agreedGuardian,
+  buildSession,
+  enrolledBy,
+  enrolStudent,
+  sampleSpec,
+} from '../test-support/organisation';
 import { errorOf, useTestApp } from '../test-support/test-app';
 import { countRows, testDatabases } from '../test-support/test-databases';
 
@@ -13,6 +19,7 @@ describe.each(testDatabases)('sessions belong to tutors ($name)', (database) => 
     const tutor = await signedInAs(t, 'tutor', 'Dana Tutor');
     const pat = await agreedGuardian(t, 'Pat Guardian');
     const sam = await enrolStudent(t, 'Sam Student', true, [pat]);
+    await enrolledBy(t, tutor, sam);
     const res = await asAccount(t, tutor, 'POST', '/api/sessions', {
       title: 'Algebra, week 3',
       studentIds: [sam],
@@ -58,6 +65,7 @@ describe.each(testDatabases)('sessions belong to tutors ($name)', (database) => 
     const pat = await agreedGuardian(t, 'Pat');
     const ana = await enrolStudent(t, 'Ana', true, [pat]);
     const ben = await enrolStudent(t, 'Ben', true, [pat]);
+    for (const id of [ana, ben]) await enrolledBy(t, tutor, id);
     const res = await asAccount(t, tutor, 'POST', '/api/sessions', {
       title: 'Siblings',
       studentIds: [ana, ben],

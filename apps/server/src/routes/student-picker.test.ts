@@ -37,11 +37,20 @@ describe.each(testDatabases)("the tutor's student picker ($name)", (database) =>
     await asAccount(t, pat, 'POST', '/api/me/students', { name: 'Max' });
     // Olga enrols Tom's family; nobody has registered yet.
     await enrol(t, olga, 'hugo@example.org', ['Tom']);
-    // Cleo was enrolled by her own guardian (no tutor's invitation) and Olga put her in a session.
+    // Cleo was enrolled by her own guardian (no tutor's invitation): Olga may not pick her, but once an
+    // admin puts Olga's session together with her in it, she is one of Olga's students.
     const lee = await agreedGuardian(t, 'Lee Guardian');
     const cleo = await enrolStudent(t, 'Cleo', true, [lee]);
-    const session = await asAccount(t, olga, 'POST', '/api/sessions', { title: 'Cleo', studentIds: [cleo] });
+    const refused = await asAccount(t, olga, 'POST', '/api/sessions', { title: 'Cleo', studentIds: [cleo] });
+    expect(refused.status).toBe(400);
+    const session = await asAccount(t, admin, 'POST', '/api/sessions', { title: 'Cleo', studentIds: [cleo] });
     expect(session.status).toBe(201);
+    const { sessionId } = (await session.json()) as { sessionId: string };
+    await t.db
+      .updateTable('sessions')
+      .set({ owner_user_id: olga.userId })
+      .where('id', '=', sessionId)
+      .execute();
     // Nobody's: enrolled without any tutor.
     await enrolStudent(t, 'Nell', true, [lee]);
 

@@ -12,6 +12,7 @@ import { AppError } from '../http/app-error';
 import { signInvite } from '../invites/invite-token';
 import { newParticipantIdentity, newPersonId, newRoomName, newSessionId } from '../opaque-ids';
 import type { Actor } from '../people/actor';
+import { taughtBy } from '../people/family-repository';
 import type { PolicyBook } from '../policy/policy-book';
 import type { GuardianLink } from './guardian-links';
 import {
@@ -30,9 +31,16 @@ interface PickedStudent {
   guardians: { userId: string; name: string }[];
 }
 
-async function loadPicked(db: Db, ids: readonly string[]): Promise<PickedStudent[]> {
+async function loadPicked(db: Db, actor: Actor, ids: readonly string[]): Promise<PickedStudent[]> {
   if (ids.length === 0) return [];
-  const students = await db.selectFrom('students').selectAll().where('id', 'in', ids).execute();
+  // A tutor picks from their own students (the picker's list); another family's child is, to them,
+  // no such student. Admins pick any enrolled student.
+  const students = await db
+    .selectFrom('students')
+    .selectAll()
+    .where('id', 'in', ids)
+    .$if(actor.role !== 'admin', (qb) => qb.where(taughtBy(actor.userId)))
+    .execute();
   const missing = ids.filter((id) => !students.some((s) => s.id === id));
   if (missing.length > 0) {
     throw new AppError(
@@ -84,7 +92,7 @@ export async function createSessionFor(
   await refuseGuestsUnlessAllowed(deps.policies, input);
   const createdAt = now();
   const at = createdAt.toISOString();
-  const picked = await loadPicked(db, input.studentIds);
+  const picked = await loadPicked(db, actor, input.studentIds);
   const session: Session = {
     id: newSessionId(),
     title: input.title,

@@ -79,6 +79,27 @@ export async function enrolStudent(t: TestApp, name: string, minor: boolean, gua
   return id;
 }
 
+/** Records that `tutor` enrolled the student (an invitation of theirs names them), so they may pick them. */
+export async function enrolledBy(t: TestApp, tutor: TestAccount, studentId: string) {
+  const at = t.clock.now.toISOString();
+  await t.db
+    .insertInto('invitations')
+    .values({
+      id: crypto.randomUUID(),
+      kind: 'student',
+      token_hash: crypto.randomUUID(),
+      email: null,
+      role: 'student',
+      invited_by_user_id: tutor.userId,
+      created_at: at,
+      expires_at: at,
+      used_at: null,
+      used_by_user_id: null,
+      student_id: studentId,
+    })
+    .execute();
+}
+
 export interface BuiltSession {
   created: CreateSessionResponse;
   tutor: TestAccount;
@@ -101,6 +122,7 @@ export async function buildSession(t: TestApp, spec: SessionSpec = sampleSpec): 
       .filter((g) => !g.guardianOf?.length || g.guardianOf.includes(s.name))
       .map((g) => guardians[g.name] as TestAccount);
     studentIds[s.name] = await enrolStudent(t, s.name, s.minor ?? true, theirs);
+    await enrolledBy(t, tutor, studentIds[s.name] as string);
   }
   const res = await asAccount(t, tutor, 'POST', '/api/sessions', {
     title: spec.title,
