@@ -1,9 +1,9 @@
 /** A fully wired app over a real (migrated) test database, with a fake LiveKit room service and clock. */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CreateSessionResponse, ErrorBody } from '@assent/shared';
-import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { createApp } from '../app';
 import { type Config, loadConfig } from '../config';
 import { type ConsentService, createConsentService } from '../consent/consent-service';
@@ -90,6 +90,11 @@ export function useTestApp(database: TestDatabase): () => TestApp {
     if (!open) throw new Error('test database did not open');
     await clearTables(open.db);
     current = buildTestApp(open.db);
+  });
+  afterEach(async () => {
+    // Its vault directory (and the egress files under it) go with it.
+    await current?.vault.idle();
+    if (current) rmSync(current.config.vault.dir, { recursive: true, force: true });
   });
   return () => {
     if (!current) throw new Error('useTestApp: no app yet (call inside a test)');
