@@ -11,17 +11,22 @@ import { requestLogger } from './middleware/request-logger';
 import { sameOriginForCookies } from './middleware/same-origin';
 import { createAuth, trustedOrigins } from './people/auth';
 import { withClientAddress } from './people/client-address';
+import { accessRequestRoutes } from './routes/access-requests';
 import { advanceConsentRoutes } from './routes/advance-consent';
 import { auditRoutes } from './routes/audit';
 import { callDeletionRequestRoutes } from './routes/call-deletion-request';
+import { concernRoutes } from './routes/concerns';
+import { deletionRequestRoutes } from './routes/deletion-requests';
 import { docsRoutes } from './routes/docs';
 import { familyRoutes } from './routes/families';
+import { guardianPresenceRoutes } from './routes/guardian-presence';
 import { healthRoutes } from './routes/health';
 import { inviteRoutes } from './routes/invites';
 import { peopleRoutes } from './routes/people';
 import { policyRoutes } from './routes/policy';
 import { recordingRoutes } from './routes/recording';
 import { recordingsRoutes } from './routes/recordings';
+import { researchRoutes } from './routes/research';
 import { sessionRoutes } from './routes/sessions';
 import { studentRoutes } from './routes/students';
 import { webhookRoutes } from './routes/webhooks';
@@ -68,6 +73,11 @@ export function createApp(deps: AppDeps) {
     .route('/api', recordingRoutes)
     .route('/api', recordingsRoutes)
     .route('/api', callDeletionRequestRoutes)
+    .route('/api', accessRequestRoutes)
+    .route('/api', deletionRequestRoutes)
+    .route('/api', concernRoutes)
+    .route('/api', guardianPresenceRoutes)
+    .route('/api', researchRoutes)
     .route('/api', peopleRoutes)
     .route('/api', familyRoutes)
     .route('/api', studentRoutes)

@@ -11,6 +11,7 @@ const SignInPage = lazy(() => import('./people/SignInPage').then((m) => ({ defau
 const WelcomePage = lazy(() => import('./people/WelcomePage').then((m) => ({ default: m.WelcomePage })));
 const AccountRoute = lazy(() => import('./people/AccountRoute').then((m) => ({ default: m.AccountRoute })));
 const AdminRoute = lazy(() => import('./people/AdminRoute').then((m) => ({ default: m.AdminRoute })));
+const RightsRoute = lazy(() => import('./rights/RightsRoute').then((m) => ({ default: m.RightsRoute })));
 const RecordingsRoute = lazy(() =>
   import('./recordings/RecordingsRoute').then((m) => ({ default: m.RecordingsRoute })),
 );
@@ -45,6 +46,15 @@ function page(route: ReturnType<typeof matchRoute>, pathname: string): ReactNode
       return <RecordingsRoute path={pathname} />;
     case 'recording':
       return <RecordingsRoute key={route.recordingId} path={pathname} recordingId={route.recordingId} />;
+    case 'my-requests':
+    case 'access-answer':
+    case 'report-concern':
+    case 'safeguarding':
+    case 'safeguarding-report':
+    case 'admin-requests':
+    case 'admin-guardian-presence':
+    case 'admin-research':
+      return <RightsRoute key={pathname} route={route} path={pathname} />;
     case 'join':
     case 'not-found':
       return <NotFound />;

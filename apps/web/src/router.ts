@@ -49,6 +49,14 @@ export type Route =
   | { page: 'admin-deletions' }
   | { page: 'recordings' }
   | { page: 'recording'; recordingId: string }
+  | { page: 'my-requests' }
+  | { page: 'access-answer'; requestId: string }
+  | { page: 'report-concern'; sessionId: string }
+  | { page: 'safeguarding' }
+  | { page: 'safeguarding-report'; reportId: string }
+  | { page: 'admin-requests' }
+  | { page: 'admin-guardian-presence' }
+  | { page: 'admin-research' }
   | { page: 'join'; inviteToken: string }
   | { page: 'not-found' };
 
@@ -61,7 +69,20 @@ const fixedPages: Readonly<Record<string, Route>> = {
   '/admin/audit': { page: 'admin-audit' },
   '/admin/deletions': { page: 'admin-deletions' },
   '/recordings': { page: 'recordings' },
+  '/requests': { page: 'my-requests' },
+  '/safeguarding': { page: 'safeguarding' },
+  '/admin/requests': { page: 'admin-requests' },
+  '/admin/guardian-presence': { page: 'admin-guardian-presence' },
+  '/admin/research': { page: 'admin-research' },
 };
+
+/** Pages with one id in their path: `/requests/access/:id` and the like. */
+const idPages: readonly [RegExp, (id: string) => Route][] = [
+  [/^\/recordings\/([^/]+)$/, (recordingId) => ({ page: 'recording', recordingId })],
+  [/^\/requests\/access\/([^/]+)$/, (requestId) => ({ page: 'access-answer', requestId })],
+  [/^\/sessions\/([^/]+)\/report$/, (sessionId) => ({ page: 'report-concern', sessionId })],
+  [/^\/safeguarding\/([^/]+)$/, (reportId) => ({ page: 'safeguarding-report', reportId })],
+];
 
 export function matchRoute(pathname: string): Route {
   const path = pathname.length > 1 ? pathname.replace(/\/$/, '') : pathname || '/';
@@ -71,8 +92,10 @@ export function matchRoute(pathname: string): Route {
   if (join?.[1]) return { page: 'join', inviteToken: decodeURIComponent(join[1]) };
   const welcome = /^\/welcome\/([^/]+)$/.exec(path);
   if (welcome?.[1]) return { page: 'welcome', linkToken: decodeURIComponent(welcome[1]) };
-  const recording = /^\/recordings\/([^/]+)$/.exec(path);
-  if (recording?.[1]) return { page: 'recording', recordingId: decodeURIComponent(recording[1]) };
+  for (const [pattern, route] of idPages) {
+    const id = pattern.exec(path)?.[1];
+    if (id) return route(decodeURIComponent(id));
+  }
   return { page: 'not-found' };
 }
 

@@ -4,6 +4,7 @@ import type { ConsentTables } from '../consent/consent-tables';
 import type { PeopleTables } from '../people/people-tables';
 import type { PolicyTables } from '../policy/policy-tables';
 import type { PresenceTables } from '../presence/presence-tables';
+import type { RightsTables } from '../rights/rights-tables';
 import type { SessionTables } from '../sessions/session-tables';
 import type { VaultTables } from '../vault/vault-tables';
 
@@ -15,7 +16,8 @@ export interface Database
     PeopleTables,
     PolicyTables,
     AuditTables,
-    VaultTables {}
+    VaultTables,
+    RightsTables {}
 
 export type Db = Kysely<Database>;
 /** Repositories accept either, so callers decide the transaction boundary. */

@@ -40,6 +40,20 @@ const relations: Record<Resource['kind'], Record<string, Resource>> = {
     'other:all-staff:open': recording(someone, [someone], ['tutor', 'reviewer', 'admin'], true),
     'other:reviewers:closed': recording(someone, [someone], ['reviewer'], false),
     'other:no-staff:open': recording(someone, [someone], [], true),
+    'other:no-staff:reported': recording(someone, [someone], [], false, { underInvestigation: true }),
+    'child-attended:no-staff:closed': recording(someone, [someone], [], false, {
+      attendeeGuardianUserIds: [me],
+    }),
+  },
+  attendance: {
+    present: { kind: 'attendance', presentUserIds: [someone, me] },
+    absent: { kind: 'attendance', presentUserIds: [someone] },
+  },
+  seat: {
+    'own:adult': { kind: 'seat', seatUserId: me, minor: false, guardianUserIds: [] },
+    'own:minor': { kind: 'seat', seatUserId: me, minor: true, guardianUserIds: [someone] },
+    'child:minor': { kind: 'seat', seatUserId: null, minor: true, guardianUserIds: [me] },
+    'other:minor': { kind: 'seat', seatUserId: someone, minor: true, guardianUserIds: [someone] },
   },
 };
 
@@ -48,8 +62,17 @@ function recording(
   attendedUserIds: string[],
   viewerRoles: StaffRole[],
   participantWindowOpen: boolean,
+  extra: { underInvestigation?: boolean; attendeeGuardianUserIds?: string[] } = {},
 ): Resource {
-  return { kind: 'recording', ownerUserId, attendedUserIds, viewerRoles, participantWindowOpen };
+  return {
+    kind: 'recording',
+    ownerUserId,
+    attendedUserIds,
+    viewerRoles,
+    participantWindowOpen,
+    underInvestigation: extra.underInvestigation ?? false,
+    attendeeGuardianUserIds: extra.attendeeGuardianUserIds ?? [],
+  };
 }
 
 const every = (rels: string[]) => (role: string) => rels.map((r) => `${role}@${r}`);
@@ -128,11 +151,35 @@ const allowed = new Set<string>(
         'other:all-staff:open',
         'other:reviewers:closed',
       ])('reviewer'),
+      // VTO: a reported session's recordings may be reviewed to investigate the report.
+      ...every(['other:no-staff:reported'])('admin'),
+      ...every(['other:no-staff:reported'])('reviewer'),
       'tutor@own:all-staff:open',
       ...every(['own:all-staff:open', 'own:reviewers:open', 'attended:all-staff:open'])('guardian'),
       ...every(['own:all-staff:open', 'own:reviewers:open', 'attended:all-staff:open'])('student'),
     ],
     'deletions.read': ['admin@org'],
+    // Anyone who attended (whatever their role), and a guardian whose child attended.
+    'recording.request_deletion': [
+      ...roles.flatMap(every(['own:all-staff:open', 'own:reviewers:open'])),
+      ...roles.flatMap(every(['attended:all-staff:open', 'attended:all-staff:closed'])),
+      'guardian@child-attended:no-staff:closed',
+    ],
+    // A student (with a sign-in) for themselves; a guardian for their child or the adult they enrolled.
+    'student.request_access': [
+      ...roles.flatMap(every(['minor:self', 'adult:self'])),
+      'guardian@minor:guardian',
+      'guardian@adult:guardian',
+      'guardian@adult:guardian-of-signed-in',
+    ],
+    'access_requests.manage': ['admin@org'],
+    'deletion_requests.manage': ['admin@org'],
+    'session.report_concern': roles.map((role) => `${role}@present`),
+    'concerns.handle': ['admin@org', 'reviewer@org'],
+    'guardian_presence.read': ['admin@org'],
+    // Each person for their own seat; a guardian also for their child's.
+    'seat.research_consent': [...roles.flatMap(every(['own:adult', 'own:minor'])), 'guardian@child:minor'],
+    'research.export': ['admin@org'],
   } satisfies Record<Action, string[]>).flatMap(([action, list]) =>
     list.map((entry) => `${action} ${entry}`),
   ),

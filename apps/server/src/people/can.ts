@@ -42,9 +42,35 @@ export interface RecordingResource {
   viewerRoles: readonly StaffRole[];
   /** Whether students and guardians may still play it back (the policy allows it and the window is open). */
   participantWindowOpen: boolean;
+  /** An open concern or safeguarding report about the session (VTO: reported sessions may be reviewed). */
+  underInvestigation: boolean;
+  /** Guardians of the students who attended: they may ask for deletion for their child. */
+  attendeeGuardianUserIds: readonly string[];
 }
 
-export type Resource = OrganisationResource | SessionResource | StudentResource | RecordingResource;
+/** Who was really in a session's call (LiveKit presence), for things only attendees may do. */
+export interface AttendanceResource {
+  kind: 'attendance';
+  /** Accounts LiveKit saw in the room, and the guardians of students it saw (a child tells a parent). */
+  presentUserIds: readonly string[];
+}
+
+/** One seat in a session (a person row), for choices made per seat such as research sharing. */
+export interface SeatResource {
+  kind: 'seat';
+  seatUserId: string | null;
+  minor: boolean;
+  /** Guardians linked to this seat (guardian links of the session). */
+  guardianUserIds: readonly string[];
+}
+
+export type Resource =
+  | OrganisationResource
+  | SessionResource
+  | StudentResource
+  | RecordingResource
+  | AttendanceResource
+  | SeatResource;
 
 export const organisation: OrganisationResource = { kind: 'organisation' };
 
@@ -68,7 +94,16 @@ export const actions = {
   'session.join': 'session',
   'session.request_recording': 'session',
   'recording.watch': 'recording',
+  'recording.request_deletion': 'recording',
   'deletions.read': 'organisation',
+  'student.request_access': 'student',
+  'access_requests.manage': 'organisation',
+  'deletion_requests.manage': 'organisation',
+  'session.report_concern': 'attendance',
+  'concerns.handle': 'organisation',
+  'guardian_presence.read': 'organisation',
+  'seat.research_consent': 'seat',
+  'research.export': 'organisation',
 } as const satisfies Record<string, Resource['kind']>;
 
 export type Action = keyof typeof actions;
@@ -91,6 +126,13 @@ const staffOnly: Readonly<Partial<Record<Action, readonly AccountRole[]>>> = {
   'students.list': ['admin', 'tutor'],
   'session.create': ['admin', 'tutor'],
   'deletions.read': ['admin'],
+  // Hearken: access and deletion requests are answered and decided by the organisation's management.
+  'access_requests.manage': ['admin'],
+  'deletion_requests.manage': ['admin'],
+  // The QA and safeguarding staff handle reports; admins too (a small organisation may have no reviewer).
+  'concerns.handle': ['admin', 'reviewer'],
+  'guardian_presence.read': ['admin'],
+  'research.export': ['admin'],
 };
 
 /**
@@ -104,7 +146,9 @@ export function recordingAccess(
   recording: RecordingResource,
 ): RecordingAccessBasis | undefined {
   if (actor.role === 'admin' || actor.role === 'reviewer') {
-    return recording.viewerRoles.includes(actor.role) ? 'purpose_viewer' : undefined;
+    if (recording.viewerRoles.includes(actor.role)) return 'purpose_viewer';
+    // VTO: sessions where anyone made a report may be reviewed to investigate it, while it is open.
+    return recording.underInvestigation ? 'investigation' : undefined;
   }
   if (actor.role === 'tutor') {
     return recording.viewerRoles.includes('tutor') && recording.ownerUserId === actor.userId
@@ -173,6 +217,32 @@ export function can<A extends Action>(actor: CanActor, action: A, resource: Reso
     }
     case 'recording.watch':
       return recordingAccess(actor, resource as RecordingResource) !== undefined;
+    case 'recording.request_deletion': {
+      // Hearken: participants may ask for early deletion of recordings involving them; guardians for a child.
+      const recording = resource as RecordingResource;
+      return (
+        recording.attendedUserIds.includes(actor.userId) ||
+        (actor.role === 'guardian' && recording.attendeeGuardianUserIds.includes(actor.userId))
+      );
+    }
+    case 'student.request_access': {
+      // A student asks for their own data; a guardian for their child's.
+      const student = resource as StudentResource;
+      return (
+        student.studentUserId === actor.userId ||
+        (actor.role === 'guardian' && student.guardianUserIds.includes(actor.userId))
+      );
+    }
+    case 'session.report_concern':
+      return (resource as AttendanceResource).presentUserIds.includes(actor.userId);
+    case 'seat.research_consent': {
+      // Each person decides for their own seat; a guardian also for a minor's seat (both are needed).
+      const seat = resource as SeatResource;
+      return (
+        (seat.seatUserId !== null && seat.seatUserId === actor.userId) ||
+        (actor.role === 'guardian' && seat.guardianUserIds.includes(actor.userId))
+      );
+    }
     default:
       return false;
   }

@@ -4,6 +4,11 @@
  * the e2e suite over HTTP against the real stack, each building the same small organisation.
  */
 import type { AccountRole } from '@assent/shared';
+import { accessRequestCases } from './rights-matrix/access-requests';
+import { concernCases } from './rights-matrix/concerns';
+import { deletionRequestCases } from './rights-matrix/deletion-requests';
+import { guardianPresenceCases } from './rights-matrix/guardian-presence';
+import { researchCases } from './rights-matrix/research';
 
 export type Caller = AccountRole | 'signed-out';
 export const callers: Caller[] = ['signed-out', 'admin', 'reviewer', 'tutor', 'guardian', 'student'];
@@ -184,6 +189,11 @@ export const routeMatrix: RouteCase[] = [
     allowed: { admin: 404, reviewer: 404, tutor: 404, guardian: 404, student: 404 },
   },
   { name: 'deletion records', method: 'GET', path: () => '/api/admin/deletions', allowed: { admin: 200 } },
+  ...accessRequestCases,
+  ...deletionRequestCases,
+  ...concernCases,
+  ...guardianPresenceCases,
+  ...researchCases,
 ];
 
 /** The status a caller must get from a route. */

@@ -61,6 +61,32 @@ export async function attendedUserIds(db: DbOrTrx, sessionId: string): Promise<s
   return rows.flatMap((r) => (r.user_id ? [r.user_id] : []));
 }
 
+/** Whether an open concern or safeguarding report holds the session (its recordings may be reviewed). */
+export async function hasOpenReport(db: DbOrTrx, sessionId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('concern_reports')
+    .select('id')
+    .where('session_id', '=', sessionId)
+    .where('status', '=', 'open')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Accounts of the guardians linked to students LiveKit saw in the session's call. */
+export async function attendeeGuardianUserIds(db: DbOrTrx, sessionId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('guardian_links')
+    .innerJoin('participant_presence', 'participant_presence.person_id', 'guardian_links.student_person_id')
+    .innerJoin('people as guardian', 'guardian.id', 'guardian_links.guardian_person_id')
+    .select('guardian.user_id')
+    .distinct()
+    .where('guardian_links.session_id', '=', sessionId)
+    .where('guardian.user_id', 'is not', null)
+    .where('participant_presence.joined_at', 'is not', null)
+    .execute();
+  return rows.flatMap((r) => (r.user_id ? [r.user_id] : []));
+}
+
 export interface RecordingView {
   resource: RecordingResource;
   terms: RecordingTerms;
@@ -88,6 +114,8 @@ export async function recordingResource(
       attendedUserIds: await attendedUserIds(deps.db, recording.sessionId),
       viewerRoles: terms.viewerRoles,
       participantWindowOpen: until !== null && at.getTime() <= Date.parse(until),
+      underInvestigation: await hasOpenReport(deps.db, recording.sessionId),
+      attendeeGuardianUserIds: await attendeeGuardianUserIds(deps.db, recording.sessionId),
     },
   };
 }

@@ -25,6 +25,8 @@ export interface RecordingsTable {
   stored_at: string | null;
   plaintext_removed_at: string | null;
   destroyed_at: string | null;
+  /** JSON: a destruction (withdrawal under "erase", an approved request) deferred by a safeguarding hold. */
+  destroy_after_hold: string | null;
 }
 
 export interface RecordingKeysTable {

@@ -5,6 +5,7 @@ import { AgreementPanel } from '../people/AgreementPanel';
 import { agreementStatus, mustAgree } from '../people/agreement';
 import { OwnRecordingPreference } from '../people/OwnRecordingPreference';
 import { YourChildren } from '../people/YourChildren';
+import { ResearchSharingCard } from '../rights/research/ResearchSharingCard';
 import { PageHeading } from '../ui/PageHeading';
 import { usePageTitle } from '../ui/usePageTitle';
 import { useRemote } from '../ui/useRemote';
@@ -41,6 +42,7 @@ export function DashboardPage({ user, agreement }: DashboardPageProps) {
       {(user.role === 'tutor' || user.role === 'admin') && <StaffTools onSessionCreated={sessions.reload} />}
       {user.role === 'guardian' && <YourChildren agreed={!mustAgree(status)} justAgreed={justAgreed} />}
       {user.role === 'student' && <OwnRecordingPreference />}
+      <ResearchSharingCard />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import type { AccountRole, MySession, MySessionList, OrganisationPolicy } from '@assent/shared';
 import { fetchPolicy } from '../api/people';
 import { RemoteFailure } from '../people/RemoteFailure';
+import { SessionReportLink } from '../rights/concerns/SessionReportLink';
 import { AppLink } from '../ui/AppLink';
 import { LinkField } from '../ui/LinkField';
 import { type RemoteHandle, useRemote } from '../ui/useRemote';
@@ -66,6 +67,7 @@ function SessionItem({
         </AppLink>
       )}
       {!session.joinUrl && session.refusal && <p className="refusal">{session.refusal}</p>}
+      <SessionReportLink sessionId={session.sessionId} title={session.title} />
       {session.children.length > 0 && (
         <div className="session-item__children">
           <p className="muted">

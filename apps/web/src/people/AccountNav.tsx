@@ -13,6 +13,9 @@ const adminLinks = [
   { href: '/admin/policy', label: 'Recording policy' },
   { href: '/admin/audit', label: 'Audit log' },
   { href: '/admin/deletions', label: 'Deletion records' },
+  { href: '/admin/requests', label: 'Requests' },
+  { href: '/admin/guardian-presence', label: 'Guardian presence' },
+  { href: '/admin/research', label: 'Research' },
 ] as const;
 
 /** The signed-in person's name and role, their pages, and Sign out. */
@@ -54,6 +57,8 @@ export function AccountNav({ user }: { user: MeUser }) {
       <ul className="account-nav__links">
         {link('/', 'Home')}
         {link('/recordings', 'Recordings')}
+        {link('/requests', 'Your requests')}
+        {(user.role === 'admin' || user.role === 'reviewer') && link('/safeguarding', 'Safeguarding')}
         {user.role === 'admin' && adminLinks.map((l) => link(l.href, l.label))}
         {link('/account', 'Account')}
         <li>

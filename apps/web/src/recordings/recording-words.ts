@@ -14,6 +14,8 @@ export function accessInWords(recording: Pick<RecordingSummary, 'access' | 'purp
       return `Your role may watch recordings made for ${recording.purposeLabel.toLowerCase()}`;
     case 'own_session':
       return 'You tutored this session';
+    case 'investigation':
+      return 'A report about this session is being investigated';
     case 'attended':
       return 'You took part in this session';
   }

@@ -31,6 +31,10 @@ export const ErrorCode = z.enum([
   'range_not_satisfiable',
   'advance_consent_not_allowed',
   'rate_limited',
+  // Rights and safeguarding.
+  'recording_on_hold',
+  'already_decided',
+  'not_attended',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 

@@ -10,6 +10,8 @@ export const RecordingAccessBasis = z.enum([
   'purpose_viewer',
   /** The tutor who owns the session, where the policy lets tutors watch that purpose. */
   'own_session',
+  /** A reviewer or admin investigating an open concern or safeguarding report about the session. */
+  'investigation',
   /** A student or guardian who attended, within the participant playback window. */
   'attended',
 ]);

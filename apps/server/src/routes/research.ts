@@ -1,0 +1,5 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { AppEnv } from '../http/app-env';
+import { validationHook } from '../http/error-handling';
+
+export const researchRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });

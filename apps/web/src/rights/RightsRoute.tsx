@@ -1,0 +1,74 @@
+import type { AccountRole } from '@assent/shared';
+import { lazy, type ReactNode } from 'react';
+import { RequireAccount } from '../people/RequireAccount';
+import type { Route } from '../router';
+
+const MyRequestsPage = lazy(() => import('./MyRequestsPage').then((m) => ({ default: m.MyRequestsPage })));
+const AdminRequestsPage = lazy(() =>
+  import('./AdminRequestsPage').then((m) => ({ default: m.AdminRequestsPage })),
+);
+const AccessAnswerPage = lazy(() =>
+  import('./access/AccessAnswerPage').then((m) => ({ default: m.AccessAnswerPage })),
+);
+const ReportConcernPage = lazy(() =>
+  import('./concerns/ReportConcernPage').then((m) => ({ default: m.ReportConcernPage })),
+);
+const SafeguardingPage = lazy(() =>
+  import('./concerns/SafeguardingPage').then((m) => ({ default: m.SafeguardingPage })),
+);
+const ReportPage = lazy(() => import('./concerns/ReportPage').then((m) => ({ default: m.ReportPage })));
+const GuardianPresencePage = lazy(() =>
+  import('./presence/GuardianPresencePage').then((m) => ({ default: m.GuardianPresencePage })),
+);
+const ResearchExportPage = lazy(() =>
+  import('./research/ResearchExportPage').then((m) => ({ default: m.ResearchExportPage })),
+);
+
+export type RightsRouteName = Extract<
+  Route,
+  {
+    page:
+      | 'my-requests'
+      | 'access-answer'
+      | 'report-concern'
+      | 'safeguarding'
+      | 'safeguarding-report'
+      | 'admin-requests'
+      | 'admin-guardian-presence'
+      | 'admin-research';
+  }
+>;
+
+const safeguardingStaff: readonly AccountRole[] = ['admin', 'reviewer'];
+const admins: readonly AccountRole[] = ['admin'];
+
+function pageFor(route: RightsRouteName): { roles?: readonly AccountRole[]; render: () => ReactNode } {
+  switch (route.page) {
+    case 'my-requests':
+      return { render: () => <MyRequestsPage /> };
+    case 'access-answer':
+      return { render: () => <AccessAnswerPage requestId={route.requestId} /> };
+    case 'report-concern':
+      return { render: () => <ReportConcernPage sessionId={route.sessionId} /> };
+    case 'safeguarding':
+      return { roles: safeguardingStaff, render: () => <SafeguardingPage /> };
+    case 'safeguarding-report':
+      return { roles: safeguardingStaff, render: () => <ReportPage reportId={route.reportId} /> };
+    case 'admin-requests':
+      return { roles: admins, render: () => <AdminRequestsPage /> };
+    case 'admin-guardian-presence':
+      return { roles: admins, render: () => <GuardianPresencePage /> };
+    case 'admin-research':
+      return { roles: admins, render: () => <ResearchExportPage /> };
+  }
+}
+
+/** Participants' rights and the organisation's safeguarding pages, each for the people it is for. */
+export function RightsRoute({ route, path }: { route: RightsRouteName; path: string }) {
+  const { roles, render } = pageFor(route);
+  return (
+    <RequireAccount returnTo={path} roles={roles}>
+      {() => render()}
+    </RequireAccount>
+  );
+}

@@ -1,0 +1,4 @@
+// Placeholder: the feature fills this in.
+export function MyAccessRequests() {
+  return null;
+}

@@ -1,0 +1,2 @@
+// Filled in by the deletion-requests feature.
+export {};

@@ -1,0 +1,2 @@
+// Filled in by the guardian-presence feature.
+export {};
