@@ -46,6 +46,8 @@ export interface Vault {
   /** Everything the schedule does, as of `at` (the clock by default). */
   sweep(at?: Date): Promise<SweepResult>;
   destroy(recording: Recording, why: DestroyReason): Promise<boolean>;
+  /** Runs `work` on the vault's one queue, so it never races an ingest, a sweep or another destruction. */
+  run<T>(work: () => Promise<T>): Promise<T>;
   start(): void;
   stop(): Promise<void>;
   /** Resolves when the queue is empty (tests, shutdown). */
@@ -102,6 +104,7 @@ export function createVault(deps: VaultDeps): Vault {
       }, collectIntervalMs);
       collector.unref();
     },
+    run: enqueue,
     async stop() {
       if (timer) clearInterval(timer);
       if (collector) clearInterval(collector);
