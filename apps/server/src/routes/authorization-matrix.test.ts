@@ -94,5 +94,5 @@ describe.each(testDatabases)('authorisation matrix against the routes ($name)', 
       .where('outcome', '=', 'denied')
       .executeTakeFirstOrThrow();
     expect(Number(denied.n)).toBe(refusals);
-  });
+  }, 60_000);
 });

@@ -54,6 +54,10 @@ const postgresUrl = process.env.TEST_DATABASE_URL;
 export const testDatabases: TestDatabase[] = postgresUrl ? [sqlite, postgres(postgresUrl)] : [sqlite];
 
 const tablesChildFirst = [
+  'research_exports',
+  'research_consents',
+  'concern_reports',
+  'access_requests',
   'deletion_requests',
   'deletion_records',
   'recording_views',

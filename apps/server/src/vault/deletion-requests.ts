@@ -1,9 +1,9 @@
 /**
  * Participants' requests for early deletion. Received here (with the audit entry in the same
- * transaction); deciding them is an admin's, case by case (Hearken). One open request per person and
- * session: asking again returns the one already open.
+ * transaction); deciding them is an admin's, case by case (Hearken; `rights/deletion-decision.ts`).
+ * One open request per person and thing asked about: asking again returns the one already open.
  */
-import type { DeletionRequestReceipt } from '@assent/shared';
+import type { DeletionRequestOrigin, DeletionRequestReceipt } from '@assent/shared';
 import { appendAudit } from '../audit/audit-log';
 import type { Db } from '../db/database';
 import { newDeletionRequestId } from '../opaque-ids';
@@ -17,17 +17,33 @@ export interface DeletionRequester {
   role: string;
 }
 
+export interface DeletionRequestInput {
+  origin: DeletionRequestOrigin;
+  /** One recording (from its page); null: every recording of the session made before the request. */
+  recordingId?: string | null;
+  /** The requester's own words, if any. */
+  reason?: string | null;
+}
+
+/** Audit actions: the call's one click is "received"; a request from a recording's page is "created". */
+const auditActionOf: Record<DeletionRequestOrigin, string> = {
+  withdrawal: 'deletion_request.receive',
+  recordings_page: 'deletion_request.create',
+};
+
 export async function receiveDeletionRequest(
   deps: { db: Db; now: () => Date },
   requester: DeletionRequester,
-  origin: 'withdrawal' | 'recordings_page',
+  input: DeletionRequestInput | DeletionRequestOrigin,
 ): Promise<{ receipt: DeletionRequestReceipt; created: boolean }> {
+  const { origin, recordingId = null, reason = null } = typeof input === 'string' ? { origin: input } : input;
   return deps.db.transaction().execute(async (trx) => {
     const open = await trx
       .selectFrom('deletion_requests')
       .select(['id', 'status', 'created_at'])
       .where('session_id', '=', requester.sessionId)
       .where('status', '=', 'open')
+      .where((eb) => (recordingId ? eb('recording_id', '=', recordingId) : eb('recording_id', 'is', null)))
       .where((eb) =>
         requester.personId
           ? eb('requester_person_id', '=', requester.personId)
@@ -43,21 +59,23 @@ export async function receiveDeletionRequest(
       .values({
         id,
         session_id: requester.sessionId,
-        recording_id: null,
+        recording_id: recordingId,
         requester_person_id: requester.personId,
         requester_user_id: requester.userId,
         requester_name: requester.name,
         origin,
         status: 'open',
-        reason: null,
+        reason: reason || null,
         created_at: at.toISOString(),
       })
       .execute();
     await appendAudit(trx, {
       actor: { userId: requester.userId, role: requester.role },
-      action: 'deletion_request.receive',
-      target: { type: 'session', id: requester.sessionId },
-      detail: { requestId: id, origin, personId: requester.personId },
+      action: auditActionOf[origin],
+      target: recordingId
+        ? { type: 'recording', id: recordingId }
+        : { type: 'session', id: requester.sessionId },
+      detail: { requestId: id, origin, personId: requester.personId, sessionId: requester.sessionId },
       at,
     });
     return { receipt: { id, status: 'open', receivedAt: at.toISOString() }, created: true };

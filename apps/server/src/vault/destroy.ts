@@ -6,9 +6,10 @@
  */
 import { rm } from 'node:fs/promises';
 import type { DeletionReason } from '@assent/shared';
+import type { Transaction } from 'kysely';
 import type { Logger } from 'pino';
 import { type AuditActor, appendAudit } from '../audit/audit-log';
-import type { Db } from '../db/database';
+import type { Database, Db } from '../db/database';
 import { newDeletionRecordId } from '../opaque-ids';
 import { blobPath, partialPath, systemActor, type VaultFiles } from './ingest';
 import type { Recording } from './recording-repository';
@@ -38,52 +39,61 @@ export async function removeRecordingFiles(files: VaultFiles, recording: Recordi
   }
 }
 
-/** Destroys one recording (stored, or pending whose plaintext must not be kept). False if it already was. */
-export async function destroyRecording(
-  deps: DestroyDeps,
+/**
+ * The shredding itself, inside the caller's transaction: marks the recording destroyed, deletes its
+ * wrapped data key, writes its deletion record and audits it. False (and nothing written) if it was
+ * not stored or pending. The files are the caller's to remove after the commit (`afterShredding`).
+ */
+export async function shredRecording(
+  trx: Transaction<Database>,
   recording: Recording,
   why: DestroyReason,
+  at: Date,
 ): Promise<boolean> {
-  const at = deps.now();
   const destroyedAt = at.toISOString();
-  const destroyed = await deps.db.transaction().execute(async (trx) => {
-    const changed = await trx
-      .updateTable('recordings')
-      .set({ status: 'destroyed', destroyed_at: destroyedAt })
-      .where('id', '=', recording.id)
-      .where('status', 'in', ['pending', 'stored'])
-      .executeTakeFirst();
-    if (Number(changed.numUpdatedRows) !== 1) return false;
-    await trx.deleteFrom('recording_keys').where('recording_id', '=', recording.id).execute();
-    const session = await trx
-      .selectFrom('sessions')
-      .select('title')
-      .where('id', '=', recording.sessionId)
-      .executeTakeFirst();
-    await trx
-      .insertInto('deletion_records')
-      .values({
-        id: newDeletionRecordId(),
-        recording_id: recording.id,
-        session_id: recording.sessionId,
-        session_title: session?.title ?? '',
-        purpose: recording.purpose,
-        recorded_at: recording.startedAt,
-        destroyed_at: destroyedAt,
-        reason: why.reason,
-        detail: why.detail,
-        decided_by_user_id: why.decidedBy?.userId ?? null,
-      })
-      .execute();
-    await appendAudit(trx, {
-      actor: why.decidedBy ?? systemActor,
-      action: 'recording.destroyed',
-      target: { type: 'recording', id: recording.id },
-      detail: { sessionId: recording.sessionId, reason: why.reason, detail: why.detail },
-      at,
-    });
-    return true;
+  const changed = await trx
+    .updateTable('recordings')
+    .set({ status: 'destroyed', destroyed_at: destroyedAt })
+    .where('id', '=', recording.id)
+    .where('status', 'in', ['pending', 'stored'])
+    .executeTakeFirst();
+  if (Number(changed.numUpdatedRows) !== 1) return false;
+  await trx.deleteFrom('recording_keys').where('recording_id', '=', recording.id).execute();
+  const session = await trx
+    .selectFrom('sessions')
+    .select('title')
+    .where('id', '=', recording.sessionId)
+    .executeTakeFirst();
+  await trx
+    .insertInto('deletion_records')
+    .values({
+      id: newDeletionRecordId(),
+      recording_id: recording.id,
+      session_id: recording.sessionId,
+      session_title: session?.title ?? '',
+      purpose: recording.purpose,
+      recorded_at: recording.startedAt,
+      destroyed_at: destroyedAt,
+      reason: why.reason,
+      detail: why.detail,
+      decided_by_user_id: why.decidedBy?.userId ?? null,
+    })
+    .execute();
+  await appendAudit(trx, {
+    actor: why.decidedBy ?? systemActor,
+    action: 'recording.destroyed',
+    target: { type: 'recording', id: recording.id },
+    detail: { sessionId: recording.sessionId, reason: why.reason, detail: why.detail },
+    at,
   });
+  return true;
+}
+
+/**
+ * After the shredding committed: the blob and any plaintext go. Should the process die first, the
+ * leftovers sweep removes the blob of a destroyed recording.
+ */
+export async function afterShredding(deps: Pick<DestroyDeps, 'db' | 'files'>, recording: Recording) {
   await removeRecordingFiles(deps.files, recording);
   if (recording.plaintextPath) {
     await deps.db
@@ -92,6 +102,17 @@ export async function destroyRecording(
       .where('id', '=', recording.id)
       .execute();
   }
+}
+
+/** Destroys one recording (stored, or pending whose plaintext must not be kept). False if it already was. */
+export async function destroyRecording(
+  deps: DestroyDeps,
+  recording: Recording,
+  why: DestroyReason,
+): Promise<boolean> {
+  const at = deps.now();
+  const destroyed = await deps.db.transaction().execute((trx) => shredRecording(trx, recording, why, at));
+  await afterShredding(deps, recording);
   if (destroyed) {
     deps.logger.info({ recordingId: recording.id, reason: why.reason }, 'recording destroyed');
   }

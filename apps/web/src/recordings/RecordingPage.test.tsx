@@ -96,4 +96,59 @@ describe('RecordingPage', () => {
     const link = await screen.findByRole('link', { name: 'Access log for this recording' });
     expect(link.getAttribute('href')).toBe('/admin/audit?targetType=recording&targetId=rec_1');
   });
+
+  it('lets someone who attended ask for deletion, saying why, and points them to their requests', async () => {
+    const fetchMock = stubApi((method, path) => {
+      if (method === 'GET' && path === '/api/recordings/rec_1')
+        return { body: recordingDetail({ access: 'attended', playableUntil: '2026-05-31T15:45:00.000Z' }) };
+      if (method === 'POST' && path === '/api/recordings/rec_1/deletion-request')
+        return {
+          status: 201,
+          body: { id: 'dreq_1', status: 'open', receivedAt: '2026-03-03T10:00:00.000Z' },
+        };
+      return undefined;
+    });
+    render(<RecordingPage recordingId="rec_1" showAccessLog={false} />);
+    await userEvent.click(await screen.findByRole('button', { name: 'Request deletion' }));
+
+    const dialog = screen.getByRole('dialog', { name: 'Request deletion' });
+    const why = within(dialog).getByLabelText('Why (optional)');
+    expect(document.activeElement).toBe(why);
+    await userEvent.type(why, 'My child is in it');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Send deletion request' }));
+
+    const status = await screen.findByRole('status');
+    expect(status.textContent).toBe(
+      'Your deletion request was sent. An administrator will decide and you will see the answer under Your requests.',
+    );
+    expect(within(status).getByRole('link', { name: 'Your requests' }).getAttribute('href')).toBe(
+      '/requests',
+    );
+    expect(screen.queryByRole('dialog')).toBeNull();
+    const post = fetchMock.mock.calls.find(([, init]) => init?.method === 'POST');
+    expect(post?.[1]?.body).toBe(JSON.stringify({ reason: 'My child is in it' }));
+  });
+
+  it('keeps the dialog open with the reason when sending fails, and closes on Cancel', async () => {
+    stubApi((method, path) => {
+      if (method === 'GET' && path === '/api/recordings/rec_1')
+        return { body: recordingDetail({ access: 'own_session' }) };
+      return { status: 404, body: { error: { code: 'not_found', message: 'Not found' } } };
+    });
+    render(<RecordingPage recordingId="rec_1" showAccessLog={false} />);
+    await userEvent.click(await screen.findByRole('button', { name: 'Request deletion' }));
+    const dialog = screen.getByRole('dialog', { name: 'Request deletion' });
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Send deletion request' }));
+    expect(await within(dialog).findByRole('alert')).toBeTruthy();
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Request deletion' })).toBeTruthy();
+  });
+
+  it('offers no deletion request to staff watching by their role', async () => {
+    stubApi(vault());
+    render(<RecordingPage recordingId="rec_1" showAccessLog={false} />);
+    await screen.findByRole('heading', { level: 1, name: 'Algebra with Sam' });
+    expect(screen.queryByRole('button', { name: 'Request deletion' })).toBeNull();
+  });
 });
