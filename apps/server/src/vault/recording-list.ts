@@ -1,4 +1,7 @@
-/** The recordings page: every stored recording the caller may watch, newest first. */
+/**
+ * The recordings page: every stored recording the caller may watch, newest first. Reviewers and admins
+ * also see a reported session's recordings while a report about it is open (basis `investigation`).
+ */
 import type { RecordingAccessBasis, RecordingSummary } from '@assent/shared';
 import type { DbOrTrx } from '../db/database';
 import type { Actor } from '../people/actor';
@@ -34,6 +37,9 @@ export async function summaryFor(
     retainUntil: recording.retainUntil ?? '',
     playableUntil: access === 'attended' ? view.playableUntil : null,
     access,
+    // Only the safeguarding staff (whose basis is one of these two) learn that a report is open: a tutor
+    // or family being looked into must not be tipped off by their recordings list.
+    onHold: view.resource.underInvestigation && (access === 'purpose_viewer' || access === 'investigation'),
   };
 }
 

@@ -53,7 +53,7 @@ try {
   } else {
     const result = await vault.sweep(asOf);
     console.log(
-      `Swept${asOf ? ` as of ${asOf.toISOString()}` : ''}: ${result.stored} stored, ${result.expired} destroyed by retention, ${result.erasedAfterWithdrawal} by the withdrawal rule, ${result.leftoversRemoved} leftover files removed.`,
+      `Swept${asOf ? ` as of ${asOf.toISOString()}` : ''}: ${result.stored} stored, ${result.expired} destroyed by retention, ${result.erasedAfterWithdrawal} by the withdrawal rule, ${result.destroyedAfterHold} after a hold ended, ${result.held} held by an open report, ${result.leftoversRemoved} leftover files removed.`,
     );
   }
 } catch (error) {

@@ -1,7 +1,9 @@
 /**
  * The vault as the rest of the server uses it. Every change it makes (ingest, the withdrawal rule,
  * retention, key rotation, clean-up) runs on one queue, one at a time, so a recording is never being
- * encrypted while it is destroyed, and each step can assume the previous one finished.
+ * encrypted while it is destroyed, and each step can assume the previous one finished. An open concern
+ * or safeguarding report holds its session's recordings: neither retention nor the withdrawal rule
+ * destroys them until it is closed.
  */
 import { mkdir } from 'node:fs/promises';
 import type { Logger } from 'pino';
@@ -12,7 +14,7 @@ import { collectFinishedSegments, ingestPending, type VaultFiles } from './inges
 import type { KeyStore } from './key-store';
 import { removeLeftovers } from './leftovers';
 import type { Recording } from './recording-repository';
-import { destroyExpired } from './retention';
+import { destroyAfterHold, destroyExpired } from './retention';
 import { rewrapDataKeys } from './rewrap';
 import { eraseWithdrawnSession, sessionsToErase } from './withdrawal-erase';
 
@@ -33,6 +35,10 @@ export interface SweepResult {
   stored: number;
   erasedAfterWithdrawal: number;
   expired: number;
+  /** Past their retention but kept: an open concern or safeguarding report holds their session. */
+  held: number;
+  /** Destroyed now that the hold that deferred their destruction has ended. */
+  destroyedAfterHold: number;
   leftoversRemoved: number;
 }
 
@@ -84,9 +90,10 @@ export function createVault(deps: VaultDeps): Vault {
     sweep: (at) =>
       enqueue(async () => {
         const { stored, erasedAfterWithdrawal } = await collectAndIngest();
-        const expired = await destroyExpired(deps, at ?? deps.now());
+        const destroyedAfterHold = await destroyAfterHold(deps);
+        const { destroyed: expired, held } = await destroyExpired(deps, at ?? deps.now());
         const leftoversRemoved = (await removeLeftovers(deps.db, deps.files)).length;
-        return { stored, erasedAfterWithdrawal, expired, leftoversRemoved };
+        return { stored, erasedAfterWithdrawal, expired, held, destroyedAfterHold, leftoversRemoved };
       }),
     start() {
       enqueue(() => rewrapDataKeys(deps)).catch((err) => deps.logger.error({ err }, 'key rotation failed'));

@@ -7,6 +7,7 @@ import { appendAudit } from '../audit/audit-log';
 import type { Db, DbOrTrx } from '../db/database';
 import { newViewId } from '../opaque-ids';
 import type { Actor } from '../people/actor';
+import { openReportIds } from '../rights/concern-holds';
 import type { RecordingTerms } from './recording-access';
 import type { Recording } from './recording-repository';
 
@@ -45,6 +46,8 @@ export async function createView(
         purposeLabel: terms.purposeLabel,
         access,
         viewId: id,
+        // An investigation view says which reports it investigates (VTO: reviewed for that purpose only).
+        ...(access === 'investigation' ? { reportIds: await openReportIds(trx, recording.sessionId) } : {}),
       },
       at,
     });

@@ -2,10 +2,14 @@
  * The "erase" withdrawal rule (NSPCC guidance): when someone withdraws consent and the policy their
  * request was made under says "erase", every recording of the session made before the withdrawal is
  * destroyed, including the one still being finished by egress. Under "keep" nothing is destroyed here.
+ * While a concern or safeguarding report about the session is open the recordings are evidence: the
+ * destruction is written down and done once the report is closed (rights/concern-holds.ts).
  */
 import { policyVersionOfNotice } from '@assent/shared';
 import type { PolicyBook } from '../policy/policy-book';
+import { deferDestruction, deferredDestructions } from '../rights/concern-holds';
 import { type DestroyDeps, destroyRecording } from './destroy';
+import { hasOpenReport } from './recording-access';
 import { type Recording, sessionRecordings } from './recording-repository';
 
 interface Withdrawal {
@@ -57,13 +61,33 @@ export async function eraseWithdrawnSession(
   const requested = await requestTimes(deps, sessionId);
   const recordedFrom = (r: Recording) =>
     (r.requestId && requested.get(r.requestId)) || r.startedAt || r.createdAt;
+  const held = await hasOpenReport(deps.db, sessionId);
+  // A destruction an earlier hold deferred keeps the words it was deferred with.
+  const deferred = await deferredDestructions(deps.db, sessionId);
   let destroyed = 0;
   for (const recording of alive) {
     // The first erasing withdrawal after the recording was asked for is the one that destroys it.
     const cause = withdrawals.find((w) => w.at >= recordedFrom(recording));
     if (!cause) continue;
     const detail = `${cause.personName} withdrew consent on ${cause.at.slice(0, 10)}; the organisation's rule erases the session's recordings`;
-    if (await destroyRecording(deps, recording, { reason: 'withdrawal', detail })) destroyed += 1;
+    if (held) {
+      await deferDestruction(
+        deps,
+        recording,
+        {
+          reason: 'withdrawal',
+          detail: `${detail}. Kept until the report about the session was closed`,
+          rule: 'erase',
+          withdrawal: cause,
+          deferredAt: deps.now().toISOString(),
+        },
+        deps.now(),
+      );
+      continue;
+    }
+    const earlier = deferred.get(recording.id);
+    const why = earlier?.reason === 'withdrawal' ? earlier.detail : detail;
+    if (await destroyRecording(deps, recording, { reason: 'withdrawal', detail: why })) destroyed += 1;
   }
   return destroyed;
 }

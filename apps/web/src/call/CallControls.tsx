@@ -1,6 +1,7 @@
 import { TrackToggle, useRoomContext } from '@livekit/components-react';
 import { Track } from 'livekit-client';
 import { useAssentStore } from '../store';
+import { ReportConcernButton } from './ReportConcernButton';
 import { WithdrawConsentButton } from './WithdrawConsentButton';
 
 interface CallControlsProps {
@@ -25,6 +26,7 @@ export function CallControls({ onLeave, onDeviceError }: CallControlsProps) {
         <span className="control-label">Camera</span>
       </TrackToggle>
       <WithdrawConsentButton />
+      <ReportConcernButton />
       <button
         type="button"
         className="lk-button lk-disconnect-button"

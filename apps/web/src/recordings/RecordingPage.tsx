@@ -4,6 +4,7 @@ import { formatDate } from '../admin/format-time';
 import { ApiError } from '../api/client';
 import { fetchRecording } from '../api/recordings';
 import { RemoteFailure } from '../people/RemoteFailure';
+import { RequestDeletion } from '../rights/deletion/RequestDeletion';
 import { AppLink } from '../ui/AppLink';
 import { PageHeading } from '../ui/PageHeading';
 import { PageLoading } from '../ui/PageLoading';
@@ -50,6 +51,7 @@ export function RecordingPage({ recordingId, showAccessLog }: RecordingPageProps
             <AppLink href={recordingAuditPath(recording.id)}>Access log for this recording</AppLink>
           </p>
         )}
+        {mayAskForDeletion(recording) && <RequestDeletion recordingId={recording.id} />}
       </section>
       <section className="card" aria-labelledby="consents-heading">
         <h2 id="consents-heading">Recorded under these consents</h2>
@@ -58,6 +60,13 @@ export function RecordingPage({ recordingId, showAccessLog }: RecordingPageProps
     </div>
   );
 }
+
+/**
+ * People who were in the session (and tutors of their own sessions) may ask for early deletion; staff
+ * watching by their role were not there. The server decides who may, this only spares others the button.
+ */
+const mayAskForDeletion = (recording: RecordingDetail) =>
+  recording.access === 'attended' || recording.access === 'own_session';
 
 function RecordingFacts({ recording }: { recording: RecordingDetail }) {
   return (
@@ -74,7 +83,11 @@ function RecordingFacts({ recording }: { recording: RecordingDetail }) {
       </div>
       <div>
         <dt>Kept until</dt>
-        <dd>{formatDate(recording.retainUntil)}</dd>
+        <dd>
+          {recording.onHold
+            ? 'On hold: a report about this session is open'
+            : formatDate(recording.retainUntil)}
+        </dd>
       </div>
       {recording.playableUntil && (
         <div>

@@ -36,7 +36,14 @@ export function RecordingsTable({ recordings }: { recordings: readonly Recording
               <RecordedWhen recording={recording} />
             </td>
             <td data-label="Retention">
-              <span>Kept until {formatDate(recording.retainUntil)}</span>
+              {recording.onHold ? (
+                // Retention is paused while a report is open: the date above would not be true.
+                <strong className="recordings-table__hold">
+                  On hold: a report about this session is open
+                </strong>
+              ) : (
+                <span>Kept until {formatDate(recording.retainUntil)}</span>
+              )}
             </td>
             {windowed && (
               <td data-label="Watching">

@@ -15,6 +15,7 @@ export function recordingSummary(patch: Partial<RecordingSummary> = {}): Recordi
     retainUntil: '2026-05-31T15:45:00.000Z',
     playableUntil: null,
     access: 'purpose_viewer',
+    onHold: false,
     ...patch,
   };
 }

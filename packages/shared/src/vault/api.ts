@@ -34,6 +34,11 @@ export const RecordingSummary = z.object({
   /** For participants, the end of their playback window; null for staff. */
   playableUntil: z.string().nullable(),
   access: RecordingAccessBasis,
+  /**
+   * An open concern or safeguarding report about the session holds it: retention is paused until the
+   * report is closed. Told only to the safeguarding staff (the people being looked into must not learn).
+   */
+  onHold: z.boolean(),
 });
 export type RecordingSummary = z.infer<typeof RecordingSummary>;
 

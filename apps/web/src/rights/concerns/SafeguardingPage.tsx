@@ -1,4 +1,89 @@
-// Placeholder: the feature fills this in.
+import '../../styles/recordings.css';
+import type { SafeguardingReportSummary } from '@assent/shared';
+import { AdminFailureAlert } from '../../admin/AdminFailureAlert';
+import { formatDate, formatDateTime } from '../../admin/format-time';
+import { fetchSafeguardingReports } from '../../api/concerns';
+import { AppLink } from '../../ui/AppLink';
+import { PageHeading } from '../../ui/PageHeading';
+import { usePageTitle } from '../../ui/usePageTitle';
+import { useRemote } from '../../ui/useRemote';
+import { categoryLabels, openFor, roleInWords } from './concern-words';
+import './concerns.css';
+
+/** `/safeguarding`: every report, the longest-waiting open ones first, for reviewers and admins. */
 export function SafeguardingPage() {
-  return null;
+  usePageTitle('Safeguarding reports');
+  const { state, reload } = useRemote(fetchSafeguardingReports);
+  return (
+    <section className="card recordings recordings--wide" aria-labelledby="safeguarding-heading">
+      <PageHeading id="safeguarding-heading">Safeguarding reports</PageHeading>
+      <p className="muted">
+        Concerns reported by people in a session. While a report is open, the session’s recordings are on hold
+        (nothing is destroyed) and you may watch them to investigate; each viewing is logged.
+      </p>
+      {state.kind === 'loading' && (
+        <p className="muted" role="status">
+          Loading reports…
+        </p>
+      )}
+      {state.kind === 'failed' && (
+        <AdminFailureAlert error={state.error} returnTo="/safeguarding" onRetry={reload} />
+      )}
+      {state.kind === 'ready' && state.data.reports.length === 0 && <p>No concern has been reported.</p>}
+      {state.kind === 'ready' && state.data.reports.length > 0 && (
+        <ReportsTable reports={state.data.reports} />
+      )}
+    </section>
+  );
+}
+
+function ReportsTable({ reports }: { reports: readonly SafeguardingReportSummary[] }) {
+  return (
+    <table className="recordings-table card-table">
+      <caption className="visually-hidden">Reports, open ones first</caption>
+      <thead>
+        <tr>
+          <th scope="col">Report</th>
+          <th scope="col">About</th>
+          <th scope="col">Reported by</th>
+          <th scope="col">Received</th>
+          <th scope="col">Status</th>
+          <th scope="col">Recordings</th>
+        </tr>
+      </thead>
+      <tbody>
+        {reports.map((report) => (
+          <tr key={report.id}>
+            <th scope="row" data-label="Report">
+              <AppLink href={`/safeguarding/${encodeURIComponent(report.id)}`}>
+                Report about {report.sessionTitle}
+              </AppLink>
+            </th>
+            <td data-label="About">{categoryLabels[report.category]}</td>
+            <td data-label="By">
+              <span>
+                {report.reporterName} ({roleInWords(report.reporterRole)}),{' '}
+                {report.duringCall ? 'during the call' : 'after the session'}
+              </span>
+            </td>
+            <td data-label="Received">
+              <time dateTime={report.receivedAt}>{formatDateTime(report.receivedAt)}</time>
+            </td>
+            <td data-label="Status">
+              {report.status === 'open' ? (
+                <strong>{openFor(report.openDays)}</strong>
+              ) : (
+                <span>Closed on {formatDate(report.closedAt ?? report.receivedAt)}</span>
+              )}
+            </td>
+            <td data-label="On hold">
+              <span>
+                {report.recordingsOnHold === 0 ? 'None on hold' : `${report.recordingsOnHold} on hold`}
+              </span>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
 }
