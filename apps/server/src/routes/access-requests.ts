@@ -1,5 +1,208 @@
-import { OpenAPIHono } from '@hono/zod-openapi';
+/**
+ * Access requests (Hearken): a person asks for everything Assent holds about them, or a guardian
+ * about their child; an admin answers, and the requester reads the answer and downloads it as an
+ * archive. Someone else's request answers like a missing one (404), and the refusal is audited.
+ */
+import {
+  AccessAnswer,
+  AccessRequest,
+  AccessRequestDetail,
+  AccessRequestList,
+  AdminAccessRequestList,
+  CreateAccessRequest,
+} from '@assent/shared';
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { appendAudit } from '../audit/audit-log';
 import type { AppEnv } from '../http/app-env';
+import { AppError } from '../http/app-error';
 import { validationHook } from '../http/error-handling';
+import { type Actor, requireActor } from '../people/actor';
+import { authorize } from '../people/authorize';
+import { organisation } from '../people/can';
+import { findStudentAccess } from '../people/family-repository';
+import { accessArchive } from '../rights/access-archive';
+import {
+  findAccessRequest,
+  listAllAccessRequests,
+  listOwnAccessRequests,
+  toAccessRequest,
+} from '../rights/access-repository';
+import { answerAccessRequest, type RequestedSubject, receiveAccessRequest } from '../rights/access-requests';
+import { cookieAuth, errorResponse, json, signedInErrors } from './error-responses';
 
-export const accessRequestRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+const RequestParams = z.object({ id: z.string().min(1).max(64) });
+const notFoundMessage = 'There is no such access request, or it is not yours.';
+
+const createRequest = createRoute({
+  method: 'post',
+  path: '/me/access-requests',
+  tags: ['rights'],
+  summary: 'Ask for everything Assent holds about you, or about a child you are guardian of',
+  ...cookieAuth,
+  request: { body: { required: true, content: json(CreateAccessRequest) } },
+  responses: {
+    201: { description: 'Received', content: json(AccessRequest) },
+    200: { description: 'The same request, already received and still open', content: json(AccessRequest) },
+    ...signedInErrors,
+    404: errorResponse('not_found: no such student'),
+  },
+});
+
+const listOwn = createRoute({
+  method: 'get',
+  path: '/me/access-requests',
+  tags: ['rights'],
+  summary: 'Your access requests, newest first',
+  ...cookieAuth,
+  responses: {
+    200: { description: 'Your requests', content: json(AccessRequestList) },
+    401: errorResponse('unauthorized'),
+  },
+});
+
+const readOwn = createRoute({
+  method: 'get',
+  path: '/me/access-requests/{id}',
+  tags: ['rights'],
+  summary: 'One of your access requests and, once answered, the answer',
+  ...cookieAuth,
+  request: { params: RequestParams },
+  responses: {
+    200: { description: 'The request', content: json(AccessRequestDetail) },
+    401: errorResponse('unauthorized'),
+    404: errorResponse('not_found: no such request, or not the caller’s'),
+  },
+});
+
+const downloadArchive = createRoute({
+  method: 'get',
+  path: '/me/access-requests/{id}/archive',
+  tags: ['rights'],
+  summary: 'The answer as a zip archive (README, the answer as JSON, each section as CSV)',
+  ...cookieAuth,
+  request: { params: RequestParams },
+  responses: {
+    200: {
+      description: 'The archive (application/zip)',
+      content: { 'application/zip': { schema: z.any() } },
+    },
+    401: errorResponse('unauthorized'),
+    404: errorResponse('not_found: no such request, or not the caller’s'),
+    409: errorResponse('conflict: not answered yet'),
+  },
+});
+
+const listAll = createRoute({
+  method: 'get',
+  path: '/admin/access-requests',
+  tags: ['rights'],
+  summary: 'Every access request, open ones first with how long each has waited (admins)',
+  ...cookieAuth,
+  responses: {
+    200: { description: 'Requests', content: json(AdminAccessRequestList) },
+    401: errorResponse('unauthorized'),
+    403: errorResponse('forbidden'),
+  },
+});
+
+const answerRequest = createRoute({
+  method: 'post',
+  path: '/admin/access-requests/{id}/answer',
+  tags: ['rights'],
+  summary: 'Answer an access request: compile what is held about its subject now, and tell the requester',
+  ...cookieAuth,
+  request: { params: RequestParams },
+  responses: {
+    200: { description: 'Answered', content: json(AccessRequest) },
+    401: errorResponse('unauthorized'),
+    403: errorResponse('forbidden'),
+    404: errorResponse('not_found'),
+    409: errorResponse('already_decided'),
+  },
+});
+
+/** The caller's own request; anyone else's (or a missing one) is a 404 with the refusal audited. */
+async function ownRequest(c: Context<AppEnv>, actor: Actor, id: string, action: string) {
+  const { db, now } = c.var.deps;
+  const request = await findAccessRequest(db, id);
+  if (!request || request.requester_user_id !== actor.userId) {
+    await appendAudit(db, {
+      actor: { userId: actor.userId, role: actor.role },
+      action,
+      target: { type: 'access_request', id },
+      outcome: 'denied',
+      detail: { reason: request ? 'not_requester' : 'not_found' },
+      at: now(),
+    });
+    throw new AppError(404, 'not_found', notFoundMessage);
+  }
+  return request;
+}
+
+const answerOf = (json: string | null) => (json === null ? null : AccessAnswer.parse(JSON.parse(json)));
+
+export const accessRequestRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+  .openapi(createRequest, async (c) => {
+    const actor = await requireActor(c);
+    const { subject } = c.req.valid('json');
+    let requested: RequestedSubject = { kind: 'self' };
+    if (subject.kind === 'student') {
+      const student = await findStudentAccess(c.var.deps.db, subject.studentId);
+      if (!student) throw new AppError(404, 'not_found', 'There is no such student.');
+      await authorize(
+        c,
+        actor,
+        'student.request_access',
+        { kind: 'student', ...student },
+        { type: 'student', id: student.id },
+      );
+      requested = { kind: 'student', student };
+    }
+    const { request, created } = await receiveAccessRequest(c.var.deps, actor, requested);
+    return c.json(request, created ? 201 : 200);
+  })
+  .openapi(listOwn, async (c) => {
+    const actor = await requireActor(c);
+    const rows = await listOwnAccessRequests(c.var.deps.db, actor.userId);
+    return c.json({ requests: rows.map(toAccessRequest) }, 200);
+  })
+  .openapi(readOwn, async (c) => {
+    const actor = await requireActor(c);
+    const request = await ownRequest(c, actor, c.req.valid('param').id, 'access_request.read');
+    return c.json({ ...toAccessRequest(request), answer: answerOf(request.answer) }, 200);
+  })
+  .openapi(downloadArchive, async (c) => {
+    const actor = await requireActor(c);
+    const { id } = c.req.valid('param');
+    const request = await ownRequest(c, actor, id, 'access_request.download');
+    const answer = answerOf(request.answer);
+    if (!answer) throw new AppError(409, 'conflict', 'This request has not been answered yet.');
+    const { db, now } = c.var.deps;
+    await appendAudit(db, {
+      actor: { userId: actor.userId, role: actor.role },
+      action: 'access_request.download',
+      target: { type: 'access_request', id },
+      at: now(),
+    });
+    const zip = accessArchive(answer, id);
+    return c.body(zip.buffer.slice(zip.byteOffset, zip.byteOffset + zip.byteLength) as ArrayBuffer, 200, {
+      'Content-Type': 'application/zip',
+      'Content-Disposition': `attachment; filename="assent-data-${id}.zip"`,
+      'Content-Length': String(zip.byteLength),
+      'Cache-Control': 'no-store',
+    });
+  })
+  .openapi(listAll, async (c) => {
+    const actor = await requireActor(c);
+    await authorize(c, actor, 'access_requests.manage', organisation);
+    const { db, now } = c.var.deps;
+    return c.json({ requests: await listAllAccessRequests(db, now()) }, 200);
+  })
+  .openapi(answerRequest, async (c) => {
+    const actor = await requireActor(c);
+    const { id } = c.req.valid('param');
+    await authorize(c, actor, 'access_requests.manage', organisation, { type: 'access_request', id });
+    const answered = await answerAccessRequest({ ...c.var.deps, logger: c.var.logger }, actor, id);
+    return c.json(answered, 200);
+  });

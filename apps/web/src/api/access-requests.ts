@@ -1,0 +1,57 @@
+import {
+  AccessRequest,
+  AccessRequestDetail,
+  AccessRequestList,
+  type AccessSubject,
+  AdminAccessRequestList,
+} from '@assent/shared';
+import { config } from '../config';
+import { ApiError, type JsonRequestInit, requestJson } from './client';
+
+// Access requests: asking for everything Assent holds about you (or your child), reading the answer,
+// and, for admins, answering them. Only the requests pages load this module.
+
+const api = config.apiBase;
+
+interface Schema<T> {
+  safeParse(value: unknown): { success: true; data: T } | { success: false };
+}
+
+async function requestParsed<T>(schema: Schema<T>, url: string, init?: JsonRequestInit): Promise<T> {
+  const parsed = schema.safeParse(await requestJson<unknown>(url, init));
+  if (!parsed.success) throw new ApiError('internal', 'The server’s answer could not be read.');
+  return parsed.data;
+}
+
+const ownUrl = (id: string) => `${api}/me/access-requests/${encodeURIComponent(id)}`;
+
+export function fetchMyAccessRequests(): Promise<AccessRequestList> {
+  return requestParsed(AccessRequestList, `${api}/me/access-requests`);
+}
+
+/** Asks for the data; a request about the same person still open is answered with that one. */
+export function requestAccess(subject: AccessSubject): Promise<AccessRequest> {
+  return requestParsed(AccessRequest, `${api}/me/access-requests`, {
+    method: 'POST',
+    body: JSON.stringify({ subject }),
+  });
+}
+
+/** One of the caller's requests, with its answer once there is one; 404 for anyone else's. */
+export function fetchAccessRequest(id: string): Promise<AccessRequestDetail> {
+  return requestParsed(AccessRequestDetail, ownUrl(id));
+}
+
+/** Where the browser downloads the answer as a zip archive (with the session cookie). */
+export const accessArchiveUrl = (id: string) => `${ownUrl(id)}/archive`;
+
+export function fetchAdminAccessRequests(): Promise<AdminAccessRequestList> {
+  return requestParsed(AdminAccessRequestList, `${api}/admin/access-requests`);
+}
+
+export function answerAccessRequest(id: string): Promise<AccessRequest> {
+  return requestParsed(AccessRequest, `${api}/admin/access-requests/${encodeURIComponent(id)}/answer`, {
+    method: 'POST',
+    body: '{}',
+  });
+}
