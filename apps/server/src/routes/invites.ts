@@ -9,6 +9,7 @@ import { AppError } from '../http/app-error';
 import { validationHook } from '../http/error-handling';
 import { type ResolvedInvite, resolveInvite } from '../invites/resolve-invite';
 import { mintParticipantToken } from '../livekit/tokens';
+import { minorsInCall } from '../rights/guardian-presence-repository';
 import { joinRefusal } from '../sessions/join-gate';
 import { listStudentNamesOfGuardian } from '../sessions/session-repository';
 import { errorResponse } from './error-responses';
@@ -120,6 +121,8 @@ export const inviteRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
         roomName: session.roomName,
         canPublish,
         preview: await previewOf(c.var.deps, invite, consentState),
+        // VTO: the host is told while no guardian of a child in the room is there; nobody else.
+        ...(person.role === 'tutor' ? { minors: await minorsInCall(db, session.id) } : {}),
       },
       200,
     );

@@ -2,12 +2,16 @@
  * "Your sessions": the sessions an account owns or has a seat in, each with the caller's own join link
  * and, for a guardian, a link per child to open on the child's device (or why the child cannot join).
  * Links are minted afresh on every read; they are the same personal, session-bound invites as before.
+ * Whether a guardian was there at each minor's start and end goes to the tutor, admins and the child's
+ * own guardians.
  */
 import type { MySession } from '@assent/shared';
 import type { Config } from '../config';
 import type { Db } from '../db/database';
 import { signInvite } from '../invites/invite-token';
 import type { Actor } from '../people/actor';
+import { minorsVisibleTo } from '../rights/guardian-presence';
+import { type JudgedSession, judgeSessions } from '../rights/guardian-presence-repository';
 import { advanceConsentsIn } from './advance-consent';
 import { joinRefusal } from './join-gate';
 import { listPeople, type Person, type Session, toSession } from './session-repository';
@@ -37,7 +41,14 @@ export async function listMySessions(deps: Deps, actor: Actor, limit = 50): Prom
     .orderBy('created_at', 'desc')
     .limit(limit)
     .execute();
-  return Promise.all(rows.map((row) => describeSession(deps, actor, toSession(row))));
+  // Every listed session's guardian presence at once, not a query per session.
+  const presence = await judgeSessions(
+    deps.db,
+    rows.map((row) => row.id),
+  );
+  return Promise.all(
+    rows.map((row) => describeSession(deps, actor, toSession(row), undefined, presence.get(row.id))),
+  );
 }
 
 /** Who owns and attends a session, for `can`. */
@@ -58,8 +69,12 @@ export async function describeSession(
   actor: Actor,
   session: Session,
   people?: Person[],
+  judged?: JudgedSession,
 ): Promise<MySession> {
   const everyone = people ?? (await listPeople(deps.db, session.id));
+  const presence = judged ?? (await judgeSessions(deps.db, [session.id])).get(session.id);
+  const guardianPresence =
+    presence && minorsVisibleTo(actor, session.ownerUserId, presence.facts, presence.verdict);
   const mine = everyone.find((p) => p.userId === actor.userId);
   const expiresAt = new Date(
     Math.floor(deps.now().getTime() / 1000 + deps.config.inviteTtlHours * 3600) * 1000,
@@ -108,5 +123,6 @@ export async function describeSession(
     ...own,
     children,
     people: everyone.map((p) => ({ name: p.name, role: p.role })),
+    ...(guardianPresence?.length ? { guardianPresence } : {}),
   };
 }

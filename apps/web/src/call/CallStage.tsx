@@ -1,6 +1,7 @@
 import { GridLayout, useTracks } from '@livekit/components-react';
 import { Track } from 'livekit-client';
 import { type RefObject, useEffect, useRef } from 'react';
+import { GuardianNotice } from './GuardianNotice';
 import { ParticipantTileWithRole } from './ParticipantTileWithRole';
 
 /** Everyone's camera in a grid; a placeholder tile for people with their camera off. */
@@ -12,6 +13,7 @@ export function CallStage() {
   useNamedPaginationButtons(stage);
   return (
     <div className="call__stage" ref={stage}>
+      <GuardianNotice />
       <GridLayout tracks={tracks} className="call__grid">
         <ParticipantTileWithRole />
       </GridLayout>

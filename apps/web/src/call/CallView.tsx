@@ -6,6 +6,7 @@ import type { DeviceChoices } from '../join/device-choices';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { PageFrame } from '../ui/PageFrame';
 import { CallRoom } from './CallRoom';
+import { MinorsInCall } from './GuardianNotice';
 
 type CallPhase =
   | { kind: 'joining' }
@@ -47,15 +48,18 @@ export default function CallView({ inviteToken, consentOnArrival, preview, choic
 
   if (phase.kind === 'in-call') {
     return (
-      <CallRoom
-        key={attempt}
-        inviteToken={inviteToken}
-        join={phase.join}
-        consentOnArrival={consentOnArrival}
-        choices={choices}
-        onLeft={onLeft}
-        onConnectionFailed={onConnectionFailed}
-      />
+      // The host's call warns them while a child has no guardian there (see GuardianNotice).
+      <MinorsInCall minors={phase.join.minors}>
+        <CallRoom
+          key={attempt}
+          inviteToken={inviteToken}
+          join={phase.join}
+          consentOnArrival={consentOnArrival}
+          choices={choices}
+          onLeft={onLeft}
+          onConnectionFailed={onConnectionFailed}
+        />
+      </MinorsInCall>
     );
   }
 

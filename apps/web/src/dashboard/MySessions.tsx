@@ -2,6 +2,7 @@ import type { AccountRole, MySession, MySessionList, OrganisationPolicy } from '
 import { fetchPolicy } from '../api/people';
 import { RemoteFailure } from '../people/RemoteFailure';
 import { SessionReportLink } from '../rights/concerns/SessionReportLink';
+import { GuardianPresenceLines } from '../rights/presence/GuardianPresenceLines';
 import { AppLink } from '../ui/AppLink';
 import { LinkField } from '../ui/LinkField';
 import { type RemoteHandle, useRemote } from '../ui/useRemote';
@@ -61,6 +62,7 @@ function SessionItem({
         {formatSessionDate(session.createdAt)}
         {session.people.length > 0 && ` · ${peopleLine(session.people)}`}
       </p>
+      <GuardianPresenceLines presence={session.guardianPresence} />
       {session.joinUrl && (
         <AppLink className="button button--primary" href={session.joinUrl}>
           Join {session.title}

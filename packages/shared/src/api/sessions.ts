@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MinorInCall } from '../rights/guardian-presence';
 import { SessionRole } from './roles';
 
 const PersonName = z.string().trim().min(1, 'Name is required').max(80, 'Name is at most 80 characters');
@@ -98,5 +99,10 @@ export const JoinResponse = z.object({
    */
   canPublish: z.boolean(),
   preview: InvitePreview,
+  /**
+   * The tutor only: each minor student of the session with their guardians, so the call can tell the
+   * host while no guardian of a child in the room is there (VTO). Absent for everyone else.
+   */
+  minors: z.array(MinorInCall).optional(),
 });
 export type JoinResponse = z.infer<typeof JoinResponse>;

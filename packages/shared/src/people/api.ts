@@ -1,5 +1,6 @@
 /** Request and response bodies of the accounts, invitations, families and policy routes. */
 import { z } from 'zod';
+import { MinorGuardianPresence } from '../rights/guardian-presence';
 import { OrganisationPolicy } from './policy';
 import { AccountRole, StaffRole } from './roles';
 
@@ -197,6 +198,11 @@ export const MySession = z.object({
     }),
   ),
   people: z.array(z.object({ name: z.string(), role: z.enum(['tutor', 'student', 'guardian']) })),
+  /**
+   * Whether a guardian was there at each minor's start and end (VTO): for the session's tutor, admins
+   * and each child's own guardians (theirs only). Absent for everyone else.
+   */
+  guardianPresence: z.array(MinorGuardianPresence).optional(),
 });
 export type MySession = z.infer<typeof MySession>;
 
