@@ -12,6 +12,7 @@ import { fetchInvitePreview } from '../api/sessions';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { PageFrame } from '../ui/PageFrame';
 import { type DeviceChoices, defaultDeviceChoices } from './device-choices';
+import { JoinResearchSharing } from './JoinResearchSharing';
 import { type JoinConsent, RecordingNotice } from './RecordingNotice';
 
 // LiveKit is heavy: the preview loads it after the page is up, the call only once Join is clicked.
@@ -146,6 +147,7 @@ export function JoinPage({ inviteToken }: { inviteToken: string }) {
               Join session
             </button>
           </div>
+          <JoinResearchSharing inviteToken={inviteToken} />
         </article>
       )}
     </PageFrame>

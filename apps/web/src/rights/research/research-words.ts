@@ -1,0 +1,25 @@
+import type { ResearchEligibility } from '@assent/shared';
+
+/** Whether a session may go to researchers, in words for the admin ("2 of 3 agreed"). */
+export function eligibilityInWords(eligibility: ResearchEligibility): string {
+  switch (eligibility.reason) {
+    case null:
+      return 'Everyone agreed';
+    case 'unknown_participant':
+      return 'An unknown participant was in the call';
+    case 'refused':
+      return 'Someone refused';
+    case 'guardian_missing':
+      return 'A guardian has not agreed for a child';
+    case 'nobody_present':
+      return 'Nobody was seen in the call';
+    case 'not_all_agreed':
+      return `${eligibility.agreed} of ${eligibility.total} agreed`;
+  }
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** "1 session, 2 recordings" */
+export const exportSize = (sessions: number, recordings: number) =>
+  `${plural(sessions, 'session', 'sessions')}, ${plural(recordings, 'recording', 'recordings')}`;
