@@ -6,13 +6,11 @@
  * withdrawal destroys the session's earlier recordings.
  */
 import { existsSync, writeFileSync } from 'node:fs';
-import type { AuditPage, DeletionRecordList, OrganisationPolicy, RecordingList } from '@assent/shared';
-import type { Browser, Page } from '@playwright/test';
-import { banner, consentDialog, requestRecording } from '../fixtures/call';
-import { type Account, type Organisation, openOrganisation } from '../fixtures/organisation';
-import { livekitView, roomOf, statusOf } from '../fixtures/recording';
+import type { AuditPage, DeletionRecordList, RecordingList } from '@assent/shared';
+import type { Page } from '@playwright/test';
+import { banner } from '../fixtures/call';
+import { egressComplete, recordWithEveryone, setPolicy, threeInACall } from '../fixtures/recorded-call';
 import { screenshotBothSizes } from '../fixtures/screens';
-import { joinCall, openInvite } from '../fixtures/session';
 import { expect, test } from '../fixtures/test';
 import {
   deletionRecordsOf,
@@ -24,89 +22,6 @@ import {
 } from '../fixtures/vault';
 
 test.use({ actionTimeout: 20_000 });
-const livekit = livekitView();
-const tokenOf = (url: string) => decodeURIComponent(new URL(url).pathname.split('/').pop() ?? '');
-
-interface RecordedCall {
-  organisation: Organisation;
-  tutor: Account;
-  guardian: Account;
-  sessionId: string;
-  roomName: string;
-  pages: { tutor: Page; student: Page; guardian: Page };
-}
-
-/** A tutor, a child and their guardian in a call, each on their own device. */
-async function threeInACall(browser: Browser, title: string): Promise<RecordedCall> {
-  const organisation = openOrganisation();
-  const tutor = await organisation.inviteStaff('tutor', 'Vera Tutor');
-  const family = await organisation.enrolFamily(tutor, {
-    guardianName: 'Gus Guardian',
-    children: [{ name: 'Kit Student', minor: true }],
-  });
-  const created = await organisation.createSessionAsTutor(tutor, {
-    title,
-    students: family.children,
-    guests: [],
-  });
-  const links = await organisation.seatLinks(created, [family.guardian]);
-  const open = async (name: string) => openInvite(browser, links[name] ?? '');
-  const pages = {
-    tutor: await open('Vera Tutor'),
-    student: await open('Kit Student'),
-    guardian: await open('Gus Guardian'),
-  };
-  for (const page of Object.values(pages)) await joinCall(page);
-  const roomName = await roomOf(pages.tutor.request, '', tokenOf(links['Vera Tutor'] ?? ''));
-  return { organisation, tutor, guardian: family.guardian, sessionId: created.sessionId, roomName, pages };
-}
-
-/** Everyone consents; resolves with the egress once LiveKit says it is capturing. */
-async function recordWithEveryone(call: RecordedCall) {
-  await requestRecording(call.pages.tutor);
-  for (const page of Object.values(call.pages)) {
-    await consentDialog(page).getByRole('button', { name: 'I consent', exact: true }).click();
-  }
-  await expect
-    .poll(async () => (await livekit.running(call.roomName)).map(statusOf), {
-      timeout: 30_000,
-      intervals: [200],
-    })
-    .toEqual(['EGRESS_ACTIVE']);
-  const [egress] = await livekit.running(call.roomName);
-  if (!egress) throw new Error('no egress');
-  return egress;
-}
-
-/** Waits for LiveKit to report the egress complete; resolves with its end and its file, as egress says. */
-async function egressComplete(egressId: string) {
-  await expect
-    .poll(
-      async () => {
-        const info = await livekit.egress(egressId);
-        return info && statusOf(info);
-      },
-      { timeout: 30_000 },
-    )
-    .toBe('EGRESS_COMPLETE');
-  const info = await livekit.egress(egressId);
-  return {
-    startedAt: Number((info?.startedAt ?? 0n) / 1_000_000n),
-    endedAt: Number((info?.endedAt ?? 0n) / 1_000_000n),
-    file: info?.fileResults[0]?.filename ?? '',
-  };
-}
-
-async function setPolicy(
-  admin: Account,
-  change: (p: OrganisationPolicy['policy']) => OrganisationPolicy['policy'],
-) {
-  const current = (await (await admin.api.get('/api/policy')).json()) as OrganisationPolicy;
-  const res = await admin.api.put('/api/admin/policy', {
-    data: { ...change(current.policy), basedOnVersion: current.version },
-  });
-  expect(res.status(), await res.text()).toBe(200);
-}
 
 /** Pixel data of the video's current frame, drawn onto a canvas. */
 const frameOf = (page: Page) =>

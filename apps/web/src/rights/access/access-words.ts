@@ -96,5 +96,6 @@ export const researchDecisionInWords = (decision: keyof typeof decisionWords) =>
 
 /** A role as it reads beside a name ("Reviewer", "Parent or guardian"). */
 export function roleBesideName(role: string): string {
+  if (role === 'system') return 'Assent itself';
   return role in roleLabel ? roleLabel[role as AccountRole] : 'Someone else';
 }
