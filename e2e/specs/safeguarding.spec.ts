@@ -125,6 +125,11 @@ test('a concern reported in the call holds the recording until a reviewer has in
     expect((await reviewer.api.post(`/api/recordings/${recording.id}/playback`, { data: {} })).status()).toBe(
       404,
     );
+    // The child, who has no account, learns from their own link that the report was handled.
+    const childPage = await (await browser.newContext()).newPage();
+    await childPage.goto(call.links['Kit Student'] ?? '');
+    await expect(childPage.getByText(/Your report about this session was handled on/)).toBeVisible();
+    await screenshotBothSizes(childPage, 'join-report-handled');
     runVaultCommand(['sweep', '--as-of', pastRetention]);
     expect(recordingOfEgress(egress.egressId)?.status).toBe('destroyed');
     expect(recordingsOfSession(call.sessionId).map((r) => r.status)).toEqual(['destroyed']);

@@ -162,10 +162,20 @@ async function sessionRecordings(
   }));
 }
 
-/** The caller's own reports, newest first: received, or handled (and when); never the outcome. */
-export async function myReports(db: DbOrTrx, userId: string): Promise<MyConcernReport[]> {
+/**
+ * A reporter's own reports, newest first: received, or handled (and when); never the outcome. By
+ * account, or by seat for someone who reported from the call with their invite link and has no account.
+ */
+export async function myReports(
+  db: DbOrTrx,
+  reporter: { userId: string } | { personId: string },
+): Promise<MyConcernReport[]> {
   const rows = await reports(db)
-    .where('concern_reports.reporter_user_id', '=', userId)
+    .where(
+      'userId' in reporter ? 'concern_reports.reporter_user_id' : 'concern_reports.reporter_person_id',
+      '=',
+      'userId' in reporter ? reporter.userId : reporter.personId,
+    )
     .orderBy('concern_reports.created_at', 'desc')
     .orderBy('concern_reports.id')
     .execute();

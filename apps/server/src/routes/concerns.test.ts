@@ -93,6 +93,31 @@ describe.each(testDatabases)('concerns and safeguarding reports ($name)', (datab
     expect(JSON.stringify(entries[0])).not.toContain('shouted');
   });
 
+  it('tells someone who reported from the call without an account, by their link, once it is handled', async () => {
+    const t = ctx();
+    const session = await createSampleSession(t);
+    const token = inviteTokenOf(session.invites.find((i) => i.name === 'Sam Student')?.url ?? '');
+    const other = inviteTokenOf(session.invites.find((i) => i.name === 'Dana Tutor')?.url ?? '');
+    const receipt = (await (await reportFromCall(t, token, concern)).json()) as ConcernReceipt;
+    const theirs = async (bearer: string) =>
+      (await (
+        await t.app.request('/api/call/concerns', { headers: { authorization: `Bearer ${bearer}` } })
+      ).json()) as MyConcernReportList;
+    expect((await theirs(token)).reports.map((r) => [r.id, r.status])).toEqual([[receipt.id, 'received']]);
+    // Nobody else in the session learns of it through their own link.
+    expect((await theirs(other)).reports).toEqual([]);
+
+    const reviewer = await signedInAs(t, 'reviewer', 'Rhea Reviewer');
+    await asAccount(t, reviewer, 'POST', `/api/safeguarding/reports/${receipt.id}/close`, {
+      outcome: 'Spoke with the family.',
+      correctiveActions: '',
+    });
+    const handled = await theirs(token);
+    expect(handled.reports[0]).toMatchObject({ status: 'handled', handledAt: t.clock.now.toISOString() });
+    expect(JSON.stringify(handled)).not.toContain('Spoke with');
+    expect((await t.app.request('/api/call/concerns')).status).toBe(401);
+  });
+
   it('refuses a missing token and a bad body from the call, writing nothing', async () => {
     const t = ctx();
     const session = await createSampleSession(t);

@@ -45,6 +45,20 @@ const reportFromCall = createRoute({
   },
 });
 
+const listMineFromCall = createRoute({
+  method: 'get',
+  path: '/call/concerns',
+  tags: ['concerns'],
+  summary:
+    'The reports this invite holder made: received, or handled and when (for people without an account)',
+  security: [{ inviteToken: [] }],
+  responses: {
+    200: { description: 'Your reports', content: json(MyConcernReportList) },
+    401: errorResponse('unauthorized or invite_invalid'),
+    404: errorResponse('not_found: the session or person no longer exists'),
+  },
+});
+
 const reportAfterSession = createRoute({
   method: 'post',
   path: '/sessions/{id}/concerns',
@@ -138,6 +152,14 @@ export const concernRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
     );
     return c.json(receipt, 201);
   })
+  .openapi(listMineFromCall, async (c) => {
+    const token = c.req.header('Authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1];
+    if (!token) throw new AppError(401, 'unauthorized', 'Send your invite token as a Bearer token.');
+    const { db, config, now } = c.var.deps;
+    // A child without an account learns here, from their own link, that their report was handled.
+    const { person } = await resolveInvite(db, config.inviteSecret, token, now(), { allowExpired: true });
+    return c.json({ reports: await myReports(db, { personId: person.id }) }, 200);
+  })
   .openapi(reportAfterSession, async (c) => {
     const actor = await requireActor(c);
     const { id } = c.req.valid('param');
@@ -174,7 +196,7 @@ export const concernRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
   })
   .openapi(listMine, async (c) => {
     const actor = await requireActor(c);
-    return c.json({ reports: await myReports(c.var.deps.db, actor.userId) }, 200);
+    return c.json({ reports: await myReports(c.var.deps.db, { userId: actor.userId }) }, 200);
   })
   .openapi(listAll, async (c) => {
     const actor = await requireActor(c);

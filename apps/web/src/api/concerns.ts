@@ -25,6 +25,11 @@ export function reportConcernFromCall(inviteToken: string, body: ConcernReportBo
   });
 }
 
+/** The reports this invite holder made from the call (people without an account learn the outcome here). */
+export function reportsFromCall(inviteToken: string): Promise<MyConcernReportList> {
+  return requestJson(`${api}/call/concerns`, { bearer: inviteToken });
+}
+
 /** After a session; 403 `not_attended` when neither the caller nor a child of theirs was in the call. */
 export function reportConcernAbout(sessionId: string, body: ConcernReportBody): Promise<ConcernReceipt> {
   return requestJson(`${api}/sessions/${encodeURIComponent(sessionId)}/concerns`, {

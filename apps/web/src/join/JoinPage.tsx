@@ -12,6 +12,7 @@ import { fetchInvitePreview } from '../api/sessions';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { PageFrame } from '../ui/PageFrame';
 import { type DeviceChoices, defaultDeviceChoices } from './device-choices';
+import { JoinReportStatus } from './JoinReportStatus';
 import { JoinResearchSharing } from './JoinResearchSharing';
 import { type JoinConsent, RecordingNotice } from './RecordingNotice';
 
@@ -148,6 +149,7 @@ export function JoinPage({ inviteToken }: { inviteToken: string }) {
             </button>
           </div>
           <JoinResearchSharing inviteToken={inviteToken} />
+          <JoinReportStatus inviteToken={inviteToken} />
         </article>
       )}
     </PageFrame>
