@@ -12,6 +12,7 @@ import { type AuditActor, appendAudit } from '../audit/audit-log';
 import type { Database, Db } from '../db/database';
 import { newDeletionRecordId } from '../opaque-ids';
 import { blobPath, partialPath, systemActor, type VaultFiles } from './ingest';
+import { hasOpenReport } from './recording-access';
 import type { Recording } from './recording-repository';
 
 export interface DestroyDeps {
@@ -42,7 +43,8 @@ export async function removeRecordingFiles(files: VaultFiles, recording: Recordi
 /**
  * The shredding itself, inside the caller's transaction: marks the recording destroyed, deletes its
  * wrapped data key, writes its deletion record and audits it. False (and nothing written) if it was
- * not stored or pending. The files are the caller's to remove after the commit (`afterShredding`).
+ * not stored or pending, or if retention is the reason and a report about the session is open (checked
+ * here, in the transaction, so a report made while the sweep runs still holds it). The files are the caller's to remove after the commit (`afterShredding`).
  */
 export async function shredRecording(
   trx: Transaction<Database>,
@@ -50,6 +52,7 @@ export async function shredRecording(
   why: DestroyReason,
   at: Date,
 ): Promise<boolean> {
+  if (why.reason === 'retention' && (await hasOpenReport(trx, recording.sessionId))) return false;
   const destroyedAt = at.toISOString();
   const changed = await trx
     .updateTable('recordings')
