@@ -12,8 +12,7 @@ import { authorize } from '../people/authorize';
 import { organisation } from '../people/can';
 import { minorsVisibleTo } from '../rights/guardian-presence';
 import { judgeSessions, listGuardianPresence } from '../rights/guardian-presence-repository';
-import { sessionAccess } from '../sessions/my-sessions';
-import { toSession } from '../sessions/session-repository';
+import { readableSession } from '../sessions/readable-session';
 import { cookieAuth, errorResponse, json, signedInErrors } from './error-responses';
 
 const sessionPresence = createRoute({
@@ -49,16 +48,8 @@ export const guardianPresenceRoutes = new OpenAPIHono<AppEnv>({ defaultHook: val
   .openapi(sessionPresence, async (c) => {
     const actor = await requireActor(c);
     const { db } = c.var.deps;
-    const row = await db
-      .selectFrom('sessions')
-      .selectAll()
-      .where('id', '=', c.req.valid('param').id)
-      .executeTakeFirst();
     // Like reading the session itself: a missing one is 404, one the caller may not read is 403.
-    if (!row) throw new AppError(404, 'not_found', 'There is no such session.');
-    const session = toSession(row);
-    const { resource } = await sessionAccess(db, session);
-    await authorize(c, actor, 'session.read', resource, { type: 'session', id: session.id });
+    const { session } = await readableSession(c, actor, c.req.valid('param').id);
     const judged = (await judgeSessions(db, [session.id])).get(session.id);
     if (!judged) throw new AppError(404, 'not_found', 'There is no such session.');
     // A guardian sees their own children only, so `missed` is about those alone.

@@ -2,14 +2,13 @@
 import { CreateSessionRequest, CreateSessionResponse, MySession, MySessionList } from '@assent/shared';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../http/app-env';
-import { AppError } from '../http/app-error';
 import { validationHook } from '../http/error-handling';
 import { requireActor } from '../people/actor';
 import { authorize } from '../people/authorize';
 import { organisation } from '../people/can';
 import { createSessionFor } from '../sessions/create-session';
-import { describeSession, listMySessions, sessionAccess } from '../sessions/my-sessions';
-import { toSession } from '../sessions/session-repository';
+import { describeSession, listMySessions } from '../sessions/my-sessions';
+import { readableSession } from '../sessions/readable-session';
 import { errorResponse } from './error-responses';
 
 const cookieAuth = { security: [{ sessionCookie: [] }] };
@@ -78,15 +77,6 @@ export const sessionRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
   })
   .openapi(readSession, async (c) => {
     const actor = await requireActor(c);
-    const { db } = c.var.deps;
-    const row = await db
-      .selectFrom('sessions')
-      .selectAll()
-      .where('id', '=', c.req.valid('param').id)
-      .executeTakeFirst();
-    if (!row) throw new AppError(404, 'not_found', 'There is no such session.');
-    const session = toSession(row);
-    const { people, resource } = await sessionAccess(db, session);
-    await authorize(c, actor, 'session.read', resource, { type: 'session', id: session.id });
+    const { session, people } = await readableSession(c, actor, c.req.valid('param').id);
     return c.json(await describeSession(c.var.deps, actor, session, people), 200);
   });

@@ -6,22 +6,12 @@ import {
   AdminAccessRequestList,
 } from '@assent/shared';
 import { config } from '../config';
-import { ApiError, type JsonRequestInit, requestJson } from './client';
+import { requestParsed } from './parsed';
 
 // Access requests: asking for everything Assent holds about you (or your child), reading the answer,
 // and, for admins, answering them. Only the requests pages load this module.
 
 const api = config.apiBase;
-
-interface Schema<T> {
-  safeParse(value: unknown): { success: true; data: T } | { success: false };
-}
-
-async function requestParsed<T>(schema: Schema<T>, url: string, init?: JsonRequestInit): Promise<T> {
-  const parsed = schema.safeParse(await requestJson<unknown>(url, init));
-  if (!parsed.success) throw new ApiError('internal', 'The server’s answer could not be read.');
-  return parsed.data;
-}
 
 const ownUrl = (id: string) => `${api}/me/access-requests/${encodeURIComponent(id)}`;
 

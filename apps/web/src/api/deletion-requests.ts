@@ -6,22 +6,12 @@ import {
   MyDeletionRequestList,
 } from '@assent/shared';
 import { config } from '../config';
-import { ApiError, type JsonRequestInit, requestJson } from './client';
+import { requestParsed } from './parsed';
 
 // Deletion requests: asking from a recording's page, one's own requests with their answers, and the
 // admin's list and decision. Only the pages that use them load this module (and its schemas).
 
 const api = config.apiBase;
-
-interface Schema<T> {
-  safeParse(value: unknown): { success: true; data: T } | { success: false };
-}
-
-async function requestParsed<T>(schema: Schema<T>, url: string, init?: JsonRequestInit): Promise<T> {
-  const parsed = schema.safeParse(await requestJson<unknown>(url, init));
-  if (!parsed.success) throw new ApiError('internal', 'The server’s answer could not be read.');
-  return parsed.data;
-}
 
 /** Asks for one recording to be deleted; asking again while it is open returns the same request. */
 export function requestRecordingDeletion(

@@ -1,23 +1,12 @@
 import { DeletionRecordList, PlaybackGrant, RecordingDetail, RecordingList } from '@assent/shared';
 import { config } from '../config';
-import { ApiError, type JsonRequestInit, requestJson } from './client';
+import { requestParsed } from './parsed';
 
 // The recording vault, as the signed-in person: their recordings, one recording's consents, a playback
 // grant (each one an audited view), and the admins' deletion records. Only the recordings pages load this
 // module, so the zod schemas that check each answer stay out of the first load.
 
 const api = config.apiBase;
-
-interface Schema<T> {
-  safeParse(value: unknown): { success: true; data: T } | { success: false };
-}
-
-/** The answer, checked against its shared schema: a server speaking another version fails here, not in a page. */
-async function requestParsed<T>(schema: Schema<T>, url: string, init?: JsonRequestInit): Promise<T> {
-  const parsed = schema.safeParse(await requestJson<unknown>(url, init));
-  if (!parsed.success) throw new ApiError('internal', 'The server’s answer could not be read.');
-  return parsed.data;
-}
 
 const recordingUrl = (id: string) => `${api}/recordings/${encodeURIComponent(id)}`;
 
