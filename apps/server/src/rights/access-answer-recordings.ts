@@ -7,13 +7,21 @@ import type { AccessAnswer, AnswerRecording, WatchRefusal } from '@assent/shared
 import type { DbOrTrx } from '../db/database';
 import type { CanActor } from '../people/can';
 import type { PolicyBook } from '../policy/policy-book';
-import { accessOf, type RecordingView, recordingResource, recordingTerms } from '../vault/recording-access';
+import {
+  accessOf,
+  type RecordingView,
+  recordingResource,
+  recordingTerms,
+  type SessionFactsOf,
+  sessionFactsOnce,
+} from '../vault/recording-access';
 import { type Recording, toRecording } from '../vault/recording-repository';
 import { type AnswerScope, idsOrNone } from './access-subject';
 
 export interface AnswerDeps {
   db: DbOrTrx;
   policies: PolicyBook;
+  facts?: SessionFactsOf;
 }
 
 export async function recordingsOf(db: DbOrTrx, scope: AnswerScope): Promise<Recording[]> {
@@ -101,8 +109,9 @@ export async function recordingSection(
   const titles = new Map(sessions.map((s) => [s.id, s.title]));
   // Per recording: the policy terms and attendance `can` needs. Only the subject's own recordings.
   const answered: AnswerRecording[] = [];
+  const once = { ...deps, facts: sessionFactsOnce(deps.db) };
   for (const recording of recordings)
-    answered.push(await answerRecording(deps, recording, titles, actor, at));
+    answered.push(await answerRecording(once, recording, titles, actor, at));
   return answered;
 }
 

@@ -20,6 +20,17 @@ export async function heldSessionIds(db: DbOrTrx): Promise<Set<string>> {
   return new Set(rows.map((r) => r.session_id));
 }
 
+/** Whether an open report holds the session (its recordings are evidence and may be reviewed). */
+export async function isHeld(db: DbOrTrx, sessionId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('concern_reports')
+    .select('id')
+    .where('session_id', '=', sessionId)
+    .where('status', '=', 'open')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 /** The open reports about a session, oldest first (what an investigation view is for). */
 export async function openReportIds(db: DbOrTrx, sessionId: string): Promise<string[]> {
   const rows = await db

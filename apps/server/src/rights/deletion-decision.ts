@@ -12,10 +12,10 @@ import type { Db } from '../db/database';
 import { AppError } from '../http/app-error';
 import type { Actor } from '../people/actor';
 import { afterShredding, shredRecording } from '../vault/destroy';
-import { hasOpenReport } from '../vault/recording-access';
 import { type Recording, toRecording } from '../vault/recording-repository';
 import type { Vault } from '../vault/vault';
 import type { DeletionRequestsTable } from '../vault/vault-tables';
+import { isHeld } from './concern-holds';
 import { coversRecording } from './deletion-request-lists';
 
 export interface DecisionDeps {
@@ -55,7 +55,7 @@ export function decideDeletionRequest(
       }
       const destroyed: Recording[] = [];
       if (body.decision === 'approve') {
-        if (await hasOpenReport(trx, request.session_id)) {
+        if (await isHeld(trx, request.session_id)) {
           throw new AppError(
             409,
             'recording_on_hold',

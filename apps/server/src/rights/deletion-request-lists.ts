@@ -7,6 +7,7 @@ import type { Selectable } from 'kysely';
 import type { DbOrTrx } from '../db/database';
 import type { PolicyBook } from '../policy/policy-book';
 import type { DeletionRequestsTable, RecordingsTable } from '../vault/vault-tables';
+import { heldSessionIds } from './concern-holds';
 
 const dayMs = 86_400_000;
 
@@ -89,16 +90,7 @@ export async function adminDeletionRequests(
     .where('session_id', 'in', sessionIds)
     .orderBy('created_at')
     .execute();
-  const held = new Set(
-    (
-      await db
-        .selectFrom('concern_reports')
-        .select('session_id')
-        .where('session_id', 'in', sessionIds)
-        .where('status', '=', 'open')
-        .execute()
-    ).map((r) => r.session_id),
-  );
+  const held = await heldSessionIds(db);
   const policy = await deps.policies.current();
   const labelOf = (purpose: string) =>
     policy.policy.purposes.find((p) => p.id === purpose)?.label ?? purpose.replaceAll('_', ' ');

@@ -11,8 +11,8 @@ import type { Logger } from 'pino';
 import { type AuditActor, appendAudit } from '../audit/audit-log';
 import type { Database, Db } from '../db/database';
 import { newDeletionRecordId } from '../opaque-ids';
+import { isHeld } from '../rights/concern-holds';
 import { blobPath, partialPath, systemActor, type VaultFiles } from './ingest';
-import { hasOpenReport } from './recording-access';
 import type { Recording } from './recording-repository';
 
 export interface DestroyDeps {
@@ -52,7 +52,7 @@ export async function shredRecording(
   why: DestroyReason,
   at: Date,
 ): Promise<boolean> {
-  if (why.reason === 'retention' && (await hasOpenReport(trx, recording.sessionId))) return false;
+  if (why.reason === 'retention' && (await isHeld(trx, recording.sessionId))) return false;
   const destroyedAt = at.toISOString();
   const changed = await trx
     .updateTable('recordings')

@@ -8,6 +8,7 @@ import type { DbOrTrx } from '../db/database';
 import type { CanActor, RecordingResource } from '../people/can';
 import { recordingAccess } from '../people/can';
 import type { PolicyBook } from '../policy/policy-book';
+import { isHeld } from '../rights/concern-holds';
 import type { Recording } from './recording-repository';
 
 const dayMs = 86_400_000;
@@ -61,17 +62,6 @@ export async function attendedUserIds(db: DbOrTrx, sessionId: string): Promise<s
   return rows.flatMap((r) => (r.user_id ? [r.user_id] : []));
 }
 
-/** Whether an open concern or safeguarding report holds the session (its recordings may be reviewed). */
-export async function hasOpenReport(db: DbOrTrx, sessionId: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('concern_reports')
-    .select('id')
-    .where('session_id', '=', sessionId)
-    .where('status', '=', 'open')
-    .executeTakeFirst();
-  return row !== undefined;
-}
-
 /** Accounts of the guardians linked to students LiveKit saw in the session's call. */
 export async function attendeeGuardianUserIds(db: DbOrTrx, sessionId: string): Promise<string[]> {
   const rows = await db
@@ -87,35 +77,66 @@ export async function attendeeGuardianUserIds(db: DbOrTrx, sessionId: string): P
   return rows.flatMap((r) => (r.user_id ? [r.user_id] : []));
 }
 
+/** What `can` needs to know about a recording's session; the same for every recording of it. */
+export interface SessionFacts {
+  ownerUserId: string | null;
+  attendedUserIds: string[];
+  attendeeGuardianUserIds: string[];
+  underInvestigation: boolean;
+}
+
+export type SessionFactsOf = (sessionId: string) => Promise<SessionFacts>;
+
+async function sessionFacts(db: DbOrTrx, sessionId: string): Promise<SessionFacts> {
+  const session = await db
+    .selectFrom('sessions')
+    .select('owner_user_id')
+    .where('id', '=', sessionId)
+    .executeTakeFirst();
+  return {
+    ownerUserId: session?.owner_user_id ?? null,
+    attendedUserIds: await attendedUserIds(db, sessionId),
+    attendeeGuardianUserIds: await attendeeGuardianUserIds(db, sessionId),
+    underInvestigation: await isHeld(db, sessionId),
+  };
+}
+
+/** Session facts fetched once per session, however many of its recordings a list looks at. */
+export function sessionFactsOnce(db: DbOrTrx): SessionFactsOf {
+  const known = new Map<string, Promise<SessionFacts>>();
+  return (sessionId) => {
+    let facts = known.get(sessionId);
+    if (!facts) {
+      facts = sessionFacts(db, sessionId);
+      known.set(sessionId, facts);
+    }
+    return facts;
+  };
+}
+
 export interface RecordingView {
   resource: RecordingResource;
   terms: RecordingTerms;
   playableUntil: string | null;
 }
 
+/** A recording as `can` sees it; pass `facts` (from `sessionFactsOnce`) when looking at many. */
 export async function recordingResource(
-  deps: { db: DbOrTrx; policies: PolicyBook },
+  deps: { db: DbOrTrx; policies: PolicyBook; facts?: SessionFactsOf },
   recording: Recording,
   at: Date,
 ): Promise<RecordingView> {
   const terms = await recordingTerms(deps.policies, recording);
-  const session = await deps.db
-    .selectFrom('sessions')
-    .select('owner_user_id')
-    .where('id', '=', recording.sessionId)
-    .executeTakeFirst();
+  const facts = await (deps.facts ?? sessionFactsOnce(deps.db))(recording.sessionId);
   const until = playableUntil(recording, terms);
   return {
     terms,
     playableUntil: until,
     resource: {
       kind: 'recording',
-      ownerUserId: session?.owner_user_id ?? null,
-      attendedUserIds: await attendedUserIds(deps.db, recording.sessionId),
+      ...facts,
       viewerRoles: terms.viewerRoles,
       participantWindowOpen: until !== null && at.getTime() <= Date.parse(until),
-      underInvestigation: await hasOpenReport(deps.db, recording.sessionId),
-      attendeeGuardianUserIds: await attendeeGuardianUserIds(deps.db, recording.sessionId),
     },
   };
 }

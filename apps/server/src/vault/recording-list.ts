@@ -6,7 +6,7 @@ import type { RecordingAccessBasis, RecordingSummary } from '@assent/shared';
 import type { DbOrTrx } from '../db/database';
 import type { Actor } from '../people/actor';
 import type { PolicyBook } from '../policy/policy-book';
-import { accessOf, type RecordingView, recordingResource } from './recording-access';
+import { accessOf, type RecordingView, recordingResource, sessionFactsOnce } from './recording-access';
 import { type Recording, toRecording } from './recording-repository';
 
 export async function summaryFor(
@@ -70,8 +70,9 @@ export async function visibleRecordings(
   at: Date,
 ): Promise<RecordingSummary[]> {
   const visible: RecordingSummary[] = [];
+  const facts = sessionFactsOnce(deps.db);
   for (const recording of await candidates(deps.db, actor)) {
-    const view = await recordingResource(deps, recording, at);
+    const view = await recordingResource({ ...deps, facts }, recording, at);
     const access = accessOf(actor, view);
     if (access) visible.push(await summaryFor(deps.db, recording, view, access));
   }

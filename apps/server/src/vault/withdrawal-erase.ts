@@ -7,9 +7,8 @@
  */
 import { policyVersionOfNotice } from '@assent/shared';
 import type { PolicyBook } from '../policy/policy-book';
-import { deferDestruction, deferredDestructions } from '../rights/concern-holds';
+import { deferDestruction, deferredDestructions, isHeld } from '../rights/concern-holds';
 import { type DestroyDeps, destroyRecording } from './destroy';
-import { hasOpenReport } from './recording-access';
 import { type Recording, sessionRecordings } from './recording-repository';
 
 interface Withdrawal {
@@ -61,7 +60,7 @@ export async function eraseWithdrawnSession(
   const requested = await requestTimes(deps, sessionId);
   const recordedFrom = (r: Recording) =>
     (r.requestId && requested.get(r.requestId)) || r.startedAt || r.createdAt;
-  const held = await hasOpenReport(deps.db, sessionId);
+  const held = await isHeld(deps.db, sessionId);
   // A destruction an earlier hold deferred keeps the words it was deferred with.
   const deferred = await deferredDestructions(deps.db, sessionId);
   let destroyed = 0;
