@@ -24,6 +24,8 @@ if command -v egress >/dev/null 2>&1; then command -v egress; exit 0; fi
 # Egress re-executes itself by the name `egress` found on PATH, so the cached file has exactly that name.
 bin="$CACHE_DIR/egress/$EGRESS_VERSION/egress"
 if [ -x "$bin" ]; then echo "$bin"; exit 0; fi
+lock_cache_entry "egress-$EGRESS_VERSION"
+if [ -x "$bin" ]; then echo "$bin"; exit 0; fi
 
 command -v go >/dev/null 2>&1 || die "Go is needed to build LiveKit Egress $EGRESS_VERSION (or put egress on PATH)"
 ensure_apt "${build_packages[@]}"

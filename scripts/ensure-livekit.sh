@@ -12,6 +12,8 @@ if command -v livekit-server >/dev/null 2>&1; then command -v livekit-server; ex
 
 bin="$CACHE_DIR/livekit-server/$LIVEKIT_VERSION/livekit-server"
 if [ -x "$bin" ]; then echo "$bin"; exit 0; fi
+lock_cache_entry "livekit-server-$LIVEKIT_VERSION"
+if [ -x "$bin" ]; then echo "$bin"; exit 0; fi
 
 command -v go >/dev/null 2>&1 || die "Go is needed to build livekit-server $LIVEKIT_VERSION (or put livekit-server on PATH)"
 log "building livekit-server $LIVEKIT_VERSION from the Go module proxy (once; cached in $CACHE_DIR)"

@@ -18,8 +18,18 @@ ensure_apt() {
   log "installing Debian packages: ${missing[*]}"
   local sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  $sudo apt-get update -qq >/dev/null
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  # Two scripts installing at once (a test run beside a start) wait for apt's lock instead of failing.
+  $sudo apt-get -o DPkg::Lock::Timeout=600 update -qq >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends \
+    "${missing[@]}" >/dev/null
+}
+
+# Holds an exclusive lock on the cache entry of binary $1 until the calling script exits, so two scripts that
+# both find it missing build it once: the second waits, then finds the first one's binary.
+lock_cache_entry() {
+  mkdir -p "$CACHE_DIR"
+  exec 9>"$CACHE_DIR/$1.lock"
+  flock 9
 }
 
 # Waits until a command succeeds, up to $1 seconds.
