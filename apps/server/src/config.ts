@@ -131,6 +131,8 @@ export interface Config {
 /** Where encrypted recordings live and the keys that wrap their data keys. */
 export interface VaultConfig {
   readonly dir: string;
+  /** RECORDINGS_DIR: the only place the vault reads (or deletes) egress's plaintext from. */
+  readonly recordingsDir: string;
   /** VAULT_MASTER_KEYS as given (validated); `parseMasterKeys` turns it into keys where needed. */
   readonly masterKeys: string;
   /** New data keys are wrapped under this one; the last listed key unless VAULT_CURRENT_KEY_ID names one. */
@@ -246,6 +248,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     vault: {
       dir: e.VAULT_DIR,
+      recordingsDir: e.RECORDINGS_DIR,
       masterKeys: e.VAULT_MASTER_KEYS,
       currentKeyId,
       sweepIntervalMinutes: e.VAULT_SWEEP_INTERVAL_MINUTES,

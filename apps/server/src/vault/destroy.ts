@@ -12,6 +12,7 @@ import { type AuditActor, appendAudit } from '../audit/audit-log';
 import type { Database, Db } from '../db/database';
 import { newDeletionRecordId } from '../opaque-ids';
 import { isHeld } from '../rights/concern-holds';
+import { removeEgressFile } from './egress-files';
 import { blobPath, partialPath, systemActor, type VaultFiles } from './ingest';
 import type { Recording } from './recording-repository';
 
@@ -30,13 +31,13 @@ export interface DestroyReason {
   decidedBy?: AuditActor & { userId: string };
 }
 
-/** Removes a recording's files; missing files are fine (already gone). */
+/** Removes a recording's files; missing files are fine (already gone). Plaintext only inside the recordings directory. */
 export async function removeRecordingFiles(files: VaultFiles, recording: Recording): Promise<void> {
   await rm(blobPath(files, recording.id), { force: true });
   await rm(partialPath(files, recording.id), { force: true });
   if (recording.plaintextPath) {
-    await rm(recording.plaintextPath, { force: true });
-    await rm(`${recording.plaintextPath}.json`, { force: true });
+    await removeEgressFile(files.recordingsDir, recording.plaintextPath);
+    await removeEgressFile(files.recordingsDir, `${recording.plaintextPath}.json`);
   }
 }
 
