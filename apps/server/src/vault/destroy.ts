@@ -15,6 +15,7 @@ import { isHeld } from '../rights/concern-holds';
 import { removeEgressFile } from './egress-files';
 import { blobPath, partialPath, systemActor, type VaultFiles } from './ingest';
 import type { Recording } from './recording-repository';
+import { checkpointAfterShredding } from './shred-checkpoint';
 
 export interface DestroyDeps {
   db: Db;
@@ -94,10 +95,15 @@ export async function shredRecording(
 }
 
 /**
- * After the shredding committed: the blob and any plaintext go. Should the process die first, the
+ * After the shredding committed: the database's log is checkpointed (the deleted key leaves the disk),
+ * then the blob and any plaintext go. Should the process die first, the
  * leftovers sweep removes the blob of a destroyed recording.
  */
-export async function afterShredding(deps: Pick<DestroyDeps, 'db' | 'files'>, recording: Recording) {
+export async function afterShredding(
+  deps: Pick<DestroyDeps, 'db' | 'files'> & { logger?: Logger },
+  recording: Recording,
+) {
+  await checkpointAfterShredding(deps.db, deps.logger);
   await removeRecordingFiles(deps.files, recording);
   if (recording.plaintextPath) {
     await deps.db
