@@ -181,6 +181,19 @@ describe.each(testDatabases)('egress files named by webhooks ($name)', (database
     expect(list).toEqual([]);
   });
 
+  it('makes an egress whose path is not a regular file (a directory here) lost, and leaves it alone', async () => {
+    const t = ctx();
+    const rec = await recordingStarted(t);
+    mkdirSync(rec.chosen);
+    writeFileSync(join(rec.chosen, 'inside.txt'), 'x');
+    await deliver(t, ended(rec, rec.egressId, rec.chosen));
+    await settle(t);
+    expect(await recordings(t)).toMatchObject([{ status: 'lost', plaintext_path: null }]);
+    expect((await recordings(t))[0]?.ingest_error).toMatch(/not a regular file/);
+    expect(existsSync(join(rec.chosen, 'inside.txt'))).toBe(true);
+    expect(blobs(t)).toEqual([]);
+  });
+
   it('makes an egress that left no file lost, with no stored recording', async () => {
     const t = ctx();
     const rec = await recordingStarted(t);

@@ -63,6 +63,10 @@ export async function openEgressFile(recordingsDir: string, path: string): Promi
   } catch (error) {
     if (code(error) === 'ENOENT') return { kind: 'missing' };
     if (code(error) === 'ELOOP') return { kind: 'refused', reason: 'a symbolic link' };
+    // Not something a retry mends: egress left a file nobody may read, or a directory, or a device.
+    if (['EACCES', 'EPERM', 'EISDIR', 'ENXIO'].includes(code(error) ?? '')) {
+      return { kind: 'refused', reason: `unreadable (${code(error)})` };
+    }
     throw error;
   }
   const stat = await handle.stat();
