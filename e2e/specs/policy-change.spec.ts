@@ -41,6 +41,12 @@ test('a retention changed on the Recording policy page is what the next consent 
     .innerText();
   await retention.selectOption({ label: 'A number of days' });
   await admin.getByRole('spinbutton', { name: 'Days' }).first().fill(String(days));
+  // Before saving, the editor says what the change does to recordings already stored.
+  const effects = admin.getByRole('region', { name: 'What this does to stored recordings' });
+  await expect(effects.getByRole('listitem').first()).toHaveText(
+    new RegExp(`^${firstPurpose}: .*(stored recording|new recordings will be kept ${days} days)`),
+  );
+  await screenshotBothSizes(admin, 'admin-recording-policy-retention-effects');
   await admin.getByRole('button', { name: 'Save policy' }).click();
   const saved = admin.getByRole('status').filter({ hasText: /Saved as version \d+/ });
   await expect(saved).toBeVisible();

@@ -76,7 +76,10 @@ export function serverService(config: StackConfig, extraEnv: NodeJS.ProcessEnv =
       LIVEKIT_API_SECRET: secrets.livekitApiSecret,
       INVITE_SECRET: secrets.inviteSecret,
       AUTH_SECRET: secrets.authSecret,
-      VAULT_MASTER_KEYS: secrets.vaultMasterKeys,
+      // A keys file the person keeps outside the data directory wins over the generated keys.
+      ...(process.env.VAULT_MASTER_KEYS_FILE
+        ? { VAULT_MASTER_KEYS_FILE: process.env.VAULT_MASTER_KEYS_FILE }
+        : { VAULT_MASTER_KEYS: secrets.vaultMasterKeys }),
       VAULT_DIR: join(config.dataDir, 'vault'),
       PUBLIC_URL: config.publicUrl,
       WEB_DIST_DIR: join(config.rootDir, 'apps/web/dist'),

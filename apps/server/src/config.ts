@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { defaultRecordingPurposes } from '@assent/shared';
 import { z } from 'zod';
 import { parseMasterKeys } from './vault/key-store';
+import { databaseDirOf, masterKeysSource } from './vault/master-keys-source';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -89,13 +90,18 @@ const EnvSchema = z.object({
     .default(`${repoRoot}.data/vault`)
     .refine((v) => isAbsolute(v), 'must be an absolute path'),
   // Key-encryption keys as `id:base64url,id2:base64url`; kept out of the database on purpose.
-  VAULT_MASTER_KEYS: z.string().superRefine((text, ctx) => {
-    try {
-      parseMasterKeys(text);
-    } catch (error) {
-      ctx.addIssue({ code: 'custom', message: (error as Error).message });
-    }
-  }),
+  VAULT_MASTER_KEYS: z
+    .string()
+    .superRefine((text, ctx) => {
+      try {
+        parseMasterKeys(text);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+      }
+    })
+    .optional(),
+  // Or a file holding them, outside the data directories (see vault/master-keys-source.ts).
+  VAULT_MASTER_KEYS_FILE: z.string().optional(),
   VAULT_CURRENT_KEY_ID: z.string().min(1).optional(),
   VAULT_SWEEP_INTERVAL_MINUTES: z.coerce
     .number()
@@ -131,7 +137,9 @@ export interface Config {
 /** Where encrypted recordings live and the keys that wrap their data keys. */
 export interface VaultConfig {
   readonly dir: string;
-  /** VAULT_MASTER_KEYS as given (validated); `parseMasterKeys` turns it into keys where needed. */
+  /** RECORDINGS_DIR: the only place the vault reads (or deletes) egress's plaintext from. */
+  readonly recordingsDir: string;
+  /** VAULT_MASTER_KEYS, or VAULT_MASTER_KEYS_FILE's content (validated); `parseMasterKeys` turns it into keys. */
   readonly masterKeys: string;
   /** New data keys are wrapped under this one; the last listed key unless VAULT_CURRENT_KEY_ID names one. */
   readonly currentKeyId: string;
@@ -206,7 +214,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       'Invalid configuration:\n  DATABASE_URL: must be sqlite:<path>, sqlite::memory: or a postgres:// URL',
     );
   }
-  const keyIds = parseMasterKeys(e.VAULT_MASTER_KEYS).map((k) => k.id);
+  const keys = masterKeysSource(
+    e,
+    [e.VAULT_DIR, databaseDirOf(e.DATABASE_URL)].filter((d) => d !== undefined),
+  );
+  if (!keys.ok) throw new ConfigError(`Invalid configuration:\n  ${keys.problem}`);
+  let keyIds: string[];
+  try {
+    keyIds = parseMasterKeys(keys.text).map((k) => k.id);
+  } catch (error) {
+    throw new ConfigError(`Invalid configuration:\n  VAULT_MASTER_KEYS_FILE: ${(error as Error).message}`);
+  }
   const currentKeyId = e.VAULT_CURRENT_KEY_ID ?? keyIds[keyIds.length - 1] ?? '';
   if (!keyIds.includes(currentKeyId)) {
     throw new ConfigError(
@@ -246,7 +264,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     vault: {
       dir: e.VAULT_DIR,
-      masterKeys: e.VAULT_MASTER_KEYS,
+      recordingsDir: e.RECORDINGS_DIR,
+      masterKeys: keys.text,
       currentKeyId,
       sweepIntervalMinutes: e.VAULT_SWEEP_INTERVAL_MINUTES,
     },

@@ -266,7 +266,10 @@ export interface SegmentUpdate {
   status: string;
   startedAt?: string;
   endedAt?: string;
+  /** What egress reports as its file: recorded, never used. */
   filePath?: string;
+  /** The path Assent chose when it started the egress: the only one the vault ever opens. */
+  chosenPath?: string;
   error?: string;
   updatedAt: string;
 }
@@ -290,6 +293,7 @@ export async function upsertSegment(db: DbOrTrx, segment: SegmentUpdate): Promis
       started_at: segment.startedAt ?? null,
       ended_at: segment.endedAt ?? null,
       file_path: segment.filePath ?? null,
+      chosen_path: segment.chosenPath ?? null,
       error: segment.error ?? null,
       updated_at: segment.updatedAt,
     })
@@ -301,6 +305,18 @@ export async function upsertSegment(db: DbOrTrx, segment: SegmentUpdate): Promis
         .where('recording_segments.status', 'not in', [...finishedEgressStatuses]),
     )
     .execute();
+  // Who started it and where it writes hold whatever order the news came in (its end may be reported
+  // before our own start call returns).
+  if (segment.chosenPath !== undefined || segment.requestId !== undefined) {
+    await db
+      .updateTable('recording_segments')
+      .set({
+        ...(segment.chosenPath !== undefined ? { chosen_path: segment.chosenPath } : {}),
+        ...(segment.requestId !== undefined ? { request_id: segment.requestId } : {}),
+      })
+      .where('egress_id', '=', segment.egressId)
+      .execute();
+  }
 }
 
 /** When a still-starting egress's segment was last touched, if it is still starting. */

@@ -157,7 +157,7 @@ export function createConsentService(deps: ConsentServiceDeps): ConsentService {
           sessionId,
           requestId: command.requestId,
           status: 'EGRESS_STARTING',
-          filePath: filepath,
+          chosenPath: filepath,
           updatedAt: deps.now().toISOString(),
         }).catch((err) => deps.logger.error({ err, egressId }, 'segment not recorded'));
       },

@@ -35,7 +35,10 @@ export interface RecordingSegmentsTable {
   status: string;
   started_at: string | null;
   ended_at: string | null;
+  /** What egress reported as its file name: kept for the record, never opened or deleted. */
   file_path: string | null;
+  /** The path Assent chose when it started this egress; null when Assent never started it. */
+  chosen_path: string | null;
   error: string | null;
   updated_at: string;
 }

@@ -3,15 +3,22 @@
  * consent prompt and the guardian's agreement page show it); admins save changes, each a new version
  * with its audit entry; admins and reviewers read the history.
  */
-import { OrganisationPolicy, PolicyVersionList, SavePolicyRequest } from '@assent/shared';
+import {
+  OrganisationPolicy,
+  PolicyVersionList,
+  RetentionEffects,
+  RetentionEffectsRequest,
+  SavePolicyRequest,
+} from '@assent/shared';
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../http/app-env';
 import { validationHook } from '../http/error-handling';
 import { requireActor } from '../people/actor';
 import { authorize } from '../people/authorize';
 import { organisation } from '../people/can';
-import { listPolicyVersions } from '../policy/policy-repository';
+import { currentPolicy, listPolicyVersions } from '../policy/policy-repository';
 import { describePolicyChanges, savePolicy } from '../policy/policy-service';
+import { applyShorterRetention, retentionEffects } from '../vault/retention-changes';
 import { errorResponse } from './error-responses';
 
 const cookieAuth = { security: [{ sessionCookie: [] }] };
@@ -41,6 +48,21 @@ const updatePolicy = createRoute({
   },
 });
 
+const previewRetention = createRoute({
+  method: 'post',
+  path: '/admin/policy/retention-effects',
+  tags: ['policy'],
+  summary:
+    'What saving these retentions would do to stored recordings: shorter ones apply to them, longer ones do not (admins only)',
+  ...cookieAuth,
+  request: { body: { required: true, content: json(RetentionEffectsRequest) } },
+  responses: {
+    200: { description: 'One entry per purpose whose retention changes', content: json(RetentionEffects) },
+    400: errorResponse('validation_failed'),
+    ...denied,
+  },
+});
+
 const listVersions = createRoute({
   method: 'get',
   path: '/admin/policy/versions',
@@ -58,8 +80,34 @@ export const policyRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
     const { consent, db, now } = c.var.deps;
     // A fresh database gets version 1 first, so an edit always has a version to be based on.
     await consent.policies.current();
-    const { policy } = await savePolicy(db, actor, c.req.valid('json'), now());
+    const at = now();
+    // A shorter retention reaches stored recordings in the same transaction that saves the version.
+    const policy = await db.transaction().execute(async (trx) => {
+      const before = await currentPolicy(trx);
+      const saved = await savePolicy(trx, actor, c.req.valid('json'), at);
+      if (before && saved.policy.version !== before.version) {
+        const actorRef = { userId: actor.userId, role: actor.role };
+        const { purposes } = saved.policy.policy;
+        await applyShorterRetention(
+          trx,
+          actorRef,
+          before.policy.purposes,
+          purposes,
+          saved.policy.version,
+          at,
+        );
+      }
+      return saved.policy;
+    });
     return c.json(policy, 200);
+  })
+  .openapi(previewRetention, async (c) => {
+    const actor = await requireActor(c);
+    await authorize(c, actor, 'policy.update', organisation, { type: 'policy', id: 'current' });
+    const { consent, db, now } = c.var.deps;
+    const current = await consent.policies.current();
+    const { purposes } = c.req.valid('json');
+    return c.json({ effects: await retentionEffects(db, current.policy.purposes, purposes, now()) }, 200);
   })
   .openapi(listVersions, async (c) => {
     const actor = await requireActor(c);

@@ -124,6 +124,17 @@ async function watchable(c: Context<AppEnv>, actor: Actor, id: string, action: s
   return { recording: recording as Recording, view, access };
 }
 
+/** Whether `can` still lets the actor watch the recording now; cheap enough for every range request. */
+async function mayStillWatch(
+  deps: Pick<AppEnv['Variables']['deps'], 'db' | 'consent'>,
+  actor: Actor,
+  recording: Recording,
+  at: Date,
+): Promise<boolean> {
+  const view = await recordingResource({ db: deps.db, policies: deps.consent.policies }, recording, at);
+  return accessOf(actor, view) !== undefined;
+}
+
 function mediaHeaders(size: number, extra: Record<string, string> = {}): Record<string, string> {
   return {
     'Content-Type': 'video/mp4',
@@ -166,13 +177,16 @@ export const recordingsRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validatio
     const live = await findLiveView(db, viewId, actor.userId, id, now());
     const recording = live && (await findRecording(db, id));
     const wrapped = recording?.status === 'stored' ? await storedKey(db, id) : undefined;
-    if (!recording || !wrapped) {
+    // The access decision again, on every request: a view streams only while the caller may still watch
+    // (policy narrowed, report closed, playback window ended, account disabled all end it at once).
+    const stillAllowed = recording && wrapped && (await mayStillWatch(c.var.deps, actor, recording, now()));
+    if (!recording || !wrapped || !stillAllowed) {
       await appendAudit(db, {
         actor: { userId: actor.userId, role: actor.role },
         action: 'recording.media',
         target: { type: 'recording', id },
         outcome: 'denied',
-        detail: { reason: live ? 'not_stored' : 'no_live_view' },
+        detail: { reason: !live ? 'no_live_view' : !wrapped ? 'not_stored' : 'access_ended', viewId },
         at: now(),
       });
       throw notFound();

@@ -142,7 +142,9 @@ describe.each(testDatabases)('webhooks feed the consent machine ($name)', (datab
       session_id: s.sessionId,
       request_id: requestId,
       status: 'EGRESS_COMPLETE',
+      // Egress's word on its file is kept for the record; the vault only opens the path Assent chose.
       file_path: '/rec/x.mp4',
+      chosen_path: t.egress.egresses.get(egressId)?.filepath,
     });
     expect((await t.consent.read(s.sessionId))?.state.egress).toEqual({ kind: 'idle' });
   });

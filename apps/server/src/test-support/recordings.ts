@@ -105,6 +105,7 @@ export async function finishedEgress(t: TestApp, sessionId: string, requestId: s
       started_at: started,
       ended_at: t.clock.now.toISOString(),
       file_path: path,
+      chosen_path: path,
       error: null,
       updated_at: t.clock.now.toISOString(),
     })

@@ -56,6 +56,13 @@ export const routeMatrix: RouteCase[] = [
     allowed: { admin: 200, reviewer: 200 },
   },
   {
+    name: 'retention change preview',
+    method: 'POST',
+    path: () => '/api/admin/policy/retention-effects',
+    body: () => ({ purposes: [{ id: 'quality_assurance', retentionDays: 30 }] }),
+    allowed: { admin: 200 },
+  },
+  {
     name: 'audit chain check',
     method: 'GET',
     path: () => '/api/admin/audit/verify',

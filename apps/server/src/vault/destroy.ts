@@ -12,8 +12,10 @@ import { type AuditActor, appendAudit } from '../audit/audit-log';
 import type { Database, Db } from '../db/database';
 import { newDeletionRecordId } from '../opaque-ids';
 import { isHeld } from '../rights/concern-holds';
+import { removeEgressFile } from './egress-files';
 import { blobPath, partialPath, systemActor, type VaultFiles } from './ingest';
 import type { Recording } from './recording-repository';
+import { checkpointAfterShredding } from './shred-checkpoint';
 
 export interface DestroyDeps {
   db: Db;
@@ -30,13 +32,13 @@ export interface DestroyReason {
   decidedBy?: AuditActor & { userId: string };
 }
 
-/** Removes a recording's files; missing files are fine (already gone). */
+/** Removes a recording's files; missing files are fine (already gone). Plaintext only inside the recordings directory. */
 export async function removeRecordingFiles(files: VaultFiles, recording: Recording): Promise<void> {
   await rm(blobPath(files, recording.id), { force: true });
   await rm(partialPath(files, recording.id), { force: true });
   if (recording.plaintextPath) {
-    await rm(recording.plaintextPath, { force: true });
-    await rm(`${recording.plaintextPath}.json`, { force: true });
+    await removeEgressFile(files.recordingsDir, recording.plaintextPath);
+    await removeEgressFile(files.recordingsDir, `${recording.plaintextPath}.json`);
   }
 }
 
@@ -93,10 +95,15 @@ export async function shredRecording(
 }
 
 /**
- * After the shredding committed: the blob and any plaintext go. Should the process die first, the
+ * After the shredding committed: the database's log is checkpointed (the deleted key leaves the disk),
+ * then the blob and any plaintext go. Should the process die first, the
  * leftovers sweep removes the blob of a destroyed recording.
  */
-export async function afterShredding(deps: Pick<DestroyDeps, 'db' | 'files'>, recording: Recording) {
+export async function afterShredding(
+  deps: Pick<DestroyDeps, 'db' | 'files'> & { logger?: Logger },
+  recording: Recording,
+) {
+  await checkpointAfterShredding(deps.db, deps.logger);
   await removeRecordingFiles(deps.files, recording);
   if (recording.plaintextPath) {
     await deps.db

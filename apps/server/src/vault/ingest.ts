@@ -4,8 +4,8 @@
  * crash and is simply done again (a fresh key, the partial blob overwritten), and the plaintext is only
  * removed after the stored row, its wrapped key and the blob are all committed.
  */
-import { open, rename, rm, rmdir, stat } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { type FileHandle, open, rename, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { policyVersionOfNotice } from '@assent/shared';
 import type { Logger } from 'pino';
 import { appendAudit } from '../audit/audit-log';
@@ -13,14 +13,19 @@ import type { Db } from '../db/database';
 import { finishedEgressStatuses } from '../livekit/egress';
 import { newRecordingId } from '../opaque-ids';
 import type { PolicyBook } from '../policy/policy-book';
+import { openEgressFile, removeEgressDirectory, removeEgressFile } from './egress-files';
 import type { KeyStore } from './key-store';
 import { type Recording, recordingsWithStatus } from './recording-repository';
-import { encryptFile, newDataKey } from './stream-cipher';
+import { retentionEnd } from './retention-end';
+import { encryptOpenFile, newDataKey } from './stream-cipher';
 
 export const systemActor = { userId: null, role: 'system' } as const;
 
 export interface VaultFiles {
+  /** Where the encrypted blobs live. */
   dir: string;
+  /** Where egress writes plaintext; nothing outside it is ever opened or deleted as a recording. */
+  recordingsDir: string;
 }
 
 /** Where a recording's encrypted blob lives; the id says nothing about the session or people. */
@@ -37,15 +42,6 @@ export interface IngestDeps {
   now: () => Date;
 }
 
-const addDays = (iso: string, days: number) => new Date(Date.parse(iso) + days * 86_400_000).toISOString();
-
-async function exists(path: string): Promise<boolean> {
-  return stat(path).then(
-    () => true,
-    () => false,
-  );
-}
-
 /** Makes a rename durable: the directory entry itself is flushed. */
 async function syncDirectory(dir: string): Promise<void> {
   const handle = await open(dir, 'r');
@@ -57,8 +53,9 @@ async function syncDirectory(dir: string): Promise<void> {
 }
 
 /**
- * Finished egresses with a file that have no recording yet become `pending` recordings, with the
- * purpose and policy version of the request they were made for.
+ * Finished egresses Assent started that have no recording yet become `pending` recordings, with the
+ * purpose and policy version of the request they were made for, and the path Assent chose for them.
+ * Egress's own report of where it wrote is never used: an egress Assent did not start is not ingested.
  */
 export async function collectFinishedSegments(deps: IngestDeps): Promise<number> {
   const segments = await deps.db
@@ -68,11 +65,12 @@ export async function collectFinishedSegments(deps: IngestDeps): Promise<number>
       'recording_segments.egress_id',
       'recording_segments.session_id',
       'recording_segments.request_id',
-      'recording_segments.file_path',
+      'recording_segments.chosen_path',
       'recording_segments.started_at',
       'recording_segments.ended_at',
     ])
     .where('recordings.id', 'is', null)
+    .where('recording_segments.chosen_path', 'is not', null)
     .where('recording_segments.status', 'in', [...finishedEgressStatuses])
     .execute();
   let added = 0;
@@ -98,7 +96,7 @@ export async function collectFinishedSegments(deps: IngestDeps): Promise<number>
         purpose: request?.purpose ?? 'unknown',
         policy_version: policyVersion,
         status: 'pending',
-        plaintext_path: segment.file_path,
+        plaintext_path: segment.chosen_path,
         started_at: segment.started_at,
         ended_at: segment.ended_at,
         created_at: deps.now().toISOString(),
@@ -108,16 +106,6 @@ export async function collectFinishedSegments(deps: IngestDeps): Promise<number>
     added += Number(result.numInsertedOrUpdatedRows ?? 0n);
   }
   return added;
-}
-
-/** The retention end a recording gets when stored: its end (or now) plus its purpose's retention. */
-async function retentionEnd(deps: IngestDeps, recording: Recording, storedAt: string): Promise<string> {
-  const policy = (await deps.policies.version(recording.policyVersion)) ?? (await deps.policies.current());
-  const purposes = policy.policy.purposes;
-  const days =
-    purposes.find((p) => p.id === recording.purpose)?.retentionDays ??
-    Math.min(...purposes.map((p) => p.retentionDays));
-  return addDays(recording.endedAt ?? storedAt, days);
 }
 
 async function markLost(deps: IngestDeps, recording: Recording, reason: string): Promise<void> {
@@ -140,24 +128,60 @@ async function markLost(deps: IngestDeps, recording: Recording, reason: string):
   deps.logger.warn({ recordingId: recording.id, reason }, 'egress left no recording to store');
 }
 
-/** Encrypts one pending recording into the vault, then removes its plaintext. */
+/**
+ * Encrypts one pending recording into the vault, then removes its plaintext. An egress that left no
+ * file, an empty one, or a path that is not a regular file inside the recordings directory is `lost`:
+ * never a stored recording, and nothing outside the recordings directory is read or removed.
+ */
 export async function ingestRecording(deps: IngestDeps, recording: Recording): Promise<void> {
   const source = recording.plaintextPath;
-  if (!source || !(await exists(source))) {
+  const file = source ? await openEgressFile(deps.files.recordingsDir, source) : { kind: 'missing' as const };
+  if (file.kind === 'missing' || !source) {
     await markLost(deps, recording, 'egress finished without a file');
     return;
   }
+  if (file.kind === 'refused') {
+    await markLost(deps, recording, `egress's file was refused: ${file.reason}`);
+    return;
+  }
+  if (file.size === 0) {
+    await file.handle.close();
+    await removePlaintext(deps.files, source);
+    await markLost(deps, recording, 'egress produced an empty file');
+    return;
+  }
+  try {
+    await encryptAndStore(deps, recording, file.handle, source);
+  } finally {
+    await file.handle.close().catch(() => {});
+  }
+}
+
+/** The plaintext, egress's small manifest beside it, and the session's directory once empty. */
+async function removePlaintext(files: VaultFiles, source: string): Promise<void> {
+  await removeEgressFile(files.recordingsDir, source);
+  await removeEgressFile(files.recordingsDir, `${source}.json`);
+  await removeEgressDirectory(files.recordingsDir, source);
+}
+
+async function encryptAndStore(
+  deps: IngestDeps,
+  recording: Recording,
+  handle: FileHandle,
+  source: string,
+): Promise<void> {
   const started = Date.now();
   const dataKey = newDataKey();
   const partial = partialPath(deps.files, recording.id);
   try {
-    const sizes = await encryptFile(source, partial, dataKey);
+    const sizes = await encryptOpenFile(handle, partial, dataKey);
     await rename(partial, blobPath(deps.files, recording.id));
     await syncDirectory(deps.files.dir);
     const wrapped = await deps.keys.wrap(dataKey, recording.id);
     const at = deps.now();
     const storedAt = at.toISOString();
-    const retainUntil = await retentionEnd(deps, recording, storedAt);
+    const retention = await retentionEnd(deps.policies, recording, storedAt);
+    const retainUntil = retention.retainUntil;
     await deps.db.transaction().execute(async (trx) => {
       await trx
         .insertInto('recording_keys')
@@ -179,6 +203,7 @@ export async function ingestRecording(deps: IngestDeps, recording: Recording): P
           cipher_bytes: sizes.cipherBytes,
           stored_at: storedAt,
           retain_until: retainUntil,
+          retention_policy_version: retention.policyVersion,
           ingest_error: null,
           ingest_attempts: recording.ingestAttempts + 1,
         })
@@ -198,11 +223,7 @@ export async function ingestRecording(deps: IngestDeps, recording: Recording): P
         at,
       });
     });
-    await rm(source, { force: true });
-    // egress's small manifest beside it (ids and a start time) goes too.
-    await rm(`${source}.json`, { force: true });
-    // The session's directory, once nothing else is in it (rmdir refuses a non-empty one).
-    await rmdir(dirname(source)).catch(() => {});
+    await removePlaintext(deps.files, source);
     const removedAt = deps.now().toISOString();
     await deps.db
       .updateTable('recordings')

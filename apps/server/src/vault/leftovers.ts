@@ -6,6 +6,7 @@
 import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Db } from '../db/database';
+import { removeEgressFile } from './egress-files';
 import type { VaultFiles } from './ingest';
 
 export async function removeLeftovers(db: Db, files: VaultFiles): Promise<string[]> {
@@ -34,7 +35,7 @@ export async function removeLeftovers(db: Db, files: VaultFiles): Promise<string
     .execute();
   for (const row of plaintexts) {
     if (!row.plaintext_path) continue;
-    await rm(row.plaintext_path, { force: true });
+    await removeEgressFile(files.recordingsDir, row.plaintext_path);
     await db.updateTable('recordings').set({ plaintext_path: null }).where('id', '=', row.id).execute();
     removed.push(row.plaintext_path);
   }

@@ -18,6 +18,8 @@ export interface Recording {
   startedAt: string | null;
   endedAt: string | null;
   retainUntil: string | null;
+  /** The policy version whose retention set `retainUntil`. */
+  retentionPolicyVersion: number | null;
   ingestAttempts: number;
   createdAt: string;
   storedAt: string | null;
@@ -41,6 +43,7 @@ export const toRecording = (row: Selectable<RecordingsTable>): Recording => ({
   startedAt: row.started_at,
   endedAt: row.ended_at,
   retainUntil: row.retain_until,
+  retentionPolicyVersion: row.retention_policy_version === null ? null : Number(row.retention_policy_version),
   ingestAttempts: Number(row.ingest_attempts),
   createdAt: row.created_at,
   storedAt: row.stored_at,

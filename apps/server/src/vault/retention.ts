@@ -23,7 +23,8 @@ export async function destroyExpired(deps: DestroyDeps, at: Date): Promise<Reten
       result.held += 1;
       continue;
     }
-    const detail = `The retention period for ${humanPurpose(recording.purpose)} ended on ${recording.retainUntil?.slice(0, 10)}`;
+    const version = recording.retentionPolicyVersion ?? recording.policyVersion;
+    const detail = `The retention period for ${humanPurpose(recording.purpose)} ended on ${recording.retainUntil?.slice(0, 10)} (policy version ${version})`;
     if (await destroyRecording(deps, recording, { reason: 'retention', detail })) result.destroyed += 1;
   }
   return result;

@@ -59,19 +59,29 @@ export async function encryptFile(
   dataKey: Buffer,
   options: { chunkSize?: number } = {},
 ): Promise<VaultFileSizes> {
-  const key = dataKeyObject(dataKey);
-  const header = encodeHeader(options.chunkSize ?? DEFAULT_CHUNK_SIZE, randomBytes(NONCE_PREFIX_BYTES));
   const source = await open(sourcePath, 'r');
   try {
-    const stat = await source.stat();
-    if (!stat.isFile()) throw new Error(`${sourcePath} is not a regular file`);
-    return await writeThenSync(targetPath, async (target) => ({
-      plaintextBytes: stat.size,
-      cipherBytes: await encryptChunks(source, target, key, header, stat.size),
-    }));
+    return await encryptOpenFile(source, targetPath, dataKey, options);
   } finally {
     await source.close();
   }
+}
+
+/** `encryptFile` from a file the caller opened (and checked); the caller closes it. */
+export async function encryptOpenFile(
+  source: FileHandle,
+  targetPath: string,
+  dataKey: Buffer,
+  options: { chunkSize?: number } = {},
+): Promise<VaultFileSizes> {
+  const key = dataKeyObject(dataKey);
+  const header = encodeHeader(options.chunkSize ?? DEFAULT_CHUNK_SIZE, randomBytes(NONCE_PREFIX_BYTES));
+  const stat = await source.stat();
+  if (!stat.isFile()) throw new Error('the source is not a regular file');
+  return await writeThenSync(targetPath, async (target) => ({
+    plaintextBytes: stat.size,
+    cipherBytes: await encryptChunks(source, target, key, header, stat.size),
+  }));
 }
 
 /**

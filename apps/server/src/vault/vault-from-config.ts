@@ -13,7 +13,7 @@ export function vaultFromConfig(
   return createVault({
     ...deps,
     keys: configKeyStore(parseMasterKeys(config.masterKeys), config.currentKeyId),
-    files: { dir: config.dir },
+    files: { dir: config.dir, recordingsDir: config.recordingsDir },
     sweepIntervalMs: config.sweepIntervalMinutes * 60_000,
   });
 }

@@ -19,6 +19,8 @@ export interface RecordingsTable {
   started_at: string | null;
   ended_at: string | null;
   retain_until: string | null;
+  /** The policy version whose retention set `retain_until` (a later, shorter one moves it earlier). */
+  retention_policy_version: number | null;
   ingest_attempts: Generated<number>;
   ingest_error: string | null;
   created_at: string;

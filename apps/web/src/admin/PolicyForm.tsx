@@ -8,7 +8,9 @@ import { ParticipantRules } from './ParticipantRules';
 import { PolicyTexts } from './PolicyTexts';
 import { PurposeFieldset } from './PurposeFieldset';
 import { checkPolicyDraft, draftFromPolicy, newPurpose, type PolicyDraft } from './policy-form';
+import { RetentionEffectsNotice } from './RetentionEffectsNotice';
 import { SaveOutcome } from './SaveOutcome';
+import { useRetentionEffects } from './useRetentionEffects';
 
 const MAX_PURPOSES = 20;
 
@@ -47,6 +49,7 @@ export function PolicyForm({ saved, onSaved, onReload }: PolicyFormProps) {
       formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }, [save]);
   const update = (patch: Partial<PolicyDraft>) => setDraft((d) => ({ ...d, ...patch }));
+  const retentionPreview = useRetentionEffects(saved, draft);
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -109,6 +112,7 @@ export function PolicyForm({ saved, onSaved, onReload }: PolicyFormProps) {
       <h2 className="admin__subheading">What people read</h2>
       <PolicyTexts draft={draft} errors={errors} onChange={update} />
 
+      <RetentionEffectsNotice preview={retentionPreview} />
       {save.kind === 'failed' && <AdminFailureAlert error={save.error} returnTo="/admin/policy" />}
       <SaveOutcome save={save} unplaced={unplacedErrors(errors, isPlaced)} onReload={onReload} />
       <div className="actions">

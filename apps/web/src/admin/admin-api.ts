@@ -7,6 +7,8 @@ import type {
   OrganisationPolicy,
   PeopleList,
   PolicyVersionList,
+  RetentionEffects,
+  RetentionEffectsRequest,
   SavePolicyRequest,
 } from '@assent/shared';
 import { requestJson } from '../api/client';
@@ -29,6 +31,11 @@ export function fetchPolicy(): Promise<OrganisationPolicy> {
 /** Answers the version now in force; refused with 409 `policy_version_stale` if someone saved meanwhile. */
 export function savePolicy(body: SavePolicyRequest): Promise<OrganisationPolicy> {
   return requestJson(`${api}/admin/policy`, { method: 'PUT', body: JSON.stringify(body) });
+}
+
+/** What saving these retentions would do to stored recordings (shorter ones reach them; longer ones do not). */
+export function previewRetention(body: RetentionEffectsRequest): Promise<RetentionEffects> {
+  return requestJson(`${api}/admin/policy/retention-effects`, { method: 'POST', body: JSON.stringify(body) });
 }
 
 /** Every version, newest first, each with who saved it and what it changed. */

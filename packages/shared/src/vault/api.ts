@@ -123,3 +123,38 @@ export const DeletionRequestReceipt = z.object({
   receivedAt: z.string(),
 });
 export type DeletionRequestReceipt = z.infer<typeof DeletionRequestReceipt>;
+
+/** `POST /api/admin/policy/retention-effects`: the retention per purpose an admin is about to save. */
+export const RetentionEffectsRequest = z.object({
+  purposes: z
+    .array(
+      z.object({
+        id: z.string().min(1).max(60),
+        retentionDays: z.number().int().positive().max(3650),
+      }),
+    )
+    .max(20),
+});
+export type RetentionEffectsRequest = z.infer<typeof RetentionEffectsRequest>;
+
+/**
+ * What saving a changed retention does to recordings already stored: a shorter one applies to them
+ * (they are destroyed sooner), a longer one does not (people consented to the shorter time).
+ */
+export const RetentionEffect = z.object({
+  purpose: z.string(),
+  label: z.string(),
+  beforeDays: z.number().int(),
+  afterDays: z.number().int(),
+  direction: z.enum(['shorter', 'longer']),
+  /** Stored recordings of this purpose. */
+  storedRecordings: z.number().int(),
+  /** Shorter only: how many will be destroyed sooner than they would have been. */
+  destroyedSooner: z.number().int(),
+  /** Shorter only: how many of those are already past the new retention (the next sweep destroys them). */
+  destroyedAtNextSweep: z.number().int(),
+});
+export type RetentionEffect = z.infer<typeof RetentionEffect>;
+
+export const RetentionEffects = z.object({ effects: z.array(RetentionEffect) });
+export type RetentionEffects = z.infer<typeof RetentionEffects>;
