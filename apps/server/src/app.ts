@@ -37,7 +37,9 @@ export function createApp(deps: AppDeps) {
   const resolved: Required<AppDeps> = {
     ...deps,
     now,
-    auth: deps.auth ?? createAuth({ db: deps.db, config: deps.config, now, mailer: deps.mailer }),
+    auth:
+      deps.auth ??
+      createAuth({ db: deps.db, config: deps.config, now, mailer: deps.mailer, logger: deps.logger }),
     mailer: deps.mailer ?? createMailer(deps.config.mail, deps.logger),
   };
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });

@@ -11,6 +11,7 @@ import { passkey } from '@better-auth/passkey';
 import { betterAuth } from 'better-auth';
 import { createAuthMiddleware } from 'better-auth/api';
 import { PostgresAdapter } from 'kysely';
+import type { Logger } from 'pino';
 import { appendAudit } from '../audit/audit-log';
 import type { Config } from '../config';
 import type { Db } from '../db/database';
@@ -29,11 +30,13 @@ export interface AuthDeps {
   now: () => Date;
   /** For password reset mail; one from the config's SMTP settings when not given. */
   mailer?: Mailer;
+  logger?: Logger;
 }
 
-export function createAuth({ db, config, now, mailer: givenMailer }: AuthDeps) {
+export function createAuth({ db, config, now, mailer: givenMailer, logger: givenLogger }: AuthDeps) {
   const type = db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
-  const mailer = givenMailer ?? createMailer(config.mail, createLogger(config.logLevel));
+  const logger = givenLogger ?? createLogger(config.logLevel);
+  const mailer = givenMailer ?? createMailer(config.mail, logger);
   return betterAuth({
     appName: 'Assent',
     baseURL: config.publicUrl,
@@ -60,7 +63,10 @@ export function createAuth({ db, config, now, mailer: givenMailer }: AuthDeps) {
           detail: { mailed: mailer.enabled },
           at: now(),
         });
-        await mailer.send(passwordResetMail(user.email, link, config.auth.passwordResetTtlMinutes));
+        // Sent after the answer: how long the answer takes must not tell whether the address has an account.
+        void mailer
+          .send(passwordResetMail(user.email, link, config.auth.passwordResetTtlMinutes))
+          .catch((err: unknown) => logger.warn({ err }, 'password reset mail could not be sent'));
       },
       onPasswordReset: async ({ user }) => {
         await appendAudit(db, {
