@@ -59,6 +59,12 @@ export async function recordSecurityEvent(db: Db, event: SecurityEvent): Promise
       })
       .where('source', '=', event.source)
       .execute();
+    // Budgets of sources quiet for an hour go, so addresses used once do not pile up.
+    await trx
+      .deleteFrom('security_event_budgets')
+      .where('window_started_at', '<', new Date(event.at.getTime() - 60 * windowMs).toISOString())
+      .where('suppressed', '=', 0)
+      .execute();
     await appendAudit(trx, {
       actor: event.actor ?? { userId: null, role: null },
       action: event.action,

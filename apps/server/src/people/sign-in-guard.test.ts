@@ -188,6 +188,20 @@ describe.each(testDatabases)('sign-in limits and security audit ($name)', (datab
     await guess('192.0.2.1');
     const latest = (await auditOf(t.db, 'auth.link_invalid')).at(-1);
     expect(latest?.detail).toMatchObject({ source: '192.0.2.1', leftOutBefore: 5 });
+
+    // A source quiet for an hour leaves no budget behind.
+    await t.db
+      .updateTable('security_event_budgets')
+      .set({ window_started_at: new Date(Date.now() - 2 * 3600_000).toISOString() })
+      .where('source', '=', '192.0.2.2')
+      .execute();
+    await guess('192.0.2.3');
+    const sources = await t.db
+      .selectFrom('security_event_budgets')
+      .select('source')
+      .orderBy('source')
+      .execute();
+    expect(sources.map((r) => r.source)).toEqual(['192.0.2.1', '192.0.2.3']);
   });
 });
 
