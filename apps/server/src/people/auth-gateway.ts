@@ -83,10 +83,27 @@ export async function betterAuthRoutes(c: Context<AppEnv>): Promise<Response> {
     );
   } else if (path === '/sign-in/email' && email && response.ok) {
     await clearAttempts(db, 'sign_in_failure', email);
+  } else if (
+    path === '/reset-password' &&
+    post &&
+    response.status === 400 &&
+    (await codeOf(response)) === 'INVALID_TOKEN'
+  ) {
+    await record({ action: 'auth.link_invalid', detail: { code: 'reset_token_invalid', path } });
   } else if (path === '/passkey/verify-authentication' && response.status >= 400 && response.status < 500) {
     await record({ action: 'auth.sign_in_failed', detail: { method: 'passkey' } });
   }
   return response;
+}
+
+/** better-auth's error code in an answer, read from a copy. */
+async function codeOf(response: Response): Promise<string | undefined> {
+  const body: unknown = await response
+    .clone()
+    .json()
+    .catch(() => undefined);
+  const code = (body as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' ? code : undefined;
 }
 
 /** The email a sign-in or reset request names, read from a copy of its JSON body. */

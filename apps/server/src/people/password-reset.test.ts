@@ -85,6 +85,8 @@ describe.each(testDatabases)('forgot password and change password ($name)', (dat
       expect((await resetPassword(t, token, 'another fine unguessable phrase')).status).toBe(400);
       expect(await signInStatus(t, account.email, newPassword)).toBe(200);
 
+      // Trying a spent link is audited like any invalid link.
+      expect(await actions(t, 'auth.link_invalid')).toEqual(['auth.link_invalid']);
       expect(await actions(t, 'auth.password_reset')).toEqual([
         'auth.password_reset_requested',
         'auth.password_reset',
