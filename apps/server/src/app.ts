@@ -10,7 +10,7 @@ import { requestId } from './middleware/request-id';
 import { requestLogger } from './middleware/request-logger';
 import { sameOriginForCookies } from './middleware/same-origin';
 import { createAuth, trustedOrigins } from './people/auth';
-import { withClientAddress } from './people/client-address';
+import { betterAuthRoutes } from './people/auth-gateway';
 import { accessRequestRoutes } from './routes/access-requests';
 import { advanceConsentRoutes } from './routes/advance-consent';
 import { auditRoutes } from './routes/audit';
@@ -37,7 +37,9 @@ export function createApp(deps: AppDeps) {
   const resolved: Required<AppDeps> = {
     ...deps,
     now,
-    auth: deps.auth ?? createAuth({ db: deps.db, config: deps.config, now }),
+    auth:
+      deps.auth ??
+      createAuth({ db: deps.db, config: deps.config, now, mailer: deps.mailer, logger: deps.logger }),
     mailer: deps.mailer ?? createMailer(deps.config.mail, deps.logger),
   };
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -61,9 +63,7 @@ export function createApp(deps: AppDeps) {
   );
 
   app.use('/api/*', sameOriginForCookies(trustedOrigins(deps.config)));
-  app.on(['GET', 'POST'], '/api/auth/*', function betterAuthRoutes(c) {
-    return resolved.auth.handler(withClientAddress(c));
-  });
+  app.on(['GET', 'POST'], '/api/auth/*', betterAuthRoutes);
 
   const routes = app
     .route('/api', healthRoutes)

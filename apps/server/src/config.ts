@@ -6,6 +6,7 @@ import { isAbsolute } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultRecordingPurposes } from '@assent/shared';
 import { z } from 'zod';
+import { parseTrustedProxies } from './people/trusted-proxies';
 import { parseMasterKeys } from './vault/key-store';
 import { databaseDirOf, masterKeysSource } from './vault/master-keys-source';
 
@@ -30,6 +31,31 @@ const EnvSchema = z.object({
   INVITE_SECRET: secret('INVITE_SECRET'),
   AUTH_SECRET: secret('AUTH_SECRET'),
   AUTH_SIGN_IN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().positive().max(10_000).default(10),
+  AUTH_SIGN_IN_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().max(1000).default(10),
+  AUTH_ACCOUNT_LOCK_MINUTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(24 * 60)
+    .default(15),
+  SESSION_MAX_AGE_DAYS: z.coerce.number().positive().max(365).default(30),
+  PASSWORD_RESET_TTL_MINUTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(24 * 60)
+    .default(60),
+  // Comma-separated addresses or CIDR ranges of reverse proxies whose X-Forwarded-For is believed.
+  TRUSTED_PROXIES: z
+    .string()
+    .default('')
+    .superRefine((text, ctx) => {
+      try {
+        parseTrustedProxies(text);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+      }
+    }),
   PASSKEY_RP_ID: z
     .string()
     .regex(/^[a-z0-9.-]+$/, 'must be a host name such as assent.example.org')
@@ -154,6 +180,15 @@ export interface AuthConfig {
   readonly passkeyRpId: string;
   /** How long invitation and enrolment links work. */
   readonly linkTtlHours: number;
+  /** Failed sign-ins one account may have within `accountLockMinutes` before sign-in to it pauses. */
+  readonly signInFailuresPerAccount: number;
+  readonly accountLockMinutes: number;
+  /** A session ends this long after sign-in, however active it is. */
+  readonly sessionMaxAgeDays: number;
+  /** How long a password reset link works. */
+  readonly passwordResetTtlMinutes: number;
+  /** Reverse proxies (addresses or CIDR ranges) whose X-Forwarded-For names the caller; none by default. */
+  readonly trustedProxies: readonly string[];
 }
 
 export interface MailConfig {
@@ -247,6 +282,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       signInAttemptsPerMinute: e.AUTH_SIGN_IN_ATTEMPTS_PER_MINUTE,
       passkeyRpId: e.PASSKEY_RP_ID ?? rpIdFor(new URL(e.PUBLIC_URL).hostname),
       linkTtlHours: e.LINK_TTL_HOURS,
+      signInFailuresPerAccount: e.AUTH_SIGN_IN_FAILURES_PER_ACCOUNT,
+      accountLockMinutes: e.AUTH_ACCOUNT_LOCK_MINUTES,
+      sessionMaxAgeDays: e.SESSION_MAX_AGE_DAYS,
+      passwordResetTtlMinutes: e.PASSWORD_RESET_TTL_MINUTES,
+      trustedProxies: parseTrustedProxies(e.TRUSTED_PROXIES),
     },
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
     publicUrl: new URL(e.PUBLIC_URL).origin,

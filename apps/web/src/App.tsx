@@ -8,6 +8,12 @@ import { PageLoading } from './ui/PageLoading';
 
 // The home page (for visitors) and join pages load with the app; every other page is fetched when opened.
 const SignInPage = lazy(() => import('./people/SignInPage').then((m) => ({ default: m.SignInPage })));
+const ForgotPasswordPage = lazy(() =>
+  import('./people/ForgotPasswordPage').then((m) => ({ default: m.ForgotPasswordPage })),
+);
+const ResetPasswordPage = lazy(() =>
+  import('./people/ResetPasswordPage').then((m) => ({ default: m.ResetPasswordPage })),
+);
 const WelcomePage = lazy(() => import('./people/WelcomePage').then((m) => ({ default: m.WelcomePage })));
 const AccountRoute = lazy(() => import('./people/AccountRoute').then((m) => ({ default: m.AccountRoute })));
 const AdminRoute = lazy(() => import('./people/AdminRoute').then((m) => ({ default: m.AdminRoute })));
@@ -30,6 +36,10 @@ function page(route: ReturnType<typeof matchRoute>, pathname: string): ReactNode
       return <HomeRoute />;
     case 'sign-in':
       return <SignInPage />;
+    case 'forgot-password':
+      return <ForgotPasswordPage />;
+    case 'reset-password':
+      return <ResetPasswordPage key={route.resetToken} token={route.resetToken} />;
     case 'welcome':
       return <WelcomePage key={route.linkToken} linkToken={route.linkToken} />;
     case 'account':

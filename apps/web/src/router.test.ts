@@ -15,6 +15,12 @@ describe('matchRoute', () => {
   it('routes an invitation link', () => {
     expect(matchRoute('/welcome/AbC_-123')).toEqual({ page: 'welcome', linkToken: 'AbC_-123' });
     expect(matchRoute('/welcome/abc/')).toEqual({ page: 'welcome', linkToken: 'abc' });
+    expect(matchRoute('/forgot-password')).toEqual({ page: 'forgot-password' });
+    expect(matchRoute('/reset-password/AbC123xyz')).toEqual({
+      page: 'reset-password',
+      resetToken: 'AbC123xyz',
+    });
+    expect(matchRoute('/reset-password/')).toEqual({ page: 'not-found' });
   });
 
   it('routes a recording and decodes its id', () => {

@@ -41,6 +41,8 @@ export function navigate(path: string, { replace = false }: { replace?: boolean 
 export type Route =
   | { page: 'home' }
   | { page: 'sign-in' }
+  | { page: 'forgot-password' }
+  | { page: 'reset-password'; resetToken: string }
   | { page: 'welcome'; linkToken: string }
   | { page: 'account' }
   | { page: 'admin-people' }
@@ -63,6 +65,7 @@ export type Route =
 const fixedPages: Readonly<Record<string, Route>> = {
   '/': { page: 'home' },
   '/sign-in': { page: 'sign-in' },
+  '/forgot-password': { page: 'forgot-password' },
   '/account': { page: 'account' },
   '/admin/people': { page: 'admin-people' },
   '/admin/policy': { page: 'admin-policy' },
@@ -92,6 +95,8 @@ export function matchRoute(pathname: string): Route {
   if (join?.[1]) return { page: 'join', inviteToken: decodeURIComponent(join[1]) };
   const welcome = /^\/welcome\/([^/]+)$/.exec(path);
   if (welcome?.[1]) return { page: 'welcome', linkToken: decodeURIComponent(welcome[1]) };
+  const reset = /^\/reset-password\/([^/]+)$/.exec(path);
+  if (reset?.[1]) return { page: 'reset-password', resetToken: decodeURIComponent(reset[1]) };
   for (const [pattern, route] of idPages) {
     const id = pattern.exec(path)?.[1];
     if (id) return route(decodeURIComponent(id));

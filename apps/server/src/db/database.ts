@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { AuditTables } from '../audit/audit-tables';
 import type { ConsentTables } from '../consent/consent-tables';
+import type { AuthGuardTables } from '../people/auth-guard-tables';
 import type { PeopleTables } from '../people/people-tables';
 import type { PolicyTables } from '../policy/policy-tables';
 import type { PresenceTables } from '../presence/presence-tables';
@@ -17,7 +18,8 @@ export interface Database
     PolicyTables,
     AuditTables,
     VaultTables,
-    RightsTables {}
+    RightsTables,
+    AuthGuardTables {}
 
 export type Db = Kysely<Database>;
 /** Repositories accept either, so callers decide the transaction boundary. */

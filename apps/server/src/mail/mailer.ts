@@ -26,7 +26,8 @@ export function createMailer(config: MailConfig, logger: Logger): Mailer {
     enabled: true,
     async send(mail) {
       const info = await transport.sendMail({ from: config.from, ...mail });
-      logger.info({ messageId: info.messageId, subject: mail.subject }, 'mail sent');
+      // SECURITY: never the subject or the address: subjects name children, and both are personal data.
+      logger.info({ messageId: info.messageId }, 'mail sent');
       return true;
     },
   };

@@ -11,9 +11,15 @@ import { passkey } from '@better-auth/passkey';
 import { betterAuth } from 'better-auth';
 import { createAuthMiddleware } from 'better-auth/api';
 import { PostgresAdapter } from 'kysely';
+import type { Logger } from 'pino';
 import { appendAudit } from '../audit/audit-log';
 import type { Config } from '../config';
 import type { Db } from '../db/database';
+import { createLogger } from '../logger';
+import { createMailer, type Mailer } from '../mail/mailer';
+import { authRules } from './auth-rules';
+import { passwordResetLink, passwordResetMail } from './password-reset-mail';
+import { cappedExpiry, capRefreshedSession } from './session-lifetime';
 
 /** The header our HTTP layer sets from the socket address; anything a client sends under it is replaced. */
 export const clientAddressHeader = 'x-assent-client-address';
@@ -22,10 +28,15 @@ export interface AuthDeps {
   db: Db;
   config: Config;
   now: () => Date;
+  /** For password reset mail; one from the config's SMTP settings when not given. */
+  mailer?: Mailer;
+  logger?: Logger;
 }
 
-export function createAuth({ db, config, now }: AuthDeps) {
+export function createAuth({ db, config, now, mailer: givenMailer, logger: givenLogger }: AuthDeps) {
   const type = db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
+  const logger = givenLogger ?? createLogger(config.logLevel);
+  const mailer = givenMailer ?? createMailer(config.mail, logger);
   return betterAuth({
     appName: 'Assent',
     baseURL: config.publicUrl,
@@ -34,7 +45,38 @@ export function createAuth({ db, config, now }: AuthDeps) {
     trustedOrigins: trustedOrigins(config),
     database: { db, type },
     telemetry: { enabled: false },
-    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 10, maxPasswordLength: 128 },
+    emailAndPassword: {
+      enabled: true,
+      disableSignUp: true,
+      minPasswordLength: 10,
+      maxPasswordLength: 128,
+      // "Forgot password?": a one-time link by mail to the web app's reset page (people/auth-gateway.ts
+      // limits it per account); the token is consumed on use and expires after PASSWORD_RESET_TTL_MINUTES.
+      resetPasswordTokenExpiresIn: config.auth.passwordResetTtlMinutes * 60,
+      revokeSessionsOnPasswordReset: true,
+      sendResetPassword: async ({ user, token }) => {
+        const link = passwordResetLink(config.publicUrl, token);
+        await appendAudit(db, {
+          actor: { userId: null, role: null },
+          action: 'auth.password_reset_requested',
+          target: { type: 'user', id: user.id },
+          detail: { mailed: mailer.enabled },
+          at: now(),
+        });
+        // Sent after the answer: how long the answer takes must not tell whether the address has an account.
+        void mailer
+          .send(passwordResetMail(user.email, link, config.auth.passwordResetTtlMinutes))
+          .catch((err: unknown) => logger.warn({ err }, 'password reset mail could not be sent'));
+      },
+      onPasswordReset: async ({ user }) => {
+        await appendAudit(db, {
+          actor: { userId: user.id, role: (user as { role?: string }).role ?? null },
+          action: 'auth.password_reset',
+          target: { type: 'user', id: user.id },
+          at: now(),
+        });
+      },
+    },
     session: {
       modelName: 'auth_sessions',
       fields: {
@@ -85,6 +127,10 @@ export function createAuth({ db, config, now }: AuthDeps) {
       customRules: {
         '/sign-in/email': { window: 60, max: config.auth.signInAttemptsPerMinute },
         '/sign-in/passkey': { window: 60, max: config.auth.signInAttemptsPerMinute },
+        '/passkey/verify-authentication': { window: 60, max: config.auth.signInAttemptsPerMinute },
+        '/request-password-reset': { window: 60, max: 5 },
+        '/reset-password': { window: 60, max: 10 },
+        '/change-password': { window: 60, max: 10 },
       },
     },
     advanced: {
@@ -114,7 +160,23 @@ export function createAuth({ db, config, now }: AuthDeps) {
     ],
     databaseHooks: {
       session: {
+        update: {
+          // Absolute lifetime: a refresh never moves a session's end past SESSION_MAX_AGE_DAYS.
+          after: async (session) => {
+            await capRefreshedSession(db, session, config.auth.sessionMaxAgeDays);
+          },
+        },
         create: {
+          before: async (session) => ({
+            data: {
+              ...session,
+              expiresAt: cappedExpiry(
+                session.expiresAt,
+                session.createdAt ?? new Date(),
+                config.auth.sessionMaxAgeDays,
+              ),
+            },
+          }),
           // Every sign-in (password or passkey) is in the audit log.
           after: async (session) => {
             const user = await db
@@ -133,7 +195,23 @@ export function createAuth({ db, config, now }: AuthDeps) {
       },
     },
     hooks: {
+      before: authRules(db),
       after: createAuthMiddleware(async (ctx) => {
+        if (
+          ctx.path === '/change-password' &&
+          ctx.context.session &&
+          !(ctx.context.returned instanceof Error)
+        ) {
+          const user = ctx.context.session.user as { id: string; role?: string };
+          await appendAudit(db, {
+            actor: { userId: user.id, role: user.role ?? null },
+            action: 'auth.password_change',
+            target: { type: 'user', id: user.id },
+            detail: { otherSessionsEnded: true },
+            at: now(),
+          });
+          return;
+        }
         if (ctx.path !== '/revoke-sessions' && ctx.path !== '/sign-out') return;
         const userId = ctx.context.session?.user.id ?? null;
         if (!userId) return;

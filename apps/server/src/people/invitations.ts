@@ -31,6 +31,7 @@ import {
   markInvitationUsed,
 } from './invitation-repository';
 import { hashLinkToken, newLinkToken } from './link-tokens';
+import { refuseGuessablePassword } from './password-strength';
 import type { InvitationKind } from './people-tables';
 import { adminExists, emailTaken, insertUserWithPassword } from './user-repository';
 
@@ -176,6 +177,7 @@ export async function acceptInvitation(
   if (await emailTaken(db, email)) {
     throw new AppError(409, 'email_taken', 'Someone already has an account with that email address.');
   }
+  await refuseGuessablePassword(input.password, [email, input.name]);
   const passwordHash = await (await deps.auth.$context).password.hash(input.password);
   const userId = crypto.randomUUID();
   await db.transaction().execute(async (trx) => {

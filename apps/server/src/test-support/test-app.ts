@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CreateSessionResponse, ErrorBody } from '@assent/shared';
+import type { Logger } from 'pino';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { createApp } from '../app';
 import { type Config, loadConfig } from '../config';
@@ -55,7 +56,11 @@ export const fakeRoomService: RoomService = {
   setCanPublish: async () => {},
 };
 
-export function buildTestApp(db: Db, env: Record<string, string> = {}): TestApp {
+export function buildTestApp(
+  db: Db,
+  env: Record<string, string> = {},
+  options: { logger?: Logger } = {},
+): TestApp {
   // Each app its own vault directory, so no test sees another's files.
   const vaultDir = mkdtempSync(join(tmpdir(), 'assent-vault-'));
   const config = loadConfig({
@@ -65,7 +70,7 @@ export function buildTestApp(db: Db, env: Record<string, string> = {}): TestApp 
     ...env,
   });
   const clock = { now: new Date() };
-  const logger = createLogger(config.logLevel);
+  const logger = options.logger ?? createLogger(config.logLevel);
   const egress = createFakeEgress();
   const roomService = createFakeRoomService();
   const now = () => clock.now;

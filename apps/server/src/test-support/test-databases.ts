@@ -80,6 +80,8 @@ const tablesChildFirst = [
   'audit_log',
   'policy_versions',
   'auth_rate_limits',
+  'auth_attempts',
+  'security_event_budgets',
   'passkeys',
   'auth_verifications',
   'auth_accounts',

@@ -89,6 +89,12 @@ const accountMessages: Partial<Record<ApiFailureCode, FailureMessage>> = {
       "Your organisation's policy does not allow guests without an account. Remove the guests, or ask an administrator.",
     retryable: false,
   },
+  password_too_common: {
+    title: 'Choose a harder password',
+    detail:
+      'This password is common or close to a common one, so it is easy to guess. A few unrelated words work well.',
+    retryable: false,
+  },
   rate_limited: {
     title: 'Too many attempts',
     detail: 'Wait a minute, then try again.',

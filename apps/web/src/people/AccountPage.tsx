@@ -8,6 +8,7 @@ import { PageHeading } from '../ui/PageHeading';
 import { usePageTitle } from '../ui/usePageTitle';
 import { AddPasskey } from './AddPasskey';
 import { useAccountStore } from './account-store';
+import { ChangePassword } from './ChangePassword';
 import { roleLabel } from './role-labels';
 import '../styles/signed-in.css';
 
@@ -51,6 +52,7 @@ export function AccountPage({ user }: { user: MeUser }) {
         </dl>
       </section>
       <AddPasskey />
+      <ChangePassword />
       <section className="card" aria-labelledby="everywhere-heading">
         <h2 id="everywhere-heading">Signed in somewhere else?</h2>
         <p>

@@ -3,6 +3,7 @@ import { signInWithPassword } from '../api/auth';
 import { describeSignInFailure, type FailureMessage } from '../api/failure-message';
 import { fetchMe } from '../api/me';
 import { navigate, safeNextPath } from '../router';
+import { AppLink } from '../ui/AppLink';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { PageHeading } from '../ui/PageHeading';
 import { TextField } from '../ui/TextField';
@@ -91,6 +92,7 @@ export function SignInPage() {
           >
             Sign in
           </button>
+          <AppLink href="/forgot-password">Forgot password?</AppLink>
         </div>
       </form>
       <PasskeySignIn

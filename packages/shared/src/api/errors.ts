@@ -31,6 +31,7 @@ export const ErrorCode = z.enum([
   'range_not_satisfiable',
   'advance_consent_not_allowed',
   'rate_limited',
+  'password_too_common',
   // Rights and safeguarding.
   'recording_on_hold',
   'already_decided',

@@ -1,8 +1,7 @@
 import { z } from 'zod';
+import { PersonName } from '../people/api';
 import { MinorInCall } from '../rights/guardian-presence';
 import { SessionRole } from './roles';
-
-const PersonName = z.string().trim().min(1, 'Name is required').max(80, 'Name is at most 80 characters');
 
 /** A person without an account, invited by a personal link: adults only (a minor must be enrolled). */
 export const GuestInput = z.object({ name: PersonName });

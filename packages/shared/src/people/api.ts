@@ -4,11 +4,19 @@ import { MinorGuardianPresence } from '../rights/guardian-presence';
 import { OrganisationPolicy } from './policy';
 import { AccountRole, StaffRole } from './roles';
 
+/**
+ * Control characters (CR/LF, tab, NUL…), line and paragraph separators, bidi overrides and other
+ * invisible format characters; names are copied into seats, tokens, audit entries and mail, where these
+ * would forge lines or reverse text. ZWNJ and ZWJ stay allowed: some scripts' names and emoji need them.
+ */
+const unsafeNameCharacter = /[\p{Cc}\p{Zl}\p{Zp}]|(?![\u200C\u200D])\p{Cf}/u;
+
 export const PersonName = z
   .string()
   .trim()
   .min(1, 'Name is required')
-  .max(80, 'Name is at most 80 characters');
+  .max(80, 'Name is at most 80 characters')
+  .refine((name) => !unsafeNameCharacter.test(name), 'Use letters, spaces and punctuation only');
 export const Email = z
   .string()
   .trim()

@@ -9,6 +9,7 @@ import * as vault from './2026_12_02_0007_vault';
 import * as advanceConsent from './2026_12_02_0008_advance_consent';
 import * as rights from './2026_12_02_0009_rights';
 import * as vaultPaths from './2026_12_07_0013_vault_paths';
+import * as authHardening from './2026_12_07_0014_auth_hardening';
 
 /** Every migration by name; names sort in the order they must run. Add new ones here. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_02_0008_advance_consent': advanceConsent,
   '2026_12_02_0009_rights': rights,
   '2026_12_07_0013_vault_paths': vaultPaths,
+  '2026_12_07_0014_auth_hardening': authHardening,
 };
