@@ -14,6 +14,7 @@ import { PostgresAdapter } from 'kysely';
 import { appendAudit } from '../audit/audit-log';
 import type { Config } from '../config';
 import type { Db } from '../db/database';
+import { refuseDisabledSignIn } from './account-state';
 
 /** The header our HTTP layer sets from the socket address; anything a client sends under it is replaced. */
 export const clientAddressHeader = 'x-assent-client-address';
@@ -93,6 +94,7 @@ export function createAuth({ db, config, now }: AuthDeps) {
       database: { generateId: () => crypto.randomUUID() },
     },
     plugins: [
+      refuseDisabledSignIn(db, now),
       passkey({
         rpID: config.auth.passkeyRpId,
         rpName: 'Assent',
