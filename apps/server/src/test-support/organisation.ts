@@ -82,11 +82,19 @@ export async function enrolStudent(t: TestApp, name: string, minor: boolean, gua
 
 /**
  * Records that `tutor` enrolled the student: a family enrolment of theirs names them (as
- * POST /api/families/invitations does), so they may pick them and count as who enrolled them.
+ * POST /api/families/invitations does) and their first guardian registered from it, so the tutor may
+ * pick them, and both count as who enrolled them.
  */
 export async function enrolledBy(t: TestApp, tutor: TestAccount, studentId: string) {
   const at = t.clock.now.toISOString();
   const invitationId = crypto.randomUUID();
+  // The student's first guardian registered from it, as a family does.
+  const guardian = await t.db
+    .selectFrom('guardianships')
+    .select('guardian_user_id')
+    .where('student_id', '=', studentId)
+    .orderBy('created_at')
+    .executeTakeFirst();
   await t.db
     .insertInto('invitations')
     .values({
@@ -98,8 +106,8 @@ export async function enrolledBy(t: TestApp, tutor: TestAccount, studentId: stri
       invited_by_user_id: tutor.userId,
       created_at: at,
       expires_at: at,
-      used_at: null,
-      used_by_user_id: null,
+      used_at: guardian ? at : null,
+      used_by_user_id: guardian?.guardian_user_id ?? null,
       student_id: null,
     })
     .execute();
