@@ -1,7 +1,8 @@
 /**
  * The route matrix (apps/server/src/test-support/route-matrix.ts) run over HTTP against the real stack:
  * an organisation built as people build it (staff invited by the admin, families enrolled by mail, an
- * adult student given a sign-in by their guardian), then every route × caller answers as the matrix says.
+ * adult student given a sign-in by the guardian who registered from her enrolment, another family's adult
+ * student without one), then every route × caller answers as the matrix says.
  */
 import type { InvitationCreated, MySessionList } from '@assent/shared';
 import { type APIRequestContext, request } from '@playwright/test';
@@ -43,12 +44,17 @@ test(`every route × caller (${matrixSize} pairs) answers as the authorisation m
     });
     const otherFamily = await organisation.enrolFamily(otherTutor, {
       guardianName: 'Hugo Guardian',
-      children: [{ name: 'Tom', minor: true }],
+      children: [
+        { name: 'Tom', minor: true },
+        { name: 'Ada Adult', minor: false },
+      ],
     });
     const sam = family.children.find((c) => c.name === 'Sam');
     const cleo = family.children.find((c) => c.name === 'Cleo Adult');
     const tom = otherFamily.children.find((c) => c.name === 'Tom');
-    if (!sam || !cleo || !tom) throw new Error(`children missing: ${JSON.stringify(family.children)}`);
+    const ada = otherFamily.children.find((c) => c.name === 'Ada Adult');
+    if (!sam || !cleo || !tom || !ada)
+      throw new Error(`children missing: ${JSON.stringify(family.children)}`);
 
     // The guardian gives their adult child a sign-in of her own; she accepts it from her mail.
     const cleoEmail = uniqueEmail('Cleo Adult');
@@ -92,7 +98,13 @@ test(`every route × caller (${matrixSize} pairs) answers as the authorisation m
       guardian: family.guardian.api,
       student: studentApi,
     };
-    const base = { ownSession: own.sessionId, otherSession: other.sessionId, otherStudent: tom.id };
+    const base = {
+      ownSession: own.sessionId,
+      otherSession: other.sessionId,
+      otherStudent: tom.id,
+      ownAdultStudent: cleo.id,
+      otherAdultStudent: ada.id,
+    };
     const view = (caller: Caller): CallerView => ({
       ...base,
       ownStudent: caller === 'student' ? cleo.id : sam.id,
@@ -107,7 +119,7 @@ test(`every route × caller (${matrixSize} pairs) answers as the authorisation m
     for (const route of routeMatrix) {
       for (const caller of callers) {
         n += 1;
-        const body = route.body?.(`${run}-${n}`);
+        const body = route.body?.(`${run}-${n}`, view(caller));
         const data =
           body === undefined
             ? undefined

@@ -12,6 +12,7 @@ import { sameOriginForCookies } from './middleware/same-origin';
 import { createAuth, trustedOrigins } from './people/auth';
 import { betterAuthRoutes } from './people/auth-gateway';
 import { accessRequestRoutes } from './routes/access-requests';
+import { accountLifecycleRoutes } from './routes/account-lifecycle';
 import { advanceConsentRoutes } from './routes/advance-consent';
 import { auditRoutes } from './routes/audit';
 import { callDeletionRequestRoutes } from './routes/call-deletion-request';
@@ -79,6 +80,7 @@ export function createApp(deps: AppDeps) {
     .route('/api', guardianPresenceRoutes)
     .route('/api', researchRoutes)
     .route('/api', peopleRoutes)
+    .route('/api', accountLifecycleRoutes)
     .route('/api', familyRoutes)
     .route('/api', studentRoutes)
     .route('/api', auditRoutes)

@@ -5,6 +5,7 @@ export * from './api/roles';
 export * from './api/sessions';
 export * from './audit/api';
 export * from './consent';
+export * from './people/account-lifecycle';
 export * from './people/api';
 export * from './people/policy';
 export * from './people/roles';

@@ -6,6 +6,7 @@ import type { AccountRole } from '@assent/shared';
 import type { Context } from 'hono';
 import type { AppEnv } from '../http/app-env';
 import { AppError } from '../http/app-error';
+import { isDisabled } from './account-state';
 
 export interface Actor {
   userId: string;
@@ -20,8 +21,10 @@ const resolved = new WeakMap<Request, Promise<Actor | null>>();
 export function currentActor(c: Context<AppEnv>): Promise<Actor | null> {
   let actor = resolved.get(c.req.raw);
   if (!actor) {
-    actor = c.var.deps.auth.api.getSession({ headers: c.req.raw.headers }).then((found) =>
-      found
+    const { auth, db } = c.var.deps;
+    actor = auth.api.getSession({ headers: c.req.raw.headers }).then(async (found) =>
+      // A disabled account's sessions are revoked when it is disabled; this also covers one made in a race.
+      found && !(await isDisabled(db, found.user.id))
         ? {
             userId: found.user.id,
             role: (found.user as { role: AccountRole }).role,

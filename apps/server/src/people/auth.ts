@@ -17,6 +17,7 @@ import type { Config } from '../config';
 import type { Db } from '../db/database';
 import { createLogger } from '../logger';
 import { createMailer, type Mailer } from '../mail/mailer';
+import { refuseDisabledSignIn } from './account-state';
 import { authRules } from './auth-rules';
 import { passwordResetLink, passwordResetMail } from './password-reset-mail';
 import { cappedExpiry, capRefreshedSession } from './session-lifetime';
@@ -139,6 +140,7 @@ export function createAuth({ db, config, now, mailer: givenMailer, logger: given
       database: { generateId: () => crypto.randomUUID() },
     },
     plugins: [
+      refuseDisabledSignIn(db, now),
       passkey({
         rpID: config.auth.passkeyRpId,
         rpName: 'Assent',

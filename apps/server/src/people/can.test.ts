@@ -22,15 +22,39 @@ const relations: Record<Resource['kind'], Record<string, Resource>> = {
     'minor:guardian': { kind: 'student', minor: true, studentUserId: null, guardianUserIds: [me] },
     'minor:self': { kind: 'student', minor: true, studentUserId: me, guardianUserIds: [someone] },
     'minor:other': { kind: 'student', minor: true, studentUserId: null, guardianUserIds: [someone] },
+    // A further guardian of an adult without a sign-in, who did not enrol them.
     'adult:guardian': { kind: 'student', minor: false, studentUserId: null, guardianUserIds: [me] },
+    'adult:guardian-enroller': {
+      kind: 'student',
+      minor: false,
+      studentUserId: null,
+      guardianUserIds: [me],
+      enrolledByUserIds: [me],
+    },
     'adult:guardian-of-signed-in': {
       kind: 'student',
       minor: false,
       studentUserId: someone,
       guardianUserIds: [me],
+      enrolledByUserIds: [me],
     },
     'adult:self': { kind: 'student', minor: false, studentUserId: me, guardianUserIds: [someone] },
-    'adult:other': { kind: 'student', minor: false, studentUserId: null, guardianUserIds: [someone] },
+    // Another family's adult student (enrolled by someone else).
+    'adult:other': {
+      kind: 'student',
+      minor: false,
+      studentUserId: null,
+      guardianUserIds: [someone],
+      enrolledByUserIds: [someone],
+    },
+    // An adult of another family whom the actor enrolled (a tutor naming them in the enrolment).
+    'adult:enrolled-by-me': {
+      kind: 'student',
+      minor: false,
+      studentUserId: null,
+      guardianUserIds: [someone],
+      enrolledByUserIds: [me],
+    },
   },
   recording: {
     'own:all-staff:open': recording(me, [me], ['tutor', 'reviewer', 'admin'], true),
@@ -86,44 +110,44 @@ const allowed = new Set<string>(
     'audit.read': ['admin@org'],
     'staff.invite': ['admin@org'],
     'people.list': ['admin@org'],
+    'accounts.manage': ['admin@org'],
     'family.invite': ['admin@org', 'tutor@org'],
     'agreement.give': ['guardian@org'],
     'student.add': ['guardian@org'],
     'students.list': ['admin@org', 'tutor@org'],
     'session.create': ['admin@org', 'tutor@org'],
-    // Staff who teach or run the organisation see students; families and students only their own.
+    // Staff who teach or run the organisation see students; a guardian their child, or an adult only
+    // while the adult has no sign-in; a student themselves.
     'student.read': [
       ...every(studentRels)('admin'),
       ...every(studentRels)('tutor'),
-      ...['reviewer', 'guardian', 'student'].flatMap((role) => [
-        `${role}@minor:guardian`,
-        `${role}@adult:guardian`,
-        `${role}@adult:guardian-of-signed-in`,
-        `${role}@minor:self`,
-        `${role}@adult:self`,
-      ]),
+      'guardian@minor:guardian',
+      'guardian@adult:guardian',
+      'guardian@adult:guardian-enroller',
+      ...['reviewer', 'guardian', 'student'].flatMap((role) => [`${role}@minor:self`, `${role}@adult:self`]),
     ],
     // A guardian for their child; an adult for themselves, or their guardian while they have no sign-in.
     'student.set_preference': [
       'guardian@minor:guardian',
       'guardian@adult:guardian',
+      'guardian@adult:guardian-enroller',
       ...roles.map((role) => `${role}@adult:self`),
     ],
+    // A child's: their guardian. An adult's: an admin, or the tutor or guardian who enrolled them while
+    // they have no sign-in; never another family's tutor or guardian.
     'student.invite': [
       'guardian@minor:guardian',
-      ...every(['adult:guardian', 'adult:guardian-of-signed-in', 'adult:self', 'adult:other'])('admin'),
-      ...every(['adult:guardian', 'adult:guardian-of-signed-in', 'adult:self', 'adult:other'])('tutor'),
-      ...['reviewer', 'guardian', 'student'].flatMap((role) => [
-        `${role}@adult:guardian`,
-        `${role}@adult:guardian-of-signed-in`,
-      ]),
+      ...every(studentRels.filter((r) => r.startsWith('adult:')))('admin'),
+      'tutor@adult:guardian-enroller',
+      'tutor@adult:enrolled-by-me',
+      'guardian@adult:guardian-enroller',
     ],
-    // A child's guardian, for any of their children, or an admin.
+    // A child's guardian (an adult's only while the adult has no sign-in), or an admin.
     'student.invite_guardian': [
       ...every(studentRels)('admin'),
       'guardian@minor:guardian',
       'guardian@adult:guardian',
-      'guardian@adult:guardian-of-signed-in',
+      'guardian@adult:guardian-enroller',
     ],
     'session.read': [
       ...every(['owner', 'attendee', 'other'])('admin'),
@@ -168,9 +192,10 @@ const allowed = new Set<string>(
     // A student (with a sign-in) for themselves; a guardian for their child or the adult they enrolled.
     'student.request_access': [
       ...roles.flatMap(every(['minor:self', 'adult:self'])),
+      // For an adult only while they have no sign-in of their own (then they ask themselves).
       'guardian@minor:guardian',
       'guardian@adult:guardian',
-      'guardian@adult:guardian-of-signed-in',
+      'guardian@adult:guardian-enroller',
     ],
     'access_requests.manage': ['admin@org'],
     'deletion_requests.manage': ['admin@org'],

@@ -30,6 +30,11 @@ export interface StudentResource {
   /** The student's own sign-in, if they have one. */
   studentUserId: string | null;
   guardianUserIds: readonly string[];
+  /**
+   * Who enrolled them: the tutor, admin or guardian who named them, and the guardian who registered
+   * from the enrolment that named them. Only these (and admins) give an adult student a sign-in.
+   */
+  enrolledByUserIds?: readonly string[];
 }
 
 /** A stored recording, with what the organisation's policy says about who may watch it. */
@@ -81,6 +86,7 @@ export const actions = {
   'audit.read': 'organisation',
   'staff.invite': 'organisation',
   'people.list': 'organisation',
+  'accounts.manage': 'organisation',
   'family.invite': 'organisation',
   'agreement.give': 'organisation',
   'student.add': 'organisation',
@@ -116,6 +122,8 @@ const staffOnly: Readonly<Partial<Record<Action, readonly AccountRole[]>>> = {
   'audit.read': ['admin'],
   'staff.invite': ['admin'],
   'people.list': ['admin'],
+  // Disable or enable an account, end its sign-ins, change a staff role, withdraw an invitation.
+  'accounts.manage': ['admin'],
   // Tutors enrol the families they teach; admins any family.
   'family.invite': ['admin', 'tutor'],
   'agreement.give': ['guardian'],
@@ -160,6 +168,15 @@ export function recordingAccess(
     : undefined;
 }
 
+/**
+ * Whether `actor` acts for this student as their guardian: always for a minor; for an adult only while
+ * the adult has no sign-in of their own (from then on the adult speaks for themselves).
+ */
+function guardianSpeaksFor(actor: CanActor, student: StudentResource): boolean {
+  if (actor.role !== 'guardian' || !student.guardianUserIds.includes(actor.userId)) return false;
+  return student.minor || student.studentUserId === null;
+}
+
 /** Whether `actor` may do `action` to `resource`. Pure; no I/O. */
 export function can<A extends Action>(actor: CanActor, action: A, resource: ResourceFor<A>): boolean {
   const roles = staffOnly[action];
@@ -170,7 +187,7 @@ export function can<A extends Action>(actor: CanActor, action: A, resource: Reso
       return (
         actor.role === 'admin' ||
         actor.role === 'tutor' ||
-        student.guardianUserIds.includes(actor.userId) ||
+        guardianSpeaksFor(actor, student) ||
         student.studentUserId === actor.userId
       );
     }
@@ -178,25 +195,28 @@ export function can<A extends Action>(actor: CanActor, action: A, resource: Reso
       // Procept: a guardian speaks for their child; an adult student for themselves.
       // An adult without a sign-in of their own is spoken for by the guardian who enrolled them.
       const student = resource as StudentResource;
-      const guardian = actor.role === 'guardian' && student.guardianUserIds.includes(actor.userId);
-      if (student.minor) return guardian;
-      return student.studentUserId === actor.userId || (student.studentUserId === null && guardian);
+      if (student.minor) return guardianSpeaksFor(actor, student);
+      return student.studentUserId === actor.userId || guardianSpeaksFor(actor, student);
     }
     case 'student.invite': {
-      // A child's own sign-in is their guardian's decision; an adult student's, staff who enrol people.
+      // A child's own sign-in is their guardian's decision. An adult's is made only by an admin or by
+      // the tutor or guardian who enrolled them, while they have none (the address is checked where the
+      // invitation is made: only the one on record). Teaching someone, or being another family's
+      // tutor, is not enough: a sign-in made by a stranger would let them act as the student.
       const student = resource as StudentResource;
-      if (student.minor) return actor.role === 'guardian' && student.guardianUserIds.includes(actor.userId);
+      if (student.minor) return guardianSpeaksFor(actor, student);
+      if (actor.role === 'admin') return true;
+      if (student.studentUserId !== null) return false;
+      const enroller = (student.enrolledByUserIds ?? []).includes(actor.userId);
       return (
-        actor.role === 'admin' || actor.role === 'tutor' || student.guardianUserIds.includes(actor.userId)
+        (actor.role === 'tutor' && enroller) ||
+        (actor.role === 'guardian' && enroller && student.guardianUserIds.includes(actor.userId))
       );
     }
     case 'student.invite_guardian': {
       // A second parent joins the family through a parent already in it, or through an admin.
       const student = resource as StudentResource;
-      return (
-        actor.role === 'admin' ||
-        (actor.role === 'guardian' && student.guardianUserIds.includes(actor.userId))
-      );
+      return actor.role === 'admin' || guardianSpeaksFor(actor, student);
     }
     case 'session.read': {
       const session = resource as SessionResource;
@@ -226,12 +246,10 @@ export function can<A extends Action>(actor: CanActor, action: A, resource: Reso
       );
     }
     case 'student.request_access': {
-      // A student asks for their own data; a guardian for their child's.
+      // A student asks for their own data; a guardian for their child's, or for an adult's only while
+      // that adult has no sign-in of their own (then they ask themselves).
       const student = resource as StudentResource;
-      return (
-        student.studentUserId === actor.userId ||
-        (actor.role === 'guardian' && student.guardianUserIds.includes(actor.userId))
-      );
+      return student.studentUserId === actor.userId || guardianSpeaksFor(actor, student);
     }
     case 'session.report_concern':
       return (resource as AttendanceResource).presentUserIds.includes(actor.userId);

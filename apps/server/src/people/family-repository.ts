@@ -86,11 +86,21 @@ export interface StudentAccess {
   minor: boolean;
   studentUserId: string | null;
   guardianUserIds: string[];
+  /** The tutor, admin or guardian who named them, and the guardian who registered from that enrolment. */
+  enrolledByUserIds: string[];
+  /** The address on record for their own sign-in, if one was given. */
+  email: string | null;
 }
 
 /** What `can` needs to know about a student; undefined when there is no such student. */
 export async function findStudentAccess(db: DbOrTrx, studentId: string): Promise<StudentAccess | undefined> {
-  const row = await db.selectFrom('students').selectAll().where('id', '=', studentId).executeTakeFirst();
+  const row = await db
+    .selectFrom('students')
+    .leftJoin('invitations', 'invitations.id', 'students.invitation_id')
+    .selectAll('students')
+    .select('invitations.used_by_user_id as enrolment_accepted_by')
+    .where('students.id', '=', studentId)
+    .executeTakeFirst();
   if (!row) return undefined;
   const guardians = await db
     .selectFrom('guardianships')
@@ -103,7 +113,16 @@ export async function findStudentAccess(db: DbOrTrx, studentId: string): Promise
     minor: row.minor === 1,
     studentUserId: row.user_id,
     guardianUserIds: guardians.map((g) => g.guardian_user_id),
+    enrolledByUserIds: [row.created_by_user_id, row.enrolment_accepted_by].filter(
+      (id): id is string => id !== null,
+    ),
+    email: row.email,
   };
+}
+
+/** Records the address a student's own sign-in goes to. */
+export async function recordStudentEmail(db: DbOrTrx, studentId: string, email: string): Promise<void> {
+  await db.updateTable('students').set({ email }).where('id', '=', studentId).execute();
 }
 
 export interface Agreement {
@@ -175,8 +194,8 @@ export type StudentFilter =
   | { ids: readonly string[] }
   /**
    * A tutor's own students (the authorisation rule for 'students.list' in can.ts): those of families the
-   * tutor enrolled — named in the enrolment, or added later by a guardian who registered from it — those
-   * the tutor invited to a sign-in of their own, and those already in one of the tutor's sessions.
+   * tutor enrolled — named in the enrolment, or added later by a guardian who registered from it — and
+   * those already in one of the tutor's sessions. An invitation to a sign-in of their own does not count.
    */
   | { taughtBy: string };
 
@@ -192,12 +211,10 @@ export function taughtBy(tutor: string) {
           .selectFrom('invitations')
           .select('invitations.id')
           .where('invitations.invited_by_user_id', '=', tutor)
-          .where((inv) =>
-            inv.or([
-              inv('invitations.id', '=', inv.ref('students.invitation_id')),
-              inv('invitations.student_id', '=', inv.ref('students.id')),
-            ]),
-          ),
+          // The family enrolment that named the student. An invitation *for* a student (their own
+          // sign-in, or a further guardian) never makes its sender their tutor: sending one is not
+          // teaching, and an unused one proves nothing.
+          .whereRef('invitations.id', '=', 'students.invitation_id'),
       ),
       eb.exists(
         eb

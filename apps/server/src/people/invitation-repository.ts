@@ -18,6 +18,8 @@ export interface Invitation {
    * guardian: the enrolled child they will be guardian of.
    */
   studentId: string | null;
+  /** When an admin withdrew it; a withdrawn link no longer works. */
+  revokedAt?: string | null;
 }
 
 const toInvitation = (row: Selectable<InvitationsTable>): Invitation => ({
@@ -30,6 +32,7 @@ const toInvitation = (row: Selectable<InvitationsTable>): Invitation => ({
   expiresAt: row.expires_at,
   usedAt: row.used_at,
   studentId: row.student_id,
+  revokedAt: row.revoked_at,
 });
 
 export async function insertInvitation(
@@ -79,6 +82,7 @@ export async function markInvitationUsed(
     .set({ used_at: at, used_by_user_id: userId })
     .where('id', '=', id)
     .where('used_at', 'is', null)
+    .where('revoked_at', 'is', null)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
@@ -88,6 +92,7 @@ export async function listPendingInvitations(db: DbOrTrx, now: string): Promise<
     .selectFrom('invitations')
     .selectAll()
     .where('used_at', 'is', null)
+    .where('revoked_at', 'is', null)
     .where('expires_at', '>', now)
     .where('kind', '!=', 'first_run')
     .orderBy('created_at', 'desc')

@@ -9,7 +9,7 @@ import type { AcceptInvitationRequest, AccountRole, ChildInput, InvitationCreate
 import type { Logger } from 'pino';
 import { appendAudit } from '../audit/audit-log';
 import type { Config } from '../config';
-import type { Db } from '../db/database';
+import type { Db, DbOrTrx } from '../db/database';
 import { AppError } from '../http/app-error';
 import type { Mailer } from '../mail/mailer';
 import { giveStudentSeatsToAccount } from '../sessions/session-repository';
@@ -54,6 +54,8 @@ export interface NewInvitation {
    * guardian: the enrolled child they will be guardian of.
    */
   studentId?: string;
+  /** More writes that belong with the invitation (same transaction), with what to add to its audit detail. */
+  alsoInTransaction?: (trx: DbOrTrx) => Promise<Record<string, unknown> | undefined>;
 }
 
 export const welcomeLink = (config: Config, token: string) => `${config.publicUrl}/welcome/${token}`;
@@ -92,6 +94,7 @@ export async function createInvitation(
   await db.transaction().execute(async (trx) => {
     await insertInvitation(trx, invitation, hashLinkToken(token));
     await insertStudents(trx, children);
+    const extraDetail = (await input.alsoInTransaction?.(trx)) ?? {};
     await appendAudit(trx, {
       actor: { userId: input.invitedBy?.userId ?? null, role: input.invitedBy?.role ?? null },
       action: 'invitation.create',
@@ -102,6 +105,7 @@ export async function createInvitation(
         email: invitation.email,
         children: children.length,
         ...(invitation.studentId ? { studentId: invitation.studentId } : {}),
+        ...extraDetail,
       },
       at,
     });
@@ -139,6 +143,13 @@ export async function usableInvitation(db: Db, token: string, now: Date): Promis
       409,
       'link_used',
       'This link has already been used. Sign in instead, or ask for a new link.',
+    );
+  }
+  if (invitation.revokedAt) {
+    throw new AppError(
+      410,
+      'link_expired',
+      'This invitation was withdrawn by an administrator. Ask the person who invited you for a new one.',
     );
   }
   if (invitation.expiresAt <= now.toISOString()) {

@@ -18,6 +18,8 @@ export interface UsersTable {
   role: AccountRole;
   created_at: AuthTime;
   updated_at: AuthTime;
+  /** Ours, not better-auth's: when an admin disabled the account (ISO text); null while it may sign in. */
+  disabled_at: string | null;
 }
 
 export interface AuthSessionsTable {
@@ -94,6 +96,8 @@ export interface InvitationsTable {
   used_by_user_id: string | null;
   /** `student` invitations: the student the sign-in is for; a further guardian's `family` one: their child. */
   student_id: string | null;
+  /** When an admin withdrew the invitation before it was used; a withdrawn link no longer works. */
+  revoked_at: string | null;
 }
 
 export interface StudentsTable {
@@ -104,6 +108,8 @@ export interface StudentsTable {
   invitation_id: string | null;
   created_by_user_id: string | null;
   created_at: string;
+  /** The address on record for the student's own sign-in (adults: the only address it may go to). */
+  email: string | null;
 }
 
 export interface GuardianshipsTable {

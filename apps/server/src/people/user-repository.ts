@@ -12,10 +12,28 @@ export interface User {
   email: string;
   role: AccountRole;
   createdAt: string;
+  /** When an admin disabled the account; null while it may sign in. */
+  disabledAt: string | null;
 }
 
 const isoOf = (value: string | Date) =>
   value instanceof Date ? value.toISOString() : new Date(value).toISOString();
+
+const toUser = (row: {
+  id: string;
+  name: string;
+  email: string;
+  role: AccountRole;
+  created_at: string | Date;
+  disabled_at: string | null;
+}): User => ({
+  id: row.id,
+  name: row.name,
+  email: row.email,
+  role: row.role,
+  createdAt: isoOf(row.created_at),
+  disabledAt: row.disabled_at,
+});
 
 function authValues(db: DbOrTrx, at: Date) {
   const pg = db.getExecutor().adapter instanceof PostgresAdapter;
@@ -57,10 +75,10 @@ export async function insertUserWithPassword(
 export async function findUser(db: DbOrTrx, id: string): Promise<User | undefined> {
   const row = await db
     .selectFrom('users')
-    .select(['id', 'name', 'email', 'role', 'created_at'])
+    .select(['id', 'name', 'email', 'role', 'created_at', 'disabled_at'])
     .where('id', '=', id)
     .executeTakeFirst();
-  return row ? { ...row, createdAt: isoOf(row.created_at) } : undefined;
+  return row ? toUser(row) : undefined;
 }
 
 export async function emailTaken(db: DbOrTrx, email: string): Promise<boolean> {
@@ -81,8 +99,8 @@ export async function adminExists(db: DbOrTrx): Promise<boolean> {
 export async function listUsers(db: DbOrTrx): Promise<User[]> {
   const rows = await db
     .selectFrom('users')
-    .select(['id', 'name', 'email', 'role', 'created_at'])
+    .select(['id', 'name', 'email', 'role', 'created_at', 'disabled_at'])
     .orderBy('name')
     .execute();
-  return rows.map((row) => ({ ...row, createdAt: isoOf(row.created_at) }));
+  return rows.map(toUser);
 }

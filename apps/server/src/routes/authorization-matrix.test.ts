@@ -25,7 +25,10 @@ async function buildWorld(t: TestApp) {
   const student = await signedInAs(t, 'student', 'Cleo Adult');
   const sam = await enrolStudent(t, 'Sam', true, [guardian]);
   const tom = await enrolStudent(t, 'Tom', true, [otherGuardian]);
-  const cleo = await enrolStudent(t, 'Cleo Adult', false, []);
+  const cleo = await enrolStudent(t, 'Cleo Adult', false, [guardian]);
+  // Another family's adult student: no sign-in, enrolled by the other tutor for the other guardian.
+  const ada = await enrolStudent(t, 'Ada Adult', false, [otherGuardian]);
+  await enrolledBy(t, otherTutor, ada);
   await t.db.updateTable('students').set({ user_id: student.userId }).where('id', '=', cleo).execute();
   for (const id of [sam, cleo]) await enrolledBy(t, tutor, id);
   await enrolledBy(t, otherTutor, tom);
@@ -42,13 +45,15 @@ async function buildWorld(t: TestApp) {
     guardian,
     student,
   };
+  const base = { ownSession: own, otherSession: other, otherStudent: tom };
+  const adults = { ownAdultStudent: cleo, otherAdultStudent: ada };
   const views: Record<Caller, CallerView> = {
-    'signed-out': { ownSession: own, otherSession: other, ownStudent: sam, otherStudent: tom },
-    admin: { ownSession: own, otherSession: other, ownStudent: sam, otherStudent: tom },
-    reviewer: { ownSession: own, otherSession: other, ownStudent: sam, otherStudent: tom },
-    tutor: { ownSession: own, otherSession: other, ownStudent: sam, otherStudent: tom },
-    guardian: { ownSession: own, otherSession: other, ownStudent: sam, otherStudent: tom },
-    student: { ownSession: own, otherSession: other, ownStudent: cleo, otherStudent: tom },
+    'signed-out': { ...base, ...adults, ownStudent: sam },
+    admin: { ...base, ...adults, ownStudent: sam },
+    reviewer: { ...base, ...adults, ownStudent: sam },
+    tutor: { ...base, ...adults, ownStudent: sam },
+    guardian: { ...base, ...adults, ownStudent: sam },
+    student: { ...base, ...adults, ownStudent: cleo },
   };
   return { accounts, views };
 }
@@ -67,7 +72,7 @@ describe.each(testDatabases)('authorisation matrix against the routes ($name)', 
       for (const caller of callers) {
         n += 1;
         const account = caller === 'signed-out' ? null : accounts[caller];
-        const body = route.body?.(`${n}`);
+        const body = route.body?.(`${n}`, views[caller]);
         const withVersion = JSON.parse(JSON.stringify(body ?? null).replace('"CURRENT"', String(version)));
         const res = await asAccount(
           t,
@@ -94,5 +99,5 @@ describe.each(testDatabases)('authorisation matrix against the routes ($name)', 
       .where('outcome', '=', 'denied')
       .executeTakeFirstOrThrow();
     expect(Number(denied.n)).toBe(refusals);
-  }, 60_000);
+  }, 120_000);
 });

@@ -160,10 +160,11 @@ describe.each(testDatabases)('families ($name)', (database) => {
     expect((await asAccount(t, student, 'PUT', path, { doNotRecord: true })).status).toBe(200);
     // With her own sign-in, it is her decision, not her guardian's.
     expect((await asAccount(t, pat, 'PUT', path, { doNotRecord: false })).status).toBe(403);
+    // Nor another sign-in for her: her guardian no longer acts for her at all.
     const again = await asAccount(t, pat, 'POST', `/api/students/${cleo}/invitations`, {
       email: 'cleo2@example.org',
     });
-    expect(again.status).toBe(409);
+    expect(again.status).toBe(403);
   });
 
   it('refuses enrolment links to guardians and students, and a child-add to anyone but a guardian', async () => {

@@ -9,6 +9,7 @@ import { AppError } from '../http/app-error';
 import { validationHook } from '../http/error-handling';
 import { type ResolvedInvite, resolveInvite } from '../invites/resolve-invite';
 import { mintParticipantToken } from '../livekit/tokens';
+import { refuseDisabledSeat } from '../people/account-state';
 import { minorsInCall } from '../rights/guardian-presence-repository';
 import { joinRefusal } from '../sessions/join-gate';
 import { listStudentNamesOfGuardian } from '../sessions/session-repository';
@@ -81,6 +82,7 @@ async function previewOf(
 }
 
 async function refuseUnlessAllowed(db: Db, { person }: ResolvedInvite): Promise<void> {
+  await refuseDisabledSeat(db, person);
   const refusal = await joinRefusal(db, person);
   if (refusal) throw new AppError(403, 'guardian_agreement_missing', refusal);
 }

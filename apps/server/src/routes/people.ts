@@ -192,6 +192,7 @@ export const peopleRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
           email: u.email,
           role: u.role,
           createdAt: u.createdAt,
+          disabledAt: u.disabledAt,
         })),
         pendingInvitations: pending.map((i) => ({
           id: i.id,

@@ -2,6 +2,7 @@
  * Consent commands (rules 1, 4 and 6). Callers are identified by `Authorization: Bearer <invite token>`,
  * the token of their join link; the session and the person come from it, never from the body.
  */
+
 import { randomBytes } from 'node:crypto';
 import {
   ConsentCommandBody,
@@ -23,6 +24,7 @@ import type { AppEnv } from '../http/app-env';
 import { AppError } from '../http/app-error';
 import { validationHook } from '../http/error-handling';
 import { type ResolvedInvite, resolveInvite } from '../invites/resolve-invite';
+import { refuseDisabledSeat } from '../people/account-state';
 import { doNotRecordIn, recordingRefusal } from '../policy/recording-preferences';
 import { errorResponse } from './error-responses';
 
@@ -97,7 +99,12 @@ async function caller(c: Context<AppEnv>, options: { sayingNo?: boolean } = {}):
   if (!token) throw new AppError(401, 'unauthorized', 'Send your invite token as a Bearer token.');
   const { config, db, now } = c.var.deps;
   // Someone still in the call after their invite expired can always decline, withdraw and see the state.
-  return resolveInvite(db, config.inviteSecret, token, now(), { allowExpired: options.sayingNo === true });
+  const invite = await resolveInvite(db, config.inviteSecret, token, now(), {
+    allowExpired: options.sayingNo === true,
+  });
+  // A disabled account may still say no, never yes.
+  if (!options.sayingNo) await refuseDisabledSeat(db, invite.person);
+  return invite;
 }
 
 async function respond(

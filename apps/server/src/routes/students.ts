@@ -25,7 +25,15 @@ import {
   insertPreferenceChange,
   listStudentViews,
   preferenceHistory,
+  recordStudentEmail,
 } from '../people/family-repository';
+import {
+  auditGuardianAddedNotice,
+  guardianAddedMail,
+  guardianAddedRecipients,
+  mailGuardianAddedNotice,
+  type NoticeRecipient,
+} from '../people/guardian-added-notice';
 import { createInvitation } from '../people/invitations';
 import { cookieAuth, errorResponse, json, signedInErrors } from './error-responses';
 
@@ -46,14 +54,17 @@ const inviteStudent = createRoute({
   method: 'post',
   path: '/students/{id}/invitations',
   tags: ['families'],
-  summary: "Give an enrolled student a sign-in of their own (the student's guardian)",
+  summary:
+    "Give an enrolled student a sign-in of their own (a child's guardian; for an adult, an admin or whoever enrolled them, to the address on record)",
   ...cookieAuth,
   request: { params: StudentParam, body: { required: true, content: json(InviteStudentRequest) } },
   responses: {
     201: { description: 'Invitation created', content: json(InvitationCreated) },
     ...denied,
     404: errorResponse('not_found'),
-    409: errorResponse('email_taken or conflict (the student already has a sign-in)'),
+    409: errorResponse(
+      'email_taken, email_not_on_record (an adult’s sign-in goes to the address on record) or conflict (the student already has a sign-in)',
+    ),
   },
 });
 
@@ -61,7 +72,8 @@ const inviteGuardian = createRoute({
   method: 'post',
   path: '/students/{id}/guardian-invitations',
   tags: ['families'],
-  summary: "Invite another parent or guardian for an enrolled child (the child's guardian, or an admin)",
+  summary:
+    "Invite another parent or guardian for an enrolled child (the child's guardian, or an admin); when a guardian does, the child's other guardians and the admins are told",
   ...cookieAuth,
   request: { params: StudentParam, body: { required: true, content: json(InviteGuardianRequest) } },
   responses: {
@@ -133,14 +145,29 @@ export const studentRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
       { type: 'student', id: student.id },
     );
     if (student.studentUserId) throw new AppError(409, 'conflict', `${student.name} already has a sign-in.`);
+    const email = c.req.valid('json').email;
+    // An adult's sign-in goes only to the address on record; the first one given by an enroller or an
+    // admin becomes the record, and only an admin may replace it.
+    if (!student.minor && student.email && student.email !== email && actor.role !== 'admin') {
+      throw new AppError(
+        409,
+        'email_not_on_record',
+        `${student.name}'s sign-in can only go to the address on record for them. Ask an administrator to change it.`,
+      );
+    }
     const created = await createInvitation(
       { ...c.var.deps, logger: c.var.logger },
       {
         kind: 'student',
         role: 'student',
-        email: c.req.valid('json').email,
+        email,
         invitedBy: actor,
         studentId: student.id,
+        alsoInTransaction: async (trx) => {
+          if (student.email === email) return { emailOnRecord: true };
+          await recordStudentEmail(trx, student.id, email);
+          return { emailOnRecord: false, emailRecorded: true, replacedEmail: student.email !== null };
+        },
       },
     );
     return c.json(created, 201);
@@ -155,15 +182,34 @@ export const studentRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
       { kind: 'student', ...student },
       { type: 'student', id: student.id },
     );
+    const email = c.req.valid('json').email;
+    const { mailer, now } = c.var.deps;
+    // A guardian adding someone to the family: the other guardians and the admins are told.
+    let told: NoticeRecipient[] = [];
     const created = await createInvitation(
       { ...c.var.deps, logger: c.var.logger },
       {
         kind: 'family',
         role: 'guardian',
-        email: c.req.valid('json').email,
+        email,
         invitedBy: actor,
         studentId: student.id,
+        alsoInTransaction: async (trx) => {
+          if (actor.role !== 'guardian') return undefined;
+          told = await guardianAddedRecipients(trx, student.id, actor.userId);
+          await auditGuardianAddedNotice(trx, {
+            actor,
+            studentId: student.id,
+            recipients: told,
+            mailEnabled: mailer.enabled,
+            at: now(),
+          });
+          return { notifiedUserIds: told.map((r) => r.userId) };
+        },
       },
+    );
+    await mailGuardianAddedNotice({ mailer, logger: c.var.logger }, told, (recipient) =>
+      guardianAddedMail(recipient, actor.name, student.name, email),
     );
     return c.json(created, 201);
   })

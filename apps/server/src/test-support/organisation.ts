@@ -66,7 +66,8 @@ export async function enrolStudent(t: TestApp, name: string, minor: boolean, gua
       minor: minor ? 1 : 0,
       user_id: null,
       invitation_id: null,
-      created_by_user_id: null,
+      // The first guardian added them, as POST /api/me/students records it.
+      created_by_user_id: guardians[0]?.userId ?? null,
       created_at: at,
     })
     .execute();
@@ -79,24 +80,41 @@ export async function enrolStudent(t: TestApp, name: string, minor: boolean, gua
   return id;
 }
 
-/** Records that `tutor` enrolled the student (an invitation of theirs names them), so they may pick them. */
+/**
+ * Records that `tutor` enrolled the student: a family enrolment of theirs names them (as
+ * POST /api/families/invitations does) and their first guardian registered from it, so the tutor may
+ * pick them, and both count as who enrolled them.
+ */
 export async function enrolledBy(t: TestApp, tutor: TestAccount, studentId: string) {
   const at = t.clock.now.toISOString();
+  const invitationId = crypto.randomUUID();
+  // The student's first guardian registered from it, as a family does.
+  const guardian = await t.db
+    .selectFrom('guardianships')
+    .select('guardian_user_id')
+    .where('student_id', '=', studentId)
+    .orderBy('created_at')
+    .executeTakeFirst();
   await t.db
     .insertInto('invitations')
     .values({
-      id: crypto.randomUUID(),
-      kind: 'student',
+      id: invitationId,
+      kind: 'family',
       token_hash: crypto.randomUUID(),
       email: null,
-      role: 'student',
+      role: 'guardian',
       invited_by_user_id: tutor.userId,
       created_at: at,
       expires_at: at,
-      used_at: null,
-      used_by_user_id: null,
-      student_id: studentId,
+      used_at: guardian ? at : null,
+      used_by_user_id: guardian?.guardian_user_id ?? null,
+      student_id: null,
     })
+    .execute();
+  await t.db
+    .updateTable('students')
+    .set({ invitation_id: invitationId, created_by_user_id: tutor.userId })
+    .where('id', '=', studentId)
     .execute();
 }
 

@@ -5,6 +5,8 @@
  */
 import type { AccountRole } from '@assent/shared';
 import { accessRequestCases } from './rights-matrix/access-requests';
+import { accountLifecycleCases } from './rights-matrix/account-lifecycle';
+import { adultStudentCases } from './rights-matrix/adult-students';
 import { concernCases } from './rights-matrix/concerns';
 import { deletionRequestCases } from './rights-matrix/deletion-requests';
 import { guardianPresenceCases } from './rights-matrix/guardian-presence';
@@ -19,13 +21,17 @@ export interface CallerView {
   otherSession: string;
   ownStudent: string;
   otherStudent: string;
+  /** An adult student of the caller's family (the tutor's, the guardian's) with her own sign-in. */
+  ownAdultStudent: string;
+  /** An adult student of another family, without a sign-in, enrolled by another tutor. */
+  otherAdultStudent: string;
 }
 
 export interface RouteCase {
   name: string;
   method: 'GET' | 'POST' | 'PUT';
   path: (view: CallerView) => string;
-  body?: (unique: string) => unknown;
+  body?: (unique: string, view: CallerView) => unknown;
   /** The status each caller must get; anything not listed must be 403 (or 401 signed out). */
   allowed: Partial<Record<Caller, number>>;
   /** Own/other variants get separate expectations. */
@@ -201,6 +207,8 @@ export const routeMatrix: RouteCase[] = [
   ...concernCases,
   ...guardianPresenceCases,
   ...researchCases,
+  ...adultStudentCases,
+  ...accountLifecycleCases,
 ];
 
 /** The status a caller must get from a route. */

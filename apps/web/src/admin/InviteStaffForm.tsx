@@ -56,7 +56,8 @@ export function InviteStaffForm({ onInvited }: { onInvited: () => void }) {
     <form className="card" onSubmit={onSubmit} noValidate aria-labelledby="invite-staff-heading">
       <h2 id="invite-staff-heading">Invite staff</h2>
       <p className="muted">
-        Families are enrolled from the start page; a student’s own sign-in comes from their guardian.
+        Families are enrolled from the start page; a child’s own sign-in comes from their guardian, an adult
+        student’s from whoever enrolled them or an administrator.
       </p>
       <div className="admin-invite">
         <div className="admin-invite__email">

@@ -26,8 +26,8 @@ export function PeoplePage() {
         )}
         {people.kind === 'ready' && (
           <>
-            <PeopleTable people={people.data.people} />
-            <PendingInvitations invitations={people.data.pendingInvitations} />
+            <PeopleTable people={people.data.people} onChanged={reload} />
+            <PendingInvitations invitations={people.data.pendingInvitations} onChanged={reload} />
           </>
         )}
       </section>

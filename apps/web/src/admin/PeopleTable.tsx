@@ -1,5 +1,7 @@
 import { accountRoleLabels, type PeopleList } from '@assent/shared';
+import { AccountActions } from './AccountActions';
 import { formatDate } from './format-time';
+import { WithdrawInvitation } from './WithdrawInvitation';
 
 type Person = PeopleList['people'][number];
 type PendingInvitation = PeopleList['pendingInvitations'][number];
@@ -12,7 +14,14 @@ const invitationKinds: Readonly<Record<PendingInvitation['kind'], string>> = {
 };
 
 /** Everyone with an account; at phone width each row becomes a small card (see `.card-table`). */
-export function PeopleTable({ people }: { people: readonly Person[] }) {
+export function PeopleTable({
+  people,
+  onChanged = () => {},
+}: {
+  people: readonly Person[];
+  /** After an account was disabled, enabled, signed out or given another role. */
+  onChanged?: () => void;
+}) {
   if (people.length === 0) return <p className="muted">Nobody has an account yet.</p>;
   return (
     <table className="admin-table card-table">
@@ -23,6 +32,7 @@ export function PeopleTable({ people }: { people: readonly Person[] }) {
           <th scope="col">Email</th>
           <th scope="col">Role</th>
           <th scope="col">Joined</th>
+          <th scope="col">Access</th>
         </tr>
       </thead>
       <tbody>
@@ -36,6 +46,14 @@ export function PeopleTable({ people }: { people: readonly Person[] }) {
             </td>
             <td data-label="Role">{accountRoleLabels[person.role]}</td>
             <td data-label="Joined">{formatDate(person.createdAt)}</td>
+            <td data-label="Access">
+              {person.disabledAt ? (
+                <span className="badge badge--denied">Disabled {formatDate(person.disabledAt)}</span>
+              ) : (
+                <span className="badge badge--muted">Can sign in</span>
+              )}
+              <AccountActions person={person} onChanged={onChanged} />
+            </td>
           </tr>
         ))}
       </tbody>
@@ -44,7 +62,13 @@ export function PeopleTable({ people }: { people: readonly Person[] }) {
 }
 
 /** Invitations sent and not yet used or expired. */
-export function PendingInvitations({ invitations }: { invitations: readonly PendingInvitation[] }) {
+export function PendingInvitations({
+  invitations,
+  onChanged = () => {},
+}: {
+  invitations: readonly PendingInvitation[];
+  onChanged?: () => void;
+}) {
   return (
     <>
       <h2 className="admin__subheading">Invitations not yet accepted</h2>
@@ -58,6 +82,9 @@ export function PendingInvitations({ invitations }: { invitations: readonly Pend
               <th scope="col">Email</th>
               <th scope="col">Role</th>
               <th scope="col">Expires</th>
+              <th scope="col">
+                <span className="visually-hidden">Withdraw</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -73,6 +100,13 @@ export function PendingInvitations({ invitations }: { invitations: readonly Pend
                   )}
                 </td>
                 <td data-label="Expires">{formatDate(invitation.expiresAt)}</td>
+                <td data-label="Withdraw">
+                  <WithdrawInvitation
+                    invitationId={invitation.id}
+                    email={invitation.email ?? 'an address chosen when accepted'}
+                    onWithdrawn={onChanged}
+                  />
+                </td>
               </tr>
             ))}
           </tbody>

@@ -1,8 +1,10 @@
 /** The administrator's API calls: people and invitations, the recording policy, the audit log. */
 import type {
+  AccountActionResult,
   AuditPage,
   AuditVerification,
   InvitationCreated,
+  InvitationRevoked,
   InviteStaffRequest,
   OrganisationPolicy,
   PeopleList,
@@ -10,6 +12,7 @@ import type {
   RetentionEffects,
   RetentionEffectsRequest,
   SavePolicyRequest,
+  StaffRole,
 } from '@assent/shared';
 import { requestJson } from '../api/client';
 import { config } from '../config';
@@ -22,6 +25,25 @@ export function fetchPeople(): Promise<PeopleList> {
 
 export function inviteStaff(body: InviteStaffRequest): Promise<InvitationCreated> {
   return requestJson(`${api}/admin/invitations`, { method: 'POST', body: JSON.stringify(body) });
+}
+
+/** What an admin does to someone's account on People; each carries the reason kept in the audit log. */
+export type AccountAction =
+  | { kind: 'disable' | 'enable' | 'sign-out'; reason: string }
+  | { kind: 'role'; role: StaffRole; reason: string };
+
+export function changeAccount(userId: string, action: AccountAction): Promise<AccountActionResult> {
+  const path = `${api}/admin/people/${encodeURIComponent(userId)}/${action.kind}`;
+  const body =
+    action.kind === 'role' ? { role: action.role, reason: action.reason } : { reason: action.reason };
+  return requestJson(path, { method: action.kind === 'role' ? 'PUT' : 'POST', body: JSON.stringify(body) });
+}
+
+export function revokeInvitation(invitationId: string, reason: string): Promise<InvitationRevoked> {
+  return requestJson(`${api}/admin/invitations/${encodeURIComponent(invitationId)}/revoke`, {
+    method: 'POST',
+    body: JSON.stringify({ reason }),
+  });
 }
 
 export function fetchPolicy(): Promise<OrganisationPolicy> {

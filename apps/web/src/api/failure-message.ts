@@ -105,6 +105,16 @@ const accountMessages: Partial<Record<ApiFailureCode, FailureMessage>> = {
     detail: 'Check the highlighted fields.',
     retryable: false,
   },
+  account_disabled: {
+    title: 'This account is disabled',
+    detail: 'An administrator of your organisation has disabled it. Ask them if you think this is wrong.',
+    retryable: false,
+  },
+  conflict: {
+    title: 'That cannot be done now',
+    detail: 'Reload the page to see how things stand.',
+    retryable: true,
+  },
   not_found: {
     title: 'This is no longer here',
     detail: 'It may have been removed. Reload the page to see what is there now.',
@@ -132,6 +142,9 @@ export function describeSignInFailure(error: unknown): FailureMessage {
         detail: 'Check both and try again. Passwords are case-sensitive.',
         retryable: true,
       };
+    case 'forbidden':
+      // better-auth refuses a disabled account's sign-in with 403 (people/account-state.ts).
+      return accountMessages.account_disabled as FailureMessage;
     case 'validation_failed':
       return {
         title: 'Enter your email and password',

@@ -36,6 +36,9 @@ export const ErrorCode = z.enum([
   'recording_on_hold',
   'already_decided',
   'not_attended',
+  // Account lifecycle.
+  'account_disabled',
+  'email_not_on_record',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 

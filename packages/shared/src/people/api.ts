@@ -167,6 +167,8 @@ export const PersonSummary = z.object({
   email: z.string(),
   role: AccountRole,
   createdAt: z.string(),
+  /** When an administrator disabled the account; null (or absent) while it may sign in. */
+  disabledAt: z.string().nullable().default(null),
 });
 export const PeopleList = z.object({
   people: z.array(PersonSummary),

@@ -10,6 +10,7 @@ import * as advanceConsent from './2026_12_02_0008_advance_consent';
 import * as rights from './2026_12_02_0009_rights';
 import * as vaultPaths from './2026_12_07_0013_vault_paths';
 import * as authHardening from './2026_12_07_0014_auth_hardening';
+import * as accountLifecycle from './2026_12_07_0011_account_lifecycle';
 
 /** Every migration by name; names sort in the order they must run. Add new ones here. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_02_0009_rights': rights,
   '2026_12_07_0013_vault_paths': vaultPaths,
   '2026_12_07_0014_auth_hardening': authHardening,
+  '2026_12_07_0011_account_lifecycle': accountLifecycle,
 };
