@@ -168,7 +168,11 @@ async function choiceFor(
 export const researchRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(myResearch, async (c) => {
     const actor = await requireActor(c);
-    return c.json({ sessions: await myResearchSessions(c.var.deps.db, actor.userId) }, 200);
+    const { researchExportMedia } = (await c.var.deps.consent.policies.current()).policy;
+    return c.json(
+      { sessions: await myResearchSessions(c.var.deps.db, actor.userId, researchExportMedia) },
+      200,
+    );
   })
   .openapi(putSeatConsent, async (c) => {
     const actor = await requireActor(c);
@@ -203,7 +207,8 @@ export const researchRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
   })
   .openapi(getCallConsent, async (c) => {
     const { session, person } = await inviteSeat(c);
-    return c.json(await researchSessionFor(c.var.deps.db, session, person), 200);
+    const { researchExportMedia } = (await c.var.deps.consent.policies.current()).policy;
+    return c.json(await researchSessionFor(c.var.deps.db, session, person, researchExportMedia), 200);
   })
   .openapi(putCallConsent, async (c) => {
     const { person } = await inviteSeat(c);
@@ -237,7 +242,9 @@ export const researchRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
     const actor = await requireActor(c);
     await authorize(c, actor, 'research.export', organisation);
     const { db } = c.var.deps;
-    return c.json({ sessions: await researchCandidates(db), exports: await listResearchExports(db) }, 200);
+    const { researchExportMedia: exportMedia } = (await c.var.deps.consent.policies.current()).policy;
+    const [sessions, exports] = [await researchCandidates(db), await listResearchExports(db)];
+    return c.json({ sessions, exports, exportMedia }, 200);
   })
   .openapi(postExport, async (c) => {
     const actor = await requireActor(c);
@@ -254,7 +261,8 @@ export const researchRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
     const { db, vault, now } = c.var.deps;
     const exported = await findResearchExport(db, id);
     if (!exported) throw new AppError(404, 'not_found', 'There is no such research export.');
-    const download = await prepareResearchDownload({ db, vault, now }, exported, actor);
+    const { policies } = c.var.deps.consent;
+    const download = await prepareResearchDownload({ db, vault, policies, now }, exported, actor);
     c.var.logger.info(
       { exportId: id, sessions: download.sessions, recordings: download.recordings },
       'research export downloaded',

@@ -1,4 +1,4 @@
-import type { WithdrawalRule } from '@assent/shared';
+import type { ResearchExportMedia, WithdrawalRule } from '@assent/shared';
 import type { FieldErrors } from '../ui/field-errors';
 import { FieldError } from './FieldError';
 import { errorProps } from './field-errors';
@@ -6,7 +6,12 @@ import type { PolicyDraft } from './policy-form';
 
 type RulesDraft = Pick<
   PolicyDraft,
-  'playback' | 'playbackDays' | 'withdrawalRule' | 'advanceGuardianConsent' | 'adultGuestsAllowed'
+  | 'playback'
+  | 'playbackDays'
+  | 'withdrawalRule'
+  | 'advanceGuardianConsent'
+  | 'adultGuestsAllowed'
+  | 'researchExportMedia'
 >;
 
 interface ParticipantRulesProps {
@@ -71,6 +76,33 @@ export function ParticipantRules({ draft, errors, onChange }: ParticipantRulesPr
             id={`withdrawal-${rule}`}
             checked={draft.withdrawalRule === rule}
             onSelect={() => onChange({ withdrawalRule: rule })}
+            label={label}
+            hint={hint}
+          />
+        ))}
+      </fieldset>
+      <fieldset className="admin-choices">
+        <legend>Research exports</legend>
+        {(
+          [
+            [
+              'audio',
+              'Sound only',
+              'Each recording’s sound, copied without the video. Voices can still identify people.',
+            ],
+            [
+              'audio_and_video',
+              'Sound and video',
+              'Recordings as made: faces, voices and the names shown under each picture.',
+            ],
+          ] as const satisfies ReadonlyArray<readonly [ResearchExportMedia, string, string]>
+        ).map(([media, label, hint]) => (
+          <Radio
+            key={media}
+            name="research-export-media"
+            id={`research-export-${media}`}
+            checked={draft.researchExportMedia === media}
+            onSelect={() => onChange({ researchExportMedia: media })}
             label={label}
             hint={hint}
           />

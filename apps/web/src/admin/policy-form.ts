@@ -5,6 +5,7 @@
  */
 import {
   type OrganisationPolicy,
+  type ResearchExportMedia,
   SavePolicyRequest,
   type StaffRole,
   type WithdrawalRule,
@@ -62,6 +63,9 @@ export interface PolicyDraft {
   withdrawalRule: WithdrawalRule;
   advanceGuardianConsent: boolean;
   adultGuestsAllowed: boolean;
+  researchExportMedia: ResearchExportMedia;
+  /** Not edited on the form: kept as saved. */
+  lateRequestDays: number;
   noticeText: string;
   agreementText: string;
 }
@@ -116,6 +120,8 @@ export function draftFromPolicy(saved: OrganisationPolicy): PolicyDraft {
     withdrawalRule: policy.withdrawalRule,
     advanceGuardianConsent: policy.advanceGuardianConsent,
     adultGuestsAllowed: policy.adultGuestsAllowed,
+    researchExportMedia: policy.researchExportMedia,
+    lateRequestDays: policy.lateRequestDays,
     noticeText: policy.noticeText,
     agreementText: policy.agreementText,
   };
@@ -140,6 +146,8 @@ export function saveRequestOf(draft: PolicyDraft): SavePolicyRequest {
     withdrawalRule: draft.withdrawalRule,
     advanceGuardianConsent: draft.advanceGuardianConsent,
     adultGuestsAllowed: draft.adultGuestsAllowed,
+    researchExportMedia: draft.researchExportMedia,
+    lateRequestDays: draft.lateRequestDays,
     noticeText: draft.noticeText,
     agreementText: draft.agreementText,
   };
