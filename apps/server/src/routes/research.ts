@@ -93,6 +93,7 @@ const putCallConsent = createRoute({
     401: errorResponse('unauthorized or invite_invalid'),
     403: errorResponse('forbidden: not a seat this invite decides for'),
     404: errorResponse('not_found: the session or person no longer exists'),
+    410: errorResponse('invite_expired: an expired link may refuse, never agree'),
   },
 });
 
@@ -137,7 +138,7 @@ const getArchive = createRoute({
   },
 });
 
-/** The invite's seat and session; expired invites still decide (someone may answer after the call). */
+/** The invite's seat and session; an expired invite may still read and say no (someone may answer after the call). */
 async function inviteSeat(c: Context<AppEnv>) {
   const token = c.req.header('Authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1];
   if (!token) throw new AppError(401, 'unauthorized', 'Send your invite token as a Bearer token.');
@@ -211,9 +212,31 @@ export const researchRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
     return c.json(await researchSessionFor(c.var.deps.db, session, person, researchExportMedia), 200);
   })
   .openapi(putCallConsent, async (c) => {
-    const { person } = await inviteSeat(c);
+    const { person, expiresAt } = await inviteSeat(c);
     const { decision, forPersonId } = c.req.valid('json');
     const { db, now } = c.var.deps;
+    if (decision === 'agree' && expiresAt.getTime() <= now().getTime()) {
+      // Agreeing shares a session with researchers: it needs a live link or a sign-in. Refusing never does.
+      await appendAudit(db, {
+        actor: { userId: person.userId, role: person.role },
+        action: 'research.consent',
+        target: { type: 'person', id: forPersonId ?? person.id },
+        outcome: 'denied',
+        detail: {
+          method: c.req.method,
+          path: c.req.path,
+          sessionId: person.sessionId,
+          via: 'invite',
+          reason: 'link_expired',
+        },
+        at: now(),
+      });
+      throw new AppError(
+        410,
+        'invite_expired',
+        'This link has expired: it can still say no, but agreeing needs a new link or signing in.',
+      );
+    }
     const choices = choicesOf(
       person,
       await listPeople(db, person.sessionId),
