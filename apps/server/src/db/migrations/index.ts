@@ -8,6 +8,7 @@ import * as organisation from './2026_11_22_0006_organisation';
 import * as vault from './2026_12_02_0007_vault';
 import * as advanceConsent from './2026_12_02_0008_advance_consent';
 import * as rights from './2026_12_02_0009_rights';
+import * as accessRelease from './2026_12_07_0012_access_release';
 
 /** Every migration by name; names sort in the order they must run. Add new ones here. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_02_0007_vault': vault,
   '2026_12_02_0008_advance_consent': advanceConsent,
   '2026_12_02_0009_rights': rights,
+  '2026_12_07_0012_access_release': accessRelease,
 };
