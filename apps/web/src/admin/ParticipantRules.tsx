@@ -12,6 +12,7 @@ type RulesDraft = Pick<
   | 'advanceGuardianConsent'
   | 'adultGuestsAllowed'
   | 'researchExportMedia'
+  | 'lateRequestDays'
 >;
 
 interface ParticipantRulesProps {
@@ -108,6 +109,25 @@ export function ParticipantRules({ draft, errors, onChange }: ParticipantRulesPr
           />
         ))}
       </fieldset>
+      <div className="field admin__days">
+        <label htmlFor="late-request-days">Days an expired link may still report or ask for deletion</label>
+        <input
+          id="late-request-days"
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={365}
+          step={1}
+          value={draft.lateRequestDays}
+          aria-invalid={errors.lateRequestDays ? true : undefined}
+          aria-describedby={`late-request-days-hint${errors.lateRequestDays ? ' late-request-days-error' : ''}`}
+          onChange={(e) => onChange({ lateRequestDays: e.target.value })}
+        />
+        <p className="admin__hint muted" id="late-request-days-hint">
+          Counted from the end of the session. Saying no never needs a live link; agreeing always does.
+        </p>
+        <FieldError id="late-request-days" error={errors.lateRequestDays} />
+      </div>
       <div className="admin-check admin-check--single">
         <input
           id="advance-guardian-consent"

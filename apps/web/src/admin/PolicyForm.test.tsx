@@ -54,7 +54,7 @@ describe('policy form: adult guests', () => {
 });
 
 describe('policy form: research exports', () => {
-  it('exports sound only until an admin chooses sound and video, saved as a new version', async () => {
+  it('exports sound only until an admin chooses sound and video, and saves the late-link days, as a new version', async () => {
     const user = userEvent.setup();
     const fetchMock = stubApi((method, path) =>
       method === 'PUT' && path === '/api/admin/policy'
@@ -72,13 +72,19 @@ describe('policy form: research exports', () => {
     const group = within(screen.getByRole('group', { name: 'Research exports' }));
     expect((group.getByRole('radio', { name: 'Sound only' }) as HTMLInputElement).checked).toBe(true);
     await user.click(group.getByRole('radio', { name: 'Sound and video' }));
+    const late = screen.getByRole('spinbutton', {
+      name: 'Days an expired link may still report or ask for deletion',
+    }) as HTMLInputElement;
+    expect(late.value).toBe('30');
+    await user.clear(late);
+    await user.type(late, '14');
     await user.click(screen.getByRole('button', { name: 'Save policy' }));
     await vi.waitFor(() => expect(onSaved).toHaveBeenCalled());
     const body = JSON.parse(String(fetchMock.mock.calls[0]?.[1]?.body));
     expect(body).toMatchObject({
       basedOnVersion: 3,
       researchExportMedia: 'audio_and_video',
-      lateRequestDays: 30,
+      lateRequestDays: 14,
     });
   });
 });

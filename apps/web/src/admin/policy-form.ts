@@ -64,8 +64,8 @@ export interface PolicyDraft {
   advanceGuardianConsent: boolean;
   adultGuestsAllowed: boolean;
   researchExportMedia: ResearchExportMedia;
-  /** Not edited on the form: kept as saved. */
-  lateRequestDays: number;
+  /** Days after a session an expired link may still report or ask for deletion, as typed. */
+  lateRequestDays: string;
   noticeText: string;
   agreementText: string;
 }
@@ -121,7 +121,7 @@ export function draftFromPolicy(saved: OrganisationPolicy): PolicyDraft {
     advanceGuardianConsent: policy.advanceGuardianConsent,
     adultGuestsAllowed: policy.adultGuestsAllowed,
     researchExportMedia: policy.researchExportMedia,
-    lateRequestDays: policy.lateRequestDays,
+    lateRequestDays: String(policy.lateRequestDays),
     noticeText: policy.noticeText,
     agreementText: policy.agreementText,
   };
@@ -147,7 +147,7 @@ export function saveRequestOf(draft: PolicyDraft): SavePolicyRequest {
     advanceGuardianConsent: draft.advanceGuardianConsent,
     adultGuestsAllowed: draft.adultGuestsAllowed,
     researchExportMedia: draft.researchExportMedia,
-    lateRequestDays: draft.lateRequestDays,
+    lateRequestDays: parseDays(draft.lateRequestDays),
     noticeText: draft.noticeText,
     agreementText: draft.agreementText,
   };
@@ -155,7 +155,7 @@ export function saveRequestOf(draft: PolicyDraft): SavePolicyRequest {
 
 export type PolicyCheck = { ok: true; body: SavePolicyRequest } | { ok: false; fields: FieldErrors };
 
-const daysFields = /(^|\.)(retentionDays|participantPlaybackDays)$/;
+const daysFields = /(^|\.)(retentionDays|participantPlaybackDays|lateRequestDays)$/;
 
 /** The same words for every box of days, whichever check failed (zod's own say "expected number"). */
 function daysMessage(code: string): string | undefined {
