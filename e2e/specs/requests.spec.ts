@@ -2,7 +2,8 @@
  * Participants' requests against the real stack: a guardian asks for two recordings of their child's
  * session to be deleted; the admin approves one (destroyed, with a deletion record citing the request)
  * and refuses the other (the guardian reads why). The guardian asks for everything Assent holds about
- * their child; the admin answers; the guardian reads the answer and downloads the archive, which holds it.
+ * their child; the admin prepares the answer, reads it and releases it (each destructive step confirmed in
+ * a dialog); the guardian reads the answer and downloads the archive, which holds it.
  */
 
 import { readFileSync } from 'node:fs';
@@ -66,6 +67,12 @@ test('deletion requests are approved or refused with a reason, and an access req
     .getByRole('textbox', { name: 'Reason for your decision' })
     .fill('The family asked and no other rule needs it kept.');
   await forms.first().getByRole('button', { name: 'Approve deletion' }).click();
+  // Destroying cannot be undone: the admin confirms in a dialog first (nothing is destroyed before).
+  const confirmDeletion = adminPage.getByRole('alertdialog', { name: 'Approve this deletion?' });
+  await expect(confirmDeletion).toBeVisible();
+  await screenshotBothSizes(adminPage, 'admin-confirm-deletion');
+  expect(recordingById(first)?.status).toBe('stored');
+  await confirmDeletion.getByRole('button', { name: 'Approve and delete' }).click();
   await expect(adminPage.getByText(/Approved/).first()).toBeVisible();
   const open = adminPage.getByRole('form', { name: `Decide Gus Guardian's request about ${title}` });
   await open
@@ -90,10 +97,22 @@ test('deletion requests are approved or refused with a reason, and an access req
   await expect(guardianPage.getByText(/waiting for an administrator/i).first()).toBeVisible();
   await screenshotBothSizes(guardianPage, 'your-requests');
   await adminPage.goto('/admin/requests');
-  await adminPage.getByRole('button', { name: 'Answer access request from Gus Guardian' }).click();
+  await adminPage.getByRole('button', { name: 'Prepare answer for Gus Guardian' }).click();
+  await expect(adminPage.getByRole('button', { name: 'Prepare answer for Gus Guardian' })).toHaveCount(0);
+  // A prepared answer is a draft: the guardian still sees the request as waiting.
+  await guardianPage.goto('/requests');
+  await expect(guardianPage.getByText(/waiting for an administrator/i).first()).toBeVisible();
+  await expect(guardianPage.getByRole('link', { name: 'View answer' })).toHaveCount(0);
+  // The admin reads it and releases it, confirming in a dialog.
   await expect(
-    adminPage.getByRole('button', { name: 'Answer access request from Gus Guardian' }),
-  ).toHaveCount(0);
+    adminPage.getByRole('heading', { name: 'Answer for Gus Guardian about Kit Student' }),
+  ).toBeVisible();
+  await adminPage.getByRole('button', { name: 'Release answer to Gus Guardian' }).click();
+  const confirmRelease = adminPage.getByRole('alertdialog', { name: 'Release this answer?' });
+  await expect(confirmRelease).toBeVisible();
+  await screenshotBothSizes(adminPage, 'admin-confirm-release');
+  await confirmRelease.getByRole('button', { name: 'Release answer' }).click();
+  await expect(adminPage.getByText(/The answer is released to Gus Guardian/)).toBeVisible();
   await guardianPage.goto('/requests');
   await guardianPage.getByRole('link', { name: 'View answer' }).first().click();
   await expect(

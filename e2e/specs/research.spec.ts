@@ -2,10 +2,12 @@
  * Research sharing against the real stack: two recorded sessions with the same people; in the first
  * everyone says yes to research (the tutor and guardian on their dashboards, the child from their own
  * join link), in the second the child is never asked. The research export holds only the first, with
- * people pseudonymised and the media decrypted; once the guardian withdraws, a new export holds nothing,
+ * people pseudonymised and, by default, only the recording's sound (no video track); once the guardian withdraws, a new export holds nothing,
  * and the family's own access to the recording is unchanged.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { RecordingList } from '@assent/shared';
 import type { Page } from '@playwright/test';
 import { unzipSync } from 'fflate';
@@ -17,6 +19,7 @@ import {
   recordWithEveryone,
   threeInACall,
 } from '../fixtures/recorded-call';
+import { probe } from '../fixtures/recording';
 import { screenshotBothSizes } from '../fixtures/screens';
 import { expect, test } from '../fixtures/test';
 import { recordingOfEgress } from '../fixtures/vault';
@@ -98,9 +101,14 @@ test('only sessions where everyone agreed to research go into a pseudonymised ex
   const archive = await exportArchive(adminPage);
   await screenshotBothSizes(adminPage, 'research-exports');
   const media = Object.keys(archive).filter((name) => name.startsWith('recordings/'));
-  expect(media).toHaveLength(1);
-  const bytes = archive[media[0] ?? ''] ?? new Uint8Array();
-  expect(new TextDecoder().decode(bytes.subarray(4, 8))).toBe('ftyp');
+  expect(media).toEqual([expect.stringMatching(/^recordings\/R1\.ogg$/)]);
+  // By default only the sound leaves: egress's Opus copied out of its MP4, no video track at all.
+  const exported = join(mkdtempSync(join(tmpdir(), 'assent-research-')), 'R1.ogg');
+  writeFileSync(exported, archive[media[0] ?? ''] ?? new Uint8Array());
+  const probed = probe(exported);
+  expect(probed.streams).toEqual(['audio:opus']);
+  expect(probed.durationSeconds).toBeGreaterThan(1);
+  expect(new TextDecoder().decode(archive['README.txt'])).toMatch(/voices can identify\s+people/);
   const manifest = new TextDecoder().decode(archive['manifest.json']);
   for (const identifying of [
     'Kit Student',

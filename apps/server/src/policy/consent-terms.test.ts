@@ -23,6 +23,8 @@ describe('consent terms in words', () => {
     withdrawalRule: 'keep',
     advanceGuardianConsent: false,
     adultGuestsAllowed: true,
+    researchExportMedia: 'audio',
+    lateRequestDays: 30,
     noticeText: 'Recorded only if everyone agrees.',
     agreementText: 'The agreement text for guardians.',
   };

@@ -54,6 +54,8 @@ export function defaultPolicyInput(defaults: PolicyDefaults): OrganisationPolicy
     withdrawalRule: 'keep',
     advanceGuardianConsent: false,
     adultGuestsAllowed: true,
+    researchExportMedia: 'audio',
+    lateRequestDays: 30,
     noticeText: legacyRecordingNotice.text,
     agreementText: defaultAgreementText,
   };

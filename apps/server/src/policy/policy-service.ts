@@ -73,6 +73,8 @@ export function describePolicyChanges(
     'withdrawalRule',
     'advanceGuardianConsent',
     'adultGuestsAllowed',
+    'researchExportMedia',
+    'lateRequestDays',
   ] as const) {
     if (before[field] !== after[field]) changes.push({ field, before: before[field], after: after[field] });
   }

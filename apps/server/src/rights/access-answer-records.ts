@@ -2,6 +2,7 @@
 import type { AccessAnswer } from '@assent/shared';
 import type { DbOrTrx } from '../db/database';
 import type { Recording } from '../vault/recording-repository';
+import type { AuditFacts } from './access-exemptions';
 import { type AnswerScope, idsOrNone } from './access-subject';
 
 /** Entries the subject's account made, and entries whose target is one of the subject's ids. */
@@ -9,7 +10,8 @@ export async function auditSection(
   db: DbOrTrx,
   scope: AnswerScope,
   recordings: readonly Recording[],
-): Promise<AccessAnswer['audit']> {
+  shown: (entry: AuditFacts) => boolean = () => true,
+): Promise<{ entries: AccessAnswer['audit']; leftOut: number }> {
   const { userId, studentId } = scope.subject;
   const targets = [
     ...(userId ? [userId] : []),
@@ -29,6 +31,7 @@ export async function auditSection(
       'audit_log.target_type',
       'audit_log.target_id',
       'audit_log.outcome',
+      'audit_log.actor_user_id',
     ])
     .where((eb) =>
       eb.or([
@@ -38,7 +41,15 @@ export async function auditSection(
     )
     .orderBy('audit_log.seq')
     .execute();
-  return rows.map((r) => ({
+  const kept = rows.filter((r) =>
+    shown({
+      action: r.action,
+      targetType: r.target_type,
+      targetId: r.target_id,
+      actorUserId: r.actor_user_id,
+    }),
+  );
+  const entries = kept.map((r) => ({
     seq: Number(r.seq),
     at: r.at,
     actorName: r.name ?? null,
@@ -48,6 +59,7 @@ export async function auditSection(
     targetId: r.target_id,
     outcome: r.outcome,
   }));
+  return { entries, leftOut: rows.length - kept.length };
 }
 
 /** Deletion requests the subject made (status and dates only). */

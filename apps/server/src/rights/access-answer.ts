@@ -1,5 +1,5 @@
 /** Compiles the answer to an access request: everything held about its subject, section by section. */
-import type { AccessAnswer } from '@assent/shared';
+import type { AccessAnswer, AccessWithheld } from '@assent/shared';
 import {
   advanceConsentSection,
   consentLogSection,
@@ -21,18 +21,27 @@ import {
   viewSection,
 } from './access-answer-recordings';
 import { auditSection, concernReportSection, deletionRequestSection } from './access-answer-records';
+import { auditEntryShown, exemptionsFor, withoutExempted } from './access-exemptions';
 import type { AccessRequestRow } from './access-repository';
 import { scopeOf } from './access-subject';
 
+export interface CompiledAnswer {
+  answer: AccessAnswer;
+  withheld: AccessWithheld;
+}
+
+/** The answer with the safeguarding exemptions applied, and what they left out (for the admins). */
 export async function compileAccessAnswer(
   deps: AnswerDeps,
   request: AccessRequestRow,
   at: Date,
-): Promise<AccessAnswer> {
+): Promise<CompiledAnswer> {
   const { db } = deps;
   const scope = await scopeOf(db, request);
   const recordings = await recordingsOf(db, scope);
-  return {
+  const exemptions = await exemptionsFor(db, request, scope, recordings);
+  const audit = await auditSection(db, scope, recordings, (e) => auditEntryShown(exemptions, e));
+  const full: AccessAnswer = {
     compiledAt: at.toISOString(),
     subject: scope.subject,
     account: await accountSection(db, scope),
@@ -48,9 +57,10 @@ export async function compileAccessAnswer(
     },
     recordings: await recordingSection(deps, scope, recordings, at),
     views: await viewSection(db, recordings),
-    audit: await auditSection(db, scope, recordings),
+    audit: audit.entries,
     deletionRecords: await deletionRecordSection(db, recordings),
     deletionRequests: await deletionRequestSection(db, scope),
     concernReports: await concernReportSection(db, scope),
   };
+  return withoutExempted(full, exemptions, audit.leftOut);
 }

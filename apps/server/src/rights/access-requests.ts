@@ -1,10 +1,11 @@
 /**
- * Receiving and answering access requests. Each change is written with its audit entry in one
- * transaction; answering compiles the snapshot inside that transaction, so what the answer says and
- * the moment it was answered agree. The requester is mailed afterwards: a mail that fails is logged and
- * the answer stands (the request page shows it either way).
+ * Receiving, answering and releasing access requests. Each change is written with its audit entry in one
+ * transaction; answering compiles the snapshot (a draft, with the safeguarding exemptions applied) inside
+ * that transaction, so what the answer says and the moment it was compiled agree. An admin reads the
+ * draft and releases it; only then does the requester see it, and they are mailed: a mail that fails is
+ * logged and the release stands (the request page shows it either way).
  */
-import type { AccessRequest } from '@assent/shared';
+import type { AccessRequest, AdminAccessRequest } from '@assent/shared';
 import type { Logger } from 'pino';
 import { appendAudit } from '../audit/audit-log';
 import type { Config } from '../config';
@@ -18,11 +19,14 @@ import { compileAccessAnswer } from './access-answer';
 import { accessAnsweredMail } from './access-mail';
 import {
   findAccessRequest,
+  findAdminAccessRequest,
   findOpenAccessRequest,
   insertAccessRequest,
   markAnswered,
+  markReleased,
   newAccessRequestId,
   toAccessRequest,
+  toAdminAccessRequest,
 } from './access-repository';
 
 export type RequestedSubject = { kind: 'self' } | { kind: 'student'; student: StudentAccess };
@@ -50,6 +54,9 @@ export async function receiveAccessRequest(
       answered_at: null,
       answered_by_user_id: null,
       answer: null,
+      released_at: null,
+      released_by_user_id: null,
+      withheld: null,
     };
     await insertAccessRequest(trx, row);
     await appendAudit(trx, {
@@ -71,14 +78,17 @@ export interface AnswerServiceDeps {
   now: () => Date;
 }
 
-/** Answers a received request: 404 when there is none, 409 `already_decided` when it was answered. */
+/**
+ * Compiles the answer to a received request as a draft for the admins to read: 404 when there is none,
+ * 409 `already_decided` when it was compiled before. The requester is told nothing until it is released.
+ */
 export async function answerAccessRequest(
   deps: AnswerServiceDeps,
   admin: Actor,
   id: string,
-): Promise<AccessRequest> {
+): Promise<AdminAccessRequest> {
   const { db, config, now } = deps;
-  const answered = await db.transaction().execute(async (trx) => {
+  return db.transaction().execute(async (trx) => {
     const request = await findAccessRequest(trx, id, { lock: true });
     if (!request) throw new AppError(404, 'not_found', 'There is no such access request.');
     if (request.status !== 'received')
@@ -86,9 +96,10 @@ export async function answerAccessRequest(
     const at = now();
     // Read through this transaction: the shared policy book reads outside it.
     const policies = createPolicyBook({ db: trx, defaults: config.recording, now });
-    const answer = await compileAccessAnswer({ db: trx, policies }, request, at);
+    const { answer, withheld } = await compileAccessAnswer({ db: trx, policies }, request, at);
     const written = await markAnswered(trx, id, {
       json: JSON.stringify(answer),
+      withheld: JSON.stringify(withheld),
       at: at.toISOString(),
       byUserId: admin.userId,
     });
@@ -103,13 +114,49 @@ export async function answerAccessRequest(
         subjectKind: request.subject_kind,
         sessions: answer.sessions.length,
         recordings: answer.recordings.length,
+        withheld,
       },
       at,
     });
-    return { ...request, status: 'answered' as const, answered_at: at.toISOString() };
+    const row = await findAdminAccessRequest(trx, id);
+    if (!row) throw new AppError(404, 'not_found', 'There is no such access request.');
+    return toAdminAccessRequest(row, at);
   });
-  await tellRequester(deps, answered.requester_user_id, toAccessRequest(answered));
-  return toAccessRequest(answered);
+}
+
+/**
+ * Releases a compiled answer to its requester (audited), then mails them: 404 when there is no such
+ * request, 409 `conflict` before it is compiled, 409 `already_decided` once released.
+ */
+export async function releaseAccessRequest(
+  deps: AnswerServiceDeps,
+  admin: Actor,
+  id: string,
+): Promise<AdminAccessRequest> {
+  const { db, now } = deps;
+  const released = await db.transaction().execute(async (trx) => {
+    const request = await findAccessRequest(trx, id, { lock: true });
+    if (!request) throw new AppError(404, 'not_found', 'There is no such access request.');
+    if (request.released_at)
+      throw new AppError(409, 'already_decided', 'This answer has already been released.');
+    if (request.status !== 'answered')
+      throw new AppError(409, 'conflict', 'Compile the answer and read it before releasing it.');
+    const at = now();
+    if (!(await markReleased(trx, id, at.toISOString(), admin.userId)))
+      throw new AppError(409, 'already_decided', 'This answer has already been released.');
+    await appendAudit(trx, {
+      actor: { userId: admin.userId, role: admin.role },
+      action: 'access_request.release',
+      target: { type: 'access_request', id },
+      detail: { requesterUserId: request.requester_user_id, subjectKind: request.subject_kind },
+      at,
+    });
+    const row = await findAdminAccessRequest(trx, id);
+    if (!row) throw new AppError(404, 'not_found', 'There is no such access request.');
+    return row;
+  });
+  await tellRequester(deps, released.requester_user_id, toAccessRequest(released));
+  return toAdminAccessRequest(released, now());
 }
 
 async function tellRequester(deps: AnswerServiceDeps, userId: string, request: AccessRequest) {

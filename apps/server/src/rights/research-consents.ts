@@ -4,7 +4,13 @@
  * touches nothing else: recording consent, playback and the recordings themselves stay as they are.
  */
 import { randomBytes } from 'node:crypto';
-import type { ResearchChoice, ResearchConsentState, ResearchSeat, ResearchSession } from '@assent/shared';
+import type {
+  ResearchChoice,
+  ResearchConsentState,
+  ResearchExportMedia,
+  ResearchSeat,
+  ResearchSession,
+} from '@assent/shared';
 import { appendAudit } from '../audit/audit-log';
 import type { Db, DbOrTrx } from '../db/database';
 import { listPeople, type Person, type Session } from '../sessions/session-repository';
@@ -91,18 +97,28 @@ export function seatState(choice: SeatChoice, rows: readonly ResearchDecisionRow
 }
 
 /** One session's seats that `decider` decides for, with what each says now. */
-export async function researchSessionFor(db: DbOrTrx, session: Session, decider: Person) {
+export async function researchSessionFor(
+  db: DbOrTrx,
+  session: Session,
+  decider: Person,
+  exportMedia: ResearchExportMedia,
+): Promise<ResearchSession> {
   const [people, links, rows] = await Promise.all([
     listPeople(db, session.id),
     guardianLinksOf(db, session.id),
     researchRowsOf(db, [session.id]),
   ]);
   const seats = choicesOf(decider, people, links).map((choice) => seatState(choice, rows));
-  return { sessionId: session.id, title: session.title, createdAt: session.createdAt, seats };
+  return { sessionId: session.id, title: session.title, createdAt: session.createdAt, seats, exportMedia };
 }
 
 /** "Research sharing" on the dashboard: every session where the account has a seat, newest first. */
-export async function myResearchSessions(db: Db, userId: string, limit = 50): Promise<ResearchSession[]> {
+export async function myResearchSessions(
+  db: Db,
+  userId: string,
+  exportMedia: ResearchExportMedia,
+  limit = 50,
+): Promise<ResearchSession[]> {
   const seats = await db
     .selectFrom('people')
     .innerJoin('sessions', 'sessions.id', 'people.session_id')
@@ -125,7 +141,7 @@ export async function myResearchSessions(db: Db, userId: string, limit = 50): Pr
       createdAt: seat.created_at,
       ownerUserId: seat.owner_user_id,
     };
-    sessions.push(await researchSessionFor(db, session, decider));
+    sessions.push(await researchSessionFor(db, session, decider, exportMedia));
   }
   return sessions;
 }

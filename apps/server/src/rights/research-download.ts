@@ -5,11 +5,13 @@
  */
 import { appendAudit } from '../audit/audit-log';
 import type { Db, DbOrTrx } from '../db/database';
+import type { PolicyBook } from '../policy/policy-book';
 import { blobPath } from '../vault/ingest';
 import { type Recording, storedKey, toRecording } from '../vault/recording-repository';
 import { openPlaintextRange } from '../vault/stream-cipher';
 import type { Vault } from '../vault/vault';
 import { type ArchiveEntry, textContent, zipStream } from './research-archive';
+import { audioExtensionOf, audioOnly, type RangedFile } from './research-audio';
 import { eligibilityOf } from './research-candidates';
 import { researchRowsOf } from './research-consents';
 import type { ResearchExport } from './research-exports';
@@ -125,6 +127,56 @@ async function inAdvance(db: DbOrTrx, sessionId: string, recordings: Recording[]
   });
 }
 
+interface DownloadDeps {
+  db: Db;
+  vault: Vault;
+  policies: Pick<PolicyBook, 'current'>;
+  now: () => Date;
+}
+
+/** Runs `use` on a stored recording read by byte ranges through the vault; the data key is wiped after. */
+async function withRecording<T>(
+  deps: DownloadDeps,
+  recording: Recording,
+  use: (file: RangedFile) => Promise<T>,
+): Promise<T> {
+  const wrapped = await storedKey(deps.db, recording.id);
+  if (!wrapped) throw new Error(`recording ${recording.id} was destroyed while the archive streamed`);
+  const dataKey = await deps.vault.keys.unwrap(wrapped, recording.id);
+  const path = blobPath(deps.vault.files, recording.id);
+  try {
+    return await use({
+      size: recording.sizeBytes ?? 0,
+      read: async (start, end) =>
+        new Uint8Array(
+          Buffer.concat(await (await openPlaintextRange(path, dataKey, start, end - 1)).toArray()),
+        ),
+    });
+  } finally {
+    dataKey.fill(0);
+  }
+}
+
+/** The recording's sound alone, remuxed without re-encoding. */
+async function* soundOf(deps: DownloadDeps, recording: Recording): AsyncGenerator<Uint8Array> {
+  const sound = await withRecording(deps, recording, audioOnly);
+  if (sound) yield sound.bytes;
+}
+
+/** The recording as it was made (video and sound), decrypted as it streams. */
+async function recordingAsMade(deps: DownloadDeps, recording: Recording) {
+  const size = recording.sizeBytes ?? 0;
+  if (size === 0) return textContent('');
+  const wrapped = await storedKey(deps.db, recording.id);
+  if (!wrapped) throw new Error(`recording ${recording.id} was destroyed while the archive streamed`);
+  const dataKey = await deps.vault.keys.unwrap(wrapped, recording.id);
+  try {
+    return await openPlaintextRange(blobPath(deps.vault.files, recording.id), dataKey, 0, size - 1);
+  } finally {
+    dataKey.fill(0);
+  }
+}
+
 export interface PreparedDownload {
   body: ReadableStream<Uint8Array>;
   sessions: number;
@@ -134,11 +186,13 @@ export interface PreparedDownload {
 
 /** Checks the export again, audits the download and answers the archive's stream. */
 export async function prepareResearchDownload(
-  deps: { db: Db; vault: Vault; now: () => Date },
+  deps: DownloadDeps,
   exported: ResearchExport,
   actor: { userId: string; role: string },
 ): Promise<PreparedDownload> {
-  const { db, vault, now } = deps;
+  const { db, now } = deps;
+  // What leaves is decided by the policy in force when the archive is downloaded.
+  const { researchExportMedia: exportMedia } = (await deps.policies.current()).policy;
   const eligibility = await eligibilityOf(db, exported.sessionIds);
   const kept = exported.sessionIds.filter((id) => eligibility.get(id)?.eligible);
   const rows =
@@ -147,8 +201,19 @@ export async function prepareResearchDownload(
       : await db.selectFrom('recordings').selectAll().where('id', 'in', exported.recordingIds).execute();
   const keptSessions = new Set(kept);
   const inKept = rows.map(toRecording).filter((r) => keptSessions.has(r.sessionId));
+  const stored: Recording[] = [];
+  for (const r of inKept) if (r.status === 'stored' && (await storedKey(db, r.id))) stored.push(r);
+  // Sound only: each file's name says what it holds; a recording with no sound that can be read is left out.
+  const extensions = new Map<string, string>();
   const held: Recording[] = [];
-  for (const r of inKept) if (r.status === 'stored' && (await storedKey(db, r.id))) held.push(r);
+  for (const r of stored) {
+    const extension =
+      exportMedia === 'audio' ? await withRecording(deps, r, audioExtensionOf).catch(() => null) : 'mp4';
+    if (extension) {
+      extensions.set(r.id, extension);
+      held.push(r);
+    }
+  }
   const wanted = exported.recordingIds.filter((id) => {
     const row = rows.find((r) => r.id === id);
     return row === undefined || keptSessions.has(row.session_id);
@@ -167,7 +232,10 @@ export async function prepareResearchDownload(
     createdAt: exported.createdAt,
     sessions,
     withdrawnSessions: exported.sessionIds.length - kept.length,
-    unavailableRecordings: wanted.length - held.length,
+    unavailableRecordings: wanted.length - stored.length,
+    withoutSound: stored.length - held.length,
+    media: exportMedia,
+    extensionOf: (recordingId) => extensions.get(recordingId) ?? 'mp4',
   });
   await db.transaction().execute((trx) =>
     appendAudit(trx, {
@@ -182,25 +250,16 @@ export async function prepareResearchDownload(
       at,
     }),
   );
-  const media: ArchiveEntry[] = files.map((file) => ({
-    name: file.path,
-    store: true,
-    content: async () => {
-      const recording = held.find((r) => r.id === file.recordingId) as Recording;
-      const size = recording.sizeBytes ?? 0;
-      if (size === 0) return textContent('');
-      const wrapped = await storedKey(db, recording.id);
-      if (!wrapped) throw new Error(`recording ${recording.id} was destroyed while the archive streamed`);
-      const dataKey = await vault.keys.unwrap(wrapped, recording.id);
-      try {
-        return await openPlaintextRange(blobPath(vault.files, recording.id), dataKey, 0, size - 1);
-      } finally {
-        dataKey.fill(0);
-      }
-    },
-  }));
+  const media: ArchiveEntry[] = files.map((file) => {
+    const recording = held.find((r) => r.id === file.recordingId) as Recording;
+    return {
+      name: file.path,
+      store: true,
+      content: () => (exportMedia === 'audio' ? soundOf(deps, recording) : recordingAsMade(deps, recording)),
+    };
+  });
   const entries: ArchiveEntry[] = [
-    { name: 'README.txt', store: false, content: () => textContent(researchReadme) },
+    { name: 'README.txt', store: false, content: () => textContent(researchReadme(exportMedia)) },
     {
       name: 'manifest.json',
       store: false,

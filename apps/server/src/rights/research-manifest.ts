@@ -5,6 +5,7 @@
  * start and the session itself keeps only its day. Pure, so what leaves Assent is tested directly.
  */
 import { randomInt } from 'node:crypto';
+import type { ResearchExportMedia } from '@assent/shared';
 
 export interface ManifestSeat {
   personId: string;
@@ -58,6 +59,12 @@ export interface ManifestInput {
   withdrawnSessions: number;
   /** Recordings in the export that were destroyed since, left out. */
   unavailableRecordings: number;
+  /** What each file holds: the recording's sound only (the default), or the recording as made. */
+  media?: ResearchExportMedia;
+  /** Recordings left out of a sound-only export because they have no sound that can be read. */
+  withoutSound?: number;
+  /** The file extension of a recording's file (`ogg` for sound only, `mp4` as made). */
+  extensionOf?: (recordingId: string) => string;
 }
 
 export interface ResearchManifest {
@@ -97,7 +104,7 @@ export function buildResearchManifest(
   const described = sessions.map((session, index) => {
     const recordings = session.recordings.map((r) => {
       const name = `R${files.length + 1}`;
-      const path = `recordings/${name}.mp4`;
+      const path = `recordings/${name}.${input.extensionOf?.(r.recordingId) ?? 'mp4'}`;
       files.push({ recordingId: r.recordingId, path });
       return { name, r, path };
     });
@@ -146,16 +153,34 @@ export function buildResearchManifest(
     manifest: {
       format: 'assent-research-export/1',
       createdOn: input.createdAt.slice(0, 10),
+      media: input.media ?? 'audio_and_video',
       sessionCount: described.length,
       recordingCount: files.length,
       withdrawnSinceExport: input.withdrawnSessions,
       recordingsNoLongerHeld: input.unavailableRecordings,
+      recordingsWithoutReadableSound: input.withoutSound ?? 0,
       sessions: described,
     },
   };
 }
 
-export const researchReadme = `Assent research export
+/** What the recordings in an archive are, in words a researcher and a family would both recognise. */
+const whatLeaves: Record<ResearchExportMedia, string> = {
+  audio: `What the recordings hold
+------------------------
+Each recording is the sound of the session only (recordings/R1.ogg ...): the audio track copied as it
+was recorded, without the video. There are no faces and no names on screen, but voices can identify
+people, and what is said may name them. Handle the recordings as personal data, keep them secure, and
+do not try to identify anyone.`,
+  audio_and_video: `What the recordings hold
+------------------------
+Each recording is the session as it was recorded (recordings/R1.mp4 ...): people's faces and voices,
+and the names shown under each video tile. Pseudonymisation covers the manifest, not the pictures and
+sound: faces, voices and names on screen can identify people. Handle the recordings as personal data,
+keep them secure, and do not try to identify anyone.`,
+};
+
+export const researchReadme = (media: ResearchExportMedia) => `Assent research export
 ======================
 
 This archive holds recordings of tutoring sessions in which every participant agreed to research
@@ -166,16 +191,12 @@ archive was downloaded are left out, and manifest.json says how many.
 Pseudonyms
 ----------
 manifest.json names no one. Sessions are S1, S2 ..., people P1, P2 ... and recordings R1, R2 ...
-(files recordings/R1.mp4 ...). The numbers are drawn in a random order for each download: they are
-not derived from any identifier, and the same person in two sessions has two different pseudonyms.
-For each person only their role (tutor, student, guardian) and whether they are a minor are given.
-Each session keeps only its day; every other time is given in seconds from the session's start.
+The numbers are drawn in a random order for each download: they are not derived from any identifier,
+and the same person in two sessions has two different pseudonyms. For each person only their role
+(tutor, student, guardian) and whether they are a minor are given. Each session keeps only its day;
+every other time is given in seconds from the session's start.
 
-Names may still be visible
---------------------------
-The recordings show the call as it looked: people's faces and voices, and the names shown under each
-video tile. Pseudonymisation covers the manifest, not the pictures and sound. Handle the recordings as
-personal data, keep them secure, and do not try to identify anyone.
+${whatLeaves[media]}
 
 Consent records
 ---------------

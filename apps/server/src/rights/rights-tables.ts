@@ -11,8 +11,13 @@ export interface AccessRequestsTable {
   created_at: string;
   answered_at: string | null;
   answered_by_user_id: string | null;
-  /** JSON snapshot of what was held about the subject when answered. */
+  /** JSON snapshot of what was held about the subject when answered (a draft until released). */
   answer: string | null;
+  /** When an admin released the answer to the requester; until then they see it as received. */
+  released_at: string | null;
+  released_by_user_id: string | null;
+  /** JSON `AccessWithheld`: what the answer leaves out and why, for admins only. */
+  withheld: string | null;
 }
 
 export type ConcernCategory = 'safeguarding' | 'conduct' | 'technical' | 'other';

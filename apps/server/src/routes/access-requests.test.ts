@@ -3,6 +3,8 @@ import type {
   AccessRequest,
   AccessRequestDetail,
   AccessRequestList,
+  AdminAccessRequest,
+  AdminAccessRequestDetail,
   AdminAccessRequestList,
   CreateSessionResponse,
 } from '@assent/shared';
@@ -144,10 +146,43 @@ describe.each(testDatabases)('access requests ($name)', (database) => {
 
       const answered = await asAccount(t, admin, 'POST', `/api/admin/access-requests/${request.id}/answer`);
       expect(answered.status, await answered.clone().text()).toBe(200);
-      expect(((await answered.json()) as AccessRequest).status).toBe('answered');
+      expect((await answered.json()) as AdminAccessRequest).toMatchObject({
+        stage: 'draft',
+        status: 'received',
+      });
       const twice = await asAccount(t, admin, 'POST', `/api/admin/access-requests/${request.id}/answer`);
       expect(twice.status).toBe(409);
       expect((await errorOf(twice)).code).toBe('already_decided');
+      // A compiled answer is a draft: the requester sees nothing of it, and is not mailed, until it is released.
+      const drafted = (await (
+        await asAccount(t, rec.guardian, 'GET', `/api/me/access-requests/${request.id}`)
+      ).json()) as AccessRequestDetail;
+      expect(drafted).toMatchObject({ status: 'received', answeredAt: null, answer: null });
+      expect(
+        (await asAccount(t, rec.guardian, 'GET', `/api/me/access-requests/${request.id}/archive`)).status,
+      ).toBe(409);
+      expect(catcher.received).toHaveLength(0);
+      const draft = (await (
+        await asAccount(t, admin, 'GET', `/api/admin/access-requests/${request.id}`)
+      ).json()) as AdminAccessRequestDetail;
+      expect(draft).toMatchObject({ stage: 'draft', releasedAt: null });
+      expect(draft.answer?.recordings.map((r) => r.id)).toEqual([rec.recordingId]);
+      expect(draft.withheld).toEqual({ concernReports: 0, investigationViews: 0, auditEntries: 0 });
+      const released = await asAccount(t, admin, 'POST', `/api/admin/access-requests/${request.id}/release`);
+      expect(released.status).toBe(200);
+      expect((await released.json()) as AdminAccessRequest).toMatchObject({
+        stage: 'released',
+        status: 'answered',
+        releasedByName: 'Ada Admin',
+      });
+      const releasedTwice = await asAccount(
+        t,
+        admin,
+        'POST',
+        `/api/admin/access-requests/${request.id}/release`,
+      );
+      expect(releasedTwice.status).toBe(409);
+      expect((await errorOf(releasedTwice)).code).toBe('already_decided');
       await vi.waitFor(() => expect(catcher.received).toHaveLength(1));
       expect(catcher.received[0]?.raw).toContain('Subject: Your request for your data has been answered');
       expect(catcher.linkSentTo(rec.guardian.email)).toBe(`http://assent.test/requests/access/${request.id}`);
@@ -157,6 +192,7 @@ describe.each(testDatabases)('access requests ($name)', (database) => {
       ).json()) as AdminAccessRequestList;
       expect(after.requests[0]).toMatchObject({
         status: 'answered',
+        stage: 'released',
         openDays: 3,
         answeredByName: 'Ada Admin',
       });
@@ -225,6 +261,7 @@ describe.each(testDatabases)('access requests ($name)', (database) => {
       const text = (name: string) => strFromU8(files[name] as Uint8Array);
       expect(text('README.txt')).toContain('Everything Assent held about Sam Student');
       expect(JSON.parse(text('answer.json'))).toEqual(answer);
+      expect(answer).toEqual(draft.answer);
       expect(text('consents.csv')).toContain('consent_log,"Algebra, week 3",Sam Student,student,consent');
       expect(text('recordings.csv')).toContain(
         `${rec.recordingId},"Algebra, week 3",Quality assurance,stored`,
@@ -236,6 +273,8 @@ describe.each(testDatabases)('access requests ($name)', (database) => {
       expect(await auditActions(t, request.id)).toEqual([
         'access_request.create:done',
         'access_request.answer:done',
+        'access_request.review:done',
+        'access_request.release:done',
         'access_request.download:done',
       ]);
     } finally {
@@ -254,6 +293,9 @@ describe.each(testDatabases)('access requests ($name)', (database) => {
     // Mail is off in this app: the answer stands all the same.
     expect(
       (await asAccount(t, admin, 'POST', `/api/admin/access-requests/${created.id}/answer`)).status,
+    ).toBe(200);
+    expect(
+      (await asAccount(t, admin, 'POST', `/api/admin/access-requests/${created.id}/release`)).status,
     ).toBe(200);
     const { answer } = (await (
       await asAccount(t, rec.guardian, 'GET', `/api/me/access-requests/${created.id}`)
@@ -313,11 +355,17 @@ describe.each(testDatabases)('access requests ($name)', (database) => {
       const res = await asAccount(t, caller, 'POST', `/api/admin/access-requests/${request.id}/answer`);
       expect(res.status).toBe(403);
       expect((await errorOf(res)).code).toBe('forbidden');
+      for (const [method, path] of [
+        ['GET', `/api/admin/access-requests/${request.id}`],
+        ['POST', `/api/admin/access-requests/${request.id}/release`],
+      ] as const) {
+        expect((await asAccount(t, caller, method, path)).status).toBe(403);
+      }
       expect((await asAccount(t, caller, 'GET', '/api/admin/access-requests')).status).toBe(403);
     }
     const row = await t.db.selectFrom('access_requests').selectAll().executeTakeFirstOrThrow();
     expect(row).toMatchObject({ status: 'received', answer: null, answered_at: null });
-    expect((await auditActions(t, request.id)).filter((a) => a.endsWith(':denied'))).toHaveLength(4);
+    expect((await auditActions(t, request.id)).filter((a) => a.endsWith(':denied'))).toHaveLength(12);
     const admin = await signedInAs(t, 'admin');
     const missing = await asAccount(t, admin, 'POST', '/api/admin/access-requests/areq_nothing/answer');
     expect(missing.status).toBe(404);
@@ -383,7 +431,7 @@ describe.each(testDatabases)('access requests ($name)', (database) => {
     expect(retried.status).toBe(200);
   });
 
-  it('keeps the answer when the mail to the requester cannot be sent', async () => {
+  it('keeps the release when the mail to the requester cannot be sent', async () => {
     const t = buildTestApp(ctx().db, { SMTP_URL: 'smtp://127.0.0.1:1' });
     try {
       const pat = await agreedGuardian(t, 'Pat Guardian');
@@ -391,8 +439,11 @@ describe.each(testDatabases)('access requests ($name)', (database) => {
       const admin = await signedInAs(t, 'admin');
       const res = await asAccount(t, admin, 'POST', `/api/admin/access-requests/${request.id}/answer`);
       expect(res.status).toBe(200);
+      const released = await asAccount(t, admin, 'POST', `/api/admin/access-requests/${request.id}/release`);
+      expect(released.status).toBe(200);
       const row = await t.db.selectFrom('access_requests').selectAll().executeTakeFirstOrThrow();
       expect(row.status).toBe('answered');
+      expect(row.released_at).not.toBeNull();
     } finally {
       rmSync(t.config.vault.dir, { recursive: true, force: true });
     }

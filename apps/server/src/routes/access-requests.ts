@@ -1,13 +1,16 @@
 /**
  * Access requests (Hearken): a person asks for everything Assent holds about them, or a guardian
- * about their child; an admin answers, and the requester reads the answer and downloads it as an
- * archive. Someone else's request answers like a missing one (404), and the refusal is audited.
+ * about their child; an admin compiles the answer, reads it and releases it, and only then does the
+ * requester read it and download it as an archive. Someone else's request answers like a missing one (404), and the refusal is audited.
  */
 import {
   AccessAnswer,
   AccessRequest,
   AccessRequestDetail,
   AccessRequestList,
+  AccessWithheld,
+  AdminAccessRequest,
+  AdminAccessRequestDetail,
   AdminAccessRequestList,
   CreateAccessRequest,
 } from '@assent/shared';
@@ -24,11 +27,19 @@ import { findStudentAccess } from '../people/family-repository';
 import { accessArchive } from '../rights/access-archive';
 import {
   findAccessRequest,
+  findAdminAccessRequest,
   listAllAccessRequests,
   listOwnAccessRequests,
+  releasedAnswer,
   toAccessRequest,
+  toAdminAccessRequest,
 } from '../rights/access-repository';
-import { answerAccessRequest, type RequestedSubject, receiveAccessRequest } from '../rights/access-requests';
+import {
+  answerAccessRequest,
+  type RequestedSubject,
+  receiveAccessRequest,
+  releaseAccessRequest,
+} from '../rights/access-requests';
 import { cookieAuth, errorResponse, json, signedInErrors } from './error-responses';
 
 const RequestParams = z.object({ id: z.string().min(1).max(64) });
@@ -110,15 +121,47 @@ const answerRequest = createRoute({
   method: 'post',
   path: '/admin/access-requests/{id}/answer',
   tags: ['rights'],
-  summary: 'Answer an access request: compile what is held about its subject now, and tell the requester',
+  summary:
+    'Compile the answer to an access request as a draft for the admins (the requester sees nothing yet)',
   ...cookieAuth,
   request: { params: RequestParams },
   responses: {
-    200: { description: 'Answered', content: json(AccessRequest) },
+    200: { description: 'Compiled as a draft', content: json(AdminAccessRequest) },
     401: errorResponse('unauthorized'),
     403: errorResponse('forbidden'),
     404: errorResponse('not_found'),
     409: errorResponse('already_decided'),
+  },
+});
+
+const readDraft = createRoute({
+  method: 'get',
+  path: '/admin/access-requests/{id}',
+  tags: ['rights'],
+  summary: 'One access request with its compiled answer and what the answer leaves out (admins)',
+  ...cookieAuth,
+  request: { params: RequestParams },
+  responses: {
+    200: { description: 'The request', content: json(AdminAccessRequestDetail) },
+    401: errorResponse('unauthorized'),
+    403: errorResponse('forbidden'),
+    404: errorResponse('not_found'),
+  },
+});
+
+const releaseAnswer = createRoute({
+  method: 'post',
+  path: '/admin/access-requests/{id}/release',
+  tags: ['rights'],
+  summary: 'Release a compiled answer to the requester, who is then mailed (admins)',
+  ...cookieAuth,
+  request: { params: RequestParams },
+  responses: {
+    200: { description: 'Released', content: json(AdminAccessRequest) },
+    401: errorResponse('unauthorized'),
+    403: errorResponse('forbidden'),
+    404: errorResponse('not_found'),
+    409: errorResponse('conflict: not compiled yet; already_decided: released before'),
   },
 });
 
@@ -170,13 +213,13 @@ export const accessRequestRoutes = new OpenAPIHono<AppEnv>({ defaultHook: valida
   .openapi(readOwn, async (c) => {
     const actor = await requireActor(c);
     const request = await ownRequest(c, actor, c.req.valid('param').id, 'access_request.read');
-    return c.json({ ...toAccessRequest(request), answer: answerOf(request.answer) }, 200);
+    return c.json({ ...toAccessRequest(request), answer: answerOf(releasedAnswer(request)) }, 200);
   })
   .openapi(downloadArchive, async (c) => {
     const actor = await requireActor(c);
     const { id } = c.req.valid('param');
     const request = await ownRequest(c, actor, id, 'access_request.download');
-    const answer = answerOf(request.answer);
+    const answer = answerOf(releasedAnswer(request));
     if (!answer) throw new AppError(409, 'conflict', 'This request has not been answered yet.');
     const { db, now } = c.var.deps;
     await appendAudit(db, {
@@ -205,4 +248,36 @@ export const accessRequestRoutes = new OpenAPIHono<AppEnv>({ defaultHook: valida
     await authorize(c, actor, 'access_requests.manage', organisation, { type: 'access_request', id });
     const answered = await answerAccessRequest({ ...c.var.deps, logger: c.var.logger }, actor, id);
     return c.json(answered, 200);
+  })
+  .openapi(readDraft, async (c) => {
+    const actor = await requireActor(c);
+    const { id } = c.req.valid('param');
+    await authorize(c, actor, 'access_requests.manage', organisation, { type: 'access_request', id });
+    const { db, now } = c.var.deps;
+    const row = await findAdminAccessRequest(db, id);
+    if (!row) throw new AppError(404, 'not_found', 'There is no such access request.');
+    if (row.answer !== null) {
+      // Reading what is held about someone is itself recorded.
+      await appendAudit(db, {
+        actor: { userId: actor.userId, role: actor.role },
+        action: 'access_request.review',
+        target: { type: 'access_request', id },
+        at: now(),
+      });
+    }
+    return c.json(
+      {
+        ...toAdminAccessRequest(row, now()),
+        answer: answerOf(row.answer),
+        withheld: row.withheld === null ? null : AccessWithheld.parse(JSON.parse(row.withheld)),
+      },
+      200,
+    );
+  })
+  .openapi(releaseAnswer, async (c) => {
+    const actor = await requireActor(c);
+    const { id } = c.req.valid('param');
+    await authorize(c, actor, 'access_requests.manage', organisation, { type: 'access_request', id });
+    const released = await releaseAccessRequest({ ...c.var.deps, logger: c.var.logger }, actor, id);
+    return c.json(released, 200);
   });

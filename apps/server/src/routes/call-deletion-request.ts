@@ -9,6 +9,7 @@ import type { AppEnv } from '../http/app-env';
 import { AppError } from '../http/app-error';
 import { validationHook } from '../http/error-handling';
 import { resolveInvite } from '../invites/resolve-invite';
+import { checkLinkRequest } from '../rights/link-requests';
 import { receiveDeletionRequest } from '../vault/deletion-requests';
 import { errorResponse, json } from './error-responses';
 
@@ -25,6 +26,8 @@ const postDeletionRequest = createRoute({
     400: errorResponse('validation_failed'),
     401: errorResponse('unauthorized or invite_invalid'),
     404: errorResponse('not_found: the session or person no longer exists'),
+    410: errorResponse('invite_expired: the link expired more than the policy’s late days after the session'),
+    429: errorResponse('rate_limited: this seat sent its limit of deletion requests by link in 24 hours'),
   },
 });
 
@@ -34,9 +37,12 @@ export const callDeletionRequestRoutes = new OpenAPIHono<AppEnv>({ defaultHook: 
     const token = c.req.header('Authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1];
     if (!token) throw new AppError(401, 'unauthorized', 'Send your invite token as a Bearer token.');
     const { db, config, now } = c.var.deps;
-    // Someone still in the call after their invite expired may still ask.
-    const { person, session } = await resolveInvite(db, config.inviteSecret, token, now(), {
-      allowExpired: true,
+    // Someone still in the call after their invite expired may still ask, for a while (link-requests).
+    const invite = await resolveInvite(db, config.inviteSecret, token, now(), { allowExpired: true });
+    const { person, session } = invite;
+    await checkLinkRequest({ db, now, policies: c.var.deps.consent.policies }, invite, 'deletion_request', {
+      method: c.req.method,
+      path: c.req.path,
     });
     const { receipt, created } = await receiveDeletionRequest(
       { db, now },

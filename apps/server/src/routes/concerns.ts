@@ -23,6 +23,7 @@ import { can, organisation } from '../people/can';
 import { closeReport } from '../rights/concern-close';
 import { presentUserIds, receiveConcern, seatOf } from '../rights/concern-reports';
 import { listReports, myReports, reportDetail } from '../rights/concern-review';
+import { checkLinkRequest } from '../rights/link-requests';
 import { cookieAuth, errorResponse, json, signedInErrors } from './error-responses';
 
 const SessionParams = z.object({ id: z.string().min(1).max(64) });
@@ -42,6 +43,8 @@ const reportFromCall = createRoute({
     400: errorResponse('validation_failed'),
     401: errorResponse('unauthorized or invite_invalid'),
     404: errorResponse('not_found: the session or person no longer exists'),
+    410: errorResponse('invite_expired: the link expired more than the policy’s late days after the session'),
+    429: errorResponse('rate_limited: this seat sent its limit of reports by link in the last 24 hours'),
   },
 });
 
@@ -134,9 +137,12 @@ export const concernRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
     const token = c.req.header('Authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1];
     if (!token) throw new AppError(401, 'unauthorized', 'Send your invite token as a Bearer token.');
     const { db, config, now } = c.var.deps;
-    // Someone still in the call after their invite expired may still report.
-    const { person, session } = await resolveInvite(db, config.inviteSecret, token, now(), {
-      allowExpired: true,
+    // Someone still in the call after their invite expired may still report, for a while (link-requests).
+    const invite = await resolveInvite(db, config.inviteSecret, token, now(), { allowExpired: true });
+    const { person, session } = invite;
+    await checkLinkRequest({ db, now, policies: c.var.deps.consent.policies }, invite, 'concern_report', {
+      method: c.req.method,
+      path: c.req.path,
     });
     const receipt = await receiveConcern(
       { db, now },

@@ -1,6 +1,7 @@
 import type {
   AuditPage,
   MyResearchConsents,
+  OrganisationPolicy,
   ResearchConsentState,
   ResearchExportCreated,
   ResearchOverview,
@@ -9,8 +10,9 @@ import type {
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { asAccount, signedInAs, type TestAccount } from '../test-support/accounts';
+import { packetsOf, tracksOf } from '../test-support/media-tracks';
 import { buildSession, seatsOf } from '../test-support/organisation';
-import { type RecordedSession, recordedSession } from '../test-support/recordings';
+import { cameraAndVoiceMp4, type RecordedSession, recordedSession } from '../test-support/recordings';
 import { errorOf, type TestApp, useTestApp } from '../test-support/test-app';
 import { testDatabases } from '../test-support/test-databases';
 
@@ -177,10 +179,10 @@ describe.each(testDatabases)('research exports ($name)', (database) => {
     return { summary, res };
   }
 
-  it('holds only the fully agreed session, pseudonymised, with the recording as it was made', async () => {
+  it('holds only the fully agreed session, pseudonymised, with the recording’s sound only by default', async () => {
     const t = ctx();
-    const agreed = await recordedSession(t);
-    const undecided = await recordedSession(t);
+    const agreed = await recordedSession(t, { plaintext: cameraAndVoiceMp4() });
+    const undecided = await recordedSession(t, { plaintext: cameraAndVoiceMp4() });
     const seats = await everyoneAgrees(t, agreed);
     const admin = await signedInAs(t, 'admin');
 
@@ -200,8 +202,15 @@ describe.each(testDatabases)('research exports ($name)', (database) => {
       `attachment; filename="assent-research-${summary.id}.zip"`,
     );
     const files = unzipSync(new Uint8Array(await res.arrayBuffer()));
-    expect(Object.keys(files).sort()).toEqual(['README.txt', 'manifest.json', 'recordings/R1.mp4']);
-    expect(Buffer.from(files['recordings/R1.mp4'] as Uint8Array).equals(agreed.plaintext)).toBe(true);
+    // By default only the sound leaves: the audio track copied as recorded, no video track.
+    expect(Object.keys(files).sort()).toEqual(['README.txt', 'manifest.json', 'recordings/R1.ogg']);
+    expect(await tracksOf(files['recordings/R1.ogg'] as Uint8Array)).toEqual({ audio: ['opus'], video: [] });
+    expect(await packetsOf(files['recordings/R1.ogg'] as Uint8Array)).toEqual(
+      await packetsOf(new Uint8Array(agreed.plaintext)),
+    );
+    const readme = new TextDecoder().decode(files['README.txt']);
+    expect(readme).toContain('the sound of the session only');
+    expect(readme).toContain('voices can identify');
 
     const text = new TextDecoder().decode(files['manifest.json']);
     const manifest = JSON.parse(text);
@@ -213,7 +222,8 @@ describe.each(testDatabases)('research exports ($name)', (database) => {
       'student',
       'tutor',
     ]);
-    expect(session.recordings[0]).toMatchObject({ file: 'recordings/R1.mp4', purpose: 'quality_assurance' });
+    expect(manifest.media).toBe('audio');
+    expect(session.recordings[0]).toMatchObject({ file: 'recordings/R1.ogg', purpose: 'quality_assurance' });
     expect(session.recordingConsent.length).toBeGreaterThan(0);
     expect(session.researchConsent).toHaveLength(4);
     const people = await t.db.selectFrom('users').select(['id', 'name', 'email']).execute();
@@ -230,9 +240,37 @@ describe.each(testDatabases)('research exports ($name)', (database) => {
     expect(entries.map((e) => e.action).sort()).toEqual(['research.export', 'research.export_download']);
   });
 
+  it('exports the video as recorded only where the policy says so, and tells families which', async () => {
+    const t = ctx();
+    const agreed = await recordedSession(t, { plaintext: cameraAndVoiceMp4() });
+    await everyoneAgrees(t, agreed);
+    const admin = await signedInAs(t, 'admin');
+    const mine = async () =>
+      ((await (await asAccount(t, agreed.guardian, 'GET', '/api/me/research')).json()) as MyResearchConsents)
+        .sessions[0]?.exportMedia;
+    expect(await mine()).toBe('audio');
+
+    const current = (await (await t.app.request('/api/policy')).json()) as OrganisationPolicy;
+    expect(current.policy.researchExportMedia).toBe('audio');
+    const saved = await asAccount(t, admin, 'PUT', '/api/admin/policy', {
+      ...current.policy,
+      researchExportMedia: 'audio_and_video',
+      basedOnVersion: current.version,
+    });
+    expect(saved.status).toBe(200);
+    expect(await mine()).toBe('audio_and_video');
+
+    const { res } = await exportAndDownload(t, admin);
+    const files = unzipSync(new Uint8Array(await res.arrayBuffer()));
+    expect(Object.keys(files).sort()).toEqual(['README.txt', 'manifest.json', 'recordings/R1.mp4']);
+    expect(Buffer.from(files['recordings/R1.mp4'] as Uint8Array).equals(agreed.plaintext)).toBe(true);
+    expect(JSON.parse(new TextDecoder().decode(files['manifest.json'])).media).toBe('audio_and_video');
+    expect(new TextDecoder().decode(files['README.txt'])).toContain('faces, voices and names on screen');
+  });
+
   it('leaves out a session someone withdrew from after the export was made', async () => {
     const t = ctx();
-    const agreed = await recordedSession(t);
+    const agreed = await recordedSession(t, { plaintext: cameraAndVoiceMp4() });
     const seats = await everyoneAgrees(t, agreed);
     const admin = await signedInAs(t, 'admin');
     const created = (await (
@@ -258,7 +296,7 @@ describe.each(testDatabases)('research exports ($name)', (database) => {
 
   it('counts an unknown participant against the session, but not the recorder', async () => {
     const t = ctx();
-    const rec = await recordedSession(t);
+    const rec = await recordedSession(t, { plaintext: cameraAndVoiceMp4() });
     await everyoneAgrees(t, rec);
     const admin = await signedInAs(t, 'admin');
     const room = await t.db

@@ -93,6 +93,7 @@ const putCallConsent = createRoute({
     401: errorResponse('unauthorized or invite_invalid'),
     403: errorResponse('forbidden: not a seat this invite decides for'),
     404: errorResponse('not_found: the session or person no longer exists'),
+    410: errorResponse('invite_expired: an expired link may refuse, never agree'),
   },
 });
 
@@ -137,7 +138,7 @@ const getArchive = createRoute({
   },
 });
 
-/** The invite's seat and session; expired invites still decide (someone may answer after the call). */
+/** The invite's seat and session; an expired invite may still read and say no (someone may answer after the call). */
 async function inviteSeat(c: Context<AppEnv>) {
   const token = c.req.header('Authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1];
   if (!token) throw new AppError(401, 'unauthorized', 'Send your invite token as a Bearer token.');
@@ -168,7 +169,11 @@ async function choiceFor(
 export const researchRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(myResearch, async (c) => {
     const actor = await requireActor(c);
-    return c.json({ sessions: await myResearchSessions(c.var.deps.db, actor.userId) }, 200);
+    const { researchExportMedia } = (await c.var.deps.consent.policies.current()).policy;
+    return c.json(
+      { sessions: await myResearchSessions(c.var.deps.db, actor.userId, researchExportMedia) },
+      200,
+    );
   })
   .openapi(putSeatConsent, async (c) => {
     const actor = await requireActor(c);
@@ -203,12 +208,35 @@ export const researchRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
   })
   .openapi(getCallConsent, async (c) => {
     const { session, person } = await inviteSeat(c);
-    return c.json(await researchSessionFor(c.var.deps.db, session, person), 200);
+    const { researchExportMedia } = (await c.var.deps.consent.policies.current()).policy;
+    return c.json(await researchSessionFor(c.var.deps.db, session, person, researchExportMedia), 200);
   })
   .openapi(putCallConsent, async (c) => {
-    const { person } = await inviteSeat(c);
+    const { person, expiresAt } = await inviteSeat(c);
     const { decision, forPersonId } = c.req.valid('json');
     const { db, now } = c.var.deps;
+    if (decision === 'agree' && expiresAt.getTime() <= now().getTime()) {
+      // Agreeing shares a session with researchers: it needs a live link or a sign-in. Refusing never does.
+      await appendAudit(db, {
+        actor: { userId: person.userId, role: person.role },
+        action: 'research.consent',
+        target: { type: 'person', id: forPersonId ?? person.id },
+        outcome: 'denied',
+        detail: {
+          method: c.req.method,
+          path: c.req.path,
+          sessionId: person.sessionId,
+          via: 'invite',
+          reason: 'link_expired',
+        },
+        at: now(),
+      });
+      throw new AppError(
+        410,
+        'invite_expired',
+        'This link has expired: it can still say no, but agreeing needs a new link or signing in.',
+      );
+    }
     const choices = choicesOf(
       person,
       await listPeople(db, person.sessionId),
@@ -237,7 +265,9 @@ export const researchRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
     const actor = await requireActor(c);
     await authorize(c, actor, 'research.export', organisation);
     const { db } = c.var.deps;
-    return c.json({ sessions: await researchCandidates(db), exports: await listResearchExports(db) }, 200);
+    const { researchExportMedia: exportMedia } = (await c.var.deps.consent.policies.current()).policy;
+    const [sessions, exports] = [await researchCandidates(db), await listResearchExports(db)];
+    return c.json({ sessions, exports, exportMedia }, 200);
   })
   .openapi(postExport, async (c) => {
     const actor = await requireActor(c);
@@ -254,7 +284,8 @@ export const researchRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
     const { db, vault, now } = c.var.deps;
     const exported = await findResearchExport(db, id);
     if (!exported) throw new AppError(404, 'not_found', 'There is no such research export.');
-    const download = await prepareResearchDownload({ db, vault, now }, exported, actor);
+    const { policies } = c.var.deps.consent;
+    const download = await prepareResearchDownload({ db, vault, policies, now }, exported, actor);
     c.var.logger.info(
       { exportId: id, sessions: download.sessions, recordings: download.recordings },
       'research export downloaded',

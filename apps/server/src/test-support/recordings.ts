@@ -4,7 +4,7 @@
  * on disk, then taken into the vault as the webhook would have it.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { latestPolicyVersion } from '../policy/policy-repository';
 import type { TestAccount } from './accounts';
@@ -16,6 +16,11 @@ export function fakeMp4(bytes = 200_000): Buffer {
   const body = randomBytes(bytes);
   Buffer.from('000000186674797069736f6d', 'hex').copy(body, 0);
   return body;
+}
+
+/** A real one-second egress-like MP4: H.264 video and Opus audio (made with ffmpeg, kept beside the tests). */
+export function cameraAndVoiceMp4(): Buffer {
+  return readFileSync(new URL('./fixtures/camera-and-voice.mp4', import.meta.url));
 }
 
 export interface RecordedSession {
@@ -116,7 +121,7 @@ export async function finishedEgress(t: TestApp, sessionId: string, requestId: s
 /** The sample session (tutor, Sam, Pat), recorded for `purpose` with everyone's consent and stored. */
 export async function recordedSession(
   t: TestApp,
-  options: { purpose?: string; bytes?: number } = {},
+  options: { purpose?: string; bytes?: number; plaintext?: Buffer } = {},
 ): Promise<RecordedSession> {
   const purpose = options.purpose ?? 'quality_assurance';
   const built = await buildSession(t, sampleSpec);
@@ -138,7 +143,7 @@ export async function recordedSession(
   }
   const tutorSeat = seats.find((s) => s.role === 'tutor');
   if (tutorSeat) await logEntry(t, sessionId, tutorSeat, 'consent', requestId, purpose, seq++);
-  const plaintext = fakeMp4(options.bytes);
+  const plaintext = options.plaintext ?? fakeMp4(options.bytes);
   const { path } = await finishedEgress(t, sessionId, requestId, plaintext);
   await t.vault.collect();
   const row = await t.db

@@ -1,4 +1,4 @@
-import type { WithdrawalRule } from '@assent/shared';
+import type { ResearchExportMedia, WithdrawalRule } from '@assent/shared';
 import type { FieldErrors } from '../ui/field-errors';
 import { FieldError } from './FieldError';
 import { errorProps } from './field-errors';
@@ -6,7 +6,13 @@ import type { PolicyDraft } from './policy-form';
 
 type RulesDraft = Pick<
   PolicyDraft,
-  'playback' | 'playbackDays' | 'withdrawalRule' | 'advanceGuardianConsent' | 'adultGuestsAllowed'
+  | 'playback'
+  | 'playbackDays'
+  | 'withdrawalRule'
+  | 'advanceGuardianConsent'
+  | 'adultGuestsAllowed'
+  | 'researchExportMedia'
+  | 'lateRequestDays'
 >;
 
 interface ParticipantRulesProps {
@@ -76,6 +82,52 @@ export function ParticipantRules({ draft, errors, onChange }: ParticipantRulesPr
           />
         ))}
       </fieldset>
+      <fieldset className="admin-choices">
+        <legend>Research exports</legend>
+        {(
+          [
+            [
+              'audio',
+              'Sound only',
+              'Each recording’s sound, copied without the video. Voices can still identify people.',
+            ],
+            [
+              'audio_and_video',
+              'Sound and video',
+              'Recordings as made: faces, voices and the names shown under each picture.',
+            ],
+          ] as const satisfies ReadonlyArray<readonly [ResearchExportMedia, string, string]>
+        ).map(([media, label, hint]) => (
+          <Radio
+            key={media}
+            name="research-export-media"
+            id={`research-export-${media}`}
+            checked={draft.researchExportMedia === media}
+            onSelect={() => onChange({ researchExportMedia: media })}
+            label={label}
+            hint={hint}
+          />
+        ))}
+      </fieldset>
+      <div className="field admin__days">
+        <label htmlFor="late-request-days">Days an expired link may still report or ask for deletion</label>
+        <input
+          id="late-request-days"
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={365}
+          step={1}
+          value={draft.lateRequestDays}
+          aria-invalid={errors.lateRequestDays ? true : undefined}
+          aria-describedby={`late-request-days-hint${errors.lateRequestDays ? ' late-request-days-error' : ''}`}
+          onChange={(e) => onChange({ lateRequestDays: e.target.value })}
+        />
+        <p className="admin__hint muted" id="late-request-days-hint">
+          Counted from the end of the session. Saying no never needs a live link; agreeing always does.
+        </p>
+        <FieldError id="late-request-days" error={errors.lateRequestDays} />
+      </div>
       <div className="admin-check admin-check--single">
         <input
           id="advance-guardian-consent"

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import type { OrganisationPolicy } from '@assent/shared';
-import { cleanup, render, screen } from '@testing-library/react';
+import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { stubApi } from '../test-support/stub-api';
@@ -17,6 +17,8 @@ const saved: OrganisationPolicy = {
     withdrawalRule: 'keep',
     advanceGuardianConsent: false,
     adultGuestsAllowed: true,
+    researchExportMedia: 'audio',
+    lateRequestDays: 30,
     noticeText: 'Recorded only if everyone agrees.',
     agreementText: 'The online tutoring and recording policy.',
   },
@@ -48,5 +50,41 @@ describe('policy form: adult guests', () => {
     expect(
       (screen.getByRole('checkbox', { name: 'Tutors may invite adult guests' }) as HTMLInputElement).checked,
     ).toBe(false);
+  });
+});
+
+describe('policy form: research exports', () => {
+  it('exports sound only until an admin chooses sound and video, and saves the late-link days, as a new version', async () => {
+    const user = userEvent.setup();
+    const fetchMock = stubApi((method, path) =>
+      method === 'PUT' && path === '/api/admin/policy'
+        ? {
+            body: {
+              ...saved,
+              version: 4,
+              policy: { ...saved.policy, researchExportMedia: 'audio_and_video' },
+            },
+          }
+        : undefined,
+    );
+    const onSaved = vi.fn();
+    render(<PolicyForm saved={saved} onSaved={onSaved} onReload={() => {}} />);
+    const group = within(screen.getByRole('group', { name: 'Research exports' }));
+    expect((group.getByRole('radio', { name: 'Sound only' }) as HTMLInputElement).checked).toBe(true);
+    await user.click(group.getByRole('radio', { name: 'Sound and video' }));
+    const late = screen.getByRole('spinbutton', {
+      name: 'Days an expired link may still report or ask for deletion',
+    }) as HTMLInputElement;
+    expect(late.value).toBe('30');
+    await user.clear(late);
+    await user.type(late, '14');
+    await user.click(screen.getByRole('button', { name: 'Save policy' }));
+    await vi.waitFor(() => expect(onSaved).toHaveBeenCalled());
+    const body = JSON.parse(String(fetchMock.mock.calls[0]?.[1]?.body));
+    expect(body).toMatchObject({
+      basedOnVersion: 3,
+      researchExportMedia: 'audio_and_video',
+      lateRequestDays: 14,
+    });
   });
 });

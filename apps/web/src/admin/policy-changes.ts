@@ -53,6 +53,12 @@ export function changeInWords(change: PolicyChange, labelOf: (purposeId: string)
       return after
         ? 'Tutors may now invite adult guests without an account'
         : 'Tutors may no longer invite adult guests without an account';
+    case 'researchExportMedia':
+      return after === 'audio'
+        ? 'Research exports: sound only, was sound and video'
+        : 'Research exports: sound and video, was sound only';
+    case 'lateRequestDays':
+      return `Expired links may report or ask for deletion for ${days(after)} after a session, was ${days(before)}`;
     case 'noticeText':
       return 'Changed the recording notice';
     case 'agreementText':

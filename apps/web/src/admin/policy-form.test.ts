@@ -27,6 +27,8 @@ const saved: OrganisationPolicy = {
     withdrawalRule: 'keep',
     advanceGuardianConsent: true,
     adultGuestsAllowed: false,
+    researchExportMedia: 'audio',
+    lateRequestDays: 30,
     noticeText: 'Sessions may be recorded when everyone agrees.',
     agreementText: 'Our online tutoring and recording policy, in full.',
   },

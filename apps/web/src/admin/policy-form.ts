@@ -5,6 +5,7 @@
  */
 import {
   type OrganisationPolicy,
+  type ResearchExportMedia,
   SavePolicyRequest,
   type StaffRole,
   type WithdrawalRule,
@@ -62,6 +63,9 @@ export interface PolicyDraft {
   withdrawalRule: WithdrawalRule;
   advanceGuardianConsent: boolean;
   adultGuestsAllowed: boolean;
+  researchExportMedia: ResearchExportMedia;
+  /** Days after a session an expired link may still report or ask for deletion, as typed. */
+  lateRequestDays: string;
   noticeText: string;
   agreementText: string;
 }
@@ -116,6 +120,8 @@ export function draftFromPolicy(saved: OrganisationPolicy): PolicyDraft {
     withdrawalRule: policy.withdrawalRule,
     advanceGuardianConsent: policy.advanceGuardianConsent,
     adultGuestsAllowed: policy.adultGuestsAllowed,
+    researchExportMedia: policy.researchExportMedia,
+    lateRequestDays: String(policy.lateRequestDays),
     noticeText: policy.noticeText,
     agreementText: policy.agreementText,
   };
@@ -140,6 +146,8 @@ export function saveRequestOf(draft: PolicyDraft): SavePolicyRequest {
     withdrawalRule: draft.withdrawalRule,
     advanceGuardianConsent: draft.advanceGuardianConsent,
     adultGuestsAllowed: draft.adultGuestsAllowed,
+    researchExportMedia: draft.researchExportMedia,
+    lateRequestDays: parseDays(draft.lateRequestDays),
     noticeText: draft.noticeText,
     agreementText: draft.agreementText,
   };
@@ -147,7 +155,7 @@ export function saveRequestOf(draft: PolicyDraft): SavePolicyRequest {
 
 export type PolicyCheck = { ok: true; body: SavePolicyRequest } | { ok: false; fields: FieldErrors };
 
-const daysFields = /(^|\.)(retentionDays|participantPlaybackDays)$/;
+const daysFields = /(^|\.)(retentionDays|participantPlaybackDays|lateRequestDays)$/;
 
 /** The same words for every box of days, whichever check failed (zod's own say "expected number"). */
 function daysMessage(code: string): string | undefined {

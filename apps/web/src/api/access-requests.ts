@@ -3,6 +3,8 @@ import {
   AccessRequestDetail,
   AccessRequestList,
   type AccessSubject,
+  AdminAccessRequest,
+  AdminAccessRequestDetail,
   AdminAccessRequestList,
 } from '@assent/shared';
 import { config } from '../config';
@@ -39,9 +41,19 @@ export function fetchAdminAccessRequests(): Promise<AdminAccessRequestList> {
   return requestParsed(AdminAccessRequestList, `${api}/admin/access-requests`);
 }
 
-export function answerAccessRequest(id: string): Promise<AccessRequest> {
-  return requestParsed(AccessRequest, `${api}/admin/access-requests/${encodeURIComponent(id)}/answer`, {
-    method: 'POST',
-    body: '{}',
-  });
+const adminUrl = (id: string) => `${api}/admin/access-requests/${encodeURIComponent(id)}`;
+
+/** Compiles the answer as a draft for the admins; the requester sees nothing until it is released. */
+export function answerAccessRequest(id: string): Promise<AdminAccessRequest> {
+  return requestParsed(AdminAccessRequest, `${adminUrl(id)}/answer`, { method: 'POST', body: '{}' });
+}
+
+/** A request with its compiled answer and what the answer leaves out (admins). */
+export function fetchAdminAccessRequest(id: string): Promise<AdminAccessRequestDetail> {
+  return requestParsed(AdminAccessRequestDetail, adminUrl(id));
+}
+
+/** Releases the compiled answer to the requester, who is then mailed. */
+export function releaseAccessRequest(id: string): Promise<AdminAccessRequest> {
+  return requestParsed(AdminAccessRequest, `${adminUrl(id)}/release`, { method: 'POST', body: '{}' });
 }

@@ -15,6 +15,7 @@ const theirs: ResearchSession = {
   sessionId: 'ses_1',
   title: 'Algebra, week 3',
   createdAt: '2026-03-03T10:00:00.000Z',
+  exportMedia: 'audio',
   seats: [
     {
       personId: 'per_pat',

@@ -34,6 +34,8 @@ function policy(adultGuestsAllowed: boolean): OrganisationPolicy {
       withdrawalRule: 'keep',
       advanceGuardianConsent: false,
       adultGuestsAllowed,
+      researchExportMedia: 'audio',
+      lateRequestDays: 30,
       noticeText: 'Recorded only if everyone agrees.',
       agreementText: 'The online tutoring and recording policy.',
     },

@@ -10,6 +10,8 @@ const valid: OrganisationPolicyInput = {
   withdrawalRule: 'keep',
   advanceGuardianConsent: false,
   adultGuestsAllowed: true,
+  researchExportMedia: 'audio',
+  lateRequestDays: 30,
   noticeText: 'Sessions are recorded only if everyone agrees.',
   agreementText: 'The online tutoring and recording policy.',
 };
@@ -21,6 +23,17 @@ describe('organisation policy schema', () => {
   it('accepts a valid policy and a save naming the version it started from', () => {
     expect(OrganisationPolicyInput.parse(valid)).toEqual(valid);
     expect(SavePolicyRequest.parse({ ...valid, basedOnVersion: 3 }).basedOnVersion).toBe(3);
+  });
+
+  it('reads a version saved before research media and late requests existed as sound only and 30 days', () => {
+    const { researchExportMedia: _media, lateRequestDays: _days, ...older } = valid;
+    expect(OrganisationPolicyInput.parse(older)).toMatchObject({
+      researchExportMedia: 'audio',
+      lateRequestDays: 30,
+    });
+    expect(issuesOf({ ...valid, basedOnVersion: 1, researchExportMedia: 'video' })[0]?.[0]).toBe(
+      'researchExportMedia',
+    );
   });
 
   it('names the field of each problem', () => {

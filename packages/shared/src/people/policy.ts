@@ -20,6 +20,13 @@ export type PurposePolicy = z.infer<typeof PurposePolicy>;
 export const WithdrawalRule = z.enum(['keep', 'erase']);
 export type WithdrawalRule = z.infer<typeof WithdrawalRule>;
 
+/**
+ * What a research export holds of each recording: its sound only (voices can still identify people),
+ * or the recording as made (faces, voices and the names shown under each picture).
+ */
+export const ResearchExportMedia = z.enum(['audio', 'audio_and_video']);
+export type ResearchExportMedia = z.infer<typeof ResearchExportMedia>;
+
 const policyFields = {
   purposes: z.array(PurposePolicy).min(1, 'At least one purpose').max(20),
   /** Days students and guardians may play back sessions they attended; null: never. */
@@ -37,6 +44,13 @@ const policyFields = {
   noticeText: z.string().trim().min(20, 'The notice needs at least 20 characters').max(4000),
   /** The online-tutoring and recording policy a guardian reads and agrees to before enrolling. */
   agreementText: z.string().trim().min(20, 'The policy needs at least 20 characters').max(20000),
+  /** What research exports hold; versions saved before this field existed read as sound only. */
+  researchExportMedia: ResearchExportMedia.default('audio'),
+  /**
+   * Days after a session during which its invite links, once expired, may still file a concern report
+   * or a deletion request (a live link or a sign-in may always). Older versions read as 30.
+   */
+  lateRequestDays: z.number().int().min(1, 'At least one day').max(365, 'At most 365 days').default(30),
 };
 
 /** What no single field can say: purpose ids unique, roles listed once, and someone able to watch. */

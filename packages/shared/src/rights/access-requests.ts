@@ -35,12 +35,24 @@ export type AccessRequest = z.infer<typeof AccessRequest>;
 export const AccessRequestList = z.object({ requests: z.array(AccessRequest) });
 export type AccessRequestList = z.infer<typeof AccessRequestList>;
 
+/**
+ * Where a request stands for the admins: received; `draft` once the answer is compiled (the requester
+ * still sees it as received); `released` once an admin has read it and released it to them.
+ */
+export const AccessRequestStage = z.enum(['received', 'draft', 'released']);
+export type AccessRequestStage = z.infer<typeof AccessRequestStage>;
+
 /** A request as the admins' list shows it: who asked, about whom, and how long it has waited. */
 export const AdminAccessRequest = AccessRequest.extend({
   requesterName: z.string(),
-  /** Whole days from receipt until now, or until it was answered. */
+  /** Whole days from receipt until now, or until it was released. */
   openDays: z.number().int().nonnegative(),
   answeredByName: z.string().nullable(),
+  stage: AccessRequestStage,
+  /** When the draft was compiled, and when it was released (null until then). */
+  compiledAt: z.string().nullable(),
+  releasedAt: z.string().nullable(),
+  releasedByName: z.string().nullable(),
 });
 export type AdminAccessRequest = z.infer<typeof AdminAccessRequest>;
 
@@ -226,3 +238,22 @@ export type AccessAnswer = z.infer<typeof AccessAnswer>;
 /** `GET /api/me/access-requests/:id`: the request and, once answered, the answer. */
 export const AccessRequestDetail = AccessRequest.extend({ answer: AccessAnswer.nullable() });
 export type AccessRequestDetail = z.infer<typeof AccessRequestDetail>;
+
+/**
+ * What a compiled answer leaves out, for the admin who releases it (never shown to the requester):
+ * a third party (a guardian about their child) is not told of the subject's own concern reports, and
+ * nobody is told of investigation views while a report about the session is open.
+ */
+export const AccessWithheld = z.object({
+  concernReports: z.number().int().nonnegative(),
+  investigationViews: z.number().int().nonnegative(),
+  auditEntries: z.number().int().nonnegative(),
+});
+export type AccessWithheld = z.infer<typeof AccessWithheld>;
+
+/** `GET /api/admin/access-requests/:id`: the request, and its compiled answer with what it leaves out. */
+export const AdminAccessRequestDetail = AdminAccessRequest.extend({
+  answer: AccessAnswer.nullable(),
+  withheld: AccessWithheld.nullable(),
+});
+export type AdminAccessRequestDetail = z.infer<typeof AdminAccessRequestDetail>;

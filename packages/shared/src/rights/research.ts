@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { SessionRole } from '../api/roles';
+import { ResearchExportMedia } from '../people/policy';
 
 /** What is stored: a refuse after an agree is kept as a withdrawal. */
 export const ResearchDecision = z.enum(['agree', 'refuse', 'withdraw']);
@@ -40,6 +41,8 @@ export const ResearchSession = z.object({
   title: z.string(),
   createdAt: z.string(),
   seats: z.array(ResearchSeat),
+  /** What an export would hold of its recordings under the policy in force: sound only, or the video too. */
+  exportMedia: ResearchExportMedia,
 });
 export type ResearchSession = z.infer<typeof ResearchSession>;
 
@@ -105,6 +108,8 @@ export type ResearchExportSummary = z.infer<typeof ResearchExportSummary>;
 export const ResearchOverview = z.object({
   sessions: z.array(ResearchCandidate),
   exports: z.array(ResearchExportSummary),
+  /** What a download holds under the policy in force. */
+  exportMedia: ResearchExportMedia,
 });
 export type ResearchOverview = z.infer<typeof ResearchOverview>;
 

@@ -34,4 +34,17 @@ export const accessRequestCases: RouteCase[] = [
     body: () => ({}),
     allowed: { admin: 404 },
   },
+  {
+    name: 'read a compiled access answer that does not exist',
+    method: 'GET',
+    path: () => '/api/admin/access-requests/areq_missing',
+    allowed: { admin: 404 },
+  },
+  {
+    name: 'release an access answer that does not exist',
+    method: 'POST',
+    path: () => '/api/admin/access-requests/areq_missing/release',
+    body: () => ({}),
+    allowed: { admin: 404 },
+  },
 ];

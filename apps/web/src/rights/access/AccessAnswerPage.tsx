@@ -77,7 +77,7 @@ export function AccessAnswer({ request }: { request: AccessRequestDetail }) {
   );
 }
 
-function AnswerSections({ answer }: { answer: NonNullable<AccessRequestDetail['answer']> }) {
+export function AnswerSections({ answer }: { answer: NonNullable<AccessRequestDetail['answer']> }) {
   // Purposes by their label, from the recordings that carry one.
   const labels = new Map(answer.recordings.map((r) => [r.purpose, r.purposeLabel] as const));
   return (

@@ -5,7 +5,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { requestsMade, stubApi } from '../../test-support/stub-api';
 import { AdminAccessRequests } from './AdminAccessRequests';
-import { adminRequest } from './access-fixtures';
+import { adminRequest, answer } from './access-fixtures';
 
 afterEach(() => {
   cleanup();
@@ -13,7 +13,7 @@ afterEach(() => {
 });
 
 describe('AdminAccessRequests', () => {
-  it('lists open requests first with how long they waited, and answers one', async () => {
+  it('lists open requests first, prepares an answer, shows it with what was left out, and releases it only once confirmed', async () => {
     let requests: AdminAccessRequest[] = [
       adminRequest({}),
       adminRequest({
@@ -22,26 +22,36 @@ describe('AdminAccessRequests', () => {
         subjectKind: 'student',
         subjectName: 'Tom',
         status: 'answered',
+        stage: 'released',
         answeredAt: '2026-02-02T08:00:00.000Z',
-        answeredByName: 'Ada Admin',
+        releasedAt: '2026-02-02T08:00:00.000Z',
+        releasedByName: 'Ada Admin',
         openDays: 1,
       }),
     ];
+    const set = (patch: Partial<AdminAccessRequest>) => {
+      requests = requests.map((r) => (r.id === 'areq_1' ? { ...r, ...patch } : r));
+      return { body: requests[0] };
+    };
     const fetchMock = stubApi((method, path) => {
       if (method === 'GET' && path === '/api/admin/access-requests') return { body: { requests } };
-      if (method === 'POST' && path === '/api/admin/access-requests/areq_1/answer') {
-        requests = requests.map((r) =>
-          r.id === 'areq_1'
-            ? {
-                ...r,
-                status: 'answered',
-                answeredAt: '2026-03-05T08:00:00.000Z',
-                answeredByName: 'Ada Admin',
-              }
-            : r,
-        );
-        return { body: requests[0] };
-      }
+      if (method === 'POST' && path === '/api/admin/access-requests/areq_1/answer')
+        return set({ stage: 'draft', compiledAt: '2026-03-05T08:00:00.000Z' });
+      if (method === 'GET' && path === '/api/admin/access-requests/areq_1')
+        return {
+          body: {
+            ...requests[0],
+            answer,
+            withheld: { concernReports: 1, investigationViews: 0, auditEntries: 0 },
+          },
+        };
+      if (method === 'POST' && path === '/api/admin/access-requests/areq_1/release')
+        return set({
+          stage: 'released',
+          status: 'answered',
+          releasedAt: '2026-03-05T09:00:00.000Z',
+          releasedByName: 'Ada Admin',
+        });
       return undefined;
     });
     render(<AdminAccessRequests />);
@@ -58,14 +68,31 @@ describe('AdminAccessRequests', () => {
     expect(done.getByText(/Answered on .* by Ada Admin, after 1 day/)).toBeTruthy();
     expect(done.queryByRole('button')).toBeNull();
 
-    await userEvent.click(screen.getByRole('button', { name: 'Answer access request from Pat Guardian' }));
-    expect(await screen.findByText(/The request from Pat Guardian is answered/)).toBeTruthy();
-    await vi.waitFor(() =>
-      expect(screen.queryByRole('button', { name: 'Answer access request from Pat Guardian' })).toBeNull(),
-    );
+    await userEvent.click(screen.getByRole('button', { name: 'Prepare answer for Pat Guardian' }));
+    expect(await screen.findByText(/ready to read\. They see nothing until you release it/)).toBeTruthy();
+    expect(await screen.findByText(/1 concern report the subject made/)).toBeTruthy();
+    expect(screen.getByText(/Answer ready to read, not yet released/)).toBeTruthy();
+
+    // Releasing asks first; Cancel sends nothing.
+    await userEvent.click(screen.getByRole('button', { name: 'Release answer to Pat Guardian' }));
+    const dialog = screen.getByRole('alertdialog', { name: 'Release this answer?' });
+    expect(dialog.textContent).toContain('Pat Guardian will be able to read and download everything');
+    expect(dialog.textContent).toContain('cannot be taken back');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(requestsMade(fetchMock)).not.toContain('POST /api/admin/access-requests/areq_1/release');
+
+    await userEvent.click(screen.getByRole('button', { name: 'Release answer to Pat Guardian' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Release answer' }));
+    expect(
+      await screen.findByText(/The answer is released to Pat Guardian; they have been told/),
+    ).toBeTruthy();
+    await vi.waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
     expect(requestsMade(fetchMock)).toEqual([
       'GET /api/admin/access-requests',
       'POST /api/admin/access-requests/areq_1/answer',
+      'GET /api/admin/access-requests',
+      'GET /api/admin/access-requests/areq_1',
+      'POST /api/admin/access-requests/areq_1/release',
       'GET /api/admin/access-requests',
     ]);
   });

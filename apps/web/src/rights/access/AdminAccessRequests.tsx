@@ -4,23 +4,40 @@ import { AdminFailureAlert } from '../../admin/AdminFailureAlert';
 import { formatDate } from '../../admin/format-time';
 import { answerAccessRequest, fetchAdminAccessRequests } from '../../api/access-requests';
 import { useRemote } from '../../ui/useRemote';
+import { AccessDraft } from './AccessDraft';
 import './access.css';
 
 const days = (n: number) => `${n} ${n === 1 ? 'day' : 'days'}`;
 
-/** Admins' "Access requests" on /admin/requests: open ones first with how long each has waited. */
+function stageInWords(request: AdminAccessRequest): string {
+  if (request.stage === 'received') return `Open for ${days(request.openDays)}`;
+  if (request.stage === 'draft')
+    return `Answer ready to read, not yet released; open for ${days(request.openDays)}`;
+  return `Answered on ${formatDate(request.releasedAt ?? request.receivedAt)}${
+    request.releasedByName ? ` by ${request.releasedByName}` : ''
+  }, after ${days(request.openDays)}`;
+}
+
+/**
+ * Admins' "Access requests" on /admin/requests: open ones first with how long each has waited. An
+ * answer is prepared as a draft, read, and only then released to the requester (with a confirmation).
+ */
 export function AdminAccessRequests() {
   const { state, reload } = useRemote(fetchAdminAccessRequests);
   const [busyId, setBusyId] = useState<string | null>(null);
+  const [reading, setReading] = useState<string | null>(null);
   const [said, setSaid] = useState<string | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
 
-  const answer = async (request: AdminAccessRequest) => {
+  const prepare = async (request: AdminAccessRequest) => {
     setBusyId(request.id);
     setFailure(null);
     try {
       await answerAccessRequest(request.id);
-      setSaid(`The request from ${request.requesterName} is answered; they have been told.`);
+      setSaid(
+        `The answer for ${request.requesterName} is ready to read. They see nothing until you release it.`,
+      );
+      setReading(request.id);
     } catch (error) {
       setFailure(error);
     } finally {
@@ -29,12 +46,16 @@ export function AdminAccessRequests() {
     }
   };
 
+  const requests = state.kind === 'ready' ? state.data.requests : [];
+  const open = requests.find((r) => r.id === reading && r.stage === 'draft');
+
   return (
     <section className="card access-admin" aria-labelledby="access-requests-heading">
       <h2 id="access-requests-heading">Access requests</h2>
       <p className="muted">
-        People asking for everything Assent holds about them or their child. Answering compiles it as it is
-        now; the person reads it on their requests page and can download it.
+        People asking for everything Assent holds about them or their child. Preparing an answer compiles it
+        as it is now, leaving out what safeguarding requires; you read it, then release it, and the person
+        reads it on their requests page and can download it.
       </p>
       <p role="status" className="status-line">
         {said}
@@ -44,10 +65,8 @@ export function AdminAccessRequests() {
       {state.kind === 'failed' && (
         <AdminFailureAlert error={state.error} returnTo="/admin/requests" onRetry={reload} />
       )}
-      {state.kind === 'ready' && state.data.requests.length === 0 && (
-        <p>No one has asked for their data yet.</p>
-      )}
-      {state.kind === 'ready' && state.data.requests.length > 0 && (
+      {state.kind === 'ready' && requests.length === 0 && <p>No one has asked for their data yet.</p>}
+      {requests.length > 0 && (
         <table className="card-table">
           <caption className="visually-hidden">Access requests, open ones first</caption>
           <thead>
@@ -62,7 +81,7 @@ export function AdminAccessRequests() {
             </tr>
           </thead>
           <tbody>
-            {state.data.requests.map((request) => (
+            {requests.map((request) => (
               <tr key={request.id}>
                 <th scope="row" data-label="Asked by">
                   <span>{request.requesterName}</span>
@@ -74,24 +93,28 @@ export function AdminAccessRequests() {
                   <span>{formatDate(request.receivedAt)}</span>
                 </td>
                 <td data-label="Status">
-                  <span>
-                    {request.status === 'received'
-                      ? `Open for ${days(request.openDays)}`
-                      : `Answered on ${formatDate(request.answeredAt ?? request.receivedAt)}${
-                          request.answeredByName ? ` by ${request.answeredByName}` : ''
-                        }, after ${days(request.openDays)}`}
-                  </span>
+                  <span>{stageInWords(request)}</span>
                 </td>
                 <td data-label="">
-                  {request.status === 'received' && (
+                  {request.stage === 'received' && (
                     <button
                       type="button"
                       className="button button--primary button--small"
                       disabled={busyId !== null}
                       aria-busy={busyId === request.id}
-                      onClick={() => answer(request)}
+                      onClick={() => prepare(request)}
                     >
-                      Answer access request from {request.requesterName}
+                      Prepare answer for {request.requesterName}
+                    </button>
+                  )}
+                  {request.stage === 'draft' && (
+                    <button
+                      type="button"
+                      className="button button--secondary button--small"
+                      aria-expanded={reading === request.id}
+                      onClick={() => setReading(reading === request.id ? null : request.id)}
+                    >
+                      Read answer for {request.requesterName}
                     </button>
                   )}
                 </td>
@@ -99,6 +122,17 @@ export function AdminAccessRequests() {
             ))}
           </tbody>
         </table>
+      )}
+      {open && (
+        <AccessDraft
+          key={open.id}
+          request={open}
+          onReleased={() => {
+            setSaid(`The answer is released to ${open.requesterName}; they have been told.`);
+            setReading(null);
+            reload();
+          }}
+        />
       )}
     </section>
   );

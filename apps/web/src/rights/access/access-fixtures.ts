@@ -149,5 +149,9 @@ export const adminRequest = (patch: Partial<AdminAccessRequest>): AdminAccessReq
   requesterName: 'Pat Guardian',
   openDays: 4,
   answeredByName: null,
+  stage: 'received',
+  compiledAt: null,
+  releasedAt: null,
+  releasedByName: null,
   ...patch,
 });

@@ -125,6 +125,16 @@ describe('AdminDeletionRequests', () => {
 
     await userEvent.type(within(form).getByLabelText('Reason for your decision'), 'Fair request, approved');
     await userEvent.click(within(form).getByRole('button', { name: 'Approve deletion' }));
+    // Destroying cannot be undone: a dialog says what will happen, and Cancel sends nothing.
+    let confirm = screen.getByRole('alertdialog', { name: 'Approve this deletion?' });
+    expect(confirm.textContent).toContain('“Algebra with Sam” asked for by Gail Guardian will be destroyed');
+    expect(confirm.textContent).toContain('cannot be undone');
+    await userEvent.click(within(confirm).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(requestsMade(fetchMock)).toEqual(['GET /api/admin/deletion-requests']);
+    await userEvent.click(within(form).getByRole('button', { name: 'Approve deletion' }));
+    confirm = screen.getByRole('alertdialog', { name: 'Approve this deletion?' });
+    await userEvent.click(within(confirm).getByRole('button', { name: 'Approve and delete' }));
     expect((await screen.findByRole('status')).textContent).toBe(
       "Gail Guardian's request was approved: 1 recording deleted.",
     );
@@ -145,6 +155,7 @@ describe('AdminDeletionRequests', () => {
     const form = await screen.findByRole('form', { name: /Decide Gail Guardian's request/ });
     await userEvent.type(within(form).getByLabelText('Reason for your decision'), 'Approve it please');
     await userEvent.click(within(form).getByRole('button', { name: 'Approve deletion' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Approve and delete' }));
     const alert = await within(form).findByRole('alert');
     expect(within(alert).getByText(message)).toBeTruthy();
   });

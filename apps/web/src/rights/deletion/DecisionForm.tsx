@@ -2,6 +2,7 @@ import type { AdminDeletionRequest, DeletionDecisionResult } from '@assent/share
 import { useId, useState } from 'react';
 import { ApiError } from '../../api/client';
 import { decideDeletionRequest } from '../../api/deletion-requests';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import '../../ui/controls.css';
 
@@ -21,13 +22,16 @@ export function DecisionForm({ request, onDecided }: DecisionFormProps) {
   const [tooShort, setTooShort] = useState(false);
   const [sending, setSending] = useState<Decision | null>(null);
   const [failure, setFailure] = useState<{ attempt: number; message: string } | null>(null);
+  const [confirming, setConfirming] = useState(false);
+
+  const reasonGiven = () => {
+    const given = reason.trim().length >= minReason;
+    setTooShort(!given);
+    return given;
+  };
 
   const decide = async (decision: Decision) => {
-    if (reason.trim().length < minReason) {
-      setTooShort(true);
-      return;
-    }
-    setTooShort(false);
+    if (!reasonGiven()) return;
     setSending(decision);
     try {
       onDecided(await decideDeletionRequest(request.id, { decision, reason: reason.trim() }));
@@ -39,6 +43,7 @@ export function DecisionForm({ request, onDecided }: DecisionFormProps) {
       setFailure((f) => ({ attempt: (f?.attempt ?? 0) + 1, message }));
     } finally {
       setSending(null);
+      setConfirming(false);
     }
   };
 
@@ -79,7 +84,8 @@ export function DecisionForm({ request, onDecided }: DecisionFormProps) {
           type="button"
           className="button button--primary"
           disabled={request.onHold || sending !== null}
-          onClick={() => decide('approve')}
+          // Destroying recordings cannot be undone: asked once more, in a dialog.
+          onClick={() => reasonGiven() && setConfirming(true)}
         >
           Approve deletion
         </button>
@@ -92,6 +98,21 @@ export function DecisionForm({ request, onDecided }: DecisionFormProps) {
           Refuse deletion
         </button>
       </div>
+      {confirming && (
+        <ConfirmDialog
+          title="Approve this deletion?"
+          confirmLabel="Approve and delete"
+          busy={sending === 'approve'}
+          onConfirm={() => decide('approve')}
+          onCancel={() => setConfirming(false)}
+        >
+          <p>
+            {request.recordingId ? 'The recording' : 'The recordings'} of “{request.sessionTitle}” asked for
+            by {request.requesterName} will be destroyed now, and a deletion record kept. This cannot be
+            undone.
+          </p>
+        </ConfirmDialog>
+      )}
     </form>
   );
 }

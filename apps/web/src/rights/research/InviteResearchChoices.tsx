@@ -3,6 +3,7 @@ import type { ResearchSession } from '@assent/shared';
 import { useEffect, useState } from 'react';
 import { decideResearchWithInvite, fetchCallResearch } from '../../api/research';
 import { ResearchChoiceGroup } from './ResearchChoiceGroup';
+import { whatResearchersReceive } from './research-words';
 
 /** The join page's research choices, with the invite token: its own seat and a guardian's children. */
 export default function InviteResearchChoices({ inviteToken }: { inviteToken: string }) {
@@ -24,10 +25,12 @@ export default function InviteResearchChoices({ inviteToken }: { inviteToken: st
 
   return (
     <>
-      <p className="muted">
-        Researchers who study tutoring may receive recordings of sessions where everyone agreed, with names
-        replaced. Saying no changes nothing else. You can change your mind at any time.
-      </p>
+      {typeof session === 'object' && (
+        <p className="muted">
+          {whatResearchersReceive(session.exportMedia)} Saying no changes nothing else. You can change your
+          mind at any time.
+        </p>
+      )}
       {session === 'loading' && <p className="muted">Loading…</p>}
       {session === 'failed' && (
         <div role="alert">

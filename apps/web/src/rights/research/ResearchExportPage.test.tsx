@@ -38,6 +38,7 @@ const overview: ResearchOverview = {
       archiveUrl: '/api/admin/research/exports/rexp_old/archive',
     },
   ],
+  exportMedia: 'audio',
 };
 
 describe('ResearchExportPage', () => {
@@ -84,7 +85,9 @@ describe('ResearchExportPage', () => {
 
   it('says so when there is nothing recorded yet', async () => {
     stubApi((_m, path) =>
-      path === '/api/admin/research' ? { body: { sessions: [], exports: [] } } : undefined,
+      path === '/api/admin/research'
+        ? { body: { sessions: [], exports: [], exportMedia: 'audio' } }
+        : undefined,
     );
     render(<ResearchExportPage />);
     expect(await screen.findByText('No session has stored recordings at the moment.')).toBeTruthy();

@@ -35,9 +35,17 @@ export function ResearchExportPage() {
       <PageHeading id="research-heading">Research exports</PageHeading>
       <p className="muted">
         Only sessions where everyone in the call agreed to research sharing (and a guardian for each child)
-        are exported. People are given pseudonyms in the export; their names may still be visible in the video
-        itself. A session someone withdraws from later is left out when the export is downloaded.
+        are exported. People are given pseudonyms in the export’s list. A session someone withdraws from later
+        is left out when the export is downloaded.
       </p>
+      {state.kind === 'ready' && (
+        <p>
+          {state.data.exportMedia === 'audio'
+            ? 'Each recording leaves as its sound only (copied, not re-encoded): no faces or names on screen, but voices can identify people.'
+            : 'Each recording leaves as it was recorded: faces, voices and the names shown under each picture can identify people.'}{' '}
+          The policy decides which.
+        </p>
+      )}
       {state.kind === 'loading' && (
         <p className="muted" role="status">
           Loading sessions…

@@ -28,6 +28,7 @@ const mine: MyResearchConsents = {
       sessionId: 'ses_1',
       title: 'Algebra, week 3',
       createdAt: '2026-03-03T10:00:00.000Z',
+      exportMedia: 'audio',
       seats: [
         seat({}),
         seat({
@@ -69,6 +70,13 @@ describe('ResearchSharingCard', () => {
     render(<ResearchSharingCard />);
     expect(await screen.findByRole('heading', { name: 'Research sharing' })).toBeTruthy();
     expect(screen.getByText(/Saying no changes nothing else/)).toBeTruthy();
+    // Exactly what leaves: the sound, whose voices can identify people; never "names replaced".
+    expect(
+      screen.getByText(
+        /the sound of sessions where everyone agreed.*without the video\. Voices can identify people/,
+      ),
+    ).toBeTruthy();
+    expect(screen.queryByText(/names replaced/)).toBeNull();
 
     const own = within(
       screen.getByRole('radiogroup', { name: 'Research sharing for Pat Guardian in Algebra, week 3' }),

@@ -3,6 +3,7 @@ import { decideResearch, fetchMyResearch } from '../../api/research';
 import { RemoteFailure } from '../../people/RemoteFailure';
 import { useRemote } from '../../ui/useRemote';
 import { ResearchChoiceGroup } from './ResearchChoiceGroup';
+import { whatResearchersReceive } from './research-words';
 
 /**
  * On the dashboard: research sharing, a choice of its own per session and seat (Hearken, Schoolhouse).
@@ -17,9 +18,11 @@ export function ResearchSharingCard() {
     <section className="card research-sharing" aria-labelledby="research-sharing-heading">
       <h2 id="research-sharing-heading">Research sharing</h2>
       <p>
-        Researchers who study tutoring may receive recordings of sessions where everyone agreed, with names
-        replaced. Saying no changes nothing else: your recordings, playback and consent stay as they are. You
-        can change your mind at any time.
+        {whatResearchersReceive(
+          state.kind === 'ready' ? (state.data.sessions[0]?.exportMedia ?? 'audio') : 'audio',
+        )}{' '}
+        Saying no changes nothing else: your recordings, playback and consent stay as they are. You can change
+        your mind at any time.
       </p>
       {state.kind === 'failed' && (
         <RemoteFailure error={state.error} what="your research sharing choices" onRetry={research.reload} />

@@ -1,4 +1,4 @@
-import type { ResearchEligibility } from '@assent/shared';
+import type { ResearchEligibility, ResearchExportMedia } from '@assent/shared';
 
 /** Whether a session may go to researchers, in words for the admin ("2 of 3 agreed"). */
 export function eligibilityInWords(eligibility: ResearchEligibility): string {
@@ -23,3 +23,13 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 /** "1 session, 2 recordings" */
 export const exportSize = (sessions: number, recordings: number) =>
   `${plural(sessions, 'session', 'sessions')}, ${plural(recordings, 'recording', 'recordings')}`;
+
+/**
+ * What leaves Assent when a session is shared for research, said exactly: the sound alone still carries
+ * voices (and what is said), and the video carries faces and the names shown under each picture.
+ */
+export function whatResearchersReceive(media: ResearchExportMedia): string {
+  return media === 'audio'
+    ? 'Researchers who study tutoring may receive the sound of sessions where everyone agreed: what was said, in everyone’s voices, without the video. Voices can identify people. Their list of who took part gives codes instead of names.'
+    : 'Researchers who study tutoring may receive the video and sound of sessions where everyone agreed: faces, voices and the names shown under each picture, which can identify people. Their list of who took part gives codes instead of names.';
+}
