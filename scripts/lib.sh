@@ -69,3 +69,19 @@ ensure_node_modules() {
     (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error)
   fi
 }
+
+# Points TEST_DATABASE_URL at a throwaway PostgreSQL cluster of this shell's own (scripts/postgres.sh),
+# unless it already names one; the cluster is stopped and removed when the shell exits, whether the run
+# passes, fails or is interrupted.
+use_throwaway_postgres() {
+  if [ -n "${TEST_DATABASE_URL:-}" ]; then
+    export TEST_DATABASE_URL
+    return 0
+  fi
+  ASSENT_PG_DIR="$(mktemp -d "${TMPDIR:-/tmp}/assent-pg.XXXXXX")"
+  trap 'bash "$ROOT/scripts/postgres.sh" stop "$ASSENT_PG_DIR"' EXIT
+  trap 'exit 130' INT
+  trap 'exit 143' TERM
+  TEST_DATABASE_URL="$(bash "$ROOT/scripts/postgres.sh" start "$ASSENT_PG_DIR")"
+  export TEST_DATABASE_URL
+}

@@ -10,8 +10,9 @@ LIVEKIT_SERVER_BIN="${LIVEKIT_SERVER_BIN:-$(bash scripts/ensure-livekit.sh)}"
 export LIVEKIT_SERVER_BIN
 EGRESS_BIN="$(bash scripts/ensure-egress.sh)"
 export EGRESS_BIN
-TEST_DATABASE_URL="${TEST_DATABASE_URL:-$(bash scripts/postgres.sh)}"
-export TEST_DATABASE_URL
+# The PostgreSQL half of the API tests: TEST_DATABASE_URL if it names one, else a throwaway cluster of
+# this run's own (temporary directory, unix socket only, generated password), removed however the run ends.
+use_throwaway_postgres
 
 results="$ROOT/.data/test-results"
 rm -rf "$results" && mkdir -p "$results"

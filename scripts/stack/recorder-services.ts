@@ -66,6 +66,7 @@ export function egressService(config: StackConfig, bin: string): ServiceSpec {
       'insecure: true',
       'redis:',
       `  address: ${loopback}:${ports.redis}`,
+      `  password: ${secrets.redisPassword}`,
       // Its health, template and metrics servers would listen on every interface; we need none of them.
       'template_port: 0',
       `template_base: ${recordingLayoutUrl(config)}`,

@@ -1,4 +1,6 @@
 /** `npm start`: runs Assent locally until Ctrl-C, and says which part died if one does. */
+import { join } from 'node:path';
+import { readyLines } from './first-run';
 import { startStack } from './stack';
 
 const say = (message: string) => console.log(`[assent] ${message}`);
@@ -23,7 +25,8 @@ async function main() {
   process.on('SIGINT', () => void shutdown(0));
   process.on('SIGTERM', () => void shutdown(0));
   say('');
-  say(`Assent is running. Open ${stack.webUrl} to create a session.`);
+  for (const line of readyLines(stack.webUrl, stack.firstRun, join(stack.config.logDir, 'server.log')))
+    say(line);
   say(`API docs: ${stack.webUrl}/api/docs · logs and data: ${stack.config.dataDir}`);
   say('Press Ctrl-C to stop everything.');
 }

@@ -1,5 +1,5 @@
 /** The stack's processes: Redis, livekit-server and the Assent server (which also serves the web app). */
-import { writeFileSync } from 'node:fs';
+import { chmodSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { recordingLayoutUrl } from './recorder-services';
@@ -9,12 +9,28 @@ import type { ServiceSpec } from './supervisor';
 const loopback = '127.0.0.1';
 
 export function redisService(config: StackConfig): ServiceSpec {
+  const file = join(config.dataDir, 'redis.conf');
+  // In a file of this user's, not on the command line, where every user of the machine could read the
+  // password. Nothing is persisted: LiveKit and egress keep only live state in it.
+  writeFileSync(
+    file,
+    [
+      `bind ${loopback}`,
+      `port ${config.ports.redis}`,
+      'save ""',
+      'appendonly no',
+      `requirepass ${config.secrets.redisPassword}`,
+      '',
+    ].join('\n'),
+    { mode: 0o600 },
+  );
+  chmodSync(file, 0o600);
   return {
     name: 'redis',
     command: 'redis-server',
-    args: ['--bind', loopback, '--port', String(config.ports.redis), '--save', '', '--appendonly', 'no'],
+    args: [file],
     cwd: config.dataDir,
-    healthy: () => redisPing(config.ports.redis),
+    healthy: () => redisPing(config.ports.redis, config.secrets.redisPassword),
     startupSeconds: 15,
   };
 }
@@ -36,6 +52,7 @@ export function livekitService(config: StackConfig, bin: string): ServiceSpec {
       '  enable_loopback_candidate: true',
       'redis:',
       `  address: ${loopback}:${ports.redis}`,
+      `  password: ${secrets.redisPassword}`,
       'keys:',
       `  ${secrets.livekitApiKey}: ${secrets.livekitApiSecret}`,
       'webhook:',
@@ -102,18 +119,27 @@ async function httpOk(url: string): Promise<boolean> {
   return res.ok;
 }
 
-function redisPing(port: number): Promise<boolean> {
+/** Whether Redis answers PING, after AUTH with `password` when one is given. */
+export function redisPing(port: number, password?: string): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = connect({ host: loopback, port });
+    let answer = '';
     socket.setTimeout(1000, () => {
       socket.destroy();
       resolve(false);
     });
     socket.once('error', () => resolve(false));
-    socket.once('connect', () => socket.write('PING\r\n'));
-    socket.once('data', (data) => {
+    socket.once('connect', () => {
+      // RESP arrays, so a password is sent as one argument whatever it holds.
+      const auth = password ? `*2\r\n$4\r\nAUTH\r\n$${Buffer.byteLength(password)}\r\n${password}\r\n` : '';
+      socket.write(`${auth}*1\r\n$4\r\nPING\r\n`);
+    });
+    socket.on('data', (data) => {
+      answer += data.toString();
+      const replies = answer.split('\r\n').filter(Boolean);
+      if (replies.length < (password ? 2 : 1)) return;
       socket.destroy();
-      resolve(data.toString().startsWith('+PONG'));
+      resolve(replies.at(-1) === '+PONG' && replies.every((reply) => !reply.startsWith('-')));
     });
   });
 }

@@ -1,6 +1,14 @@
 /** Where the local stack lives and which loopback ports it uses; secrets generated once per data dir. */
 import { createHash, randomBytes } from 'node:crypto';
-import { accessSync, constants, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  accessSync,
+  chmodSync,
+  constants,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
 import { join, resolve } from 'node:path';
 
 export interface StackPorts {
@@ -18,6 +26,8 @@ export interface StackSecrets {
   authSecret: string;
   /** VAULT_MASTER_KEYS: `id:base64url,...`, the last one current; `npm run vault:rotate-key` adds one. */
   vaultMasterKeys: string;
+  /** The stack's Redis asks every client for it (LiveKit and egress are configured with it). */
+  redisPassword: string;
 }
 
 export interface StackConfig {
@@ -59,10 +69,12 @@ function loadOrCreateSecrets(dataDir: string): StackSecrets {
     inviteSecret: kept.inviteSecret ?? randomBytes(36).toString('base64url'),
     authSecret: kept.authSecret ?? randomBytes(36).toString('base64url'),
     vaultMasterKeys: kept.vaultMasterKeys ?? newVaultMasterKey(1),
+    redisPassword: kept.redisPassword ?? randomBytes(32).toString('base64url'),
   };
   if (Object.keys(kept).length !== Object.keys(secrets).length) {
     writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   }
+  chmodSync(file, 0o600);
   return secrets;
 }
 
@@ -73,7 +85,8 @@ export function resolveStackConfig(
   const rootDir = resolve(import.meta.dirname, '../..');
   const dataDir = resolve(overrides.dataDir ?? env.ASSENT_DATA_DIR ?? join(rootDir, '.data'));
   const logDir = join(dataDir, 'logs');
-  mkdirSync(logDir, { recursive: true });
+  privateDir(dataDir);
+  privateDir(logDir);
   const portFromEnv = (name: string) => (env[name] ? Number(env[name]) : undefined);
   const ports: StackPorts = {
     ...defaultPorts,
@@ -115,6 +128,15 @@ export function inMemoryRecordingsDir(dataDir: string): string | undefined {
   }
   const id = createHash('sha256').update(dataDir).digest('hex').slice(0, 12);
   return join(shm, `assent-${id}`, 'recordings');
+}
+
+/**
+ * A directory only this user may enter (secrets, the database, logs with people's names and links). An
+ * install made before this rule is tightened too; what is inside is then out of everyone else's reach.
+ */
+export function privateDir(dir: string): void {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  chmodSync(dir, 0o700);
 }
 
 function stripUndefined<T extends object>(value: T): Partial<T> {

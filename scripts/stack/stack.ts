@@ -2,6 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { type FirstRun, waitForFirstRun } from './first-run';
 import { egressService, pulseaudioService } from './recorder-services';
 import { livekitService, livekitWsUrl, redisService, serverService } from './services';
 import { resolveStackConfig, type StackConfig, type StackPorts } from './stack-config';
@@ -13,6 +14,8 @@ export interface Stack {
   webUrl: string;
   livekitUrl: string;
   livekitHttpUrl: string;
+  /** The server's word on the first administrator: its one-time link on a fresh install. */
+  firstRun: FirstRun;
   stop: () => Promise<void>;
 }
 
@@ -27,6 +30,9 @@ export interface StartStackOptions {
 }
 
 export async function startStack(options: StartStackOptions = {}): Promise<Stack> {
+  // SECURITY: everything the stack writes (database, vault, configs with secrets, logs) and everything its
+  // processes create afterwards is this user's alone.
+  process.umask(0o077);
   const env = options.env ?? process.env;
   const log = options.log ?? (() => {});
   const config = resolveStackConfig(env, { dataDir: options.dataDir, ports: options.ports });
@@ -35,6 +41,7 @@ export async function startStack(options: StartStackOptions = {}): Promise<Stack
     options.onUnexpectedExit ?? ((name, reason) => log(`${name} stopped unexpectedly: ${reason}`)),
     (name, reason) => log(`${name} stopped (${reason.split(';')[0]}); starting it again`),
   );
+  let firstRun: FirstRun;
   try {
     if (!config.externalLivekit) {
       await supervisor.start(redisService(config));
@@ -55,8 +62,9 @@ export async function startStack(options: StartStackOptions = {}): Promise<Stack
     } else {
       log(`livekit    external at ${config.externalLivekit.url} (not started here)`);
     }
-    await supervisor.start(serverService(config, options.serverEnv));
+    const server = await supervisor.start(serverService(config, options.serverEnv));
     log(`server     ready on ${config.publicUrl}`);
+    firstRun = await waitForFirstRun(server.logSinceStart);
   } catch (err) {
     await supervisor.stopAll();
     throw err;
@@ -68,6 +76,7 @@ export async function startStack(options: StartStackOptions = {}): Promise<Stack
     webUrl: config.publicUrl,
     livekitUrl,
     livekitHttpUrl: livekitUrl.replace(/^ws/, 'http'),
+    firstRun,
     stop: () => supervisor.stopAll(),
   };
 }

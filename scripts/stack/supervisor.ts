@@ -1,6 +1,6 @@
 /** Starts the stack's processes, waits for each to be healthy, and says which one died and why. */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createWriteStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { createWriteStream, existsSync, fchmodSync, openSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface ServiceSpec {
@@ -23,6 +23,8 @@ export interface RunningService {
   spec: ServiceSpec;
   child: ChildProcess;
   logFile: string;
+  /** What it has logged since this start. */
+  logSinceStart: () => string;
   /** Set when we stop it on purpose, so its exit is not reported as a crash. */
   expectedExit?: boolean;
 }
@@ -41,7 +43,10 @@ export class Supervisor {
     const logFile = join(this.logDir, `${spec.name}.log`);
     const startOffset = existsSync(logFile) ? statSync(logFile).size : 0;
     const logSinceStart = () => readFileSync(logFile).subarray(startOffset).toString('utf8');
-    const log = createWriteStream(logFile, { flags: 'a' });
+    // Logs hold names, session titles and one-time links: this user's alone, also in an older install.
+    const fd = openSync(logFile, 'a', 0o600);
+    fchmodSync(fd, 0o600);
+    const log = createWriteStream('', { fd });
     const child = spawn(spec.command, spec.args, {
       cwd: spec.cwd,
       env: { ...process.env, ...spec.env },
@@ -50,7 +55,7 @@ export class Supervisor {
     });
     child.stdout?.pipe(log);
     child.stderr?.pipe(log);
-    const service: RunningService = { spec, child, logFile };
+    const service: RunningService = { spec, child, logFile, logSinceStart };
     this.running.set(spec.name, service);
     let exited: string | undefined;
     let healthyOnce = false;

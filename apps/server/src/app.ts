@@ -5,6 +5,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps, AppEnv } from './http/app-env';
 import { AppError } from './http/app-error';
 import { renderError, renderNotFound, validationHook } from './http/error-handling';
+import { pageSecurityHeaders } from './http/page-security';
 import { createMailer } from './mail/mailer';
 import { requestId } from './middleware/request-id';
 import { requestLogger } from './middleware/request-logger';
@@ -51,6 +52,7 @@ export function createApp(deps: AppDeps) {
     c.set('deps', resolved);
     await next();
   });
+  app.use('*', pageSecurityHeaders(deps.config));
   app.use('/api/*', secureHeaders({ crossOriginResourcePolicy: 'same-origin' }));
   app.use(
     '/api/*',

@@ -1,4 +1,8 @@
-/** Serves the built web app (WEB_DIST_DIR) with SPA fallback: any non-API GET without a file gets index.html. */
+/**
+ * Serves the built web app (WEB_DIST_DIR) with SPA fallback: any non-API GET without a file gets index.html.
+ * The build writes a brotli and a gzip copy beside each script and stylesheet; the browser gets the
+ * smallest one it accepts.
+ */
 import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { MiddlewareHandler } from 'hono';
@@ -15,8 +19,8 @@ function isPageOfItsOwn(path: string): boolean {
 }
 
 export function webApp(distDir: string): MiddlewareHandler<AppEnv> {
-  const files = serveStatic<AppEnv>({ root: distDir });
-  const indexHtml = serveStatic<AppEnv>({ path: join(distDir, 'index.html') });
+  const files = serveStatic<AppEnv>({ root: distDir, precompressed: true });
+  const indexHtml = serveStatic<AppEnv>({ path: join(distDir, 'index.html'), precompressed: true });
   return async function serveWebApp(c, next) {
     if (c.req.path === '/api' || c.req.path.startsWith('/api/')) return next();
     // Set before serving (headers set after the body is built are lost). Vite fingerprints everything
@@ -27,12 +31,22 @@ export function webApp(distDir: string): MiddlewareHandler<AppEnv> {
     const served = await files(c, async () => {
       missing = true;
     });
-    if (!missing) return served;
+    if (!missing) return served ? negotiated(served) : served;
     // A missing bundle file must 404, not turn into HTML the browser then fails to run as script.
     if (immutable || isPageOfItsOwn(c.req.path) || (c.req.method !== 'GET' && c.req.method !== 'HEAD')) {
       return next();
     }
     c.header('Cache-Control', 'no-cache');
-    return indexHtml(c, next);
+    const page = await indexHtml(c, next);
+    return page ? negotiated(page) : page;
   };
+}
+
+/**
+ * The answer depends on Accept-Encoding even when it is the uncompressed file: a shared cache must not
+ * hand one encoding to everyone (serveStatic says so only when it sends a compressed copy).
+ */
+function negotiated(res: Response): Response {
+  if (!res.headers.has('Vary')) res.headers.set('Vary', 'Accept-Encoding');
+  return res;
 }

@@ -14,7 +14,11 @@ import { adminExists } from './user-repository';
 /** Returns the link printed, or undefined when an administrator already exists. */
 export async function announceFirstRun(deps: { db: Db; config: Config; logger: Logger; now: () => Date }) {
   const { db, config, now } = deps;
-  if (await adminExists(db)) return undefined;
+  if (await adminExists(db)) {
+    // The runner (`npm start`) reads this to know it may send people straight to the app.
+    deps.logger.info({ firstRun: 'administrator_exists' }, 'An administrator exists; no first-run link');
+    return undefined;
+  }
   const token = newLinkToken();
   const at = now();
   const id = crypto.randomUUID();

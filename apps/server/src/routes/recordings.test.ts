@@ -3,9 +3,11 @@ import { join } from 'node:path';
 import type {
   AuditPage,
   DeletionRecordList,
+  OrganisationPolicy,
   PlaybackGrant,
   RecordingDetail,
   RecordingList,
+  SavePolicyRequest,
 } from '@assent/shared';
 import { describe, expect, it } from 'vitest';
 import { asAccount, signedInAs, type TestAccount } from '../test-support/accounts';
@@ -225,6 +227,34 @@ describe.each(testDatabases)('the recording vault routes ($name)', (database) =>
     expect(denied.entries.map((e) => e.actorUserId).sort()).toEqual(
       [stranger.userId, theo.userId, rec.guardian.userId].sort(),
     );
+  });
+
+  it('tells a tutor how many recordings of their sessions the policy keeps from them, and who may watch them', async () => {
+    const t = ctx();
+    const rec = await recordedSession(t, { purpose: 'safeguarding' });
+    const listOf = async (account: TestAccount) =>
+      (await (await asAccount(t, account, 'GET', '/api/recordings')).json()) as RecordingList;
+    expect(await listOf(rec.tutor)).toMatchObject({ recordings: [{ access: 'own_session' }], notShown: [] });
+
+    const admin = await signedInAs(t, 'admin');
+    const v1 = (await (await t.app.request('/api/policy')).json()) as OrganisationPolicy;
+    const edit: SavePolicyRequest = {
+      ...v1.policy,
+      purposes: v1.policy.purposes.map((p) =>
+        p.id === 'safeguarding' ? { ...p, viewerRoles: ['reviewer' as const, 'admin' as const] } : p,
+      ),
+      basedOnVersion: v1.version,
+    };
+    const saved = await asAccount(t, admin, 'PUT', '/api/admin/policy', edit);
+    expect(saved.status, await saved.clone().text()).toBe(200);
+
+    expect(await listOf(rec.tutor)).toEqual({
+      recordings: [],
+      notShown: [{ purposeLabel: 'Safeguarding', count: 1, viewerRoles: ['reviewer', 'admin'] }],
+    });
+    // Participants and staff are never told about recordings kept from someone else.
+    expect((await listOf(rec.guardian)).notShown).toEqual([]);
+    expect((await listOf(admin)).notShown).toEqual([]);
   });
 
   it('refuses media without the caller’s own live view', async () => {

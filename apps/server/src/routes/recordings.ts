@@ -20,7 +20,7 @@ import { toDeletionRecord } from '../vault/deletion-records';
 import { blobPath } from '../vault/ingest';
 import { accessOf, recordingResource } from '../vault/recording-access';
 import { recordingConsents } from '../vault/recording-consents';
-import { summaryFor, visibleRecordings } from '../vault/recording-list';
+import { recordingList, summaryFor } from '../vault/recording-list';
 import { findRecording, listDeletionRecords, type Recording, storedKey } from '../vault/recording-repository';
 import { openPlaintextRange } from '../vault/stream-cipher';
 import { createView, findLiveView } from '../vault/views';
@@ -150,10 +150,7 @@ export const recordingsRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validatio
   .openapi(listRecordings, async (c) => {
     const actor = await requireActor(c);
     const { db, consent, now } = c.var.deps;
-    return c.json(
-      { recordings: await visibleRecordings({ db, policies: consent.policies }, actor, now()) },
-      200,
-    );
+    return c.json(await recordingList({ db, policies: consent.policies }, actor, now()), 200);
   })
   .openapi(getRecording, async (c) => {
     const actor = await requireActor(c);

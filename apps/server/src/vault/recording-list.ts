@@ -2,7 +2,12 @@
  * The recordings page: every stored recording the caller may watch, newest first. Reviewers and admins
  * also see a reported session's recordings while a report about it is open (basis `investigation`).
  */
-import type { RecordingAccessBasis, RecordingSummary } from '@assent/shared';
+import type {
+  RecordingAccessBasis,
+  RecordingList,
+  RecordingSummary,
+  RecordingsNotShown,
+} from '@assent/shared';
 import type { DbOrTrx } from '../db/database';
 import type { Actor } from '../people/actor';
 import type { PolicyBook } from '../policy/policy-book';
@@ -69,12 +74,31 @@ export async function visibleRecordings(
   actor: Actor,
   at: Date,
 ): Promise<RecordingSummary[]> {
-  const visible: RecordingSummary[] = [];
+  return (await recordingList(deps, actor, at)).recordings;
+}
+
+/**
+ * The recordings page's answer: what the caller may watch and, for a tutor, how many recordings of their
+ * own sessions the policy keeps from them and why (a tutor's access depends on the purpose alone, never on
+ * a report, so the count tips nobody off).
+ */
+export async function recordingList(
+  deps: { db: DbOrTrx; policies: PolicyBook },
+  actor: Actor,
+  at: Date,
+): Promise<RecordingList> {
+  const recordings: RecordingSummary[] = [];
+  const notShown = new Map<string, RecordingsNotShown>();
   const facts = sessionFactsOnce(deps.db);
   for (const recording of await candidates(deps.db, actor)) {
     const view = await recordingResource({ ...deps, facts }, recording, at);
     const access = accessOf(actor, view);
-    if (access) visible.push(await summaryFor(deps.db, recording, view, access));
+    if (access) recordings.push(await summaryFor(deps.db, recording, view, access));
+    else if (actor.role === 'tutor') {
+      const { purposeLabel, viewerRoles } = view.terms;
+      const group = notShown.get(purposeLabel) ?? { purposeLabel, count: 0, viewerRoles };
+      notShown.set(purposeLabel, { ...group, count: group.count + 1 });
+    }
   }
-  return visible;
+  return { recordings, notShown: [...notShown.values()] };
 }

@@ -1,4 +1,6 @@
+import type { RecordingStatus } from '@assent/shared';
 import { useIsRecording } from '@livekit/components-react';
+import { useEffect, useState } from 'react';
 import { useAssentStore } from '../store';
 import { selectBannerText, selectPurposeLabel, selectStatus } from '../store/consent-selectors';
 import { shownBanner } from './banner-truth';
@@ -13,7 +15,11 @@ export function RecordingBanner() {
   const status = useAssentStore(selectStatus);
   const purposeLabel = useAssentStore(selectPurposeLabel);
   const livekitRecording = useIsRecording();
-  const shown = shownBanner({ status, text, purposeLabel }, livekitRecording);
+  const reasonFaded = useReasonFaded(status);
+  const shown = shownBanner(
+    { status, text: reasonFaded ? 'Not recording' : text, purposeLabel },
+    livekitRecording,
+  );
   return (
     <div
       role="status"
@@ -26,4 +32,22 @@ export function RecordingBanner() {
       {shown.text}
     </div>
   );
+}
+
+/** How long "Recording stopped — a participant withdrew consent" stays before the banner reads "Not recording". */
+export const withdrawalReasonMs = 60_000;
+
+/**
+ * Whether the reason a recording stopped has been shown long enough: a minute after the withdrawal the
+ * banner says only what is so now, rather than dwelling on someone's choice.
+ */
+function useReasonFaded(status: RecordingStatus): boolean {
+  const [faded, setFaded] = useState(false);
+  useEffect(() => {
+    setFaded(false);
+    if (status !== 'stopped_withdrawn') return;
+    const timer = setTimeout(() => setFaded(true), withdrawalReasonMs);
+    return () => clearTimeout(timer);
+  }, [status]);
+  return faded;
 }

@@ -1,9 +1,13 @@
 import { fetchMyStudents } from '../api/people';
+import { minorConsentRule } from '../ui/consent-scope';
 import { useRemote } from '../ui/useRemote';
 import { RecordingPreferenceToggle } from './RecordingPreferenceToggle';
 import { RemoteFailure } from './RemoteFailure';
 
-/** A student's own standing preference; a minor's is their guardian's to set. */
+/**
+ * A student's own standing preference; a minor's is their guardian's to set, and the page says how their
+ * consent counts in the words the call uses.
+ */
 export function OwnRecordingPreference() {
   const mine = useRemote(fetchMyStudents);
   const { state } = mine;
@@ -19,10 +23,14 @@ export function OwnRecordingPreference() {
         <p className="muted">Your enrolment could not be found. Ask your tutor.</p>
       )}
       {own?.minor && (
-        <p>
-          Your parent or guardian decides whether your sessions may be recorded.{' '}
-          {own.doNotRecord ? 'They have asked for them not to be recorded.' : ''}
-        </p>
+        <>
+          <p>{minorConsentRule}</p>
+          <p>
+            {own.doNotRecord
+              ? 'Your parent or guardian has asked for your sessions never to be recorded.'
+              : 'Your parent or guardian can also ask for your sessions never to be recorded.'}
+          </p>
+        </>
       )}
       {own && !own.minor && (
         <RecordingPreferenceToggle

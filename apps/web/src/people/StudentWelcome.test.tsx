@@ -6,6 +6,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../App';
 import { requestsMade, stubApi } from '../test-support/stub-api';
+import { consentScopeText } from '../ui/consent-scope';
 import { useAccountStore } from './account-store';
 
 const token = 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG';
@@ -94,10 +95,13 @@ describe("a child's own sign-in", () => {
     expect(within(sessions).getByRole('link', { name: 'Join Algebra, week 3' }).getAttribute('href')).toBe(
       algebra.joinUrl,
     );
-    // A minor's recording preference is their guardian's to set.
+    // Rule 3 in the call's own words (their yes counts with a guardian's); the standing preference is the guardian's.
+    const rule = consentScopeText({ consentsFor: [], needsGuardian: true }) ?? 'no rule';
+    expect(await screen.findByText(rule)).toBeTruthy();
     expect(
-      await screen.findByText(/Your parent or guardian decides whether your sessions may be recorded/),
+      screen.getByText(/Your parent or guardian can also ask for your sessions never to be recorded/),
     ).toBeTruthy();
+    expect(screen.queryByText(/decides whether your sessions may be recorded/)).toBeNull();
     expect(requestsMade(fetchMock)).toContain(`POST /api/invitations/${token}/accept`);
   });
 });

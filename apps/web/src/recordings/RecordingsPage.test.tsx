@@ -53,6 +53,30 @@ describe('RecordingsPage', () => {
     expect(screen.queryByRole('table')).toBeNull();
   });
 
+  it('tells a tutor how many recordings of their sessions the policy keeps from them, instead of none', async () => {
+    stubApi(() => ({
+      body: {
+        recordings: [],
+        notShown: [
+          { purposeLabel: 'Safeguarding', count: 2, viewerRoles: ['reviewer', 'admin'] },
+          { purposeLabel: 'Research', count: 1, viewerRoles: [] },
+        ],
+      },
+    }));
+    render(<RecordingsPage />);
+    expect(
+      await screen.findByText(
+        '2 recordings of your sessions made for safeguarding are not shown: your organisation’s recording policy lets only reviewers and administrators watch them.',
+      ),
+    ).toBeTruthy();
+    expect(
+      screen.getByText(
+        '1 recording of your sessions made for research is not shown: your organisation’s recording policy lets nobody watch them now.',
+      ),
+    ).toBeTruthy();
+    expect(screen.queryByText(/No recordings yet/)).toBeNull();
+  });
+
   it('says so when the list cannot be loaded', async () => {
     stubApi(() => ({ status: 500, body: { error: { code: 'internal', message: 'Boom' } } }));
     render(<RecordingsPage />);

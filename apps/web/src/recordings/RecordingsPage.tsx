@@ -5,6 +5,7 @@ import { PageHeading } from '../ui/PageHeading';
 import { usePageTitle } from '../ui/usePageTitle';
 import { useRemote } from '../ui/useRemote';
 import { RecordingsTable } from './RecordingsTable';
+import { notShownInWords } from './recording-words';
 
 /** `/recordings`: the recordings the signed-in person may watch, each with why they may. */
 export function RecordingsPage() {
@@ -22,7 +23,7 @@ export function RecordingsPage() {
       {state.kind === 'failed' && (
         <RemoteFailure error={state.error} what="your recordings" onRetry={reload} />
       )}
-      {state.kind === 'ready' && state.data.recordings.length === 0 && (
+      {state.kind === 'ready' && state.data.recordings.length === 0 && state.data.notShown.length === 0 && (
         <p className="recordings__empty">
           No recordings yet: a session appears here only if everyone in it consented to recording, and only
           while your organisation’s policy lets you watch it.
@@ -31,6 +32,12 @@ export function RecordingsPage() {
       {state.kind === 'ready' && state.data.recordings.length > 0 && (
         <RecordingsTable recordings={state.data.recordings} />
       )}
+      {state.kind === 'ready' &&
+        state.data.notShown.map((group) => (
+          <p key={group.purposeLabel} className="recordings__not-shown">
+            {notShownInWords(group)}
+          </p>
+        ))}
     </section>
   );
 }

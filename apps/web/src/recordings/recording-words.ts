@@ -5,6 +5,8 @@ import {
   type DeletionReason,
   type RecordingConsent,
   type RecordingSummary,
+  type RecordingsNotShown,
+  type StaffRole,
 } from '@assent/shared';
 
 /** Why the reader may see a recording, said to them. */
@@ -62,4 +64,31 @@ export function deletionReasonInWords(reason: DeletionReason): string {
 export function recordingAuditPath(recordingId: string): string {
   const query = new URLSearchParams({ targetType: 'recording', targetId: recordingId });
   return `/admin/audit?${query.toString()}`;
+}
+
+const staffPlural: Readonly<Record<StaffRole, string>> = {
+  tutor: 'tutors',
+  reviewer: 'reviewers',
+  admin: 'administrators',
+};
+
+/** "a, b and c". */
+function listInWords(items: string[]): string {
+  return items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
+/**
+ * Why a tutor's page lacks recordings of their own sessions: how many, made for what, and who the policy
+ * lets watch them instead.
+ */
+export function notShownInWords({ count, purposeLabel, viewerRoles }: RecordingsNotShown): string {
+  const what =
+    count === 1
+      ? `1 recording of your sessions made for ${purposeLabel.toLowerCase()} is not shown`
+      : `${count} recordings of your sessions made for ${purposeLabel.toLowerCase()} are not shown`;
+  const who =
+    viewerRoles.length === 0
+      ? 'your organisation’s recording policy lets nobody watch them now'
+      : `your organisation’s recording policy lets only ${listInWords(viewerRoles.map((r) => staffPlural[r]))} watch them`;
+  return `${what}: ${who}.`;
 }

@@ -21,7 +21,7 @@ describe('consentScopeText', () => {
 
   it("tells a minor student their consent counts together with a guardian's", () => {
     expect(consentScopeText({ consentsFor: [], needsGuardian: true })).toBe(
-      "Your consent counts together with your guardian's.",
+      "Your consent counts together with a parent's or guardian's: both of you must say yes before you are recorded.",
     );
   });
 

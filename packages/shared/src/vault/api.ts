@@ -3,6 +3,7 @@
  * a playback grant (one audited view), and the deletion records admins keep.
  */
 import { z } from 'zod';
+import { StaffRole } from '../people/roles';
 
 /** Why the caller may see a recording; the page says it in words. */
 export const RecordingAccessBasis = z.enum([
@@ -42,7 +43,23 @@ export const RecordingSummary = z.object({
 });
 export type RecordingSummary = z.infer<typeof RecordingSummary>;
 
-export const RecordingList = z.object({ recordings: z.array(RecordingSummary) });
+/**
+ * Recordings of a tutor's own sessions that the policy does not let them watch, counted per purpose (never
+ * listed), so their page does not say there are none. Who may watch them is part of the policy every
+ * signed-in person can read, so saying it tells nothing new.
+ */
+export const RecordingsNotShown = z.object({
+  purposeLabel: z.string(),
+  count: z.number().int().positive(),
+  /** The staff roles the policy lets watch these recordings (empty: nobody may watch them now). */
+  viewerRoles: z.array(StaffRole),
+});
+export type RecordingsNotShown = z.infer<typeof RecordingsNotShown>;
+
+export const RecordingList = z.object({
+  recordings: z.array(RecordingSummary),
+  notShown: z.array(RecordingsNotShown).default([]),
+});
 export type RecordingList = z.infer<typeof RecordingList>;
 
 /** One entry of the consent log a recording was made under. */
