@@ -96,6 +96,12 @@ class Leave implements fc.AsyncCommand<Model, Real> {
   async run(m: Model, real: Real) {
     m.present.delete(this.v);
     m.known.delete(this.v);
+    // Rule 5: a yes lasts one presence; when nobody who counts is left, the request closes.
+    const v = this.v;
+    if (v !== 'stranger' && v !== 'recorder' && m.request?.decisions.get(v) === 'consented') {
+      m.request.decisions.delete(v);
+    }
+    if (![...m.known].some((k) => k !== 'recorder')) m.request = null;
     await leaveRoom(real.t, real.s, identityOf(real.s, this.v));
     await settle(real, m);
   }

@@ -110,8 +110,7 @@ function samePresence(known: Participant, next: Participant): boolean {
  * The presence at `identity` ended (rule 5): a yes given during it no longer counts. The person's
  * consent is taken off the request, so when they are back they are a joiner who is asked again.
  */
-function endPresence(state: ConsentState, identity: string): ConsentState {
-  const personId = ownValue(state.participants, identity)?.personId;
+function endPresence(state: ConsentState, personId: string | undefined): ConsentState {
   const request = state.request;
   if (personId === undefined || !request || ownValue(request.decisions, personId) !== 'consented') {
     return state;
@@ -123,7 +122,7 @@ function endPresence(state: ConsentState, identity: string): ConsentState {
 /** A new participant session at an identity already present ends the earlier one (a reload, a rejoin). */
 function onJoined(state: ConsentState, identity: string, participant: Participant): TransitionResult {
   const known = ownValue(state.participants, identity);
-  const base = known && !samePresence(known, participant) ? endPresence(state, identity) : state;
+  const base = known && !samePresence(known, participant) ? endPresence(state, known.personId) : state;
   return settle(withParticipant(base, identity, participant), 'consent_missing');
 }
 
@@ -131,13 +130,20 @@ function onJoined(state: ConsentState, identity: string, participant: Participan
  * A leave ends the presence and its yes. When nobody who counts is left the request closes: a new
  * call needs a new request.
  */
-function onLeft(state: ConsentState, identity: string, sid: string | undefined): TransitionResult {
+function onLeft(
+  state: ConsentState,
+  { identity, sid, personId }: Extract<ConsentEvent, { type: 'participant_left' }>,
+): TransitionResult {
   const known = ownValue(state.participants, identity);
-  if (!known) return unchanged(state, 'unknown_participant');
+  if (!known) {
+    let ended = endPresence(state, personId);
+    if (ended.request && countedParticipants(ended).length === 0) ended = withRequest(ended, null);
+    return ended === state ? unchanged(state, 'unknown_participant') : settle(ended, 'room_empty');
+  }
   if (sid !== undefined && known.sid !== undefined && sid !== known.sid) {
     return unchanged(state, 'stale_presence');
   }
-  const ended = endPresence(state, identity);
+  const ended = endPresence(state, known.personId);
   const { [identity]: _gone, ...participants } = ended.participants;
   const next = { ...ended, participants };
   if (countedParticipants(next).length === 0) return settle(withRequest(next, null), 'room_empty');
@@ -184,7 +190,7 @@ export function transition(state: ConsentState, event: ConsentEvent): Transition
     case 'participant_joined':
       return onJoined(state, event.identity, event.participant);
     case 'participant_left':
-      return onLeft(state, event.identity, event.sid);
+      return onLeft(state, event);
     case 'participant_reconnected':
       return onReconnected(state, event.identity, event.participant);
     case 'advance_consent_changed':

@@ -147,7 +147,16 @@ export type ConsentEvent =
    * `sid`, when known, is the participant session that left: a late leave of an earlier session of an
    * identity already back in a new one is stale and ignored.
    */
-  | { readonly type: 'participant_left'; readonly identity: string; readonly sid?: string }
+  | {
+      readonly type: 'participant_left';
+      readonly identity: string;
+      readonly sid?: string;
+      /**
+       * Who the identity speaks for, when the server knows: a presence the machine never saw begin (its
+       * join news was lost) still ends that person's yes.
+       */
+      readonly personId?: string;
+    }
   /** A resume (same participant session). With a different `participant.sid` it is a new presence. */
   | {
       readonly type: 'participant_reconnected';

@@ -203,7 +203,12 @@ export class World {
         return;
       case 'participant_left': {
         const known = o.present.get(event.identity);
-        if (!known) return;
+        if (!known) {
+          if (event.personId !== undefined)
+            this.oracleEndPresence({ role: 'unknown', hidden: false, personId: event.personId });
+          if (![...o.present.values()].some((p) => !p.hidden)) o.requestId = null;
+          return;
+        }
         if (event.sid !== undefined && known.sid !== undefined && event.sid !== known.sid) return;
         this.oracleEndPresence(known);
         o.present.delete(event.identity);
@@ -344,11 +349,20 @@ export class World {
     this.step({ type: 'participant_joined', identity, participant: { ...participant, sid } });
   }
 
-  /** The participant leaves cleanly; `withSid` false stands for news that does not name the session. */
+  /**
+   * The participant leaves cleanly; `withSid` false stands for news that does not name the session.
+   * The server names the person when it knows them, even for a presence the machine never saw begin.
+   */
   leaveSession(identity: string, withSid: boolean): void {
     const sid = this.sids.get(identity);
+    const personId = identities[identity]?.personId;
     this.sids.delete(identity);
-    this.step({ type: 'participant_left', identity, ...(withSid && sid ? { sid } : {}) });
+    this.step({
+      type: 'participant_left',
+      identity,
+      ...(withSid && sid ? { sid } : {}),
+      ...(personId ? { personId } : {}),
+    });
   }
 
   /** The browser dies: LiveKit notices only when its disconnect timeout runs out (queued, delivered later). */
