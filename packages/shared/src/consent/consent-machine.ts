@@ -127,8 +127,8 @@ function onJoined(state: ConsentState, identity: string, participant: Participan
 }
 
 /**
- * A leave ends the presence and its yes. When nobody who counts is left the request closes: a new
- * call needs a new request.
+ * A leave ends the presence and its yes. When the last person who counts leaves, the request closes:
+ * a new call needs a new request.
  */
 function onLeft(
   state: ConsentState,
@@ -137,7 +137,9 @@ function onLeft(
   const known = ownValue(state.participants, identity);
   if (!known) {
     let ended = endPresence(state, personId);
-    if (ended.request && countedParticipants(ended).length === 0) ended = withRequest(ended, null);
+    if (personId !== undefined && ended.request && countedParticipants(ended).length === 0) {
+      ended = withRequest(ended, null);
+    }
     return ended === state ? unchanged(state, 'unknown_participant') : settle(ended, 'room_empty');
   }
   if (sid !== undefined && known.sid !== undefined && sid !== known.sid) {
@@ -146,7 +148,10 @@ function onLeft(
   const ended = endPresence(state, known.personId);
   const { [identity]: _gone, ...participants } = ended.participants;
   const next = { ...ended, participants };
-  if (countedParticipants(next).length === 0) return settle(withRequest(next, null), 'room_empty');
+  // The recorder leaving an already empty room is not the room emptying.
+  if (!known.hidden && countedParticipants(next).length === 0) {
+    return settle(withRequest(next, null), 'room_empty');
+  }
   return settle(next, 'consent_missing');
 }
 

@@ -206,13 +206,14 @@ export class World {
         if (!known) {
           if (event.personId !== undefined)
             this.oracleEndPresence({ role: 'unknown', hidden: false, personId: event.personId });
-          if (![...o.present.values()].some((p) => !p.hidden)) o.requestId = null;
+          const empty = ![...o.present.values()].some((p) => !p.hidden);
+          if (event.personId !== undefined && empty) o.requestId = null;
           return;
         }
         if (event.sid !== undefined && known.sid !== undefined && event.sid !== known.sid) return;
         this.oracleEndPresence(known);
         o.present.delete(event.identity);
-        if (![...o.present.values()].some((p) => !p.hidden)) o.requestId = null;
+        if (!known.hidden && ![...o.present.values()].some((p) => !p.hidden)) o.requestId = null;
         return;
       }
       case 'participant_reconnected': {
