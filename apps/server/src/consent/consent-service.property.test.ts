@@ -94,8 +94,17 @@ class Leave implements fc.AsyncCommand<Model, Real> {
   constructor(readonly v: Visitor) {}
   check = (m: Readonly<Model>) => m.present.has(this.v);
   async run(m: Model, real: Real) {
-    m.present.delete(this.v);
-    m.known.delete(this.v);
+    const v = this.v;
+    const wasKnown = m.known.has(v);
+    m.present.delete(v);
+    m.known.delete(v);
+    // Rule 5: a yes lasts one presence; when the last person who counts leaves, the request closes.
+    // The server names its own people even when it never saw them join; a stranger it never saw is news
+    // about nobody, and the recorder leaving is not the room emptying.
+    const person = v !== 'stranger' && v !== 'recorder';
+    if (person && m.request?.decisions.get(v) === 'consented') m.request.decisions.delete(v);
+    const counts = v !== 'recorder' && (person || wasKnown);
+    if (counts && ![...m.known].some((k) => k !== 'recorder')) m.request = null;
     await leaveRoom(real.t, real.s, identityOf(real.s, this.v));
     await settle(real, m);
   }

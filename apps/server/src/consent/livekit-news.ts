@@ -5,6 +5,7 @@
 import type { ConsentEvent } from '@assent/shared';
 import type { DbOrTrx } from '../db/database';
 import { type EgressSnapshot, finishedEgressStatuses } from '../livekit/egress';
+import { listPeople } from '../sessions/session-repository';
 import { upsertSegment } from './consent-repository';
 import type { ConsentService } from './consent-service';
 import { type LiveParticipantInfo, participantFor } from './room-participants';
@@ -24,13 +25,27 @@ export async function participantJoined(
   );
 }
 
-export function participantLeft(
+/**
+ * `sid`: the participant session that left, so a late leave of a replaced session changes nothing.
+ * The person the identity was issued to is named, so a presence the machine never saw begin (its join
+ * news lost) still ends their yes (rule 5).
+ */
+export async function participantLeft(
+  db: DbOrTrx,
   consent: ConsentService,
   sessionId: string,
   identity: string,
-  options: { expectedVersion?: number } = {},
+  options: { expectedVersion?: number; sid?: string } = {},
 ) {
-  return consent.apply(sessionId, { type: 'participant_left', identity }, options);
+  const { sid, ...applyOptions } = options;
+  const person = (await listPeople(db, sessionId)).find((p) => p.livekitIdentity === identity);
+  const event: ConsentEvent = {
+    type: 'participant_left',
+    identity,
+    ...(sid ? { sid } : {}),
+    ...(person ? { personId: person.id } : {}),
+  };
+  return consent.apply(sessionId, event, applyOptions);
 }
 
 /** The machine event for an egress's status, by enum name; undefined while it is winding down. */

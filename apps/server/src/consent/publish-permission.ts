@@ -22,6 +22,17 @@ export function mayPublish(state: ConsentState, personId: string): boolean {
   return !recordingActive(state) || decisionOf(state, personId) === 'consented';
 }
 
+/**
+ * Whether a join token may let this person publish. Someone whose identity is present already is
+ * starting a new participant session, which ends that presence and its yes (rule 5); a yes given
+ * before joining (on the pre-join screen) holds for the presence that follows.
+ */
+export function mayPublishOnJoining(state: ConsentState, personId: string): boolean {
+  if (!recordingActive(state)) return true;
+  const alreadyPresent = presentPeople(state).some(([, present]) => present === personId);
+  return !alreadyPresent && mayPublish(state, personId);
+}
+
 /** Who may publish, by LiveKit identity, for every present person of ours. */
 export function wantedPublishing(state: ConsentState): Map<string, boolean> {
   const wanted = new Map<string, boolean>();
@@ -45,6 +56,8 @@ export interface PublishPermissions {
    * Failures are logged and retried on the next call.
    */
   sync(roomName: string, state: ConsentState, observed?: ReadonlyMap<string, boolean>): Promise<void>;
+  /** A new participant session at this identity: what was set for the earlier one says nothing about it. */
+  forget(identity: string): void;
 }
 
 /** One per session: remembers what it set so each state change sends only what changed. */
@@ -54,6 +67,9 @@ export function createPublishPermissions(deps: {
 }): PublishPermissions {
   const set = new Map<string, boolean>();
   return {
+    forget(identity) {
+      set.delete(identity);
+    },
     async sync(roomName, state, observed) {
       const wanted = wantedPublishing(state);
       // The listing may be older than our last call, so it only ever causes a send, never skips one.

@@ -16,6 +16,8 @@ export interface LiveParticipantInfo {
   kind: string;
   /** LiveKit's hidden permission. */
   hidden: boolean;
+  /** LiveKit's participant session id: a consent holds for one session (rule 5). */
+  sid?: string;
 }
 
 /** The recorder and other service participants do not count towards consent (rule 2). */
@@ -27,17 +29,18 @@ export async function participantFor(
   sessionId: string,
   info: LiveParticipantInfo,
 ): Promise<Participant> {
-  if (isServiceParticipant(info)) return { role: 'unknown', hidden: true };
+  const session = info.sid ? { sid: info.sid } : {};
+  if (isServiceParticipant(info)) return { role: 'unknown', hidden: true, ...session };
   const people = await listPeople(db, sessionId);
   const person = people.find((p) => p.livekitIdentity === info.identity);
   // SECURITY: an identity we never issued is a participant without consent (fail closed).
-  if (!person) return { role: 'unknown', hidden: false };
+  if (!person) return { role: 'unknown', hidden: false, ...session };
   if (person.role === 'student') {
-    return { role: 'student', personId: person.id, minor: person.minor, hidden: false };
+    return { role: 'student', personId: person.id, minor: person.minor, hidden: false, ...session };
   }
   if (person.role === 'guardian') {
     const guardianOf = await listStudentsOfGuardian(db, person.id);
-    return { role: 'guardian', personId: person.id, guardianOf, hidden: false };
+    return { role: 'guardian', personId: person.id, guardianOf, hidden: false, ...session };
   }
-  return { role: 'tutor', personId: person.id, hidden: false };
+  return { role: 'tutor', personId: person.id, hidden: false, ...session };
 }

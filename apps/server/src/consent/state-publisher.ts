@@ -32,6 +32,8 @@ interface SessionChannel {
   /** The decision message last delivered per identity, so only changes are sent. */
   sentDecisions: Map<string, string>;
   permissions: PublishPermissions;
+  /** The participant session (LiveKit sid) each identity's sent values were for. */
+  sessions: Map<string, string | undefined>;
   /** LiveKit's listing of who may publish, handed in by the reconciler for the next push. */
   observed: ReadonlyMap<string, boolean> | undefined;
   running: Promise<void> | undefined;
@@ -40,6 +42,25 @@ interface SessionChannel {
 export interface StatePublisher {
   /** `observed`: LiveKit's own view of who may publish (the reconciler's listing), checked on this push. */
   publish(snapshot: PublishedSnapshot, observed?: ReadonlyMap<string, boolean>): Promise<void>;
+}
+
+/**
+ * Rule 5: a returning person is a new participant session at the same identity. Whatever was sent to
+ * the earlier session (their decision, a publish grant) never reached this one: send it afresh.
+ */
+function forgetReplacedSessions(channel: SessionChannel, state: ConsentState): void {
+  for (const identity of channel.sessions.keys()) {
+    if (!Object.hasOwn(state.participants, identity)) channel.sessions.delete(identity);
+  }
+  for (const [identity, participant] of Object.entries(state.participants)) {
+    const known = channel.sessions.has(identity);
+    if (known && channel.sessions.get(identity) === participant.sid) continue;
+    if (known) {
+      channel.sentDecisions.delete(identity);
+      channel.permissions.forget(identity);
+    }
+    channel.sessions.set(identity, participant.sid);
+  }
 }
 
 export function createStatePublisher(deps: {
@@ -61,6 +82,7 @@ export function createStatePublisher(deps: {
       complete = false;
       deps.logger.debug({ err, roomName }, 'room metadata not published');
     }
+    forgetReplacedSessions(channel, state);
     const observed = channel.observed;
     channel.observed = undefined;
     await Promise.all([
@@ -92,6 +114,7 @@ export function createStatePublisher(deps: {
           latest: snapshot,
           publishedVersion: -1,
           sentDecisions: new Map(),
+          sessions: new Map(),
           permissions: createPublishPermissions(deps),
           observed: undefined,
           running: undefined,

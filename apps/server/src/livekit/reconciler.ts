@@ -39,104 +39,166 @@ export interface Reconciler {
   stop(): Promise<void>;
 }
 
-/** Brings one session in line; returns false when it stopped early because the state moved. */
+/** Thrown out of a step to end the pass for this session: the state moved, look again next pass. */
+class StateMoved extends Error {}
+
+/**
+ * Brings one session in line; returns false when it stopped early because the state moved.
+ *
+ * Each step stands on its own: a LiveKit call that fails (a listing, a recorder that will not be
+ * removed, "no response from servers") is logged and the steps after it still run, so the lost-start
+ * and start-timeout checks never depend on removing a recorder. A step that needs a listing that
+ * could not be had is skipped (nothing is concluded from a listing never read). Throws only when
+ * every step failed to talk to LiveKit or the database, so the caller can report it.
+ */
 export async function reconcileSession(
-  deps: Pick<ReconcilerDeps, 'db' | 'consent' | 'roomService' | 'egress' | 'activeTimeoutMs' | 'now'>,
+  deps: Pick<ReconcilerDeps, 'db' | 'consent' | 'roomService' | 'egress' | 'activeTimeoutMs' | 'now'> & {
+    logger?: Logger;
+  },
   stored: StoredConsent,
 ): Promise<boolean> {
   const { db, consent } = deps;
-  const present = await deps.roomService.listParticipants(stored.roomName);
+  const failures: unknown[] = [];
+  let attempted = 0;
+  /** Runs one step; a failure is logged and kept, a moved state ends the pass. */
+  async function guarded(name: string, run: () => Promise<void>): Promise<void> {
+    attempted += 1;
+    try {
+      await run();
+    } catch (err) {
+      if (err instanceof StateMoved) throw err;
+      failures.push(err);
+      deps.logger?.warn({ err, sessionId: stored.sessionId, step: name }, 'reconcile step failed');
+    }
+  }
+  const settled = <T>(promise: Promise<T>) =>
+    promise.then(
+      (value) => ({ ok: true as const, value }),
+      (err: unknown) => {
+        failures.push(err);
+        deps.logger?.warn({ err, sessionId: stored.sessionId }, 'LiveKit listing failed');
+        return { ok: false as const };
+      },
+    );
+  const presentListing = await settled(deps.roomService.listParticipants(stored.roomName));
   // Listed after the state was read: an egress bound before the read is in this listing unless it ended,
   // and one bound after the read moves the version, so the steps below are skipped.
-  const egresses = await deps.egress.listActive(stored.roomName);
+  const egressListing = await settled(deps.egress.listActive(stored.roomName));
   let version = stored.version;
   let state = stored.state;
   const step = async (
     apply: (expectedVersion: number) => Promise<{ skipped: boolean; stored: StoredConsent }>,
   ) => {
     const applied = await apply(version);
-    if (applied.skipped) return false;
+    if (applied.skipped) throw new StateMoved();
     version = applied.stored.version;
     state = applied.stored.state;
-    return true;
   };
 
-  const presentIds = new Set(present.map((p) => p.identity));
-  for (const participant of present) {
-    if (Object.hasOwn(state.participants, participant.identity)) continue;
-    const ok = await step((expectedVersion) =>
-      participantJoined(db, consent, stored.sessionId, participant, { expectedVersion }),
-    );
-    if (!ok) return false;
-  }
-  for (const identity of Object.keys(state.participants)) {
-    if (presentIds.has(identity)) continue;
-    const ok = await step((expectedVersion) =>
-      participantLeft(consent, stored.sessionId, identity, { expectedVersion }),
-    );
-    if (!ok) return false;
-  }
+  try {
+    if (presentListing.ok) {
+      const present = presentListing.value;
+      await guarded('participants', async () => {
+        const presentIds = new Set(present.map((p) => p.identity));
+        for (const participant of present) {
+          const known = Object.hasOwn(state.participants, participant.identity)
+            ? state.participants[participant.identity]
+            : undefined;
+          // Rule 5: the same identity under another participant session is a new presence (a reload or
+          // rejoin whose webhooks were lost); the machine ends the earlier one and its yes.
+          const replaced =
+            known?.sid !== undefined && participant.sid !== undefined && known.sid !== participant.sid;
+          if (known && !replaced) continue;
+          await step((expectedVersion) =>
+            participantJoined(db, consent, stored.sessionId, participant, { expectedVersion }),
+          );
+        }
+        for (const identity of Object.keys(state.participants)) {
+          if (presentIds.has(identity)) continue;
+          await step((expectedVersion) =>
+            participantLeft(db, consent, stored.sessionId, identity, { expectedVersion }),
+          );
+        }
+      });
+    }
 
-  // Every egress LiveKit lists is news: one the state does not allow gets a stop command.
-  const listed = new Set<string>();
-  for (const snapshot of egresses) {
-    listed.add(snapshot.egressId);
-    const event = egressEvent(snapshot);
-    if (!event) continue;
-    const ok = await step((expectedVersion) => consent.apply(stored.sessionId, event, { expectedVersion }));
-    if (!ok) return false;
-  }
-  // A recorder whose egress LiveKit no longer lists (its process died and left its browser behind) would
-  // keep telling every client the room is recording: take it out of the room.
-  for (const participant of present) {
-    if (participant.kind === 'EGRESS' && !listed.has(participant.identity)) {
-      await deps.roomService.removeParticipant(stored.roomName, participant.identity);
+    const listed = new Set<string>();
+    if (egressListing.ok) {
+      for (const snapshot of egressListing.value) listed.add(snapshot.egressId);
+      // Every egress LiveKit lists is news: one the state does not allow gets a stop command.
+      await guarded('egress news', async () => {
+        for (const snapshot of egressListing.value) {
+          const event = egressEvent(snapshot);
+          if (!event) continue;
+          await step((expectedVersion) => consent.apply(stored.sessionId, event, { expectedVersion }));
+        }
+      });
     }
-  }
-  // A start no live process awaits (the server died during the call) and LiveKit does not list
-  // never began: tell the machine, which may retry it if consent still allows.
-  const pending = state.egress;
-  if (
-    pending.kind === 'starting' &&
-    pending.egressId === undefined &&
-    !consent.startInFlight(stored.sessionId, pending.attempt)
-  ) {
-    const lost = { type: 'egress_start_failed', attempt: pending.attempt } as const;
-    const ok = await step((expectedVersion) => consent.apply(stored.sessionId, lost, { expectedVersion }));
-    if (!ok) return false;
-  }
-  // The machine's own egress still starting long after it was started (its timer died with an old
-  // process): stopped and tried again, as the live timer would have.
-  const starting = state.egress;
-  if (starting.kind === 'starting' && starting.egressId !== undefined && deps.activeTimeoutMs !== undefined) {
-    const since = await startingSince(db, starting.egressId);
-    const now = deps.now?.() ?? new Date();
-    if (since && now.getTime() - Date.parse(since) > deps.activeTimeoutMs) {
-      const timedOut = { type: 'egress_start_timed_out', egressId: starting.egressId } as const;
-      const ok = await step((expectedVersion) =>
-        consent.apply(stored.sessionId, timedOut, { expectedVersion }),
-      );
-      if (!ok) return false;
+    // A recorder whose egress LiveKit no longer lists (its process died and left its browser behind) would
+    // keep telling every client the room is recording: take it out of the room. Each on its own.
+    if (presentListing.ok && egressListing.ok) {
+      for (const participant of presentListing.value) {
+        if (participant.kind !== 'EGRESS' || listed.has(participant.identity)) continue;
+        await guarded('remove recorder', () =>
+          deps.roomService.removeParticipant(stored.roomName, participant.identity),
+        );
+      }
     }
-  }
-  // The machine's own egress, once LiveKit no longer lists it, is over (its webhook was lost).
-  const own = state.egress;
-  if (own.kind !== 'idle' && own.egressId !== undefined && !listed.has(own.egressId)) {
-    const ended = { type: 'egress_ended', egressId: own.egressId } as const;
-    const ok = await step((expectedVersion) => consent.apply(stored.sessionId, ended, { expectedVersion }));
-    if (!ok) return false;
-    // Its segment is finished too, so the vault takes in whatever file it left.
-    await upsertSegment(db, {
-      egressId: own.egressId,
-      sessionId: stored.sessionId,
-      status: 'EGRESS_COMPLETE',
-      error: 'LiveKit stopped listing it before its final webhook arrived',
-      updatedAt: (deps.now?.() ?? new Date()).toISOString(),
+    // A start no live process awaits (the server died during the call) and LiveKit does not list
+    // never began: tell the machine, which may retry it if consent still allows.
+    await guarded('lost start', async () => {
+      const pending = state.egress;
+      if (
+        pending.kind === 'starting' &&
+        pending.egressId === undefined &&
+        !consent.startInFlight(stored.sessionId, pending.attempt)
+      ) {
+        const lost = { type: 'egress_start_failed', attempt: pending.attempt } as const;
+        await step((expectedVersion) => consent.apply(stored.sessionId, lost, { expectedVersion }));
+      }
     });
+    // The machine's own egress still starting long after it was started (its timer died with an old
+    // process): stopped and tried again, as the live timer would have.
+    await guarded('start timeout', async () => {
+      const starting = state.egress;
+      if (starting.kind !== 'starting' || starting.egressId === undefined) return;
+      if (deps.activeTimeoutMs === undefined) return;
+      const since = await startingSince(db, starting.egressId);
+      const now = deps.now?.() ?? new Date();
+      if (since && now.getTime() - Date.parse(since) > deps.activeTimeoutMs) {
+        const timedOut = { type: 'egress_start_timed_out', egressId: starting.egressId } as const;
+        await step((expectedVersion) => consent.apply(stored.sessionId, timedOut, { expectedVersion }));
+      }
+    });
+    // The machine's own egress, once LiveKit no longer lists it, is over (its webhook was lost).
+    if (egressListing.ok) {
+      await guarded('own egress ended', async () => {
+        const own = state.egress;
+        if (own.kind === 'idle' || own.egressId === undefined || listed.has(own.egressId)) return;
+        const ended = { type: 'egress_ended', egressId: own.egressId } as const;
+        await step((expectedVersion) => consent.apply(stored.sessionId, ended, { expectedVersion }));
+        // Its segment is finished too, so the vault takes in whatever file it left.
+        await upsertSegment(db, {
+          egressId: own.egressId,
+          sessionId: stored.sessionId,
+          status: 'EGRESS_COMPLETE',
+          error: 'LiveKit stopped listing it before its final webhook arrived',
+          updatedAt: (deps.now?.() ?? new Date()).toISOString(),
+        });
+      });
+    }
+  } catch (err) {
+    if (err instanceof StateMoved) return false;
+    throw err;
   }
-  const latest = await readConsent(db, stored.sessionId);
-  // With LiveKit's listing: a publish grant that failed, or was lost to a reconnect, is made again.
-  if (latest) await consent.republish(latest, present);
+  await guarded('republish', async () => {
+    const latest = await readConsent(db, stored.sessionId);
+    // With LiveKit's listing: a publish grant that failed, or was lost to a reconnect, is made again.
+    if (latest) await consent.republish(latest, presentListing.ok ? presentListing.value : undefined);
+  });
+  if (failures.length > 0 && failures.length >= attempted) {
+    throw new AggregateError(failures, 'every reconcile step failed');
+  }
   return true;
 }
 

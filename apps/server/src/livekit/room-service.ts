@@ -7,6 +7,8 @@ import type { LiveKitCredentials } from './tokens';
 
 export interface RoomParticipant {
   identity: string;
+  /** LiveKit's participant session id: new for each session of an identity, kept across a resume. */
+  sid?: string;
   name: string;
   /** LiveKit participant kind by enum name (STANDARD, EGRESS, ...). */
   kind: string;
@@ -37,6 +39,7 @@ export function toRoomParticipant(p: ParticipantInfo): RoomParticipant {
   const json = p.toJson({ emitDefaultValues: true }) as { kind?: unknown };
   return {
     identity: p.identity,
+    sid: p.sid || undefined,
     name: p.name,
     kind: typeof json.kind === 'string' ? json.kind : 'STANDARD',
     hidden: p.permission?.hidden === true,

@@ -32,6 +32,8 @@ export interface WebhookSummary {
   event: string;
   roomName: string | undefined;
   identity: string | undefined;
+  /** LiveKit's participant session id: new for every session of an identity, kept across a resume. */
+  participantSid: string | undefined;
   /** Participant kind by enum name (STANDARD, EGRESS, AGENT, ...), never by number. */
   participantKind: string;
   /** LiveKit's hidden permission: only server-minted tokens (the recorder's) carry it. */
@@ -50,6 +52,7 @@ export function summarizeWebhook(event: WebhookEvent): WebhookSummary {
     event: event.event,
     roomName: event.room?.name || event.egressInfo?.roomName || undefined,
     identity: event.participant?.identity || undefined,
+    participantSid: event.participant?.sid || undefined,
     participantKind: typeof participant?.kind === 'string' ? participant.kind : 'STANDARD',
     participantHidden: event.participant?.permission?.hidden === true,
     egress: event.egressInfo ? toEgressSnapshot(event.egressInfo) : undefined,

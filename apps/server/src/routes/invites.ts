@@ -1,7 +1,7 @@
 import { type ConsentState, InvitePreview, InviteToken, JoinRequest, JoinResponse } from '@assent/shared';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { ConsentService } from '../consent/consent-service';
-import { mayPublish } from '../consent/publish-permission';
+import { mayPublishOnJoining } from '../consent/publish-permission';
 import { recordingActive } from '../consent/room-state';
 import type { Db } from '../db/database';
 import type { AppDeps, AppEnv } from '../http/app-env';
@@ -104,8 +104,10 @@ export const inviteRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
     await refuseUnlessAllowed(db, invite);
     const { session, person } = invite;
     const consentState = await readState(c.var.deps.consent, invite);
-    // Rule 5: joining a recording without having consented, nothing of theirs may reach it.
-    const canPublish = consentState ? mayPublish(consentState, person.id) : true;
+    // Rule 5: joining a recording without having consented, nothing of theirs may reach it. A new
+    // participant session is a new presence: a yes from an earlier one (still open until LiveKit notices it
+    // ended) does not carry over, so the grant comes only once the server sees them consent.
+    const canPublish = consentState ? mayPublishOnJoining(consentState, person.id) : true;
     const token = await mintParticipantToken(config.livekit, {
       roomName: session.roomName,
       identity: person.livekitIdentity,

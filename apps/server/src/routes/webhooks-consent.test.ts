@@ -57,6 +57,7 @@ describe.each(testDatabases)('webhooks feed the consent machine ($name)', (datab
       personId: s.student.personId,
       minor: true,
       hidden: false,
+      sid: `PA_${s.student.identity}`,
     });
     expect(stored?.version).toBe(2);
     await deliver(t, { event: 'participant_left', roomName: s.roomName, identity: s.student.identity });
@@ -82,10 +83,11 @@ describe.each(testDatabases)('webhooks feed the consent machine ($name)', (datab
       personId: s.guardian.personId,
       guardianOf: [s.student.personId],
       hidden: false,
+      sid: `PA_${s.guardian.identity}`,
     });
-    expect(participants['someone-else']).toEqual({ role: 'unknown', hidden: false });
-    expect(participants.EG_rec).toEqual({ role: 'unknown', hidden: true });
-    expect(participants.svc).toEqual({ role: 'unknown', hidden: true });
+    expect(participants['someone-else']).toEqual({ role: 'unknown', hidden: false, sid: 'PA_someone-else' });
+    expect(participants.EG_rec).toEqual({ role: 'unknown', hidden: true, sid: 'PA_EG_rec' });
+    expect(participants.svc).toEqual({ role: 'unknown', hidden: true, sid: 'PA_svc' });
   });
 
   it('places a guardian the tutor linked to one student as guardian of that student only', async () => {

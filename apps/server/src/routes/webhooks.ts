@@ -101,12 +101,13 @@ async function feedConsentMachine(deps: Required<AppDeps>, event: WebhookSummary
       identity: event.identity,
       kind: event.participantKind,
       hidden: event.participantHidden,
+      sid: event.participantSid,
     });
   } else if (
     (event.event === 'participant_left' || event.event === 'participant_connection_aborted') &&
     event.identity
   ) {
-    await participantLeft(deps.consent, session.id, event.identity);
+    await participantLeft(deps.db, deps.consent, session.id, event.identity, { sid: event.participantSid });
   } else if (egressEvents.has(event.event) && event.egress) {
     await egressNews(deps.db, deps.consent, session.id, event.egress, deps.now());
     // A recorder that ended (or crashed) leaves its browser in the room for a while: take it out, so

@@ -86,26 +86,30 @@ export async function answer(
   return command(t, kind, person.token, { clientRequestId, requestId });
 }
 
-/** The person joins the LiveKit room (as LiveKit would report it). */
-export async function joinRoom(t: TestApp, s: RecordingSession, identity: string, hidden = false) {
-  const list = t.roomService.rooms.get(s.roomName) ?? [];
-  t.roomService.rooms.set(s.roomName, [
-    ...list,
-    { identity, name: identity, kind: hidden ? 'EGRESS' : 'STANDARD', hidden },
-  ]);
-  await participantJoined(t.db, t.consent, s.sessionId, {
-    identity,
-    kind: hidden ? 'EGRESS' : 'STANDARD',
-    hidden,
-  });
+/**
+ * The person joins the LiveKit room (as LiveKit would report it). `sid`: LiveKit's participant session,
+ * for tests about a new session of the same identity (a reload, a rejoin).
+ */
+export async function joinRoom(
+  t: TestApp,
+  s: RecordingSession,
+  identity: string,
+  hidden = false,
+  sid?: string,
+) {
+  const list = (t.roomService.rooms.get(s.roomName) ?? []).filter((p) => p.identity !== identity);
+  const kind = hidden ? 'EGRESS' : 'STANDARD';
+  const session = sid ? { sid } : {};
+  t.roomService.rooms.set(s.roomName, [...list, { identity, name: identity, kind, hidden, ...session }]);
+  await participantJoined(t.db, t.consent, s.sessionId, { identity, kind, hidden, ...session });
 }
 
-export async function leaveRoom(t: TestApp, s: RecordingSession, identity: string) {
+export async function leaveRoom(t: TestApp, s: RecordingSession, identity: string, sid?: string) {
   t.roomService.rooms.set(
     s.roomName,
     (t.roomService.rooms.get(s.roomName) ?? []).filter((p) => p.identity !== identity),
   );
-  await participantLeft(t.consent, s.sessionId, identity);
+  await participantLeft(t.db, t.consent, s.sessionId, identity, sid ? { sid } : {});
 }
 
 /** Everyone joins, the tutor requests and everyone consents; the fake egress is then started. */

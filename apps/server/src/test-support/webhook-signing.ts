@@ -22,6 +22,8 @@ export interface WebhookBodyInput {
   createdAt?: number;
   /** The participant holds LiveKit's hidden permission. */
   hidden?: boolean;
+  /** LiveKit's participant session id; one per identity unless a test starts a new session. */
+  sid?: string;
   /** Egress events: the egress, with its status by enum name. */
   egress?: { egressId: string; roomName: string; status: string; error?: string; filename?: string };
 }
@@ -37,7 +39,7 @@ export function webhookBody(input: WebhookBodyInput): string {
     ...(input.identity
       ? {
           participant: {
-            sid: `PA_${counter}`,
+            sid: input.sid ?? `PA_${input.identity}`,
             identity: input.identity,
             name: 'shown name',
             kind: input.kind ?? 'STANDARD',

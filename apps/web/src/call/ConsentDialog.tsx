@@ -40,7 +40,8 @@ function ConsentQuestion() {
       <ConsentScopeNote scope={consentScope} />
       <p>
         If you consent, you can stop the recording at any moment with <strong>Withdraw consent</strong>. If
-        you do not consent, nothing is recorded.
+        you do not consent, nothing is recorded. A yes lasts while you stay in the call: if you leave, reload
+        the page or lose the connection for good, recording stops and you are asked again when you are back.
       </p>
       {answerError && (
         <p className="consent-dialog__error" role="alert">

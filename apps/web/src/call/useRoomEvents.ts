@@ -63,7 +63,13 @@ export function useRoomEvents(room: Room, handlers: RoomEventHandlers): void {
     const onConnectionStateChanged = (state: ConnectionState) => setConnection(connectionOf[state]);
     const onRoomMetadataChanged = (metadata: string) => applyMetadata(metadata);
     // Messages sent while disconnected are lost: onConnected fetches this person's decision afresh.
+    // A reconnect LiveKit could not resume comes back as a new participant session (a new sid): a new
+    // presence, in which this person has not answered yet.
+    let session = room.localParticipant.sid;
     const onConnected = () => {
+      const sid = room.localParticipant.sid;
+      if (session && sid && sid !== session) useAssentStore.getState().forgetDecisions();
+      session = sid;
       applyMetadata(room.metadata);
       latest.current.onConnected();
     };

@@ -27,7 +27,9 @@ export function RecordingNotice({ preview, recording, consent, onConsent }: Reco
   const request = recording?.state.request;
   const asking = request?.open === true && request;
   const on = recording ? mayBeCapturing(status) : preview.recording.active;
-  const answered = recording?.myDecision === 'consented' || consent.kind === 'given';
+  // Rule 5: a yes lasts one presence. A yes on record from an earlier visit (a page that crashed or was
+  // reloaded, still present until LiveKit notices) ends as this page joins: only a yes given here counts.
+  const answered = consent.kind === 'given';
 
   let headline = on ? 'Recording is on now' : 'Recording is off';
   if (asking && !on) headline = 'A recording has been requested';
@@ -84,7 +86,8 @@ function ConsentOnJoin({
   if (answered) {
     return (
       <p className="notice__answer">
-        You consented to this recording. You can withdraw at any time in the call.
+        You consented to this recording. It counts from when you join until you leave the call; you can
+        withdraw at any time in the call.
       </p>
     );
   }
@@ -100,6 +103,12 @@ function ConsentOnJoin({
   }
   return (
     <>
+      {decision === 'consented' && (
+        <p className="notice__answer">
+          Your earlier consent was for the time you were in the call before. It ends as you join again, so you
+          are asked again.
+        </p>
+      )}
       {consent.kind === 'failed' && (
         <p className="field__error" role="alert">
           Your consent was not sent: {consent.message}

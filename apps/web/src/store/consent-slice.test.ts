@@ -67,4 +67,14 @@ describe('consent slice', () => {
     store.getState().receiveRecordingState(refused);
     expect(selectShouldAskConsent(store.getState())).toBe(false);
   });
+
+  it('asks again in a new participant session: a pending after forgetDecisions is taken', () => {
+    const open = stateAt('2026-01-01T10:00:00Z');
+    store.getState().receiveConsentResponse({ state: open, myDecision: 'consented' });
+    store.getState().receiveDecision(open.request?.requestId ?? '', 'pending');
+    expect(selectShouldAskConsent(store.getState())).toBe(false);
+    store.getState().forgetDecisions();
+    store.getState().receiveDecision(open.request?.requestId ?? '', 'pending');
+    expect(selectShouldAskConsent(store.getState())).toBe(true);
+  });
 });

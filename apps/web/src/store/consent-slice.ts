@@ -42,6 +42,11 @@ export interface ConsentSlice {
   setCommandError: (error: CommandError | null) => void;
   setWithdrawal: (withdrawal: WithdrawalStatus) => void;
   resetConsent: () => void;
+  /**
+   * Rule 5: LiveKit gave this page a new participant session (a reconnect it could not resume): the
+   * server ended the earlier presence and its yes, so the decisions held for it are done with.
+   */
+  forgetDecisions: () => void;
 }
 
 const initialConsent = {
@@ -104,5 +109,6 @@ export const createConsentSlice: StateCreator<AssentState, [], [], ConsentSlice>
     setCommandError: (commandError) => set({ commandError }),
     setWithdrawal: (withdrawal) => set({ withdrawal }),
     resetConsent: () => set(initialConsent),
+    forgetDecisions: () => set({ decisions: {} }),
   };
 };

@@ -1,9 +1,9 @@
-// Model-based runs: random sessions of joins, leaves, requests, answers and egress news (duplicated,
-// late, reordered, from egresses that are not the machine's own), checked after every single step.
+// Model-based runs: random sessions of joins, leaves, reloads, rejoins, crashed browsers (their leave
+// reported only after LiveKit's timeout), resumes, requests, answers and egress news (duplicated, late,
+// reordered, from egresses that are not the machine's own), checked after every single step.
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
 import type { ConsentPolicy } from './consent-types';
-import { cast } from './test-support';
 import { expectCoverage, identities, identityNames, personIds, purposes, World } from './test-world';
 
 type Step = fc.Command<object, World>;
@@ -65,18 +65,41 @@ const deliverStep = fc
 const weighted: { weight: number; arbitrary: fc.Arbitrary<Step> }[] = [
   {
     weight: 4,
+    // A join of someone already present is a reload or rejoin: a new session replacing theirs.
+    arbitrary: joiner.map((identity) => step(`join(${identity})`, (w) => w.joinSession(identity))),
+  },
+  {
+    weight: 2,
+    arbitrary: fc
+      .tuple(pick(identityNames), fc.boolean())
+      .map(([identity, withSid]) =>
+        step(`leave(${identity}, sid=${withSid})`, (w) => w.leaveSession(identity, withSid)),
+      ),
+  },
+  {
+    weight: 2,
     arbitrary: joiner.map((identity) =>
-      step(`join(${identity})`, (w) => {
-        const participant = identities[identity];
-        if (participant) w.step({ type: 'participant_joined', identity, participant });
+      step(`rejoin(${identity})`, (w) => {
+        w.leaveSession(identity, true);
+        w.joinSession(identity);
       }),
     ),
   },
   {
     weight: 2,
-    arbitrary: pick(identityNames).map((identity) =>
-      step(`leave(${identity})`, (w) => w.step({ type: 'participant_left', identity })),
-    ),
+    arbitrary: joiner.map((identity) => step(`crash(${identity})`, (w) => w.crashSession(identity))),
+  },
+  {
+    weight: 2,
+    arbitrary: fc
+      .tuple(joiner, fc.boolean())
+      .map(([identity, asJoin]) =>
+        step(`resume(${identity}, asJoin=${asJoin})`, (w) => w.resumeSession(identity, asJoin)),
+      ),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.nat().map((i) => step(`presenceNews(${i})`, (w) => w.deliverPresence(i))),
   },
   {
     weight: 1,
@@ -142,8 +165,8 @@ const preludes = fc.boolean();
 function begin(policy: ConsentPolicy, recording: boolean): World {
   const world = new World(policy);
   if (!recording) return world;
-  world.step({ type: 'participant_joined', identity: 'tutor', participant: cast.tutor });
-  world.step({ type: 'participant_joined', identity: 'adult', participant: cast.adult });
+  world.joinSession('tutor');
+  world.joinSession('adult');
   world.step({
     type: 'request',
     requestId: 'r0',

@@ -281,10 +281,10 @@ describe('joining, leaving and reconnecting (rule 5)', () => {
     expect(commands).toEqual([]);
   });
 
-  it('keeps a consent across leaving and rejoining within the same request', () => {
+  it('ends a consent with the presence it was given in: whoever rejoins is asked again', () => {
     const { state, commands } = play(recording(), leave('adult'), join('adult', 'adult-2'));
-    expect(commands).toEqual([]);
-    expect(state.egress.kind).toBe('active');
+    expect(commands).toEqual([stop('e1', 'consent_missing')]);
+    expect(decisionOf(state, 'p-adult')).toBe('pending');
   });
 
   it('keeps a reconnecting participant as they were', () => {

@@ -101,19 +101,68 @@ function withParticipant(state: ConsentState, identity: string, participant: Par
   return { ...state, participants: { ...state.participants, [identity]: participant } };
 }
 
-function onLeft(state: ConsentState, identity: string): TransitionResult {
-  if (!Object.hasOwn(state.participants, identity)) return unchanged(state, 'unknown_participant');
-  const { [identity]: _gone, ...participants } = state.participants;
-  const next = { ...state, participants };
-  return settle(next, countedParticipants(next).length === 0 ? 'room_empty' : 'consent_missing');
+/** Whether `next` is the participant session already known at this identity (a resume or repeated news). */
+function samePresence(known: Participant, next: Participant): boolean {
+  return known.sid !== undefined && known.sid === next.sid;
 }
 
 /**
- * A reconnect keeps the participant as they were. Someone reconnecting whom the machine never saw
- * join is treated as a joiner; without their details, as an unknown participant (fail closed).
+ * The presence at `identity` ended (rule 5): a yes given during it no longer counts. The person's
+ * consent is taken off the request, so when they are back they are a joiner who is asked again.
+ */
+function endPresence(state: ConsentState, personId: string | undefined): ConsentState {
+  const request = state.request;
+  if (personId === undefined || !request || ownValue(request.decisions, personId) !== 'consented') {
+    return state;
+  }
+  const decisions = Object.fromEntries(Object.entries(request.decisions).filter(([id]) => id !== personId));
+  return withRequest(state, { ...request, decisions });
+}
+
+/** A new participant session at an identity already present ends the earlier one (a reload, a rejoin). */
+function onJoined(state: ConsentState, identity: string, participant: Participant): TransitionResult {
+  const known = ownValue(state.participants, identity);
+  const base = known && !samePresence(known, participant) ? endPresence(state, known.personId) : state;
+  return settle(withParticipant(base, identity, participant), 'consent_missing');
+}
+
+/**
+ * A leave ends the presence and its yes. When the last person who counts leaves, the request closes:
+ * a new call needs a new request.
+ */
+function onLeft(
+  state: ConsentState,
+  { identity, sid, personId }: Extract<ConsentEvent, { type: 'participant_left' }>,
+): TransitionResult {
+  const known = ownValue(state.participants, identity);
+  if (!known) {
+    let ended = endPresence(state, personId);
+    if (personId !== undefined && ended.request && countedParticipants(ended).length === 0) {
+      ended = withRequest(ended, null);
+    }
+    return ended === state ? unchanged(state, 'unknown_participant') : settle(ended, 'room_empty');
+  }
+  if (sid !== undefined && known.sid !== undefined && sid !== known.sid) {
+    return unchanged(state, 'stale_presence');
+  }
+  const ended = endPresence(state, known.personId);
+  const { [identity]: _gone, ...participants } = ended.participants;
+  const next = { ...ended, participants };
+  // The recorder leaving an already empty room is not the room emptying.
+  if (!known.hidden && countedParticipants(next).length === 0) {
+    return settle(withRequest(next, null), 'room_empty');
+  }
+  return settle(next, 'consent_missing');
+}
+
+/**
+ * A resume keeps the participant and their yes. Details naming another participant session are a new
+ * presence. Someone reconnecting whom the machine never saw join is treated as a joiner; without their
+ * details, as an unknown participant (fail closed).
  */
 function onReconnected(state: ConsentState, identity: string, participant?: Participant): TransitionResult {
   const known = ownValue(state.participants, identity);
+  if (known && participant) return onJoined(state, identity, participant);
   const next = participant ?? known ?? { role: 'unknown', hidden: false };
   return settle(withParticipant(state, identity, next), 'consent_missing');
 }
@@ -128,8 +177,8 @@ function onAdvanceConsent(state: ConsentState, studentPersonId: string, purposes
  * did not apply, why. Never throws and never mutates `state`.
  *
  * Guarantees: `start_egress` only when `canRecord` holds and no egress is starting, active or stopping;
- * a refusal, cancel, new request or a joiner without effective consent while an egress is starting or
- * active yields its `stop_egress` in the same transition (or, before its id is known, marks it to be
+ * a refusal, cancel, new request, a joiner without effective consent, or the end of a consenting
+ * person's presence while an egress is starting or active yields its `stop_egress` in the same transition (or, before its id is known, marks it to be
  * stopped as soon as it is).
  */
 export function transition(state: ConsentState, event: ConsentEvent): TransitionResult {
@@ -144,9 +193,9 @@ export function transition(state: ConsentState, event: ConsentEvent): Transition
     case 'cancel':
       return onCancel(state, event.requestId);
     case 'participant_joined':
-      return settle(withParticipant(state, event.identity, event.participant), 'consent_missing');
+      return onJoined(state, event.identity, event.participant);
     case 'participant_left':
-      return onLeft(state, event.identity);
+      return onLeft(state, event);
     case 'participant_reconnected':
       return onReconnected(state, event.identity, event.participant);
     case 'advance_consent_changed':

@@ -18,6 +18,12 @@ export interface Participant {
   readonly hidden: boolean;
   /** Guardians only: the students (personIds) this guardian consents for. */
   readonly guardianOf?: readonly string[];
+  /**
+   * LiveKit's participant session id (`PA_…`). A yes holds for one presence: LiveKit keeps the sid
+   * across a resume and issues a new one for every new participant session of the same identity
+   * (a reload, a full reconnect, joining again), so a new sid means the earlier presence ended.
+   */
+  readonly sid?: string;
 }
 
 /** Where a guardian's consent for a minor may come from (organisation policy, rule 3). */
@@ -48,10 +54,15 @@ export interface RecordingRequest {
   readonly noticeVersion: string;
   /**
    * 'open' until anyone declines or withdraws. A refusal closes the request for good: recording again
-   * takes a new request that everyone answers afresh.
+   * takes a new request that everyone answers afresh. When the room empties the request is gone
+   * altogether (`request: null`): a new call needs a new request.
    */
   readonly status: 'open' | 'declined' | 'withdrawn';
-  /** Decisions by personId, for this request only. */
+  /**
+   * Decisions by personId, for this request only. A yes lasts one presence: when the presence it was
+   * given in ends (a leave, a reload, a disconnect timeout, a new participant session) it is removed,
+   * and the person, back as a joiner, is pending again. Refusals stay: they closed the request.
+   */
   readonly decisions: Readonly<Record<string, ConsentDecision>>;
   /** Egresses for this request that failed or ended without being asked to; reset when one becomes active. */
   readonly egressFailures: number;
@@ -132,7 +143,21 @@ export type ConsentEvent =
   | { readonly type: 'withdraw'; readonly requestId: string; readonly personId: string }
   | { readonly type: 'cancel'; readonly requestId: string }
   | { readonly type: 'participant_joined'; readonly identity: string; readonly participant: Participant }
-  | { readonly type: 'participant_left'; readonly identity: string }
+  /**
+   * `sid`, when known, is the participant session that left: a late leave of an earlier session of an
+   * identity already back in a new one is stale and ignored.
+   */
+  | {
+      readonly type: 'participant_left';
+      readonly identity: string;
+      readonly sid?: string;
+      /**
+       * Who the identity speaks for, when the server knows: a presence the machine never saw begin (its
+       * join news was lost) still ends that person's yes.
+       */
+      readonly personId?: string;
+    }
+  /** A resume (same participant session). With a different `participant.sid` it is a new presence. */
   | {
       readonly type: 'participant_reconnected';
       readonly identity: string;
@@ -166,6 +191,8 @@ export type IgnoredReason =
   | 'request_closed'
   | 'decision_final'
   | 'unknown_participant'
+  /** A leave of a participant session that an identity's newer session already replaced. */
+  | 'stale_presence'
   | 'stale_egress';
 
 /** The result of `transition`. */

@@ -70,6 +70,12 @@ const coverage = {
   stoppedByJoiner: 0,
   stoppedStray: 0,
   stopMarked: 0,
+  /** A stop because a consenting person's presence ended (a leave, a reload, a crash timing out). */
+  stoppedByPresenceEnd: 0,
+  /** A yes taken off the request because the presence it was given in ended. */
+  consentEndedWithPresence: 0,
+  /** The room emptied and the request closed. */
+  requestClosedByEmptyRoom: 0,
 };
 
 function tally(before: ConsentState, event: ConsentEvent, result: TransitionResult): void {
@@ -81,6 +87,20 @@ function tally(before: ConsentState, event: ConsentEvent, result: TransitionResu
   const marked = (egress: ConsentState['egress']) =>
     egress.kind === 'starting' && egress.egressId === undefined && egress.stopOnStart !== undefined;
   if (!marked(before.egress) && marked(result.state.egress)) coverage.stopMarked++;
+  const presenceNews =
+    event.type === 'participant_joined' ||
+    event.type === 'participant_left' ||
+    event.type === 'participant_reconnected';
+  const yeses = (state: ConsentState) =>
+    Object.values(state.request?.decisions ?? {}).filter((d) => d === 'consented').length;
+  const ended = presenceNews && before.request?.requestId === result.state.request?.requestId;
+  if (ended && yeses(result.state) < yeses(before)) {
+    coverage.consentEndedWithPresence++;
+    if (stopped) coverage.stoppedByPresenceEnd++;
+  }
+  if (event.type === 'participant_left' && before.request && !result.state.request) {
+    coverage.requestClosedByEmptyRoom++;
+  }
 }
 
 export function expectCoverage(): void {
@@ -179,22 +199,49 @@ export class World {
         if (answers(event.requestId)) o.requestId = null;
         return;
       case 'participant_joined':
-        o.present.set(event.identity, event.participant);
+        this.oracleJoined(event.identity, event.participant);
         return;
-      case 'participant_left':
+      case 'participant_left': {
+        const known = o.present.get(event.identity);
+        if (!known) {
+          if (event.personId !== undefined)
+            this.oracleEndPresence({ role: 'unknown', hidden: false, personId: event.personId });
+          const empty = ![...o.present.values()].some((p) => !p.hidden);
+          if (event.personId !== undefined && empty) o.requestId = null;
+          return;
+        }
+        if (event.sid !== undefined && known.sid !== undefined && event.sid !== known.sid) return;
+        this.oracleEndPresence(known);
         o.present.delete(event.identity);
+        if (!known.hidden && ![...o.present.values()].some((p) => !p.hidden)) o.requestId = null;
         return;
-      case 'participant_reconnected':
-        o.present.set(
-          event.identity,
-          event.participant ?? o.present.get(event.identity) ?? { role: 'unknown', hidden: false },
-        );
+      }
+      case 'participant_reconnected': {
+        const known = o.present.get(event.identity);
+        if (known && event.participant) this.oracleJoined(event.identity, event.participant);
+        else o.present.set(event.identity, event.participant ?? known ?? { role: 'unknown', hidden: false });
         return;
+      }
       case 'advance_consent_changed':
         o.advance.set(event.studentPersonId, event.purposes);
         return;
       default:
         return;
+    }
+  }
+
+  /** Rule 5: a new participant session at a present identity ends the earlier presence. */
+  private oracleJoined(identity: string, participant: Participant): void {
+    const known = this.oracle.present.get(identity);
+    if (known && !(known.sid !== undefined && known.sid === participant.sid)) this.oracleEndPresence(known);
+    this.oracle.present.set(identity, participant);
+  }
+
+  /** A yes lasts one presence: when it ends, the person is pending again (a refusal stays). */
+  private oracleEndPresence(participant: Participant): void {
+    const { personId } = participant;
+    if (personId !== undefined && this.oracle.decisions.get(personId) === 'consented') {
+      this.oracle.decisions.delete(personId);
     }
   }
 
@@ -286,6 +333,66 @@ export class World {
     for (const name of [...humanIdentities, ...personIds]) expect(text).not.toContain(name);
   }
 
+  /** LiveKit's participant sessions: the current sid per identity, and leaves not yet reported. */
+  readonly sids = new Map<string, string>();
+  readonly presenceInbox: ConsentEvent[] = [];
+
+  /** A new participant session of `identity` joins (a first join, a reload, a rejoin from another tab). */
+  joinSession(identity: string): void {
+    const participant = identities[identity];
+    if (!participant) return;
+    const previous = this.sids.get(identity);
+    // LiveKit removes the earlier session as a duplicate identity; its leave is reported some time later.
+    if (previous !== undefined)
+      this.presenceInbox.push({ type: 'participant_left', identity, sid: previous });
+    const sid = this.fresh('PA_');
+    this.sids.set(identity, sid);
+    this.step({ type: 'participant_joined', identity, participant: { ...participant, sid } });
+  }
+
+  /**
+   * The participant leaves cleanly; `withSid` false stands for news that does not name the session.
+   * The server names the person when it knows them, even for a presence the machine never saw begin.
+   */
+  leaveSession(identity: string, withSid: boolean): void {
+    const sid = this.sids.get(identity);
+    const personId = identities[identity]?.personId;
+    this.sids.delete(identity);
+    this.step({
+      type: 'participant_left',
+      identity,
+      ...(withSid && sid ? { sid } : {}),
+      ...(personId ? { personId } : {}),
+    });
+  }
+
+  /** The browser dies: LiveKit notices only when its disconnect timeout runs out (queued, delivered later). */
+  crashSession(identity: string): void {
+    const sid = this.sids.get(identity);
+    if (sid === undefined) return;
+    this.sids.delete(identity);
+    this.presenceInbox.push({ type: 'participant_left', identity, sid });
+  }
+
+  /** A reconnect within LiveKit's resume window: the same session, reported again. */
+  resumeSession(identity: string, asJoin: boolean): void {
+    const sid = this.sids.get(identity);
+    const participant = identities[identity];
+    if (sid === undefined || !participant) return;
+    this.step(
+      asJoin
+        ? { type: 'participant_joined', identity, participant: { ...participant, sid } }
+        : { type: 'participant_reconnected', identity, participant: { ...participant, sid } },
+    );
+  }
+
+  /** One queued leave (a crash timing out, a replaced session's late leave) reaches the machine. */
+  deliverPresence(index: number): void {
+    if (this.presenceInbox.length === 0) return;
+    const [event] = this.presenceInbox.splice(index % this.presenceInbox.length, 1);
+    if (event) this.step(event);
+  }
+
   /** The simulator moves one egress along: starting → active, crash, or end after a stop. */
   progress(index: number, crash: boolean): void {
     const live = [...this.egresses.values()].filter((e) => e.phase !== 'ended');
@@ -350,6 +457,7 @@ export class World {
 
   /** Let every egress settle and every piece of news arrive, then check the machine ended up right. */
   drain(): void {
+    while (this.presenceInbox.length > 0) this.deliverPresence(0);
     for (let round = 0; round < 100; round++) {
       let moved = false;
       while (this.inbox.length > 0) this.deliver(0, false);
