@@ -13,6 +13,7 @@ import type { Db } from '../db/database';
 import { finishedEgressStatuses } from '../livekit/egress';
 import { newRecordingId } from '../opaque-ids';
 import type { PolicyBook } from '../policy/policy-book';
+import { requirePurpose } from '../policy/purposes';
 import type { KeyStore } from './key-store';
 import { type Recording, recordingsWithStatus } from './recording-repository';
 import { encryptFile, newDataKey } from './stream-cipher';
@@ -113,11 +114,9 @@ export async function collectFinishedSegments(deps: IngestDeps): Promise<number>
 /** The retention end a recording gets when stored: its end (or now) plus its purpose's retention. */
 async function retentionEnd(deps: IngestDeps, recording: Recording, storedAt: string): Promise<string> {
   const policy = (await deps.policies.version(recording.policyVersion)) ?? (await deps.policies.current());
-  const purposes = policy.policy.purposes;
-  const days =
-    purposes.find((p) => p.id === recording.purpose)?.retentionDays ??
-    Math.min(...purposes.map((p) => p.retentionDays));
-  return addDays(recording.endedAt ?? storedAt, days);
+  // A purpose the version does not list is refused (the recording waits, its reason in ingest_error),
+  // never kept for another purpose's time.
+  return addDays(recording.endedAt ?? storedAt, requirePurpose(policy, recording.purpose).retentionDays);
 }
 
 async function markLost(deps: IngestDeps, recording: Recording, reason: string): Promise<void> {

@@ -35,6 +35,9 @@ export const ErrorCode = z.enum([
   'recording_on_hold',
   'already_decided',
   'not_attended',
+  // The organisation's policy: a purpose its version does not list; asking again too soon after a no.
+  'purpose_unknown',
+  'request_cooling_down',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
