@@ -15,9 +15,10 @@ import {
 } from '@assent/shared';
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { listConsentLog, type StoredConsent, toLogEntry } from '../consent/consent-repository';
+import { listConsentLog, type StoredConsent } from '../consent/consent-repository';
 import type { LogEntryInput } from '../consent/consent-service';
 import { honourDoNotRecord } from '../consent/honour-do-not-record';
+import { inCallLog } from '../consent/in-call-log';
 import { myDecision, recordingOptions } from '../consent/room-state';
 import type { AppEnv } from '../http/app-env';
 import { AppError } from '../http/app-error';
@@ -25,6 +26,7 @@ import { validationHook } from '../http/error-handling';
 import { type ResolvedInvite, resolveInvite } from '../invites/resolve-invite';
 import { findPurpose } from '../policy/purposes';
 import { doNotRecordIn, recordingRefusal } from '../policy/recording-preferences';
+import { refuseDuringCooldown } from '../policy/request-cooldown';
 import { errorResponse } from './error-responses';
 
 const bearer = { security: [{ inviteToken: [] }] };
@@ -39,7 +41,7 @@ const commandErrors = {
   ...authErrors,
   403: errorResponse('forbidden: only the tutor may request or cancel'),
   409: errorResponse(
-    "request_stale: not the current request or it was closed; conflict: already answered; recording_refused_by_preference: someone in the session asked never to be recorded; purpose_unknown: the request's policy version does not list its purpose",
+    "request_stale: not the current request or it was closed; conflict: already answered; request_cooling_down: someone said no and the policy's cool-down has not passed; recording_refused_by_preference: someone in the session asked never to be recorded; purpose_unknown: the request's policy version does not list its purpose",
   ),
 };
 
@@ -64,7 +66,8 @@ const getLog = createRoute({
   method: 'get',
   path: '/recording/log',
   tags: ['recording'],
-  summary: "The consent log: the tutor sees the session's, everyone else only their own entries",
+  summary:
+    "The consent log in the call: everyone sees their own entries; the tutor also the session's requests and cancels, and everyone else's answers only as counts",
   ...bearer,
   responses: { 200: { description: 'Consent log', content: json(ConsentLogResponse) }, ...authErrors },
 });
@@ -222,7 +225,7 @@ export const recordingRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validation
       session.id,
       person.role === 'tutor' ? undefined : person.id,
     );
-    return c.json({ entries: records.map(toLogEntry) }, 200);
+    return c.json(inCallLog(records, person.id, person.role === 'tutor'), 200);
   })
   .openapi(postRequest, async (c) => {
     const invite = await caller(c);
@@ -236,6 +239,8 @@ export const recordingRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validation
     if (!findPurpose(policy, purpose)) {
       throw new AppError(400, 'purpose_not_allowed', 'That purpose is not one the organisation allows.');
     }
+    // Asking again straight after a no is refused until the policy's cool-down has passed.
+    await refuseDuringCooldown(db, session.id, policy, c.var.deps.now());
     // A standing "do not record" is refused before anything is written: nobody is asked.
     const refusal = await recordingRefusal(db, session.id);
     if (refusal) throw new AppError(409, 'recording_refused_by_preference', refusal);
