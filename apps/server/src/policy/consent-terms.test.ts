@@ -23,6 +23,9 @@ describe('consent terms in words', () => {
     withdrawalRule: 'keep',
     advanceGuardianConsent: false,
     adultGuestsAllowed: true,
+    askAgainAfterMinutes: 10,
+    organisationName: '',
+    organisationContact: '',
     noticeText: 'Recorded only if everyone agrees.',
     agreementText: 'The agreement text for guardians.',
   };

@@ -54,6 +54,9 @@ export function defaultPolicyInput(defaults: PolicyDefaults): OrganisationPolicy
     withdrawalRule: 'keep',
     advanceGuardianConsent: false,
     adultGuestsAllowed: true,
+    askAgainAfterMinutes: 10,
+    organisationName: '',
+    organisationContact: '',
     noticeText: legacyRecordingNotice.text,
     agreementText: defaultAgreementText,
   };

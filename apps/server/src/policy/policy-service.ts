@@ -73,7 +73,11 @@ export function describePolicyChanges(
     'withdrawalRule',
     'advanceGuardianConsent',
     'adultGuestsAllowed',
+    'askAgainAfterMinutes',
   ] as const) {
+    if (before[field] !== after[field]) changes.push({ field, before: before[field], after: after[field] });
+  }
+  for (const field of ['organisationName', 'organisationContact'] as const) {
     if (before[field] !== after[field]) changes.push({ field, before: before[field], after: after[field] });
   }
   for (const field of ['noticeText', 'agreementText'] as const) {

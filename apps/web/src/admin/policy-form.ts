@@ -62,6 +62,9 @@ export interface PolicyDraft {
   withdrawalRule: WithdrawalRule;
   advanceGuardianConsent: boolean;
   adultGuestsAllowed: boolean;
+  askAgainAfterMinutes: string;
+  organisationName: string;
+  organisationContact: string;
   noticeText: string;
   agreementText: string;
 }
@@ -116,6 +119,9 @@ export function draftFromPolicy(saved: OrganisationPolicy): PolicyDraft {
     withdrawalRule: policy.withdrawalRule,
     advanceGuardianConsent: policy.advanceGuardianConsent,
     adultGuestsAllowed: policy.adultGuestsAllowed,
+    askAgainAfterMinutes: String(policy.askAgainAfterMinutes),
+    organisationName: policy.organisationName,
+    organisationContact: policy.organisationContact,
     noticeText: policy.noticeText,
     agreementText: policy.agreementText,
   };
@@ -140,6 +146,9 @@ export function saveRequestOf(draft: PolicyDraft): SavePolicyRequest {
     withdrawalRule: draft.withdrawalRule,
     advanceGuardianConsent: draft.advanceGuardianConsent,
     adultGuestsAllowed: draft.adultGuestsAllowed,
+    askAgainAfterMinutes: parseDays(draft.askAgainAfterMinutes),
+    organisationName: draft.organisationName,
+    organisationContact: draft.organisationContact,
     noticeText: draft.noticeText,
     agreementText: draft.agreementText,
   };
