@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { requestSessionDeletion } from '../api/recording';
 import { useAssentStore } from '../store';
 import { selectMyDecision } from '../store/consent-selectors';
-import { askAgainClock, askAgainIn, useAskAgainAt } from './ask-again';
 import { useCallSession } from './call-session';
 
 /** Where this person's own withdrawal stands: media cut while unconfirmed, then what happens next. */
@@ -47,7 +46,6 @@ function WithdrawalDone() {
   const [ask, setAsk] = useState<DeletionAsk>({ kind: 'idle' });
   const dismiss = () => setWithdrawal({ kind: 'idle' });
   const withdrew = decision !== 'declined';
-  const askAgainAt = useAskAgainAt();
   const offerDeletion = withdrew && rule !== 'erase';
 
   async function requestDeletion() {
@@ -67,13 +65,6 @@ function WithdrawalDone() {
           ? 'You withdrew your consent. Recording has stopped for everyone.'
           : 'You said no to recording. Nothing is recorded.'}
       </p>
-      <p>Nobody else in the call is told it was you.</p>
-      {askAgainAt && (
-        <p>
-          The tutor cannot ask again until {askAgainClock(askAgainAt)} ({askAgainIn(askAgainAt, Date.now())}
-          ): your organisation gives everyone time after a no.
-        </p>
-      )}
       {withdrew && rule === 'erase' && (
         <p>
           Your organisation erases this session's recordings when anyone withdraws: they are being destroyed
