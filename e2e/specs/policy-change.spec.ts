@@ -30,10 +30,11 @@ test("the second purpose's retention and viewers, changed on the Recording polic
     .getByRole('navigation', { name: 'Your account' })
     .getByRole('link', { name: 'Recording policy' })
     .click();
-  const retention = admin.getByRole('combobox', { name: 'Keep recordings for' }).nth(1);
+  // The second purpose's own fieldset (each purpose is one; its viewers are a fieldset inside it).
+  const secondFieldset = admin.locator('fieldset.admin-purpose').nth(1);
+  const retention = secondFieldset.getByRole('combobox', { name: 'Keep recordings for' });
   await expect(retention).toBeVisible();
   await screenshotBothSizes(admin, 'admin-recording-policy');
-  const secondFieldset = admin.locator('fieldset').filter({ has: retention }).last();
   const chosenPurpose = await secondFieldset.locator('legend').first().innerText();
   await retention.selectOption({ label: 'A number of days' });
   await secondFieldset.getByRole('spinbutton', { name: 'Days' }).fill(String(days));
