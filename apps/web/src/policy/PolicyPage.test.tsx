@@ -1,6 +1,9 @@
 // @vitest-environment jsdom
+
+import type { InvitePreview } from '@assent/shared';
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { RecordingNotice } from '../join/RecordingNotice';
 import { stubApi } from '../test-support/stub-api';
 import { RequestFacts } from '../ui/RequestFacts';
 import { PolicyPage } from './PolicyPage';
@@ -56,5 +59,25 @@ describe('the Policy page', () => {
     const link = screen.getByRole('link', { name: 'Read the recording policy' });
     expect(link.getAttribute('href')).toBe('/policy');
     expect(link.getAttribute('target')).toBe('_blank');
+  });
+
+  it('is linked from the join page for people without an account', () => {
+    const preview = {
+      recording: { active: false },
+      notice: { version: 'policy-4', text: 'Recorded only if everyone agrees.' },
+      consentsFor: [],
+      needsGuardian: false,
+    } as unknown as InvitePreview;
+    render(
+      <RecordingNotice
+        preview={preview}
+        recording={undefined}
+        consent={{ kind: 'none' }}
+        onConsent={() => {}}
+      />,
+    );
+    expect(screen.getByRole('link', { name: 'Read the recording policy' }).getAttribute('href')).toBe(
+      '/policy',
+    );
   });
 });
