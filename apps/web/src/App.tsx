@@ -18,6 +18,7 @@ const WelcomePage = lazy(() => import('./people/WelcomePage').then((m) => ({ def
 const AccountRoute = lazy(() => import('./people/AccountRoute').then((m) => ({ default: m.AccountRoute })));
 const AdminRoute = lazy(() => import('./people/AdminRoute').then((m) => ({ default: m.AdminRoute })));
 const RightsRoute = lazy(() => import('./rights/RightsRoute').then((m) => ({ default: m.RightsRoute })));
+const PolicyPage = lazy(() => import('./policy/PolicyPage').then((m) => ({ default: m.PolicyPage })));
 const RecordingsRoute = lazy(() =>
   import('./recordings/RecordingsRoute').then((m) => ({ default: m.RecordingsRoute })),
 );
@@ -65,6 +66,8 @@ function page(route: ReturnType<typeof matchRoute>, pathname: string): ReactNode
     case 'admin-guardian-presence':
     case 'admin-research':
       return <RightsRoute key={pathname} route={route} path={pathname} />;
+    case 'policy':
+      return <PolicyPage />;
     case 'join':
     case 'not-found':
       return <NotFound />;

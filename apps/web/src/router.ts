@@ -59,6 +59,7 @@ export type Route =
   | { page: 'admin-requests' }
   | { page: 'admin-guardian-presence' }
   | { page: 'admin-research' }
+  | { page: 'policy' }
   | { page: 'join'; inviteToken: string }
   | { page: 'not-found' };
 
@@ -77,6 +78,7 @@ const fixedPages: Readonly<Record<string, Route>> = {
   '/admin/requests': { page: 'admin-requests' },
   '/admin/guardian-presence': { page: 'admin-guardian-presence' },
   '/admin/research': { page: 'admin-research' },
+  '/policy': { page: 'policy' },
 };
 
 /** Pages with one id in their path: `/requests/access/:id` and the like. */

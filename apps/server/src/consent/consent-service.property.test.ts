@@ -9,6 +9,8 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { egressNews } from '../consent/livekit-news';
+import { defaultPolicyInput } from '../policy/default-policy';
+import { insertPolicyVersion } from '../policy/policy-repository';
 import {
   createRecordingSession,
   joinRoom,
@@ -259,6 +261,13 @@ describe.each(testDatabases.filter((d) => d.name === 'sqlite'))(
           const { db } = ctx();
           await clearTables(db);
           const t = buildTestApp(db);
+          // A request may follow any answer here: the cool-down after a no has its own tests.
+          await insertPolicyVersion(db, {
+            version: 1,
+            policy: { ...defaultPolicyInput(t.config.recording), askAgainAfterMinutes: 0 },
+            createdAt: t.clock.now.toISOString(),
+            createdBy: null,
+          });
           const s = await createRecordingSession(t);
           const model: Model = { known: new Set(), present: new Set(), request: null };
           await fc.asyncModelRun(() => ({ model, real: { t, s } }), cmds);

@@ -4,6 +4,7 @@
  * machine's commands (stops first, started before anything else is awaited) and publish the state.
  * What the egress calls report feeds back as events through this same path.
  */
+
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import {
@@ -23,6 +24,7 @@ import type { EgressPort } from '../livekit/egress';
 import type { RoomParticipant, RoomService } from '../livekit/room-service';
 import { createPolicyBook, type PolicyBook } from '../policy/policy-book';
 import { latestPolicyVersion, policyVersion } from '../policy/policy-repository';
+import { askAgainAt } from '../policy/request-cooldown';
 import {
   appendConsentLog,
   type ConsentLogRecord,
@@ -87,7 +89,7 @@ export interface ConsentService {
   /** The organisation's policy, as requests are checked against it and consent prompts state it. */
   readonly policies: PolicyBook;
   /** The state as clients see it, the request stated as the policy version it was made under says. */
-  liveState(stored: Pick<StoredConsent, 'state' | 'updatedAt'>): Promise<LiveRecordingState>;
+  liveState(stored: Pick<StoredConsent, 'sessionId' | 'state' | 'updatedAt'>): Promise<LiveRecordingState>;
   /**
    * Whether this process still awaits the answer to that start call. A start the state records but no
    * live process awaits (the server died mid-call) will never report back: the reconciler settles it.
@@ -105,9 +107,18 @@ export interface ConsentService {
 
 export function createConsentService(deps: ConsentServiceDeps): ConsentService {
   const policies = createPolicyBook({ db: deps.db, defaults: deps.recording, now: deps.now });
-  async function liveState({ state, updatedAt }: Pick<StoredConsent, 'state' | 'updatedAt'>) {
+  async function liveState({
+    sessionId,
+    state,
+    updatedAt,
+  }: Pick<StoredConsent, 'sessionId' | 'state' | 'updatedAt'>) {
     const terms = state.request ? await policies.termsFor(state.request) : null;
-    return toLiveRecordingState(state, terms, updatedAt);
+    // Only a request someone said no to can be cooling down (the request route checks the whole session).
+    const closed = state.request !== null && state.request.status !== 'open';
+    const askAgain = closed
+      ? await askAgainAt(deps.db, sessionId, await policies.current(), deps.now())
+      : null;
+    return toLiveRecordingState(state, terms, updatedAt, askAgain);
   }
   const publisher = createStatePublisher({ ...deps, liveState });
   const inFlight = new Set<Promise<unknown>>();

@@ -42,6 +42,7 @@ export function toLiveRecordingState(
   state: ConsentState,
   terms: ConsentTerms | null,
   updatedAt: string,
+  askAgainAt: string | null = null,
 ): LiveRecordingState {
   const { consented, total } = consentProgress(state);
   const request = state.request;
@@ -66,6 +67,7 @@ export function toLiveRecordingState(
     consented,
     required: total,
     updatedAt,
+    askAgainAt,
   };
 }
 

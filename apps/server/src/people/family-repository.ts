@@ -237,10 +237,15 @@ export function taughtBy(tutor: string) {
 }
 
 /**
- * Students as the pages show them: guardians (and whether each has agreed to any policy version),
- * enrolment (an adult, or a minor with a guardian who agreed), own sign-in and the standing preference.
+ * Students as the pages show them: guardians (and whether each has an agreement covering the policy in
+ * force: one of `coveringVersions`, see policy/agreement-terms.ts), enrolment (an adult, or a minor with
+ * a guardian whose agreement covers it: what the join gate checks), own sign-in and the preference.
  */
-export async function listStudentViews(db: DbOrTrx, filter: StudentFilter): Promise<StudentView[]> {
+export async function listStudentViews(
+  db: DbOrTrx,
+  filter: StudentFilter,
+  coveringVersions: readonly number[],
+): Promise<StudentView[]> {
   let query = db.selectFrom('students').selectAll('students');
   if ('taughtBy' in filter) {
     query = query.where(taughtBy(filter.taughtBy));
@@ -270,7 +275,8 @@ export async function listStudentViews(db: DbOrTrx, filter: StudentFilter): Prom
             eb
               .selectFrom('guardian_agreements')
               .select('id')
-              .whereRef('guardian_agreements.user_id', '=', 'users.id'),
+              .whereRef('guardian_agreements.user_id', '=', 'users.id')
+              .where('guardian_agreements.policy_version', 'in', [...coveringVersions, -1]),
           )
           .as('agreed'),
     ])

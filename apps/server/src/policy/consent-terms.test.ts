@@ -25,11 +25,14 @@ describe('consent terms in words', () => {
     adultGuestsAllowed: true,
     researchExportMedia: 'audio',
     lateRequestDays: 30,
+    askAgainAfterMinutes: 10,
+    organisationName: '',
+    organisationContact: '',
     noticeText: 'Recorded only if everyone agrees.',
     agreementText: 'The agreement text for guardians.',
   };
 
-  it('states a purpose as its version says, and one it does not list as widely as that version allows', () => {
+  it('states a purpose as its version says, and refuses one it does not list rather than guess', () => {
     expect(consentTerms(policy, 'quality_assurance')).toEqual({
       purposeLabel: 'Quality checks',
       retentionDays: 30,
@@ -37,12 +40,13 @@ describe('consent terms in words', () => {
       noticeText: 'Recorded only if everyone agrees.',
       withdrawalRule: 'keep',
     });
-    expect(consentTerms(policy, 'student_playback', 'An older notice.')).toEqual({
-      purposeLabel: 'Student playback',
+    expect(consentTerms(policy, 'safeguarding', 'An older notice.')).toMatchObject({
       retentionDays: 365,
-      viewers: 'Reviewers (quality and safeguarding) and administrators only',
+      viewers: 'Administrators only',
       noticeText: 'An older notice.',
-      withdrawalRule: 'keep',
     });
+    expect(() => consentTerms(policy, 'student_playback')).toThrow(
+      expect.objectContaining({ status: 409, code: 'purpose_unknown' }),
+    );
   });
 });

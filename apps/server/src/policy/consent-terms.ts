@@ -2,7 +2,10 @@
  * What a consent prompt states about a request (rule 1), in the words people read, from the policy
  * version the request was made under: the purpose's label, how long it is kept, who may watch, the notice.
  */
-import type { OrganisationPolicyInput, PurposePolicy, StaffRole, WithdrawalRule } from '@assent/shared';
+import type { OrganisationPolicyInput, StaffRole, WithdrawalRule } from '@assent/shared';
+import { requirePurpose } from './purposes';
+
+export { humanPurpose } from './purposes';
 
 export interface ConsentTerms {
   purposeLabel: string;
@@ -12,12 +15,6 @@ export interface ConsentTerms {
   noticeText: string;
   /** What a withdrawal does to the session's earlier recordings (consent rule 7). */
   withdrawalRule: WithdrawalRule;
-}
-
-/** "quality_assurance" reads "Quality assurance": for ids no policy version labels. */
-export function humanPurpose(purpose: string): string {
-  const words = purpose.replace(/[_-]+/g, ' ').trim();
-  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 const staffWords: Readonly<Record<StaffRole, string>> = {
@@ -53,27 +50,15 @@ export function viewersInWords(
 }
 
 /**
- * A purpose the version does not list (a request from before the policy was data, under ids since
- * removed) is stated as widely as that version allows anything: its longest retention, every viewer.
+ * The terms of a request for `purpose` under `policy`; `noticeText` overrides the version's own notice.
+ * A purpose the version does not list is refused (409 `purpose_unknown`), never stated as another's.
  */
-function purposeOrWidest(policy: OrganisationPolicyInput, purpose: string): PurposePolicy {
-  const listedPurpose = policy.purposes.find((p) => p.id === purpose);
-  if (listedPurpose) return listedPurpose;
-  return {
-    id: purpose,
-    label: humanPurpose(purpose),
-    retentionDays: Math.max(...policy.purposes.map((p) => p.retentionDays)),
-    viewerRoles: [...new Set(policy.purposes.flatMap((p) => p.viewerRoles))],
-  };
-}
-
-/** The terms of a request for `purpose` under `policy`; `noticeText` overrides the version's own notice. */
 export function consentTerms(
   policy: OrganisationPolicyInput,
   purpose: string,
   noticeText?: string,
 ): ConsentTerms {
-  const chosen = purposeOrWidest(policy, purpose);
+  const chosen = requirePurpose(policy, purpose);
   return {
     purposeLabel: chosen.label,
     retentionDays: chosen.retentionDays,

@@ -56,6 +56,9 @@ export function defaultPolicyInput(defaults: PolicyDefaults): OrganisationPolicy
     adultGuestsAllowed: true,
     researchExportMedia: 'audio',
     lateRequestDays: 30,
+    askAgainAfterMinutes: 10,
+    organisationName: '',
+    organisationContact: '',
     noticeText: legacyRecordingNotice.text,
     agreementText: defaultAgreementText,
   };

@@ -5,6 +5,7 @@
  */
 import { type OrganisationPolicy, policyVersionOfNotice } from '@assent/shared';
 import type { DbOrTrx } from '../db/database';
+import { AppError } from '../http/app-error';
 import { legacyRecordingNotice } from '../invites/recording-notice';
 import { type ConsentTerms, consentTerms } from './consent-terms';
 import type { PolicyDefaults } from './default-policy';
@@ -18,9 +19,10 @@ export interface PolicyBook {
   version(version: number): Promise<OrganisationPolicy | undefined>;
   /**
    * What a request states, from the version it was made under (its `noticeVersion`), so a policy
-   * saved while it is open never changes what people are agreeing to.
+   * saved while it is open never changes what people are agreeing to. Null when that version does not
+   * list the purpose: the prompt then states nothing and nobody can consent to it (see purposes.ts).
    */
-  termsFor(request: { purpose: string; noticeVersion: string }): Promise<ConsentTerms>;
+  termsFor(request: { purpose: string; noticeVersion: string }): Promise<ConsentTerms | null>;
 }
 
 export function createPolicyBook(deps: {
@@ -49,18 +51,27 @@ export function createPolicyBook(deps: {
       const policy = version === undefined ? undefined : await book.version(version);
       return policy ?? ensureDefaultPolicy(deps.db, deps.defaults, deps.now());
     },
-    async termsFor({ purpose, noticeVersion }) {
-      const version = policyVersionOfNotice(noticeVersion);
-      const madeUnder = version === undefined ? undefined : await book.version(version);
-      if (madeUnder) return consentTerms(madeUnder.policy, purpose);
-      if (noticeVersion === legacyRecordingNotice.version) {
-        // Requests from before the policy was data: version 1 holds the configuration of that time.
-        const first = (await book.version(1)) ?? (await book.current());
-        return consentTerms(first.policy, purpose, legacyRecordingNotice.text);
+    async termsFor(request) {
+      try {
+        return await termsOf(request);
+      } catch (err) {
+        if (err instanceof AppError && err.code === 'purpose_unknown') return null;
+        throw err;
       }
-      // A version this database does not hold (it was emptied): say what is in force rather than nothing.
-      return consentTerms((await book.current()).policy, purpose);
     },
   };
+
+  async function termsOf({ purpose, noticeVersion }: { purpose: string; noticeVersion: string }) {
+    const version = policyVersionOfNotice(noticeVersion);
+    const madeUnder = version === undefined ? undefined : await book.version(version);
+    if (madeUnder) return consentTerms(madeUnder.policy, purpose);
+    if (noticeVersion === legacyRecordingNotice.version) {
+      // Requests from before the policy was data: version 1 holds the configuration of that time.
+      const first = (await book.version(1)) ?? (await book.current());
+      return consentTerms(first.policy, purpose, legacyRecordingNotice.text);
+    }
+    // A version this database does not hold (it was emptied): say what is in force rather than nothing.
+    return consentTerms((await book.current()).policy, purpose);
+  }
   return book;
 }

@@ -75,7 +75,11 @@ export function describePolicyChanges(
     'adultGuestsAllowed',
     'researchExportMedia',
     'lateRequestDays',
+    'askAgainAfterMinutes',
   ] as const) {
+    if (before[field] !== after[field]) changes.push({ field, before: before[field], after: after[field] });
+  }
+  for (const field of ['organisationName', 'organisationContact'] as const) {
     if (before[field] !== after[field]) changes.push({ field, before: before[field], after: after[field] });
   }
   for (const field of ['noticeText', 'agreementText'] as const) {

@@ -10,8 +10,8 @@ import type {
 } from '@assent/shared';
 import type { Selectable } from 'kysely';
 import type { DbOrTrx } from '../db/database';
-import { humanPurpose } from '../policy/consent-terms';
 import type { PolicyBook } from '../policy/policy-book';
+import { purposeLabel } from '../policy/purposes';
 import { heldSessionIds } from './concern-holds';
 import type { ConcernReportsTable } from './rights-tables';
 
@@ -143,7 +143,7 @@ async function sessionRecordings(
   sessionId: string,
   held: boolean,
 ): Promise<ReportedRecording[]> {
-  const purposes = (await deps.policies.current()).policy.purposes;
+  const policy = await deps.policies.current();
   const rows = await deps.db
     .selectFrom('recordings')
     .select(['id', 'purpose', 'status', 'started_at', 'created_at', 'retain_until'])
@@ -154,7 +154,7 @@ async function sessionRecordings(
   return rows.map((r) => ({
     id: r.id,
     purpose: r.purpose,
-    purposeLabel: purposes.find((p) => p.id === r.purpose)?.label ?? humanPurpose(r.purpose),
+    purposeLabel: purposeLabel(policy, r.purpose),
     status: r.status,
     recordedAt: r.started_at,
     retainUntil: r.retain_until,

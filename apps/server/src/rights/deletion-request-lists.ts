@@ -2,10 +2,12 @@
  * Deletion requests as people read them: the requester's own (with the admin's answer) and the admin's
  * list to decide from (what each covers, how long it has waited, whether a safeguarding hold blocks it).
  */
+
 import type { AccountRole, AdminDeletionRequest, CoveredRecording, MyDeletionRequest } from '@assent/shared';
 import type { Selectable } from 'kysely';
 import type { DbOrTrx } from '../db/database';
 import type { PolicyBook } from '../policy/policy-book';
+import { purposeLabel } from '../policy/purposes';
 import type { DeletionRequestsTable, RecordingsTable } from '../vault/vault-tables';
 import { heldSessionIds } from './concern-holds';
 
@@ -92,8 +94,7 @@ export async function adminDeletionRequests(
     .execute();
   const held = await heldSessionIds(db);
   const policy = await deps.policies.current();
-  const labelOf = (purpose: string) =>
-    policy.policy.purposes.find((p) => p.id === purpose)?.label ?? purpose.replaceAll('_', ' ');
+  const labelOf = (purpose: string) => purposeLabel(policy, purpose);
 
   const requests = rows.map((row): AdminDeletionRequest => {
     const covered = recordings

@@ -11,7 +11,13 @@ import { describe, expect, it } from 'vitest';
 import { asAccount, signedInAs, type TestAccount } from '../test-support/accounts';
 import { startMailCatcher } from '../test-support/mail-catcher';
 import { seatsOf } from '../test-support/organisation';
-import { fakeMp4, finishedEgress, type RecordedSession, recordedSession } from '../test-support/recordings';
+import {
+  fakeMp4,
+  finishedEgress,
+  logEntry,
+  type RecordedSession,
+  recordedSession,
+} from '../test-support/recordings';
 import { buildTestApp, errorOf, type TestApp, useTestApp } from '../test-support/test-app';
 import { type TestDatabase, testDatabases } from '../test-support/test-databases';
 import { blobPath } from '../vault/ingest';
@@ -58,6 +64,9 @@ const mine = async (t: TestApp, who: TestAccount) =>
 /** A second recording of the session, made now (after anything asked before). */
 async function anotherRecording(t: TestApp, rec: RecordedSession): Promise<string> {
   const requestId = `req_${randomUUID()}`;
+  // A recording is made for a request the consent log holds: its purpose is what the vault keeps it for.
+  const tutorSeat = (await seatsOf(t, rec.sessionId)).find((s) => s.role === 'tutor');
+  if (tutorSeat) await logEntry(t, rec.sessionId, tutorSeat, 'request', requestId, 'quality_assurance', 100);
   await finishedEgress(t, rec.sessionId, requestId, fakeMp4(4_000));
   await t.vault.collect();
   const row = await t.db

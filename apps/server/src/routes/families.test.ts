@@ -60,7 +60,7 @@ describe.each(testDatabases)('families ($name)', (database) => {
       { name: 'Sam', minor: true, enrolled: false, guardians: [{ name: 'Pat Guardian', agreed: false }] },
     ]);
     const me = (await (await asAccount(t, pat, 'GET', '/api/me')).json()) as MeResponse;
-    expect(me.agreement).toEqual({ agreedVersion: null, agreedAt: null, currentVersion: 1 });
+    expect(me.agreement).toEqual({ agreedVersion: null, agreedAt: null, currentVersion: 1, covers: false });
 
     const tooEarly = await asAccount(t, pat, 'POST', '/api/me/students', { name: 'Max' });
     expect(tooEarly.status).toBe(409);

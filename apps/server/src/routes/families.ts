@@ -2,6 +2,7 @@
  * Families: enrolment links for guardians, the guardian's agreement to the policy, and their children.
  * One student's own routes (sign-in, a further guardian, "do not record") are in students.ts.
  */
+
 import {
   AddChildRequest,
   GiveAgreementRequest,
@@ -28,6 +29,7 @@ import {
 } from '../people/family-repository';
 import { becomeGuardian } from '../people/guardianships';
 import { createInvitation } from '../people/invitations';
+import { versionsCoveringCurrent } from '../policy/agreement-terms';
 import { latestPolicyVersion } from '../policy/policy-repository';
 import { cookieAuth, errorResponse, json, signedInErrors } from './error-responses';
 
@@ -90,11 +92,12 @@ const addChild = createRoute({
   },
 });
 
-function studentsFor(c: Context<AppEnv>, actor: Actor) {
-  const { db } = c.var.deps;
-  if (actor.role === 'guardian') return listStudentViews(db, { guardianUserId: actor.userId });
-  if (actor.role === 'student') return listStudentViews(db, { studentUserId: actor.userId });
-  return Promise.resolve([]);
+async function studentsFor(c: Context<AppEnv>, actor: Actor) {
+  const { db, consent } = c.var.deps;
+  const covering = await versionsCoveringCurrent(consent.policies);
+  if (actor.role === 'guardian') return listStudentViews(db, { guardianUserId: actor.userId }, covering);
+  if (actor.role === 'student') return listStudentViews(db, { studentUserId: actor.userId }, covering);
+  return [];
 }
 
 export const familyRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
@@ -133,7 +136,10 @@ export const familyRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
         at: new Date(at),
       });
     });
-    return c.json({ agreedVersion: policyVersion, agreedAt: at, currentVersion: policyVersion }, 201);
+    return c.json(
+      { agreedVersion: policyVersion, agreedAt: at, currentVersion: policyVersion, covers: true },
+      201,
+    );
   })
   .openapi(myStudents, async (c) => {
     const actor = await requireActor(c);
@@ -174,7 +180,11 @@ export const familyRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
         at,
       });
     });
-    const [student] = await listStudentViews(db, { ids: [id] });
+    const [student] = await listStudentViews(
+      db,
+      { ids: [id] },
+      await versionsCoveringCurrent(c.var.deps.consent.policies),
+    );
     if (!student) throw new AppError(500, 'internal', 'The child was added but could not be read back.');
     return c.json(student, 201);
   });

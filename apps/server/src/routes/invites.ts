@@ -81,9 +81,12 @@ async function previewOf(
   };
 }
 
-async function refuseUnlessAllowed(db: Db, { person }: ResolvedInvite): Promise<void> {
+async function refuseUnlessAllowed(
+  { db, consent }: { db: Db; consent: ConsentService },
+  { person }: ResolvedInvite,
+): Promise<void> {
   await refuseDisabledSeat(db, person);
-  const refusal = await joinRefusal(db, person);
+  const refusal = await joinRefusal(db, consent.policies, person);
   if (refusal) throw new AppError(403, 'guardian_agreement_missing', refusal);
 }
 
@@ -95,13 +98,13 @@ export const inviteRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
   .openapi(getInvite, async (c) => {
     const { config, db, now } = c.var.deps;
     const invite = await resolveInvite(db, config.inviteSecret, c.req.valid('param').token, now());
-    await refuseUnlessAllowed(db, invite);
+    await refuseUnlessAllowed(c.var.deps, invite);
     return c.json(await previewOf(c.var.deps, invite, readState(c.var.deps.consent, invite)), 200);
   })
   .openapi(join, async (c) => {
     const { config, db, now } = c.var.deps;
     const invite = await resolveInvite(db, config.inviteSecret, c.req.valid('json').inviteToken, now());
-    await refuseUnlessAllowed(db, invite);
+    await refuseUnlessAllowed(c.var.deps, invite);
     const { session, person } = invite;
     const consentState = await readState(c.var.deps.consent, invite);
     // Rule 5: joining a recording without having consented, nothing of theirs may reach it. A new

@@ -1,4 +1,5 @@
 /** Who is signed in, invitation links (first administrator, staff, families) and the staff list. */
+
 import {
   AcceptInvitationRequest,
   InvitationCreated,
@@ -21,7 +22,7 @@ import { findStudentAccess, latestAgreement, studentsOfInvitation } from '../peo
 import { listPendingInvitations } from '../people/invitation-repository';
 import { acceptInvitation, createInvitation, usableInvitation } from '../people/invitations';
 import { adminExists, findUser, listUsers } from '../people/user-repository';
-import { latestPolicyVersion } from '../policy/policy-repository';
+import { versionsCoveringCurrent } from '../policy/agreement-terms';
 import { errorResponse } from './error-responses';
 
 const cookieAuth = { security: [{ sessionCookie: [] }] };
@@ -105,11 +106,15 @@ async function meOf(c: Context<AppEnv>, userId: string | undefined): Promise<MeR
   const [user, setupDone] = await Promise.all([userId ? findUser(db, userId) : undefined, adminExists(db)]);
   let agreement: MeResponse['agreement'] = null;
   if (user?.role === 'guardian') {
-    const [latest, current] = await Promise.all([latestAgreement(db, user.id), latestPolicyVersion(db)]);
+    const [latest, covering] = await Promise.all([
+      latestAgreement(db, user.id),
+      versionsCoveringCurrent(c.var.deps.consent.policies),
+    ]);
     agreement = {
       agreedVersion: latest?.policyVersion ?? null,
       agreedAt: latest?.agreedAt ?? null,
-      currentVersion: current ?? 1,
+      currentVersion: covering[0] ?? 1,
+      covers: latest !== undefined && covering.includes(latest.policyVersion),
     };
   }
   return {

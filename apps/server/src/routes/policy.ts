@@ -6,6 +6,7 @@
 import {
   OrganisationPolicy,
   PolicyVersionList,
+  ReadablePolicy,
   RetentionEffects,
   RetentionEffectsRequest,
   SavePolicyRequest,
@@ -16,6 +17,7 @@ import { validationHook } from '../http/error-handling';
 import { requireActor } from '../people/actor';
 import { authorize } from '../people/authorize';
 import { organisation } from '../people/can';
+import { policyFacts } from '../policy/policy-facts';
 import { currentPolicy, listPolicyVersions } from '../policy/policy-repository';
 import { describePolicyChanges, savePolicy } from '../policy/policy-service';
 import { applyShorterRetention, retentionEffects } from '../vault/retention-changes';
@@ -31,6 +33,15 @@ const readPolicy = createRoute({
   tags: ['policy'],
   summary: "The organisation's recording policy in force: purposes, retention, playback, notice, agreement",
   responses: { 200: { description: 'The policy in force', content: json(OrganisationPolicy) } },
+});
+
+const readablePolicy = createRoute({
+  method: 'get',
+  path: '/policy/readable',
+  tags: ['policy'],
+  summary:
+    'The policy in force as families read it: facts generated from its values beside the organisation’s own text (anyone)',
+  responses: { 200: { description: 'The policy in force, readable', content: json(ReadablePolicy) } },
 });
 
 const updatePolicy = createRoute({
@@ -74,6 +85,19 @@ const listVersions = createRoute({
 
 export const policyRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(readPolicy, async (c) => c.json(await c.var.deps.consent.policies.current(), 200))
+  .openapi(readablePolicy, async (c) => {
+    const current = await c.var.deps.consent.policies.current();
+    return c.json(
+      {
+        version: current.version,
+        createdAt: current.createdAt,
+        facts: policyFacts(current.policy),
+        agreementText: current.policy.agreementText,
+        noticeText: current.policy.noticeText,
+      },
+      200,
+    );
+  })
   .openapi(updatePolicy, async (c) => {
     const actor = await requireActor(c);
     await authorize(c, actor, 'policy.update', organisation, { type: 'policy', id: 'current' });

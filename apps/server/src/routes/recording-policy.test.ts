@@ -172,6 +172,31 @@ describe.each(testDatabases)('recording under the organisation policy ($name)', 
     });
   });
 
+  it('states nothing for a request whose version does not list its purpose, and refuses a yes to it', async () => {
+    const t = ctx();
+    const s = await createRecordingSession(t);
+    for (const person of s.everyone) await joinRoom(t, s, person.identity);
+    // A request from before the policy was data, for a purpose version 1 never listed.
+    await t.consent.apply(s.sessionId, {
+      type: 'request',
+      requestId: 'req_legacy_unknown',
+      purpose: 'tutor_coaching',
+      requestedBy: s.tutor.personId,
+      noticeVersion: legacyRecordingNotice.version,
+    });
+    // No prompt states guessed viewers or retention: there is nothing to agree to.
+    expect((await stateOf(t, s)).state.request).toBeNull();
+    expect((await publishedState(t, s)).request).toBeNull();
+    const refused = await answer(t, 'consent', s.student, 'req_legacy_unknown');
+    expect(refused.status).toBe(409);
+    const error = await errorOf(refused);
+    expect(error.code).toBe('purpose_unknown');
+    expect(error.message).toMatch(/does not list its purpose “tutor_coaching”/);
+    expect(await countRows(t.db, 'consent_log')).toBe(0);
+    // A no is always taken.
+    expect((await answer(t, 'decline', s.student, 'req_legacy_unknown')).status).toBe(200);
+  });
+
   it('refuses a request up front when a family asked for no recording, asking nobody and writing nothing', async () => {
     const t = ctx();
     const s = await createRecordingSession(t);

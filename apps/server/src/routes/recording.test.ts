@@ -120,6 +120,7 @@ describe.each(testDatabases)('recording routes ($name)', (database) => {
     expect(after.state.status).toBe('stopped_withdrawn');
     expect(after.state.banner).toBe('Recording stopped — a participant withdrew consent');
 
+    t.clock.now = new Date(t.clock.now.getTime() + 10 * 60_000); // the policy's cool-down after a no
     const second = await requestRecording(t, s);
     const decline = await answer(t, 'decline', s.guardian, second);
     expect(((await decline.json()) as ConsentCommandResponse).myDecision).toBe('declined');
@@ -245,19 +246,18 @@ describe.each(testDatabases)('recording routes ($name)', (database) => {
     expect((await stateOf(t, a)).state.status).toBe('waiting');
   });
 
-  it('shows the tutor the whole log and everyone else only their own entries', async () => {
+  it("shows the tutor their own entries and others' answers as counts, everyone else only their own", async () => {
     const t = ctx();
     const s = await createRecordingSession(t);
     const requestId = await requestRecording(t, s);
     await answer(t, 'consent', s.student, requestId);
     await answer(t, 'consent', s.guardian, requestId);
     const tutorLog = (await (await get(t, 'log', s.tutor.token)).json()) as ConsentLogResponse;
-    expect(tutorLog.entries.map((e) => e.kind)).toEqual(['request', 'consent', 'consent']);
-    expect(tutorLog.entries[1]).toMatchObject({
-      personName: 'Sam Student',
-      role: 'student',
-      purpose: 'quality_assurance',
-    });
+    expect(tutorLog.entries.map((e) => e.kind)).toEqual(['request']);
+    expect(tutorLog.entries[0]).toMatchObject({ role: 'tutor', purpose: 'quality_assurance' });
+    expect(tutorLog.counts).toEqual([
+      { requestId, purpose: 'quality_assurance', consented: 2, declined: 0, withdrawn: 0 },
+    ]);
     const studentLog = (await (await get(t, 'log', s.student.token)).json()) as ConsentLogResponse;
     expect(studentLog.entries.map((e) => e.personName)).toEqual(['Sam Student']);
     expect((await get(t, 'log', undefined)).status).toBe(401);

@@ -16,16 +16,19 @@ import {
 } from '@assent/shared';
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { listConsentLog, type StoredConsent, toLogEntry } from '../consent/consent-repository';
+import { listConsentLog, type StoredConsent } from '../consent/consent-repository';
 import type { LogEntryInput } from '../consent/consent-service';
 import { honourDoNotRecord } from '../consent/honour-do-not-record';
+import { inCallLog } from '../consent/in-call-log';
 import { myDecision, recordingOptions } from '../consent/room-state';
 import type { AppEnv } from '../http/app-env';
 import { AppError } from '../http/app-error';
 import { validationHook } from '../http/error-handling';
 import { type ResolvedInvite, resolveInvite } from '../invites/resolve-invite';
 import { refuseDisabledSeat } from '../people/account-state';
+import { findPurpose } from '../policy/purposes';
 import { doNotRecordIn, recordingRefusal } from '../policy/recording-preferences';
+import { refuseDuringCooldown } from '../policy/request-cooldown';
 import { errorResponse } from './error-responses';
 
 const bearer = { security: [{ inviteToken: [] }] };
@@ -40,7 +43,7 @@ const commandErrors = {
   ...authErrors,
   403: errorResponse('forbidden: only the tutor may request or cancel'),
   409: errorResponse(
-    'request_stale: not the current request or it was closed; conflict: already answered; recording_refused_by_preference: someone in the session asked never to be recorded',
+    "request_stale: not the current request or it was closed; conflict: already answered; request_cooling_down: someone said no and the policy's cool-down has not passed; recording_refused_by_preference: someone in the session asked never to be recorded; purpose_unknown: the request's policy version does not list its purpose",
   ),
 };
 
@@ -65,7 +68,8 @@ const getLog = createRoute({
   method: 'get',
   path: '/recording/log',
   tags: ['recording'],
-  summary: "The consent log: the tutor sees the session's, everyone else only their own entries",
+  summary:
+    "The consent log in the call: everyone sees their own entries; the tutor also the session's requests and cancels, and everyone else's answers only as counts",
   ...bearer,
   responses: { 200: { description: 'Consent log', content: json(ConsentLogResponse) }, ...authErrors },
 });
@@ -159,6 +163,23 @@ function answerEvent(kind: AnswerKind, requestId: string, personId: string): Con
   return kind === 'cancel' ? { type: 'cancel', requestId } : { type: kind, requestId, personId };
 }
 
+/**
+ * A yes is only to terms a prompt stated: a request whose purpose its policy version does not list has
+ * no viewers or retention to state, so consenting to it is refused (a no is always taken).
+ */
+async function requireStatedTerms(c: Context<AppEnv>, sessionId: string, requestId: string) {
+  const { consent } = c.var.deps;
+  const request = (await consent.read(sessionId))?.state.request;
+  // Another request, or none: the machine refuses it as stale.
+  if (!request || request.requestId !== requestId) return;
+  if (await consent.policies.termsFor(request)) return;
+  throw new AppError(
+    409,
+    'purpose_unknown',
+    `The policy this request was made under does not list its purpose “${request.purpose}”, so who may watch and how long it is kept are not known. Ask the tutor for a new request.`,
+  );
+}
+
 /** consent / decline / withdraw / cancel share one handler. */
 async function answer(c: Context<AppEnv>, kind: AnswerKind, body: ConsentCommandBody) {
   const invite = await caller(c, { sayingNo: kind === 'decline' || kind === 'withdraw' });
@@ -166,6 +187,7 @@ async function answer(c: Context<AppEnv>, kind: AnswerKind, body: ConsentCommand
   if (kind === 'cancel' && person.role !== 'tutor') {
     throw new AppError(403, 'forbidden', 'Only the tutor can cancel a recording request.');
   }
+  if (kind === 'consent') await requireStatedTerms(c, session.id, body.requestId);
   const applied = await c.var.deps.consent.apply(session.id, answerEvent(kind, body.requestId, person.id), {
     idempotencyKey: {
       personId: person.id,
@@ -210,7 +232,7 @@ export const recordingRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validation
       session.id,
       person.role === 'tutor' ? undefined : person.id,
     );
-    return c.json({ entries: records.map(toLogEntry) }, 200);
+    return c.json(inCallLog(records, person.id, person.role === 'tutor'), 200);
   })
   .openapi(postRequest, async (c) => {
     const invite = await caller(c);
@@ -221,9 +243,11 @@ export const recordingRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validation
     const { clientRequestId, purpose } = c.req.valid('json');
     const { consent, db } = c.var.deps;
     const policy = await consent.policies.current();
-    if (!policy.policy.purposes.some((allowed) => allowed.id === purpose)) {
+    if (!findPurpose(policy, purpose)) {
       throw new AppError(400, 'purpose_not_allowed', 'That purpose is not one the organisation allows.');
     }
+    // Asking again straight after a no is refused until the policy's cool-down has passed.
+    await refuseDuringCooldown(db, session.id, policy, c.var.deps.now());
     // A standing "do not record" is refused before anything is written: nobody is asked.
     const refusal = await recordingRefusal(db, session.id);
     if (refusal) throw new AppError(409, 'recording_refused_by_preference', refusal);

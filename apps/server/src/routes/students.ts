@@ -2,6 +2,7 @@
  * One enrolled student: listing students to pick from, a student's own sign-in, a further guardian for a
  * child, and the standing "do not record" preference, which also ends any recording already asked for.
  */
+
 import {
   InvitationCreated,
   InviteGuardianRequest,
@@ -35,6 +36,7 @@ import {
   type NoticeRecipient,
 } from '../people/guardian-added-notice';
 import { createInvitation } from '../people/invitations';
+import { versionsCoveringCurrent } from '../policy/agreement-terms';
 import { cookieAuth, errorResponse, json, signedInErrors } from './error-responses';
 
 const denied = signedInErrors;
@@ -132,7 +134,16 @@ export const studentRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
     await authorize(c, actor, 'students.list', organisation);
     // Which students: see 'students.list' in can.ts.
     const filter = actor.role === 'admin' ? { all: true as const } : { taughtBy: actor.userId };
-    return c.json({ students: await listStudentViews(c.var.deps.db, filter) }, 200);
+    return c.json(
+      {
+        students: await listStudentViews(
+          c.var.deps.db,
+          filter,
+          await versionsCoveringCurrent(c.var.deps.consent.policies),
+        ),
+      },
+      200,
+    );
   })
   .openapi(inviteStudent, async (c) => {
     const actor = await requireActor(c);

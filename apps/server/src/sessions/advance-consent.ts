@@ -5,6 +5,7 @@
  * handed to the consent machine, which counts it in place of the guardian's in-call answer for a
  * request with one of those purposes made under a policy that allows advance consent.
  */
+
 import { randomUUID } from 'node:crypto';
 import type { AdvanceConsentRequest, AdvanceConsentResponse } from '@assent/shared';
 import { appendAudit } from '../audit/audit-log';
@@ -12,6 +13,7 @@ import type { ConsentService } from '../consent/consent-service';
 import type { Db, DbOrTrx } from '../db/database';
 import { AppError } from '../http/app-error';
 import type { Actor } from '../people/actor';
+import { findPurpose } from '../policy/purposes';
 
 /** The latest advance consent for each child seat of a session (purposes; empty when withdrawn). */
 export async function advanceConsentsIn(db: DbOrTrx, sessionId: string): Promise<Map<string, string[]>> {
@@ -61,8 +63,7 @@ export async function giveAdvanceConsent(
       "Your organisation's policy asks guardians to consent in the call, not in advance.",
     );
   }
-  const allowed = new Set(policy.policy.purposes.map((p) => p.id));
-  const unknown = input.purposes.filter((p) => !allowed.has(p));
+  const unknown = input.purposes.filter((p) => !findPurpose(policy, p));
   if (unknown.length > 0) {
     throw new AppError(400, 'purpose_not_allowed', `Not a purpose the policy allows: ${unknown.join(', ')}`);
   }

@@ -10,6 +10,7 @@ import type { Config } from '../config';
 import type { Db } from '../db/database';
 import { signInvite } from '../invites/invite-token';
 import type { Actor } from '../people/actor';
+import type { PolicyBook } from '../policy/policy-book';
 import { minorsVisibleTo } from '../rights/guardian-presence';
 import { type JudgedSession, judgeSessions } from '../rights/guardian-presence-repository';
 import { advanceConsentsIn } from './advance-consent';
@@ -20,6 +21,7 @@ interface Deps {
   db: Db;
   config: Config;
   now: () => Date;
+  consent: { policies: PolicyBook };
 }
 
 export async function listMySessions(deps: Deps, actor: Actor, limit = 50): Promise<MySession[]> {
@@ -88,7 +90,7 @@ export async function describeSession(
     return `${deps.config.publicUrl}/join/${token}`;
   };
   const seatLink = async (p: Person) => {
-    const refusal = (await joinRefusal(deps.db, p)) ?? null;
+    const refusal = (await joinRefusal(deps.db, deps.consent.policies, p)) ?? null;
     return { joinUrl: refusal ? null : await linkFor(p), refusal };
   };
   let children: MySession['children'] = [];

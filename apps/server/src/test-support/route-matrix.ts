@@ -56,6 +56,12 @@ export const routeMatrix: RouteCase[] = [
     allowed: { 'signed-out': 200, ...staff, guardian: 200, student: 200 },
   },
   {
+    name: 'the policy as families read it',
+    method: 'GET',
+    path: () => '/api/policy/readable',
+    allowed: { 'signed-out': 200, ...staff, guardian: 200, student: 200 },
+  },
+  {
     name: 'policy history',
     method: 'GET',
     path: () => '/api/admin/policy/versions',

@@ -3,11 +3,13 @@
  * recording was consented under limits it for good: a later policy may narrow who watches and for how
  * long, never widen it beyond what people agreed to.
  */
-import type { OrganisationPolicy, RecordingAccessBasis, StaffRole } from '@assent/shared';
+
+import type { RecordingAccessBasis, StaffRole } from '@assent/shared';
 import type { DbOrTrx } from '../db/database';
 import type { CanActor, RecordingResource } from '../people/can';
 import { recordingAccess } from '../people/can';
 import type { PolicyBook } from '../policy/policy-book';
+import { findPurpose } from '../policy/purposes';
 import { isHeld } from '../rights/concern-holds';
 import type { Recording } from './recording-repository';
 
@@ -20,9 +22,8 @@ export interface RecordingTerms {
   participantPlaybackDays: number | null;
 }
 
-function purposeOf(policy: OrganisationPolicy, purpose: string) {
-  return policy.policy.purposes.find((p) => p.id === purpose);
-}
+// A purpose a version does not list gives nobody a role to watch: never a guess (policy/purposes.ts).
+const purposeOf = findPurpose;
 
 /** What the policy it was made under and the policy in force together allow for a recording. */
 export async function recordingTerms(policies: PolicyBook, recording: Recording): Promise<RecordingTerms> {

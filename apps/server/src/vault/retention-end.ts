@@ -5,6 +5,7 @@
  */
 import type { OrganisationPolicy } from '@assent/shared';
 import type { PolicyBook } from '../policy/policy-book';
+import { findPurpose, requirePurpose } from '../policy/purposes';
 import type { Recording } from './recording-repository';
 
 const dayMs = 86_400_000;
@@ -15,12 +16,12 @@ export interface RetentionEnd {
   policyVersion: number;
 }
 
-/** A purpose's retention in days; a purpose the version does not hold gets its shortest. */
+/**
+ * A purpose's retention in days. A purpose the version does not list is refused (`purpose_unknown`): the
+ * recording waits with the reason in ingest_error rather than being kept for some other purpose's time.
+ */
 export function retentionDaysOf(policy: OrganisationPolicy, purpose: string): number {
-  const purposes = policy.policy.purposes;
-  return (
-    purposes.find((p) => p.id === purpose)?.retentionDays ?? Math.min(...purposes.map((p) => p.retentionDays))
-  );
+  return requirePurpose(policy, purpose).retentionDays;
 }
 
 /** The moment retention is counted from: the recording's end, or when it was stored. */
@@ -38,7 +39,7 @@ export async function retentionEnd(
   const madeUnder = (await policies.version(recording.policyVersion)) ?? current;
   const from = retentionStart(recording, storedAt);
   const agreed = retentionDaysOf(madeUnder, recording.purpose);
-  const inForce = current.policy.purposes.find((p) => p.id === recording.purpose)?.retentionDays;
+  const inForce = findPurpose(current, recording.purpose)?.retentionDays;
   if (inForce !== undefined && inForce < agreed) {
     return { retainUntil: addDays(from, inForce), policyVersion: current.version };
   }

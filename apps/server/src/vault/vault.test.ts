@@ -168,4 +168,16 @@ describe.each(testDatabases)('the vault ($name)', (database) => {
     const statuses = await t.db.selectFrom('recordings').select('status').orderBy('created_at').execute();
     expect(statuses.map((s) => s.status).sort()).toEqual(['lost', 'stored']);
   });
+
+  it('keeps no recording for a guessed time: one whose purpose its version does not list waits, refused', async () => {
+    const t = ctx();
+    const rec = await recordedSession(t, { purpose: 'tutor_coaching' });
+    const row = await t.db
+      .selectFrom('recordings')
+      .select(['status', 'retain_until', 'ingest_error', 'purpose'])
+      .where('id', '=', rec.recordingId)
+      .executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ status: 'pending', retain_until: null, purpose: 'tutor_coaching' });
+    expect(row.ingest_error).toMatch(/does not list the purpose “tutor_coaching”/);
+  });
 });

@@ -13,6 +13,7 @@ type RulesDraft = Pick<
   | 'adultGuestsAllowed'
   | 'researchExportMedia'
   | 'lateRequestDays'
+  | 'askAgainAfterMinutes'
 >;
 
 interface ParticipantRulesProps {
@@ -154,6 +155,30 @@ export function ParticipantRules({ draft, errors, onChange }: ParticipantRulesPr
           Adults without an account, such as a second tutor or an observer, join from a personal link.
           Unticked, sessions are for enrolled students and their guardians only.
         </p>
+      </div>
+      <div className="field admin-days">
+        <label htmlFor="ask-again-after">Minutes before a tutor may ask again after a no</label>
+        <input
+          id="ask-again-after"
+          type="number"
+          inputMode="numeric"
+          min={0}
+          max={1440}
+          step={1}
+          value={draft.askAgainAfterMinutes}
+          aria-invalid={errors.askAgainAfterMinutes ? true : undefined}
+          aria-describedby={
+            errors.askAgainAfterMinutes
+              ? 'ask-again-after-hint ask-again-after-error'
+              : 'ask-again-after-hint'
+          }
+          onChange={(e) => onChange({ askAgainAfterMinutes: e.target.value })}
+        />
+        <p className="admin__hint muted" id="ask-again-after-hint">
+          After anyone declines or withdraws, the tutor waits this long before asking the call again, and the
+          person who said no is told when that will be. Nobody in the call sees who it was.
+        </p>
+        <FieldError id="ask-again-after" error={errors.askAgainAfterMinutes} />
       </div>
     </>
   );

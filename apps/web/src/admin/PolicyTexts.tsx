@@ -2,7 +2,10 @@ import type { FieldErrors } from '../ui/field-errors';
 import { FieldError } from './FieldError';
 import type { PolicyDraft } from './policy-form';
 
-type TextsDraft = Pick<PolicyDraft, 'noticeText' | 'agreementText'>;
+type TextsDraft = Pick<
+  PolicyDraft,
+  'noticeText' | 'agreementText' | 'organisationName' | 'organisationContact'
+>;
 
 interface PolicyTextsProps {
   draft: TextsDraft;
@@ -14,6 +17,24 @@ interface PolicyTextsProps {
 export function PolicyTexts({ draft, errors, onChange }: PolicyTextsProps) {
   return (
     <>
+      <TextArea
+        id="organisation-name"
+        label="Organisation name"
+        rows={1}
+        value={draft.organisationName}
+        error={errors.organisationName}
+        hint="Families read it at the top of the Policy page and in what guardians agree to."
+        onChange={(organisationName) => onChange({ organisationName })}
+      />
+      <TextArea
+        id="organisation-contact"
+        label="How families contact you"
+        rows={2}
+        value={draft.organisationContact}
+        error={errors.organisationContact}
+        hint="An e-mail address, a phone number or a postal address, shown on the Policy page for questions, complaints and requests."
+        onChange={(organisationContact) => onChange({ organisationContact })}
+      />
       <TextArea
         id="notice-text"
         label="Recording notice"

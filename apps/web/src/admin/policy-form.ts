@@ -66,6 +66,9 @@ export interface PolicyDraft {
   researchExportMedia: ResearchExportMedia;
   /** Days after a session an expired link may still report or ask for deletion, as typed. */
   lateRequestDays: string;
+  askAgainAfterMinutes: string;
+  organisationName: string;
+  organisationContact: string;
   noticeText: string;
   agreementText: string;
 }
@@ -122,6 +125,9 @@ export function draftFromPolicy(saved: OrganisationPolicy): PolicyDraft {
     adultGuestsAllowed: policy.adultGuestsAllowed,
     researchExportMedia: policy.researchExportMedia,
     lateRequestDays: String(policy.lateRequestDays),
+    askAgainAfterMinutes: String(policy.askAgainAfterMinutes),
+    organisationName: policy.organisationName,
+    organisationContact: policy.organisationContact,
     noticeText: policy.noticeText,
     agreementText: policy.agreementText,
   };
@@ -148,6 +154,9 @@ export function saveRequestOf(draft: PolicyDraft): SavePolicyRequest {
     adultGuestsAllowed: draft.adultGuestsAllowed,
     researchExportMedia: draft.researchExportMedia,
     lateRequestDays: parseDays(draft.lateRequestDays),
+    askAgainAfterMinutes: parseDays(draft.askAgainAfterMinutes),
+    organisationName: draft.organisationName,
+    organisationContact: draft.organisationContact,
     noticeText: draft.noticeText,
     agreementText: draft.agreementText,
   };

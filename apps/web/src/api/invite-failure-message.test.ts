@@ -8,7 +8,7 @@ describe('describeInviteFailure', () => {
       'Kim can join once a parent or guardian has registered with Assent and agreed to the policy.';
     const failure = describeInviteFailure(new ApiError('guardian_agreement_missing', message, 403));
     expect(failure).toEqual({
-      title: 'A parent or guardian needs to register first',
+      title: 'A parent or guardian needs to agree to the policy first',
       detail: message,
       retryable: true,
     });

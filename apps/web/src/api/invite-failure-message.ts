@@ -32,7 +32,7 @@ export function describeInviteFailure(error: unknown): FailureMessage {
       };
     case 'guardian_agreement_missing':
       return {
-        title: 'A parent or guardian needs to register first',
+        title: 'A parent or guardian needs to agree to the policy first',
         detail:
           error instanceof Error && error.message
             ? error.message

@@ -5,26 +5,17 @@ import type {
   ConsentCommandResponse,
   ConsentLogResponse,
   DeletionRequestReceipt,
+  RecordingOptions,
   RequestRecordingBody,
 } from '@assent/shared';
+
+export type { RecordingOptions, RecordingPurposeOption } from '@assent/shared';
+
 import { config } from '../config';
 import { requestJson } from './client';
 
 // Consent commands and what the consent prompt needs. Every call is made as the invited person:
 // their invite token is the bearer credential. Types only from @assent/shared, as in sessions.ts.
-
-export interface RecordingPurposeOption {
-  id: string;
-  label: string;
-}
-
-/** What the organisation allows a tutor to ask for, and what the prompt tells everyone. */
-export interface RecordingOptions {
-  purposes: RecordingPurposeOption[];
-  /** Who will be able to watch, in words. */
-  viewers: string;
-  retentionDays: number;
-}
 
 /** The session's recording state and the caller's own decision on its current request. */
 export type RecordingStateResponse = ConsentCommandResponse;

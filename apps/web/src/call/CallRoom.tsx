@@ -9,6 +9,7 @@ import { DeviceProblemAlert } from '../join/DeviceProblemAlert';
 import type { DeviceChoices, DeviceProblem } from '../join/device-choices';
 import { classifyDeviceError } from '../join/media-failure';
 import { useAssentStore } from '../store';
+import { AskAgainNotice } from './AskAgainNotice';
 import { CallControls } from './CallControls';
 import { CallStage } from './CallStage';
 import { CommandFailure } from './CommandFailure';
@@ -121,6 +122,7 @@ export function CallRoom({
         </header>
         <RecordingAnnouncement />
         <WithdrawalNotice />
+        <AskAgainNotice />
         <CommandFailure />
         {publishHeld && (
           <div className="call__notice" role="note">

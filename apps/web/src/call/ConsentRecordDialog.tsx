@@ -1,4 +1,4 @@
-import type { ConsentCommandKind, ConsentLogEntry } from '@assent/shared';
+import type { ConsentAnswerCounts, ConsentCommandKind, ConsentLogEntry } from '@assent/shared';
 import { useEffect, useState } from 'react';
 import { fetchConsentLog } from '../api/recording';
 import { useAssentStore } from '../store';
@@ -21,7 +21,7 @@ const whyCancelled: Record<NonNullable<ConsentLogEntry['reason']>, string> = {
 type LogState =
   | { kind: 'loading' }
   | { kind: 'failed'; message: string }
-  | { kind: 'ready'; entries: ConsentLogEntry[] };
+  | { kind: 'ready'; entries: ConsentLogEntry[]; counts: ConsentAnswerCounts[] };
 
 const roleNames: Record<string, string> = {
   tutor: 'Tutor',
@@ -38,7 +38,19 @@ function when(at: string): string {
   return Number.isNaN(date.getTime()) ? at : localTime.format(date);
 }
 
-/** The session's consent record: the tutor sees everyone's entries, others their own (the server decides). */
+const people = (n: number) => (n === 1 ? '1 person' : `${n} people`);
+
+/** "Safeguarding: 2 people consented, 1 person declined", never who. */
+export function answersInWords(count: ConsentAnswerCounts, purpose: string): string {
+  const parts = [
+    count.consented > 0 ? `${people(count.consented)} consented` : '',
+    count.declined > 0 ? `${people(count.declined)} declined` : '',
+    count.withdrawn > 0 ? `${people(count.withdrawn)} withdrew consent` : '',
+  ].filter(Boolean);
+  return `${purpose}: ${parts.join(', ')}`;
+}
+
+/** The session's consent record: everyone sees their own entries, the tutor also counts of others' (the server decides). */
 export function ConsentRecordDialog({ onClose }: { onClose: () => void }) {
   const { inviteToken, role } = useCallSession();
   const [log, setLog] = useState<LogState>({ kind: 'loading' });
@@ -47,7 +59,7 @@ export function ConsentRecordDialog({ onClose }: { onClose: () => void }) {
   useEffect(() => {
     let cancelled = false;
     fetchConsentLog(inviteToken).then(
-      ({ entries }) => !cancelled && setLog({ kind: 'ready', entries }),
+      ({ entries, counts }) => !cancelled && setLog({ kind: 'ready', entries, counts: counts ?? [] }),
       (e: unknown) =>
         !cancelled &&
         setLog({ kind: 'failed', message: e instanceof Error ? e.message : 'Please try again.' }),
@@ -57,14 +69,14 @@ export function ConsentRecordDialog({ onClose }: { onClose: () => void }) {
     };
   }, [inviteToken]);
 
-  const purposeOf = (entry: ConsentLogEntry) =>
+  const purposeOf = (entry: Pick<ConsentLogEntry, 'purpose'>) =>
     entry.purpose === current?.purpose ? current.purposeLabel : entry.purpose.replace(/[_-]+/g, ' ');
 
   return (
     <CallDialog title="Consent record" onClose={onClose} className="record-dialog">
       <p className="call-dialog__hint">
         {role === 'tutor'
-          ? 'Every request and answer in this session, as stored.'
+          ? 'Your requests and answers in this session, as stored, and how many others answered each request. Nobody in the call sees who said no; reviewers and administrators keep the full record.'
           : 'Your own answers in this session, as stored.'}
       </p>
       {log.kind === 'loading' && <p aria-busy="true">Loading the consent record…</p>}
@@ -105,6 +117,13 @@ export function ConsentRecordDialog({ onClose }: { onClose: () => void }) {
             </tbody>
           </table>
         </div>
+      )}
+      {log.kind === 'ready' && log.counts.length > 0 && (
+        <ul className="record-counts" aria-label="Answers from others">
+          {log.counts.map((count) => (
+            <li key={count.requestId}>{answersInWords(count, purposeOf(count))}</li>
+          ))}
+        </ul>
       )}
       <div className="call-dialog__actions">
         <button type="button" className="lk-button" onClick={onClose}>

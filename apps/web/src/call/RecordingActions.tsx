@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useAssentStore } from '../store';
 import { isRequestActive, selectStatus } from '../store/consent-selectors';
+import { askAgainClock, askAgainIn, useAskAgainAt } from './ask-again';
 import { ConsentRecordDialog } from './ConsentRecordDialog';
 import { useCallSession } from './call-session';
 import { RequestRecordingDialog } from './RequestRecordingDialog';
@@ -13,13 +14,24 @@ export function RecordingActions() {
   const [open, setOpen] = useState<'request' | 'record' | null>(null);
   const close = () => setOpen(null);
   const isTutor = role === 'tutor';
+  const askAgainAt = useAskAgainAt();
 
   return (
     <div className="recording-actions">
-      {isTutor && !active && (
+      {isTutor && !active && !askAgainAt && (
         <button type="button" className="lk-button" onClick={() => setOpen('request')}>
           Request recording
         </button>
+      )}
+      {isTutor && !active && askAgainAt && (
+        <button type="button" className="lk-button" disabled aria-describedby="ask-again-why">
+          Request recording again at {askAgainClock(askAgainAt)}
+        </button>
+      )}
+      {isTutor && !active && askAgainAt && (
+        <p id="ask-again-why" className="recording-actions__hint">
+          Someone said no. You can ask again {askAgainIn(askAgainAt, Date.now())}, so nobody feels pressed.
+        </p>
       )}
       {isTutor && active && (
         <button
@@ -34,7 +46,7 @@ export function RecordingActions() {
       <button type="button" className="lk-button" onClick={() => setOpen('record')}>
         Consent record
       </button>
-      {open === 'request' && !active && <RequestRecordingDialog onClose={close} />}
+      {open === 'request' && !active && !askAgainAt && <RequestRecordingDialog onClose={close} />}
       {open === 'record' && <ConsentRecordDialog onClose={close} />}
     </div>
   );

@@ -71,8 +71,8 @@ export function RequestRecordingDialog({ onClose }: { onClose: () => void }) {
               showPurpose={false}
               request={{
                 purposeLabel: chosen.label,
-                viewers: options.options.viewers,
-                retentionDays: options.options.retentionDays,
+                viewers: chosen.viewers,
+                retentionDays: chosen.retentionDays,
               }}
             />
           )}

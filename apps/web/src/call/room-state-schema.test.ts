@@ -23,7 +23,9 @@ const state = {
 
 describe('parseLiveRecordingState', () => {
   it('reads the state the server publishes', () => {
-    expect(parseLiveRecordingState(JSON.stringify(state))).toEqual(state);
+    expect(parseLiveRecordingState(JSON.stringify(state))).toEqual({ ...state, askAgainAt: null });
+    const coolingDown = { ...state, askAgainAt: '2026-01-01T10:10:00.000Z' };
+    expect(parseLiveRecordingState(JSON.stringify(coolingDown))).toEqual(coolingDown);
   });
 
   it.each([

@@ -43,6 +43,7 @@ function recordingWith(myDecision: RecordingStateResponse['myDecision']): Record
       consented: 2,
       required: 2,
       updatedAt: '2026-12-07T10:00:00.000Z',
+      askAgainAt: null,
     },
   };
 }

@@ -67,6 +67,15 @@ export function RecordingNotice({ preview, recording, consent, onConsent }: Reco
       )}
       {!asking && on && <p>It stops when you join, and starts again only if you agree.</p>}
       {!asking && <p className="notice__text">{preview.notice.text}</p>}
+      {!asking && (
+        <p>
+          <a href="/policy" target="_blank" rel="noopener">
+            Read the recording policy
+          </a>{' '}
+          (opens in a new tab): why sessions may be recorded, for how long, who can watch, and how to contact
+          the organisation.
+        </p>
+      )}
       {!asking && <ConsentScopeNote scope={preview} />}
     </section>
   );

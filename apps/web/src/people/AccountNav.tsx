@@ -58,6 +58,7 @@ export function AccountNav({ user }: { user: MeUser }) {
         {link('/', 'Home')}
         {link('/recordings', 'Recordings')}
         {link('/requests', 'Your requests')}
+        {link('/policy', 'Policy')}
         {(user.role === 'admin' || user.role === 'reviewer') && link('/safeguarding', 'Safeguarding')}
         {user.role === 'admin' && adminLinks.map((l) => link(l.href, l.label))}
         {link('/account', 'Account')}

@@ -4,20 +4,30 @@ import { agreementErrors, agreementStatus, mustAgree, toAgreementRequest } from 
 describe('agreement status', () => {
   it('reads where a guardian stands', () => {
     expect(agreementStatus(null)).toEqual({ kind: 'not-needed' });
-    const never = agreementStatus({ agreedVersion: null, currentVersion: 2, agreedAt: null });
+    const never = agreementStatus({ agreedVersion: null, currentVersion: 2, agreedAt: null, covers: false });
     expect(never).toEqual({ kind: 'never' });
     const outdated = agreementStatus({
       agreedVersion: 1,
       currentVersion: 2,
       agreedAt: '2025-01-01T00:00:00Z',
+      covers: false,
     });
     expect(outdated).toEqual({ kind: 'outdated', agreedVersion: 1 });
     const current = agreementStatus({
       agreedVersion: 2,
       currentVersion: 2,
       agreedAt: '2025-01-01T00:00:00Z',
+      covers: true,
     });
     expect(current).toEqual({ kind: 'current' });
+    // A newer version that changed nothing guardians agree to leaves their agreement standing.
+    const stillCovered = agreementStatus({
+      agreedVersion: 2,
+      currentVersion: 3,
+      agreedAt: '2025-01-01T00:00:00Z',
+      covers: true,
+    });
+    expect(stillCovered).toEqual({ kind: 'current' });
     expect([never, outdated, current].map(mustAgree)).toEqual([true, true, false]);
   });
 });

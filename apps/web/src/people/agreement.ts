@@ -12,9 +12,9 @@ export type AgreementStatus =
 export function agreementStatus(agreement: MeResponse['agreement']): AgreementStatus {
   if (!agreement) return { kind: 'not-needed' };
   if (agreement.agreedVersion === null) return { kind: 'never' };
-  if (agreement.agreedVersion !== agreement.currentVersion) {
-    return { kind: 'outdated', agreedVersion: agreement.agreedVersion };
-  }
+  // The server decides whether what they agreed to still stands: a version that changed nothing
+  // guardians agree to (say, only the cool-down after a no) does not ask them again.
+  if (!agreement.covers) return { kind: 'outdated', agreedVersion: agreement.agreedVersion };
   return { kind: 'current' };
 }
 

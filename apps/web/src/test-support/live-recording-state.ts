@@ -20,6 +20,7 @@ export function liveRecordingState(patch: Partial<LiveRecordingState> = {}): Liv
     consented: 0,
     required: 2,
     updatedAt: '2026-01-01T10:00:00Z',
+    askAgainAt: null,
     ...patch,
   };
 }

@@ -1,6 +1,9 @@
 import type { RecordingRequestInfo } from '@assent/shared';
 
-/** What the person is asked to agree to (rule 1): why, who can watch, for how long, and what a withdrawal does. */
+/**
+ * What the person is asked to agree to (rule 1): why, who can watch, for how long, what a withdrawal
+ * does, and a link to the whole policy (opened beside the call, never instead of it).
+ */
 export function RequestFacts({
   request,
   showPurpose = true,
@@ -38,6 +41,15 @@ export function RequestFacts({
           </dd>
         </div>
       )}
+      <div>
+        <dt>The full policy</dt>
+        <dd>
+          <a href="/policy" target="_blank" rel="noopener">
+            Read the recording policy
+          </a>{' '}
+          (opens in a new tab)
+        </dd>
+      </div>
     </dl>
   );
 }

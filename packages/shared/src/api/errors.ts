@@ -39,6 +39,9 @@ export const ErrorCode = z.enum([
   // Account lifecycle.
   'account_disabled',
   'email_not_on_record',
+  // The organisation's policy: a purpose its version does not list; asking again too soon after a no.
+  'purpose_unknown',
+  'request_cooling_down',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 

@@ -70,6 +70,11 @@ export const LiveRecordingState = z.object({
   consented: z.number().int().nonnegative(),
   required: z.number().int().nonnegative(),
   updatedAt: z.string(),
+  /**
+   * After someone declined or withdrew, when the tutor may ask again (the policy's cool-down); null when
+   * they may ask now. Never says who said no.
+   */
+  askAgainAt: z.string().nullable().default(null),
 });
 export type LiveRecordingState = z.infer<typeof LiveRecordingState>;
 
@@ -98,7 +103,27 @@ export const ConsentLogEntry = z.object({
 });
 export type ConsentLogEntry = z.infer<typeof ConsentLogEntry>;
 
-export const ConsentLogResponse = z.object({ entries: z.array(ConsentLogEntry) });
+/**
+ * How many answered a request, without names: what the tutor sees of other people's answers in the call
+ * (consent without pressure). Reviewers and admins keep the named log afterwards.
+ */
+export const ConsentAnswerCounts = z.object({
+  requestId: z.string(),
+  purpose: z.string(),
+  consented: z.number().int().nonnegative(),
+  declined: z.number().int().nonnegative(),
+  withdrawn: z.number().int().nonnegative(),
+});
+export type ConsentAnswerCounts = z.infer<typeof ConsentAnswerCounts>;
+
+/**
+ * `GET /api/recording/log`: the caller's own entries (the tutor's include their requests and cancels),
+ * and for the tutor the other answers counted per request.
+ */
+export const ConsentLogResponse = z.object({
+  entries: z.array(ConsentLogEntry),
+  counts: z.array(ConsentAnswerCounts).default([]),
+});
 export type ConsentLogResponse = z.infer<typeof ConsentLogResponse>;
 
 /** A purpose the organisation allows, with the words people read and what the consent prompt will state. */

@@ -48,6 +48,12 @@ export const MeResponse = z.object({
       agreedVersion: z.number().int().nullable(),
       currentVersion: z.number().int(),
       agreedAt: z.string().nullable(),
+      /**
+       * Whether the version they agreed to states the same agreement as the one in force (its text,
+       * the organisation's name and contact, and the facts from its values). False: agree again; until
+       * then their children cannot join.
+       */
+      covers: z.boolean().default(false),
     })
     .nullable(),
   /** True on a fresh install until the first administrator exists (the link is in the server's log). */

@@ -12,6 +12,9 @@ const valid: OrganisationPolicyInput = {
   adultGuestsAllowed: true,
   researchExportMedia: 'audio',
   lateRequestDays: 30,
+  askAgainAfterMinutes: 10,
+  organisationName: '',
+  organisationContact: '',
   noticeText: 'Sessions are recorded only if everyone agrees.',
   agreementText: 'The online tutoring and recording policy.',
 };

@@ -40,6 +40,15 @@ const policyFields = {
    * link. Versions saved before this field existed read as true: sessions always took guests then.
    */
   adultGuestsAllowed: z.boolean(),
+  /**
+   * After someone other than the tutor declines or withdraws, minutes before the tutor may ask again
+   * (consent without pressure). 0: at once. Versions saved before this field existed read as 10.
+   */
+  askAgainAfterMinutes: z.number().int().min(0).max(1440).default(10),
+  /** The organisation's name as families read it on the Policy page. Older versions read as empty. */
+  organisationName: z.string().trim().max(120).default(''),
+  /** How families reach the organisation (an e-mail address, a phone number, a postal address). */
+  organisationContact: z.string().trim().max(500).default(''),
   /** Shown before joining and in every consent prompt; consent records cite its version. */
   noticeText: z.string().trim().min(20, 'The notice needs at least 20 characters').max(4000),
   /** The online-tutoring and recording policy a guardian reads and agrees to before enrolling. */
@@ -141,3 +150,29 @@ export function policyVersionOfNotice(noticeVersion: string): number | undefined
   const match = /^policy-([1-9][0-9]{0,8})$/.exec(noticeVersion);
   return match ? Number(match[1]) : undefined;
 }
+
+/**
+ * The policy in facts a parent can read, generated from its values (never typed by hand): the Policy
+ * page shows them beside the organisation's own text, and they are part of what a guardian agrees to.
+ */
+export const PolicyFacts = z.object({
+  organisationName: z.string(),
+  organisationContact: z.string(),
+  purposes: z.array(z.object({ label: z.string(), keptFor: z.string(), viewers: z.string() })),
+  playback: z.string(),
+  withdrawal: z.string(),
+  alsoKept: z.array(z.object({ what: z.string(), howLong: z.string() })),
+});
+export type PolicyFacts = z.infer<typeof PolicyFacts>;
+
+/** `GET /api/policy/readable`: the policy in force as everyone may read it, signed in or not. */
+export const ReadablePolicy = z.object({
+  version: z.number().int().positive(),
+  createdAt: z.string(),
+  facts: PolicyFacts,
+  /** The organisation's own words guardians agree to. */
+  agreementText: z.string(),
+  /** What everyone reads before joining a call and in every consent prompt. */
+  noticeText: z.string(),
+});
+export type ReadablePolicy = z.infer<typeof ReadablePolicy>;

@@ -8,10 +8,10 @@ import * as organisation from './2026_11_22_0006_organisation';
 import * as vault from './2026_12_02_0007_vault';
 import * as advanceConsent from './2026_12_02_0008_advance_consent';
 import * as rights from './2026_12_02_0009_rights';
-import * as vaultPaths from './2026_12_07_0013_vault_paths';
-import * as authHardening from './2026_12_07_0014_auth_hardening';
 import * as accountLifecycle from './2026_12_07_0011_account_lifecycle';
 import * as accessRelease from './2026_12_07_0012_access_release';
+import * as vaultPaths from './2026_12_07_0013_vault_paths';
+import * as authHardening from './2026_12_07_0014_auth_hardening';
 
 /** Every migration by name; names sort in the order they must run. Add new ones here. */
 export const migrations: Record<string, Migration> = {

@@ -1,0 +1,80 @@
+import type { OrganisationPolicyInput } from '@assent/shared';
+import { describe, expect, it } from 'vitest';
+import { sameAgreement } from './agreement-terms';
+import { policyFacts } from './policy-facts';
+
+const policy: OrganisationPolicyInput = {
+  purposes: [
+    { id: 'quality_assurance', label: 'Quality checks', retentionDays: 30, viewerRoles: ['reviewer'] },
+    { id: 'safeguarding', label: 'Safeguarding', retentionDays: 365, viewerRoles: ['admin'] },
+  ],
+  participantPlaybackDays: 14,
+  withdrawalRule: 'erase',
+  advanceGuardianConsent: false,
+  adultGuestsAllowed: true,
+  researchExportMedia: 'audio',
+  lateRequestDays: 30,
+  askAgainAfterMinutes: 10,
+  organisationName: 'Northside Tutors',
+  organisationContact: 'office@northside.example',
+  noticeText: 'Recorded only if everyone agrees.',
+  agreementText: 'The agreement text for guardians.',
+};
+
+describe('the policy in facts', () => {
+  it('states each purpose, the playback window and the withdrawal rule from the values', () => {
+    const facts = policyFacts(policy);
+    expect(facts.organisationName).toBe('Northside Tutors');
+    expect(facts.organisationContact).toBe('office@northside.example');
+    expect(facts.purposes).toEqual([
+      {
+        label: 'Quality checks',
+        keptFor: '30 days',
+        viewers: 'Reviewers (quality and safeguarding); the student and their guardians for 14 days',
+      },
+      {
+        label: 'Safeguarding',
+        keptFor: '365 days',
+        viewers: 'Administrators; the student and their guardians for 14 days',
+      },
+    ]);
+    expect(facts.playback).toContain('for 14 days after the session');
+    expect(facts.withdrawal).toContain('earlier recordings are erased');
+    expect(policyFacts({ ...policy, participantPlaybackDays: null }).playback).toBe(
+      'Students and guardians cannot play recordings back.',
+    );
+    expect(facts.alsoKept.map((k) => k.what)).toEqual([
+      expect.stringContaining('The consent record'),
+      expect.stringContaining('destroyed'),
+      expect.stringContaining('every viewing'),
+      expect.stringContaining('Safeguarding reports'),
+    ]);
+  });
+
+  it('asks guardians again only when what they read changes', () => {
+    const unchanged = [
+      { ...policy, askAgainAfterMinutes: 30 },
+      { ...policy, adultGuestsAllowed: false },
+      { ...policy, advanceGuardianConsent: true },
+      { ...policy, noticeText: 'A different in-call notice for every prompt.' },
+      { ...policy, purposes: [...policy.purposes].reverse() },
+    ];
+    for (const next of unchanged) expect(sameAgreement(policy, next)).toBe(true);
+    const changed = [
+      { ...policy, agreementText: 'A new agreement text for guardians.' },
+      { ...policy, organisationName: 'Southside Tutors' },
+      { ...policy, organisationContact: '01234 567890' },
+      { ...policy, participantPlaybackDays: 30 },
+      { ...policy, withdrawalRule: 'keep' as const },
+      {
+        ...policy,
+        purposes: policy.purposes.map((p) => ({ ...p, retentionDays: p.retentionDays + 1 })),
+      },
+      {
+        ...policy,
+        purposes: policy.purposes.map((p) => ({ ...p, viewerRoles: ['tutor' as const] })),
+      },
+    ];
+    for (const next of changed) expect(sameAgreement(policy, next)).toBe(false);
+  });
+});

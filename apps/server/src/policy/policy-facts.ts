@@ -1,0 +1,50 @@
+/**
+ * The policy in facts a parent can read, generated from the policy's values so they cannot drift from
+ * what the service does: each purpose with how long it is kept and who may watch, the playback window,
+ * what a withdrawal does, and what else is kept and for how long. Shown beside the organisation's own
+ * text on the Policy page, and part of what a guardian agrees to (agreement-terms.ts).
+ */
+import type { OrganisationPolicyInput, PolicyFacts } from '@assent/shared';
+import { viewersInWords } from './consent-terms';
+
+const days = (n: number) => (n === 1 ? '1 day' : `${n} days`);
+
+export function policyFacts(policy: OrganisationPolicyInput): PolicyFacts {
+  return {
+    organisationName: policy.organisationName,
+    organisationContact: policy.organisationContact,
+    purposes: policy.purposes.map((purpose) => ({
+      label: purpose.label,
+      keptFor: days(purpose.retentionDays),
+      viewers: viewersInWords(purpose.viewerRoles, policy.participantPlaybackDays),
+    })),
+    playback:
+      policy.participantPlaybackDays === null
+        ? 'Students and guardians cannot play recordings back.'
+        : `Students and their guardians can play back recordings of sessions they attended for ${days(policy.participantPlaybackDays)} after the session.`,
+    withdrawal:
+      policy.withdrawalRule === 'erase'
+        ? "Anyone can withdraw their consent at any time: recording stops at once for everyone, and the session's earlier recordings are erased."
+        : 'Anyone can withdraw their consent at any time: recording stops at once for everyone. What was recorded before is kept for its purpose’s time, and you can ask for it to be deleted.',
+    // Nothing below is destroyed by retention today: say so rather than promise an end date.
+    alsoKept: [
+      {
+        what: 'The consent record: who was asked, who agreed or said no, when, for which purpose and under which version of this policy',
+        howLong: 'Kept with no end date: it is the evidence of what each person agreed to',
+      },
+      {
+        what: 'A record of each recording destroyed (when, why and under which rule), never the recording itself',
+        howLong: 'Kept with no end date, so you can always see what happened to a recording',
+      },
+      {
+        what: 'A log of every viewing of a recording, every access and deletion request, and every change to this policy',
+        howLong: 'Kept with no end date',
+      },
+      {
+        what: 'Safeguarding reports and what was done about them',
+        howLong:
+          "Kept with no end date; while one is open, its session's recordings are kept until it is closed",
+      },
+    ],
+  };
+}
