@@ -205,6 +205,7 @@ const allowed = new Set<string>(
     // Each person for their own seat; a guardian also for their child's.
     'seat.research_consent': [...roles.flatMap(every(['own:adult', 'own:minor'])), 'guardian@child:minor'],
     'research.export': ['admin@org'],
+    'consent_refusals.read': ['admin@org', 'reviewer@org'],
   } satisfies Record<Action, string[]>).flatMap(([action, list]) =>
     list.map((entry) => `${action} ${entry}`),
   ),

@@ -110,6 +110,7 @@ export const actions = {
   'guardian_presence.read': 'organisation',
   'seat.research_consent': 'seat',
   'research.export': 'organisation',
+  'consent_refusals.read': 'organisation',
 } as const satisfies Record<string, Resource['kind']>;
 
 export type Action = keyof typeof actions;
@@ -141,6 +142,9 @@ const staffOnly: Readonly<Partial<Record<Action, readonly AccountRole[]>>> = {
   'concerns.handle': ['admin', 'reviewer'],
   'guardian_presence.read': ['admin'],
   'research.export': ['admin'],
+  // Who declined or withdrew: in the call only the person themselves knows; afterwards the QA and
+  // safeguarding staff and admins read it in a recording's consent log. Tutors and families do not.
+  'consent_refusals.read': ['admin', 'reviewer'],
 };
 
 /**

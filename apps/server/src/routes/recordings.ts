@@ -14,7 +14,7 @@ import { AppError } from '../http/app-error';
 import { validationHook } from '../http/error-handling';
 import { type Actor, requireActor } from '../people/actor';
 import { authorize } from '../people/authorize';
-import { organisation } from '../people/can';
+import { can, organisation } from '../people/can';
 import { decideRange } from '../vault/byte-range';
 import { toDeletionRecord } from '../vault/deletion-records';
 import { blobPath } from '../vault/ingest';
@@ -157,7 +157,8 @@ export const recordingsRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validatio
     const { id } = c.req.valid('param');
     const { recording, view, access } = await watchable(c, actor, id, 'recording.read');
     const summary = await summaryFor(c.var.deps.db, recording, view, access);
-    return c.json({ ...summary, consents: await recordingConsents(c.var.deps.db, recording) }, 200);
+    const reader = { seesRefusals: can(actor, 'consent_refusals.read', organisation) };
+    return c.json({ ...summary, consents: await recordingConsents(c.var.deps.db, recording, reader) }, 200);
   })
   .openapi(startPlayback, async (c) => {
     const actor = await requireActor(c);

@@ -1,12 +1,30 @@
 /**
  * The consent entries a recording was made under: its request's log (who asked, who consented and
- * when, for what purpose, under which notice), with the child a guardian answered for.
+ * when, for what purpose, under which notice), with the child a guardian answered for. Who declined or
+ * withdrew is for reviewers and administrators only: a tutor or family watching sees the yeses, so nobody
+ * learns afterwards who said no (consent without pressure).
  */
 import type { RecordingConsent } from '@assent/shared';
 import type { DbOrTrx } from '../db/database';
 import type { Recording } from './recording-repository';
 
-export async function recordingConsents(db: DbOrTrx, recording: Recording): Promise<RecordingConsent[]> {
+export interface ConsentReader {
+  /** Reviewers and administrators read the whole log, refusals with names included. */
+  seesRefusals: boolean;
+}
+
+const refusals = new Set<RecordingConsent['kind']>(['decline', 'withdraw']);
+
+export async function recordingConsents(
+  db: DbOrTrx,
+  recording: Recording,
+  reader: ConsentReader,
+): Promise<RecordingConsent[]> {
+  const all = await everyConsentEntry(db, recording);
+  return reader.seesRefusals ? all : all.filter((entry) => !refusals.has(entry.kind));
+}
+
+async function everyConsentEntry(db: DbOrTrx, recording: Recording): Promise<RecordingConsent[]> {
   if (!recording.requestId) return [];
   const entries = await db
     .selectFrom('consent_log')
