@@ -11,6 +11,7 @@ import { ensureTestPolicy, seatsOf } from '../test-support/organisation';
 import { recordedSession } from '../test-support/recordings';
 import { errorOf, type TestApp, useTestApp } from '../test-support/test-app';
 import { testDatabases } from '../test-support/test-databases';
+import { signWebhook, webhookBody } from '../test-support/webhook-signing';
 
 const me = async (t: TestApp, account: TestAccount) =>
   ((await (await asAccount(t, account, 'GET', '/api/me')).json()) as { user: { role: string } | null }).user;
@@ -104,6 +105,36 @@ describe.each(testDatabases)('account lifecycle on People ($name)', (database) =
     expect(enabled.status).toBe(200);
     const back = { ...rec.tutor, cookie: await signIn(t, rec.tutor.email, rec.tutor.password) };
     expect((await asAccount(t, back, 'GET', `/api/recordings/${rec.recordingId}`)).status).toBe(200);
+  });
+
+  it('takes a disabled account out again when it reconnects with a LiveKit token minted before the disabling', async () => {
+    const t = ctx();
+    const rec = await recordedSession(t);
+    const admin = await signedInAs(t, 'admin');
+    const tutorSeat = (await seatsOf(t, rec.sessionId)).find((s) => s.role === 'tutor');
+    if (!tutorSeat) throw new Error('no tutor seat');
+    const { room_name: room } = await t.db
+      .selectFrom('sessions')
+      .select('room_name')
+      .where('id', '=', rec.sessionId)
+      .executeTakeFirstOrThrow();
+    const disabled = await asAccount(t, admin, 'POST', `/api/admin/people/${rec.tutor.userId}/disable`, {
+      reason: 'Left the organisation',
+    });
+    expect(disabled.status).toBe(200);
+
+    // LiveKit checks a token's expiry only when connecting, so an old one still gets in: LiveKit says so.
+    const seat = { identity: tutorSeat.identity, name: 'Dana', kind: 'STANDARD', hidden: false };
+    t.roomService.rooms.set(room, [seat]);
+    const body = webhookBody({ event: 'participant_joined', roomName: room, identity: tutorSeat.identity });
+    const authorization = await signWebhook(body, t.config.livekit.apiKey, t.config.livekit.apiSecret);
+    const res = await t.app.request('/api/livekit/webhook', {
+      method: 'POST',
+      headers: { 'content-type': 'application/webhook+json', authorization },
+      body,
+    });
+    expect(res.status).toBe(200);
+    expect(t.roomService.rooms.get(room)).toEqual([]);
   });
 
   it('treats a sign-in that outlived the disabling as signed out (the account state is part of every decision)', async () => {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { egressNews, participantJoined, participantLeft } from '../consent/livekit-news';
+import type { Db } from '../db/database';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { AppError } from '../http/app-error';
 import { validationHook } from '../http/error-handling';
@@ -103,6 +104,12 @@ async function feedConsentMachine(deps: Required<AppDeps>, event: WebhookSummary
       hidden: event.participantHidden,
       sid: event.participantSid,
     });
+    // A token minted before the account was disabled still connects until it expires: take them out.
+    if (await seatOfDisabledAccount(deps.db, session.id, event.identity)) {
+      await deps.roomService.removeParticipant(event.roomName, event.identity).catch((err) => {
+        deps.logger.warn({ err }, 'could not remove a disabled account from a call');
+      });
+    }
   } else if (
     (event.event === 'participant_left' || event.event === 'participant_connection_aborted') &&
     event.identity
@@ -118,4 +125,15 @@ async function feedConsentMachine(deps: Required<AppDeps>, event: WebhookSummary
       deps.vault.collect().catch((err) => deps.logger.error({ err }, 'vault ingest failed'));
     }
   }
+}
+
+async function seatOfDisabledAccount(db: Db, sessionId: string, identity: string): Promise<boolean> {
+  const seat = await db
+    .selectFrom('people')
+    .innerJoin('users', 'users.id', 'people.user_id')
+    .select('users.disabled_at')
+    .where('people.session_id', '=', sessionId)
+    .where('people.livekit_identity', '=', identity)
+    .executeTakeFirst();
+  return seat?.disabled_at != null;
 }
