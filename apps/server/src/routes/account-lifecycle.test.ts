@@ -11,7 +11,7 @@ import { ensureTestPolicy, seatsOf } from '../test-support/organisation';
 import { recordedSession } from '../test-support/recordings';
 import { errorOf, type TestApp, useTestApp } from '../test-support/test-app';
 import { testDatabases } from '../test-support/test-databases';
-import { signWebhook, webhookBody } from '../test-support/webhook-signing';
+import { deliverWebhook } from '../test-support/webhook-delivery';
 
 const me = async (t: TestApp, account: TestAccount) =>
   ((await (await asAccount(t, account, 'GET', '/api/me')).json()) as { user: { role: string } | null }).user;
@@ -126,14 +126,7 @@ describe.each(testDatabases)('account lifecycle on People ($name)', (database) =
     // LiveKit checks a token's expiry only when connecting, so an old one still gets in: LiveKit says so.
     const seat = { identity: tutorSeat.identity, name: 'Dana', kind: 'STANDARD', hidden: false };
     t.roomService.rooms.set(room, [seat]);
-    const body = webhookBody({ event: 'participant_joined', roomName: room, identity: tutorSeat.identity });
-    const authorization = await signWebhook(body, t.config.livekit.apiKey, t.config.livekit.apiSecret);
-    const res = await t.app.request('/api/livekit/webhook', {
-      method: 'POST',
-      headers: { 'content-type': 'application/webhook+json', authorization },
-      body,
-    });
-    expect(res.status).toBe(200);
+    await deliverWebhook(t, { event: 'participant_joined', roomName: room, identity: tutorSeat.identity });
     expect(t.roomService.rooms.get(room)).toEqual([]);
   });
 

@@ -10,27 +10,21 @@ import {
 } from '../test-support/recording-session';
 import { postJson, type TestApp, useTestApp } from '../test-support/test-app';
 import { testDatabases } from '../test-support/test-databases';
-import { signWebhook, type WebhookBodyInput, webhookBody } from '../test-support/webhook-signing';
+import { deliverWebhook } from '../test-support/webhook-delivery';
 
 describe.each(testDatabases)('a consent lasts one presence, as LiveKit reports it ($name)', (database) => {
   const ctx = useTestApp(database);
-
-  async function deliver(t: TestApp, input: WebhookBodyInput) {
-    const body = webhookBody(input);
-    const authorization = await signWebhook(body, t.config.livekit.apiKey, t.config.livekit.apiSecret);
-    const res = await t.app.request('/api/livekit/webhook', {
-      method: 'POST',
-      headers: { 'content-type': 'application/webhook+json', authorization },
-      body,
-    });
-    expect(res.status).toBe(200);
-  }
 
   /** Everyone joins (sid `PA_<identity>_1`), consents, and the recorder becomes active. */
   async function recording(t: TestApp, s: RecordingSession) {
     for (const person of s.everyone) {
       const sid = `PA_${person.identity}_1`;
-      await deliver(t, { event: 'participant_joined', roomName: s.roomName, identity: person.identity, sid });
+      await deliverWebhook(t, {
+        event: 'participant_joined',
+        roomName: s.roomName,
+        identity: person.identity,
+        sid,
+      });
     }
     const requestId = await requestRecording(t, s);
     for (const person of s.everyone) await answer(t, 'consent', person, requestId);
@@ -53,7 +47,7 @@ describe.each(testDatabases)('a consent lasts one presence, as LiveKit reports i
 
     // LiveKit: the new session joins; the old one's leave comes later.
     const { identity } = s.student;
-    await deliver(t, {
+    await deliverWebhook(t, {
       event: 'participant_joined',
       roomName: s.roomName,
       identity,
@@ -62,7 +56,12 @@ describe.each(testDatabases)('a consent lasts one presence, as LiveKit reports i
     await t.consent.idle();
     expect(t.egress.stops.map((stop) => stop.egressId)).toEqual([egressId]);
     expect((await stateOf(t, s, s.student)).myDecision).toBe('pending');
-    await deliver(t, { event: 'participant_left', roomName: s.roomName, identity, sid: `PA_${identity}_1` });
+    await deliverWebhook(t, {
+      event: 'participant_left',
+      roomName: s.roomName,
+      identity,
+      sid: `PA_${identity}_1`,
+    });
     const state = (await t.consent.read(s.sessionId))?.state;
     expect(state?.participants[identity]?.sid).toBe(`PA_${identity}_2`);
 
@@ -78,7 +77,7 @@ describe.each(testDatabases)('a consent lasts one presence, as LiveKit reports i
     const s = await createRecordingSession(t);
     const { egressId } = await recording(t, s);
     const { identity } = s.guardian;
-    await deliver(t, {
+    await deliverWebhook(t, {
       event: 'participant_connection_aborted',
       roomName: s.roomName,
       identity,
@@ -96,14 +95,24 @@ describe.each(testDatabases)('a consent lasts one presence, as LiveKit reports i
     const { egressId, requestId } = await recording(t, s);
     for (const person of s.everyone) {
       const sid = `PA_${person.identity}_1`;
-      await deliver(t, { event: 'participant_left', roomName: s.roomName, identity: person.identity, sid });
+      await deliverWebhook(t, {
+        event: 'participant_left',
+        roomName: s.roomName,
+        identity: person.identity,
+        sid,
+      });
     }
     await t.consent.apply(s.sessionId, { type: 'egress_ended', egressId });
     await t.consent.idle();
     expect((await stateOf(t, s)).state.request).toBeNull();
     for (const person of s.everyone) {
       const sid = `PA_${person.identity}_2`;
-      await deliver(t, { event: 'participant_joined', roomName: s.roomName, identity: person.identity, sid });
+      await deliverWebhook(t, {
+        event: 'participant_joined',
+        roomName: s.roomName,
+        identity: person.identity,
+        sid,
+      });
     }
     const again = await answer(t, 'consent', s.tutor, requestId);
     expect(again.status).toBe(409);

@@ -11,26 +11,19 @@ import {
 import type { TestApp } from '../test-support/test-app';
 import { useTestApp } from '../test-support/test-app';
 import { testDatabases } from '../test-support/test-databases';
-import { signWebhook, type WebhookBodyInput, webhookBody } from '../test-support/webhook-signing';
+import { deliverWebhook } from '../test-support/webhook-delivery';
+import { signWebhook, webhookBody } from '../test-support/webhook-signing';
 
 describe.each(testDatabases)('webhooks feed the consent machine ($name)', (database) => {
   const ctx = useTestApp(database);
 
-  async function deliver(t: TestApp, input: WebhookBodyInput) {
-    const body = webhookBody(input);
-    const authorization = await signWebhook(body, t.config.livekit.apiKey, t.config.livekit.apiSecret);
-    const res = await t.app.request('/api/livekit/webhook', {
-      method: 'POST',
-      headers: { 'content-type': 'application/webhook+json', authorization },
-      body,
-    });
-    expect(res.status).toBe(200);
-    return body;
-  }
-
   async function everyoneJoinsAndConsents(t: TestApp, s: RecordingSession) {
     for (const person of s.everyone) {
-      await deliver(t, { event: 'participant_joined', roomName: s.roomName, identity: person.identity });
+      await deliverWebhook(t, {
+        event: 'participant_joined',
+        roomName: s.roomName,
+        identity: person.identity,
+      });
     }
     const requestId = await requestRecording(t, s);
     for (const person of s.everyone) await answer(t, 'consent', person, requestId);
@@ -50,7 +43,11 @@ describe.each(testDatabases)('webhooks feed the consent machine ($name)', (datab
       const authorization = await signWebhook(body, t.config.livekit.apiKey, t.config.livekit.apiSecret);
       await t.app.request('/api/livekit/webhook', { method: 'POST', headers: { authorization }, body });
     }
-    await deliver(t, { event: 'participant_joined', roomName: s.roomName, identity: s.tutor.identity });
+    await deliverWebhook(t, {
+      event: 'participant_joined',
+      roomName: s.roomName,
+      identity: s.tutor.identity,
+    });
     let stored = await t.consent.read(s.sessionId);
     expect(stored?.state.participants[s.student.identity]).toEqual({
       role: 'student',
@@ -60,7 +57,11 @@ describe.each(testDatabases)('webhooks feed the consent machine ($name)', (datab
       sid: `PA_${s.student.identity}`,
     });
     expect(stored?.version).toBe(2);
-    await deliver(t, { event: 'participant_left', roomName: s.roomName, identity: s.student.identity });
+    await deliverWebhook(t, {
+      event: 'participant_left',
+      roomName: s.roomName,
+      identity: s.student.identity,
+    });
     stored = await t.consent.read(s.sessionId);
     expect(Object.keys(stored?.state.participants ?? {})).toEqual([s.tutor.identity]);
   });
@@ -68,15 +69,24 @@ describe.each(testDatabases)('webhooks feed the consent machine ($name)', (datab
   it('places guardians as guardian of every student, unknown identities as unknown, egress as hidden', async () => {
     const t = ctx();
     const s = await createRecordingSession(t);
-    await deliver(t, { event: 'participant_joined', roomName: s.roomName, identity: s.guardian.identity });
-    await deliver(t, { event: 'participant_joined', roomName: s.roomName, identity: 'someone-else' });
-    await deliver(t, {
+    await deliverWebhook(t, {
+      event: 'participant_joined',
+      roomName: s.roomName,
+      identity: s.guardian.identity,
+    });
+    await deliverWebhook(t, { event: 'participant_joined', roomName: s.roomName, identity: 'someone-else' });
+    await deliverWebhook(t, {
       event: 'participant_joined',
       roomName: s.roomName,
       identity: 'EG_rec',
       kind: 'EGRESS',
     });
-    await deliver(t, { event: 'participant_joined', roomName: s.roomName, identity: 'svc', hidden: true });
+    await deliverWebhook(t, {
+      event: 'participant_joined',
+      roomName: s.roomName,
+      identity: 'svc',
+      hidden: true,
+    });
     const participants = (await t.consent.read(s.sessionId))?.state.participants ?? {};
     expect(participants[s.guardian.identity]).toEqual({
       role: 'guardian',
@@ -101,7 +111,7 @@ describe.each(testDatabases)('webhooks feed the consent machine ($name)', (datab
       ],
     });
     const gail = named.Gail;
-    await deliver(t, { event: 'participant_joined', roomName, identity: gail?.identity ?? '' });
+    await deliverWebhook(t, { event: 'participant_joined', roomName, identity: gail?.identity ?? '' });
     const participants = (await t.consent.read(sessionId))?.state.participants ?? {};
     expect(participants[gail?.identity ?? '']?.guardianOf).toEqual([named.Ben?.personId]);
   });
@@ -111,12 +121,12 @@ describe.each(testDatabases)('webhooks feed the consent machine ($name)', (datab
     const s = await createRecordingSession(t);
     await everyoneJoinsAndConsents(t, s);
     const [egressId] = t.egress.running();
-    await deliver(t, {
+    await deliverWebhook(t, {
       event: 'egress_updated',
       egress: { egressId: egressId ?? '', roomName: s.roomName, status: 'EGRESS_ACTIVE' },
     });
     expect((await stateOf(t, s)).state.status).toBe('recording');
-    await deliver(t, { event: 'participant_joined', roomName: s.roomName, identity: 'late-comer' });
+    await deliverWebhook(t, { event: 'participant_joined', roomName: s.roomName, identity: 'late-comer' });
     await t.consent.idle();
     expect(t.egress.running()).toEqual([]);
     expect(t.egress.stops.map((stop) => stop.egressId)).toEqual([egressId]);
@@ -128,16 +138,16 @@ describe.each(testDatabases)('webhooks feed the consent machine ($name)', (datab
     const requestId = await everyoneJoinsAndConsents(t, s);
     const [egressId = ''] = t.egress.running();
     const egress = { egressId, roomName: s.roomName };
-    await deliver(t, { event: 'egress_started', egress: { ...egress, status: 'EGRESS_STARTING' } });
-    await deliver(t, { event: 'egress_updated', egress: { ...egress, status: 'EGRESS_ACTIVE' } });
+    await deliverWebhook(t, { event: 'egress_started', egress: { ...egress, status: 'EGRESS_STARTING' } });
+    await deliverWebhook(t, { event: 'egress_updated', egress: { ...egress, status: 'EGRESS_ACTIVE' } });
     await answer(t, 'withdraw', s.student, requestId);
     await t.consent.idle();
-    await deliver(t, {
+    await deliverWebhook(t, {
       event: 'egress_ended',
       egress: { ...egress, status: 'EGRESS_COMPLETE', filename: '/rec/x.mp4' },
     });
     // A late, reordered update must not undo the final status.
-    await deliver(t, { event: 'egress_updated', egress: { ...egress, status: 'EGRESS_ACTIVE' } });
+    await deliverWebhook(t, { event: 'egress_updated', egress: { ...egress, status: 'EGRESS_ACTIVE' } });
     const segment = await t.db.selectFrom('recording_segments').selectAll().executeTakeFirstOrThrow();
     expect(segment).toMatchObject({
       egress_id: egressId,
@@ -155,7 +165,7 @@ describe.each(testDatabases)('webhooks feed the consent machine ($name)', (datab
     const t = ctx();
     const s = await createRecordingSession(t);
     const stray = t.egress.addStray(s.roomName);
-    await deliver(t, {
+    await deliverWebhook(t, {
       event: 'egress_started',
       egress: { egressId: stray, roomName: s.roomName, status: 'EGRESS_STARTING' },
     });

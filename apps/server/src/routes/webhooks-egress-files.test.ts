@@ -23,23 +23,12 @@ import {
 import { fakeMp4 } from '../test-support/recordings';
 import { type TestApp, useTestApp } from '../test-support/test-app';
 import { testDatabases } from '../test-support/test-databases';
-import { signWebhook, type WebhookBodyInput, webhookBody } from '../test-support/webhook-signing';
+import { deliverWebhook } from '../test-support/webhook-delivery';
 
 const secretText = JSON.stringify({ vaultMasterKeys: 'kek-1:not-really-but-stands-for-it' });
 
 describe.each(testDatabases)('egress files named by webhooks ($name)', (database) => {
   const ctx = useTestApp(database);
-
-  async function deliver(t: TestApp, input: WebhookBodyInput) {
-    const body = webhookBody(input);
-    const authorization = await signWebhook(body, t.config.livekit.apiKey, t.config.livekit.apiSecret);
-    const res = await t.app.request('/api/livekit/webhook', {
-      method: 'POST',
-      headers: { 'content-type': 'application/webhook+json', authorization },
-      body,
-    });
-    expect(res.status).toBe(200);
-  }
 
   /** A data directory beside the vault's, holding a file that stands for the stack's secrets.json. */
   function secretsFile(t: TestApp) {
@@ -56,7 +45,11 @@ describe.each(testDatabases)('egress files named by webhooks ($name)', (database
   ): Promise<RecordingSession & { egressId: string; chosen: string }> {
     const s = await createRecordingSession(t);
     for (const person of s.everyone) {
-      await deliver(t, { event: 'participant_joined', roomName: s.roomName, identity: person.identity });
+      await deliverWebhook(t, {
+        event: 'participant_joined',
+        roomName: s.roomName,
+        identity: person.identity,
+      });
     }
     const requestId = await requestRecording(t, s);
     for (const person of s.everyone) await answer(t, 'consent', person, requestId);
@@ -98,8 +91,8 @@ describe.each(testDatabases)('egress files named by webhooks ($name)', (database
     const inside = join(t.config.recording.recordingsDir, s.sessionId, 'someone-elses.mp4');
     mkdirSync(dirname(inside), { recursive: true });
     writeFileSync(inside, fakeMp4(5000));
-    await deliver(t, ended(s, 'EG_forged_1', secrets));
-    await deliver(t, ended(s, 'EG_forged_2', inside));
+    await deliverWebhook(t, ended(s, 'EG_forged_1', secrets));
+    await deliverWebhook(t, ended(s, 'EG_forged_2', inside));
     await settle(t);
 
     expect(readFileSync(secrets, 'utf8')).toBe(secretText);
@@ -114,7 +107,7 @@ describe.each(testDatabases)('egress files named by webhooks ($name)', (database
     const secrets = secretsFile(t);
     const media = fakeMp4(20_000);
     writeFileSync(rec.chosen, media);
-    await deliver(t, ended(rec, rec.egressId, secrets));
+    await deliverWebhook(t, ended(rec, rec.egressId, secrets));
     await settle(t);
 
     expect(readFileSync(secrets, 'utf8')).toBe(secretText);
@@ -131,7 +124,7 @@ describe.each(testDatabases)('egress files named by webhooks ($name)', (database
     const rec = await recordingStarted(t);
     const secrets = secretsFile(t);
     symlinkSync(secrets, rec.chosen);
-    await deliver(t, ended(rec, rec.egressId, rec.chosen));
+    await deliverWebhook(t, ended(rec, rec.egressId, rec.chosen));
     await settle(t);
 
     expect(readFileSync(secrets, 'utf8')).toBe(secretText);
@@ -154,7 +147,7 @@ describe.each(testDatabases)('egress files named by webhooks ($name)', (database
     const sessionDir = dirname(rec.chosen);
     rmdirSync(sessionDir);
     symlinkSync(outside, sessionDir);
-    await deliver(t, ended(rec, rec.egressId, rec.chosen));
+    await deliverWebhook(t, ended(rec, rec.egressId, rec.chosen));
     await settle(t);
 
     expect(readFileSync(secrets, 'utf8')).toBe(secretText);
@@ -168,7 +161,7 @@ describe.each(testDatabases)('egress files named by webhooks ($name)', (database
     const t = ctx();
     const rec = await recordingStarted(t);
     writeFileSync(rec.chosen, Buffer.alloc(0));
-    await deliver(t, ended(rec, rec.egressId, rec.chosen));
+    await deliverWebhook(t, ended(rec, rec.egressId, rec.chosen));
     await settle(t);
 
     expect(await recordings(t)).toMatchObject([
@@ -186,7 +179,7 @@ describe.each(testDatabases)('egress files named by webhooks ($name)', (database
     const rec = await recordingStarted(t);
     mkdirSync(rec.chosen);
     writeFileSync(join(rec.chosen, 'inside.txt'), 'x');
-    await deliver(t, ended(rec, rec.egressId, rec.chosen));
+    await deliverWebhook(t, ended(rec, rec.egressId, rec.chosen));
     await settle(t);
     expect(await recordings(t)).toMatchObject([{ status: 'lost', plaintext_path: null }]);
     expect((await recordings(t))[0]?.ingest_error).toMatch(/not a regular file/);
@@ -197,7 +190,7 @@ describe.each(testDatabases)('egress files named by webhooks ($name)', (database
   it('makes an egress that left no file lost, with no stored recording', async () => {
     const t = ctx();
     const rec = await recordingStarted(t);
-    await deliver(t, ended(rec, rec.egressId, rec.chosen));
+    await deliverWebhook(t, ended(rec, rec.egressId, rec.chosen));
     await settle(t);
     expect(await recordings(t)).toMatchObject([
       { status: 'lost', ingest_error: 'egress finished without a file' },
