@@ -88,6 +88,8 @@ describe.each(testDatabases)('each decision reaches only its owner ($name)', (da
     await check(all);
     await t.consent.apply(s.sessionId, { type: 'egress_ended', egressId });
     await check(all);
+    // The tutor asks again once the policy's cool-down after a no has passed.
+    t.clock.now = new Date(t.clock.now.getTime() + 11 * 60_000);
     const next = await requestRecording(t, s);
     await check(all);
     await answer(t, 'consent', student, next);
