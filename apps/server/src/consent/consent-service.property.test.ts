@@ -278,6 +278,6 @@ describe.each(testDatabases.filter((d) => d.name === 'sqlite'))(
       );
       // The runs must actually exercise recording, not only refusals.
       expect(recorded).toBeGreaterThan(20);
-    }, 120_000);
+    }, 300_000);
   },
 );
