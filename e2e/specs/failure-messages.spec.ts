@@ -1,5 +1,5 @@
 import { createSession, inviteUrlFor } from '../fixtures/session';
-import { expect, test } from '../fixtures/test';
+import { expect, expectBlockedByPolicy, test } from '../fixtures/test';
 
 test('the join page says so when Assent or the call cannot be reached', async ({
   browser,
@@ -18,7 +18,9 @@ test('the join page says so when Assent or the call cannot be reached', async ({
   await expect(offline.getByRole('button', { name: 'Retry' })).toBeVisible();
   await offline.screenshot({ path: testInfo.outputPath('server-unreachable.png') });
 
-  // The server answers, but the LiveKit address it hands out does not: nothing listens on port 9.
+  // The server answers, but the LiveKit address it hands out does not: nothing listens on port 9, and
+  // the page's Content-Security-Policy (which names only the configured LiveKit) refuses it besides.
+  expectBlockedByPolicy('127.0.0.1:9');
   const noLivekit = await (await browser.newContext({ permissions: ['camera', 'microphone'] })).newPage();
   await noLivekit.route('**/api/join', async (route) => {
     const response = await route.fetch();
