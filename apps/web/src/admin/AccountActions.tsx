@@ -8,8 +8,7 @@ import { useId, useState } from 'react';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { useFormSubmit } from '../ui/useFormSubmit';
 import { type AccountAction, changeAccount } from './admin-api';
-import { FieldError } from './FieldError';
-import { errorProps } from './field-errors';
+import { ReasonField } from './ReasonField';
 
 type Person = PeopleList['people'][number];
 type Kind = AccountAction['kind'];
@@ -96,19 +95,13 @@ export function AccountActions({ person, onChanged }: { person: Person; onChange
             </select>
           </div>
         )}
-        <div className="field">
-          <label htmlFor={`${id}-reason`}>Reason</label>
-          <textarea
-            id={`${id}-reason`}
-            value={reason}
-            rows={2}
-            maxLength={500}
-            required
-            {...errorProps(`${id}-reason`, fields.reason)}
-            onChange={(e) => setReason(e.target.value)}
-          />
-          <FieldError id={`${id}-reason`} error={fields.reason} />
-        </div>
+        <ReasonField
+          id={`${id}-reason`}
+          label="Reason"
+          value={reason}
+          error={fields.reason}
+          onChange={setReason}
+        />
         {submit.kind === 'refused' && (
           <ErrorAlert key={submit.attempt} title={submit.failure.title}>
             <p>{submit.failure.detail}</p>

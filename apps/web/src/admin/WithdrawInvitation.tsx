@@ -2,8 +2,7 @@ import { useId, useState } from 'react';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { useFormSubmit } from '../ui/useFormSubmit';
 import { revokeInvitation } from './admin-api';
-import { FieldError } from './FieldError';
-import { errorProps } from './field-errors';
+import { ReasonField } from './ReasonField';
 
 /** Withdraw an invitation not yet used: its link stops working. The reason goes to the audit log. */
 export function WithdrawInvitation({
@@ -27,19 +26,13 @@ export function WithdrawInvitation({
         Withdraw<span className="visually-hidden"> the invitation to {email}</span>
       </summary>
       <form onSubmit={onSubmit} noValidate className="stack account-actions__form">
-        <div className="field">
-          <label htmlFor={`${id}-reason`}>Reason for withdrawing</label>
-          <textarea
-            id={`${id}-reason`}
-            value={reason}
-            rows={2}
-            maxLength={500}
-            required
-            {...errorProps(`${id}-reason`, fields.reason)}
-            onChange={(e) => setReason(e.target.value)}
-          />
-          <FieldError id={`${id}-reason`} error={fields.reason} />
-        </div>
+        <ReasonField
+          id={`${id}-reason`}
+          label="Reason for withdrawing"
+          value={reason}
+          error={fields.reason}
+          onChange={setReason}
+        />
         {submit.kind === 'refused' && (
           <ErrorAlert key={submit.attempt} title={submit.failure.title}>
             <p>{submit.failure.detail}</p>
