@@ -7,8 +7,8 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { configKeyStore, parseMasterKeys } from '../../apps/server/src/vault/key-store';
-import { decryptFile } from '../../apps/server/src/vault/stream-cipher';
+import { configKeyStore, parseMasterKeys } from '../../apps/server/src/vault/crypto/key-store';
+import { decryptFile } from '../../apps/server/src/vault/crypto/stream-cipher';
 
 interface StoredRow {
   id: string;

@@ -2,7 +2,7 @@
  * Child process for the peak-memory benchmark: encrypts one file and reports its own peak RSS, so each
  * file size is measured in a fresh process. Usage: encrypt-child.ts SOURCE TARGET DATA_KEY_HEX
  */
-import { encryptFile } from '@assent/server/src/vault/stream-cipher';
+import { encryptFile } from '@assent/server/src/vault/crypto/stream-cipher';
 
 const [source, target, keyHex] = process.argv.slice(2);
 if (!source || !target || !keyHex) throw new Error('usage: encrypt-child.ts SOURCE TARGET DATA_KEY_HEX');

@@ -10,7 +10,7 @@ import { execFile } from 'node:child_process';
 import { open, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { encryptFile, newDataKey } from '@assent/server/src/vault/stream-cipher';
+import { encryptFile, newDataKey } from '@assent/server/src/vault/crypto/stream-cipher';
 import { median, megabytesPerSecond } from './bench-files';
 
 const run = promisify(execFile);

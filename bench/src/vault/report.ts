@@ -10,7 +10,7 @@ import { rm } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { newDataKey } from '@assent/server/src/vault/stream-cipher';
+import { newDataKey } from '@assent/server/src/vault/crypto/stream-cipher';
 import type { LatencySummary } from '../stats';
 import { MiB, makeWorkDir, writeRandomFile } from './bench-files';
 import { type IngestResult, ingestThroughput } from './ingest-throughput';

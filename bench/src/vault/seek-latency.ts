@@ -5,7 +5,7 @@
  */
 import { randomInt } from 'node:crypto';
 import { once } from 'node:events';
-import { openPlaintextRange } from '@assent/server/src/vault/stream-cipher';
+import { openPlaintextRange } from '@assent/server/src/vault/crypto/stream-cipher';
 import { type LatencySummary, summarize } from '../stats';
 
 export async function seekTimeToFirstByte(

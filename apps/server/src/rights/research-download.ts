@@ -6,9 +6,9 @@
 import { appendAudit } from '../audit/audit-log';
 import type { Db, DbOrTrx } from '../db/database';
 import type { PolicyBook } from '../policy/policy-book';
+import { openPlaintextRange } from '../vault/crypto/stream-cipher';
 import { blobPath } from '../vault/ingest';
 import { type Recording, storedKey, toRecording } from '../vault/recording-repository';
-import { openPlaintextRange } from '../vault/stream-cipher';
 import type { Vault } from '../vault/vault';
 import { type ArchiveEntry, textContent, zipStream } from './research-archive';
 import { audioExtensionOf, audioOnly, type RangedFile } from './research-audio';

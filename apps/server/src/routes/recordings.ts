@@ -15,14 +15,14 @@ import { validationHook } from '../http/error-handling';
 import { type Actor, requireActor } from '../people/actor';
 import { authorize } from '../people/authorize';
 import { can, organisation } from '../people/can';
-import { decideRange } from '../vault/byte-range';
+import { decideRange } from '../vault/crypto/byte-range';
+import { openPlaintextRange } from '../vault/crypto/stream-cipher';
 import { toDeletionRecord } from '../vault/deletion-records';
 import { blobPath } from '../vault/ingest';
 import { accessOf, recordingResource } from '../vault/recording-access';
 import { recordingConsents } from '../vault/recording-consents';
 import { recordingList, summaryFor } from '../vault/recording-list';
 import { findRecording, listDeletionRecords, type Recording, storedKey } from '../vault/recording-repository';
-import { openPlaintextRange } from '../vault/stream-cipher';
 import { createView, findLiveView } from '../vault/views';
 import { cookieAuth, errorResponse, json } from './error-responses';
 

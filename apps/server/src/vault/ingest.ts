@@ -13,11 +13,11 @@ import type { Db } from '../db/database';
 import { finishedEgressStatuses } from '../livekit/egress';
 import { newRecordingId } from '../opaque-ids';
 import type { PolicyBook } from '../policy/policy-book';
+import type { KeyStore } from './crypto/key-store';
+import { encryptOpenFile, newDataKey } from './crypto/stream-cipher';
 import { openEgressFile, removeEgressDirectory, removeEgressFile } from './egress-files';
-import type { KeyStore } from './key-store';
 import { type Recording, recordingsWithStatus } from './recording-repository';
 import { retentionEnd } from './retention-end';
-import { encryptOpenFile, newDataKey } from './stream-cipher';
 
 export const systemActor = { userId: null, role: 'system' } as const;
 

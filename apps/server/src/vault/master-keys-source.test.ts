@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../config';
 import { testEnv } from '../test-support/test-app';
-import { formatMasterKeys, newMasterKey } from './key-store';
+import { formatMasterKeys, newMasterKey } from './crypto/key-store';
 
 const { VAULT_MASTER_KEYS: _inline, ...withoutKeys } = testEnv;
 

@@ -1,7 +1,7 @@
 /** Reads and writes of the vault's recordings, keys, views and deletion records. */
 import type { Selectable } from 'kysely';
 import type { DbOrTrx } from '../db/database';
-import type { WrappedKey } from './key-store';
+import type { WrappedKey } from './crypto/key-store';
 import type { DeletionRecordsTable, RecordingState, RecordingsTable } from './vault-tables';
 
 export interface Recording {

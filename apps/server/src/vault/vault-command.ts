@@ -12,7 +12,7 @@ import { connectDatabase } from '../db/connect';
 import { migrateToLatest } from '../db/migrate';
 import { createLogger } from '../logger';
 import { createPolicyBook } from '../policy/policy-book';
-import { rewrapDataKeys } from './rewrap';
+import { rewrapDataKeys } from './crypto/rewrap';
 import { vaultFromConfig } from './vault-from-config';
 
 const [command, flag, value] = process.argv.slice(2);

@@ -9,13 +9,13 @@ import { mkdir } from 'node:fs/promises';
 import type { Logger } from 'pino';
 import type { Db } from '../db/database';
 import type { PolicyBook } from '../policy/policy-book';
+import type { KeyStore } from './crypto/key-store';
+import { rewrapDataKeys } from './crypto/rewrap';
 import { type DestroyReason, destroyRecording } from './destroy';
 import { collectFinishedSegments, ingestPending, type VaultFiles } from './ingest';
-import type { KeyStore } from './key-store';
 import { removeLeftovers } from './leftovers';
 import type { Recording } from './recording-repository';
 import { destroyAfterHold, destroyExpired } from './retention';
-import { rewrapDataKeys } from './rewrap';
 import { eraseWithdrawnSession, sessionsToErase } from './withdrawal-erase';
 
 export interface VaultDeps {

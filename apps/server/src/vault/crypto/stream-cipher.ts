@@ -6,6 +6,7 @@
 import { createCipheriv, createDecipheriv, createSecretKey, type KeyObject, randomBytes } from 'node:crypto';
 import { type FileHandle, open, rm } from 'node:fs/promises';
 import { Readable } from 'node:stream';
+import { VaultIntegrityError, VaultKeyError, VaultRangeError } from '../vault-errors';
 import {
   type ChunkLocation,
   chunkCountOf,
@@ -22,7 +23,6 @@ import {
   type StreamHeader,
   TAG_BYTES,
 } from './stream-format';
-import { VaultIntegrityError, VaultKeyError, VaultRangeError } from './vault-errors';
 
 const ALGORITHM = 'aes-256-gcm';
 /**

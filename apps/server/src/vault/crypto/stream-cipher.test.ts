@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { VaultIntegrityError, VaultKeyError, VaultRangeError } from '../vault-errors';
 import {
   decryptFile,
   encryptFile,
@@ -13,7 +14,6 @@ import {
   plaintextSizeOfBlob,
 } from './stream-cipher';
 import { cipherSizeOf, DEFAULT_CHUNK_SIZE, plaintextSizeOf } from './stream-format';
-import { VaultIntegrityError, VaultKeyError, VaultRangeError } from './vault-errors';
 
 let dir: string;
 let fileCount = 0;

@@ -9,9 +9,9 @@ import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { VaultIntegrityError } from '../vault-errors';
 import { decryptFile, encryptFile, newDataKey, openPlaintextRange } from './stream-cipher';
 import { cipherSizeOf, MAX_CHUNK_SIZE, MIN_CHUNK_SIZE, plaintextSizeOf } from './stream-format';
-import { VaultIntegrityError } from './vault-errors';
 
 let dir: string;
 let fileCount = 0;

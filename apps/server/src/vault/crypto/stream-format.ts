@@ -12,7 +12,7 @@
  * stops anyone changing the chunk size or prefix. Because the chunk layout is fixed, the plaintext size
  * follows from the blob size alone, and any plaintext byte's chunk is found without reading the others.
  */
-import { VaultIntegrityError } from './vault-errors';
+import { VaultIntegrityError } from '../vault-errors';
 
 /** Does not start like any media container (MP4 `ftyp`, WebM/Matroska 1A45DFA3, OGG `OggS`). */
 export const MAGIC = Buffer.from('ASNTVLT1', 'ascii');

@@ -1,5 +1,6 @@
 import { createDecipheriv, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { VaultKeyError } from '../vault-errors';
 import {
   configKeyStore,
   formatMasterKeys,
@@ -8,7 +9,6 @@ import {
   type WrappedKey,
 } from './key-store';
 import { newDataKey } from './stream-cipher';
-import { VaultKeyError } from './vault-errors';
 
 const old = newMasterKey('kek-2025');
 const current = newMasterKey('kek-2026');

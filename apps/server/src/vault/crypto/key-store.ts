@@ -4,8 +4,8 @@
  * shredded. Destroying a recording's wrapped key is what deletes it for good.
  */
 import { createCipheriv, createDecipheriv, createSecretKey, type KeyObject, randomBytes } from 'node:crypto';
+import { VaultKeyError } from '../vault-errors';
 import { DATA_KEY_BYTES } from './stream-format';
-import { VaultKeyError } from './vault-errors';
 
 export interface WrappedKey {
   kekId: string;

@@ -4,11 +4,11 @@
  * shredded meanwhile is simply skipped. Once nothing is left under an old key, it can leave the config.
  */
 import type { Logger } from 'pino';
-import { appendAudit } from '../audit/audit-log';
-import type { Db } from '../db/database';
-import { systemActor } from './ingest';
+import { appendAudit } from '../../audit/audit-log';
+import type { Db } from '../../db/database';
+import { systemActor } from '../ingest';
+import { keysNotUnder, replaceKey } from '../recording-repository';
 import type { KeyStore } from './key-store';
-import { keysNotUnder, replaceKey } from './recording-repository';
 
 export interface RewrapResult {
   rewrapped: number;
