@@ -7,8 +7,9 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { configKeyStore, parseMasterKeys } from '../../apps/server/src/vault/crypto/key-store';
+import { configKeyStore } from '../../apps/server/src/vault/crypto/key-store';
 import { decryptFile } from '../../apps/server/src/vault/crypto/stream-cipher';
+import { parseMasterKeys } from '../../apps/server/src/vault/master-keys-source';
 
 interface StoredRow {
   id: string;

@@ -7,8 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { defaultRecordingPurposes } from '@assent/shared';
 import { z } from 'zod';
 import { parseTrustedProxies } from './people/trusted-proxies';
-import { parseMasterKeys } from './vault/crypto/key-store';
-import { databaseDirOf, masterKeysSource } from './vault/master-keys-source';
+import { databaseDirOf, masterKeysSource, parseMasterKeys } from './vault/master-keys-source';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../config';
 import { testEnv } from '../test-support/test-app';
-import { formatMasterKeys, newMasterKey } from './crypto/key-store';
+import { formatMasterKeys, newMasterKey, parseMasterKeys } from './master-keys-source';
+import { VaultKeyError } from './vault-errors';
 
 const { VAULT_MASTER_KEYS: _inline, ...withoutKeys } = testEnv;
 
@@ -73,5 +74,62 @@ describe('the key-encryption keys from a file outside the data directory (VAULT_
     expect(problem({ ...withoutKeys, VAULT_MASTER_KEYS_FILE: join(tempDir(), 'missing') })).toContain(
       'cannot be read (ENOENT)',
     );
+  });
+});
+
+describe('master keys as VAULT_MASTER_KEYS holds them', () => {
+  const old = newMasterKey('kek-2025');
+  const current = newMasterKey('kek-2026');
+
+  it('round-trips through formatMasterKeys and parseMasterKeys', () => {
+    const text = formatMasterKeys([old, current]);
+    expect(text).toMatch(/^kek-2025:[A-Za-z0-9_-]{43},kek-2026:[A-Za-z0-9_-]{43}$/);
+    const parsed = parseMasterKeys(text);
+    expect(parsed.map((k) => k.id)).toEqual(['kek-2025', 'kek-2026']);
+    expect(parsed[0]?.key.equals(old.key)).toBe(true);
+    expect(parsed[1]?.key.equals(current.key)).toBe(true);
+    expect(parseMasterKeys(` ${text.replace(',', ' , ')} ,`).map((k) => k.id)).toEqual([
+      'kek-2025',
+      'kek-2026',
+    ]);
+  });
+
+  it('explains what is wrong, without echoing key material', () => {
+    const key = current.key.toString('base64url');
+    const cases: [string, RegExp][] = [
+      ['', /no master keys/],
+      [' , ', /no master keys/],
+      [key, /master key 1 is not of the form id:base64url-key/],
+      [`k1:${key},${key}`, /master key 2 is not of the form/],
+      [`K1:${key}`, /master key 1: the id must be 1–40 of a-z, 0-9, -/],
+      [`${'a'.repeat(41)}:${key}`, /master key 1: the id/],
+      [`:${key}`, /master key 1: the id/],
+      [`k1:${key},k1:${key}`, /"k1" appears twice/],
+      ['k1:', /"k1" must be 32 bytes in base64url/],
+      [`k1:${key.slice(0, 42)}`, /"k1" must be 32 bytes/],
+      [`k1:${key}A`, /"k1" must be 32 bytes/],
+      [`k1:${key}=`, /"k1" must be 32 bytes/],
+      [`k1:${key.slice(0, 40)}+/+`, /"k1" must be 32 bytes/],
+      [`k1:${current.key.toString('base64')}`, /"k1" must be 32 bytes/],
+    ];
+    for (const [text, message] of cases) {
+      let thrown: unknown;
+      try {
+        parseMasterKeys(text);
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown, text).toBeInstanceOf(VaultKeyError);
+      expect((thrown as VaultKeyError).problem).toBe('invalid_master_keys');
+      expect((thrown as Error).message, text).toMatch(message);
+      expect((thrown as Error).message).not.toContain(key.slice(0, 10));
+    }
+  });
+
+  it('makes new keys of 32 random bytes with a valid id', () => {
+    const a = newMasterKey('fresh');
+    expect(a.key).toHaveLength(32);
+    expect(a.key.equals(newMasterKey('fresh').key)).toBe(false);
+    expect(() => newMasterKey('Not valid')).toThrow(VaultKeyError);
   });
 });

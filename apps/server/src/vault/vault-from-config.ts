@@ -3,7 +3,8 @@ import type { Logger } from 'pino';
 import type { VaultConfig } from '../config';
 import type { Db } from '../db/database';
 import type { PolicyBook } from '../policy/policy-book';
-import { configKeyStore, parseMasterKeys } from './crypto/key-store';
+import { configKeyStore } from './crypto/key-store';
+import { parseMasterKeys } from './master-keys-source';
 import { createVault, type Vault } from './vault';
 
 export function vaultFromConfig(

@@ -11,9 +11,9 @@ import { seatsOf } from '../test-support/organisation';
 import { fakeMp4, finishedEgress, logEntry, recordedSession } from '../test-support/recordings';
 import { type TestApp, testEnv, useTestApp } from '../test-support/test-app';
 import { testDatabases } from '../test-support/test-databases';
-import { formatMasterKeys, newMasterKey, parseMasterKeys } from './crypto/key-store';
 import { decryptFile } from './crypto/stream-cipher';
 import { blobPath } from './ingest';
+import { formatMasterKeys, newMasterKey, parseMasterKeys } from './master-keys-source';
 import { vaultFromConfig } from './vault-from-config';
 
 const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');

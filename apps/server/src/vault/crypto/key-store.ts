@@ -4,6 +4,7 @@
  * shredded. Destroying a recording's wrapped key is what deletes it for good.
  */
 import { createCipheriv, createDecipheriv, createSecretKey, type KeyObject, randomBytes } from 'node:crypto';
+import { assertMasterKey, type MasterKey } from '../master-keys-source';
 import { VaultKeyError } from '../vault-errors';
 import { DATA_KEY_BYTES } from './stream-format';
 
@@ -22,18 +23,10 @@ export interface KeyStore {
   unwrap(wrapped: WrappedKey, context: string): Promise<Buffer>;
 }
 
-export interface MasterKey {
-  id: string;
-  /** 32 bytes. */
-  key: Buffer;
-}
-
 const ALGORITHM = 'aes-256-gcm';
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 const WRAPPED_BYTES = IV_BYTES + DATA_KEY_BYTES + TAG_BYTES;
-const MASTER_KEY_BYTES = 32;
-const KEK_ID = /^[a-z0-9-]{1,40}$/;
 
 /** The AAD names the format, the KEK and the context, so a wrapped key cannot be replayed elsewhere. */
 const additionalData = (kekId: string, context: string) =>
@@ -94,69 +87,6 @@ export function configKeyStore(keys: readonly MasterKey[], currentKekId: string)
       return dataKey;
     },
   };
-}
-
-/**
- * Parses `id:base64url,id2:base64url` (as the env var VAULT_MASTER_KEYS holds it); validates ids
- * [a-z0-9-]{1,40} and 32-byte keys, no duplicate ids. Messages name entries by position, never echo a key.
- */
-export function parseMasterKeys(text: string): MasterKey[] {
-  const entries = text
-    .split(',')
-    .map((entry) => entry.trim())
-    .filter((entry) => entry !== '');
-  if (entries.length === 0) throw new VaultKeyError('invalid_master_keys', 'no master keys are given');
-  const seen = new Set<string>();
-  return entries.map((entry, at) => {
-    const colon = entry.indexOf(':');
-    if (colon < 0) {
-      throw new VaultKeyError(
-        'invalid_master_keys',
-        `master key ${at + 1} is not of the form id:base64url-key`,
-      );
-    }
-    const id = entry.slice(0, colon);
-    const encoded = entry.slice(colon + 1);
-    if (!KEK_ID.test(id)) {
-      throw new VaultKeyError(
-        'invalid_master_keys',
-        `master key ${at + 1}: the id must be 1–40 of a-z, 0-9, -`,
-      );
-    }
-    if (seen.has(id)) throw new VaultKeyError('invalid_master_keys', `master key id "${id}" appears twice`);
-    seen.add(id);
-    const key = Buffer.from(encoded, 'base64url');
-    // Node's decoder ignores stray characters and trailing bits; insist on canonical base64url.
-    if (key.length !== MASTER_KEY_BYTES || key.toString('base64url') !== encoded) {
-      throw new VaultKeyError(
-        'invalid_master_keys',
-        `master key "${id}" must be ${MASTER_KEY_BYTES} bytes in base64url without padding (43 characters)`,
-      );
-    }
-    return { id, key };
-  });
-}
-
-/** A new random master key, e.g. for `formatMasterKeys` when setting up or rotating. */
-export function newMasterKey(id: string): MasterKey {
-  const key = randomBytes(MASTER_KEY_BYTES);
-  assertMasterKey(id, key);
-  return { id, key };
-}
-
-/** The inverse of `parseMasterKeys`. */
-export function formatMasterKeys(keys: readonly MasterKey[]): string {
-  for (const { id, key } of keys) assertMasterKey(id, key);
-  return keys.map(({ id, key }) => `${id}:${key.toString('base64url')}`).join(',');
-}
-
-function assertMasterKey(id: string, key: Buffer): void {
-  if (!KEK_ID.test(id)) {
-    throw new VaultKeyError('invalid_master_keys', 'a master key id must be 1–40 of a-z, 0-9, -');
-  }
-  if (key.length !== MASTER_KEY_BYTES) {
-    throw new VaultKeyError('invalid_master_keys', `master key "${id}" must be ${MASTER_KEY_BYTES} bytes`);
-  }
 }
 
 function assertContext(context: string): void {
