@@ -6,8 +6,6 @@
 import { appendAudit } from '../audit/audit-log';
 import type { Db, DbOrTrx } from '../db/database';
 import type { PolicyBook } from '../policy/policy-book';
-import { openPlaintextRange } from '../vault/crypto/stream-cipher';
-import { blobPath } from '../vault/ingest';
 import { type Recording, storedKey, toRecording } from '../vault/recording-repository';
 import type { Vault } from '../vault/vault';
 import { type ArchiveEntry, textContent, zipStream } from './research-archive';
@@ -134,32 +132,22 @@ interface DownloadDeps {
   now: () => Date;
 }
 
-/** Runs `use` on a stored recording read by byte ranges through the vault; the data key is wiped after. */
-async function withRecording<T>(
-  deps: DownloadDeps,
-  recording: Recording,
-  use: (file: RangedFile) => Promise<T>,
-): Promise<T> {
-  const wrapped = await storedKey(deps.db, recording.id);
-  if (!wrapped) throw new Error(`recording ${recording.id} was destroyed while the archive streamed`);
-  const dataKey = await deps.vault.keys.unwrap(wrapped, recording.id);
-  const path = blobPath(deps.vault.files, recording.id);
-  try {
-    return await use({
-      size: recording.sizeBytes ?? 0,
-      read: async (start, end) =>
-        new Uint8Array(
-          Buffer.concat(await (await openPlaintextRange(path, dataKey, start, end - 1)).toArray()),
+/** A stored recording read by byte ranges through the vault, which unwraps and wipes its key per read. */
+function rangedRecording(deps: DownloadDeps, recording: Recording): RangedFile {
+  return {
+    size: recording.sizeBytes ?? 0,
+    read: async (start, end) =>
+      new Uint8Array(
+        Buffer.concat(
+          await (await deps.vault.openPlaintext(recording.id, { start, end: end - 1 })).toArray(),
         ),
-    });
-  } finally {
-    dataKey.fill(0);
-  }
+      ),
+  };
 }
 
 /** The recording's sound alone, remuxed without re-encoding. */
 async function* soundOf(deps: DownloadDeps, recording: Recording): AsyncGenerator<Uint8Array> {
-  const sound = await withRecording(deps, recording, audioOnly);
+  const sound = await audioOnly(rangedRecording(deps, recording));
   if (sound) yield sound.bytes;
 }
 
@@ -167,14 +155,7 @@ async function* soundOf(deps: DownloadDeps, recording: Recording): AsyncGenerato
 async function recordingAsMade(deps: DownloadDeps, recording: Recording) {
   const size = recording.sizeBytes ?? 0;
   if (size === 0) return textContent('');
-  const wrapped = await storedKey(deps.db, recording.id);
-  if (!wrapped) throw new Error(`recording ${recording.id} was destroyed while the archive streamed`);
-  const dataKey = await deps.vault.keys.unwrap(wrapped, recording.id);
-  try {
-    return await openPlaintextRange(blobPath(deps.vault.files, recording.id), dataKey, 0, size - 1);
-  } finally {
-    dataKey.fill(0);
-  }
+  return await deps.vault.openPlaintext(recording.id, { start: 0, end: size - 1 });
 }
 
 export interface PreparedDownload {
@@ -208,7 +189,7 @@ export async function prepareResearchDownload(
   const held: Recording[] = [];
   for (const r of stored) {
     const extension =
-      exportMedia === 'audio' ? await withRecording(deps, r, audioExtensionOf).catch(() => null) : 'mp4';
+      exportMedia === 'audio' ? await audioExtensionOf(rangedRecording(deps, r)).catch(() => null) : 'mp4';
     if (extension) {
       extensions.set(r.id, extension);
       held.push(r);

@@ -15,14 +15,12 @@ import { validationHook } from '../http/error-handling';
 import { type Actor, requireActor } from '../people/actor';
 import { authorize } from '../people/authorize';
 import { can, organisation } from '../people/can';
-import { decideRange } from '../vault/crypto/byte-range';
-import { openPlaintextRange } from '../vault/crypto/stream-cipher';
 import { toDeletionRecord } from '../vault/deletion-records';
-import { blobPath } from '../vault/ingest';
 import { accessOf, recordingResource } from '../vault/recording-access';
 import { recordingConsents } from '../vault/recording-consents';
 import { recordingList, summaryFor } from '../vault/recording-list';
 import { findRecording, listDeletionRecords, type Recording, storedKey } from '../vault/recording-repository';
+import { decideRange } from '../vault/vault';
 import { createView, findLiveView } from '../vault/views';
 import { cookieAuth, errorResponse, json } from './error-responses';
 
@@ -198,11 +196,9 @@ export const recordingsRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validatio
         { 'Content-Range': `bytes */${size}`, 'Cache-Control': 'no-store' },
       );
     }
-    const dataKey = await vault.keys.unwrap(wrapped, id);
-    const [start, end] = range.kind === 'whole' ? [0, size - 1] : [range.start, range.end];
     if (size === 0) return c.body(null, 200, mediaHeaders(0));
-    const plaintext = await openPlaintextRange(blobPath(vault.files, id), dataKey, start, end);
-    dataKey.fill(0);
+    const [start, end] = range.kind === 'whole' ? [0, size - 1] : [range.start, range.end];
+    const plaintext = await vault.openPlaintext(id, { start, end });
     const body = Readable.toWeb(plaintext) as ReadableStream<Uint8Array>;
     if (range.kind === 'whole') return c.body(body, 200, mediaHeaders(size));
     return c.body(

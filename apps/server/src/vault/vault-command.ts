@@ -12,7 +12,6 @@ import { connectDatabase } from '../db/connect';
 import { migrateToLatest } from '../db/migrate';
 import { createLogger } from '../logger';
 import { createPolicyBook } from '../policy/policy-book';
-import { rewrapDataKeys } from './crypto/rewrap';
 import { vaultFromConfig } from './vault-from-config';
 
 const [command, flag, value] = process.argv.slice(2);
@@ -45,9 +44,9 @@ try {
   const policies = createPolicyBook({ db, defaults: config.recording, now });
   const vault = vaultFromConfig(config.vault, { db, policies, logger, now });
   if (command === 'rewrap') {
-    const result = await rewrapDataKeys({ db, keys: vault.keys, logger, now });
+    const result = await vault.rewrapKeys();
     console.log(
-      `Rewrapped ${result.rewrapped} data keys under ${vault.keys.currentKekId}; ${result.unreadable} under keys this configuration lacks.`,
+      `Rewrapped ${result.rewrapped} data keys under ${result.currentKekId}; ${result.unreadable} under keys this configuration lacks.`,
     );
     process.exitCode = result.unreadable === 0 ? 0 : 1;
   } else {

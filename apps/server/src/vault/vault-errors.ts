@@ -22,7 +22,13 @@ export class VaultRangeError extends RangeError {
   }
 }
 
-export type VaultKeyProblem = 'unknown_kek' | 'unwrap_failed' | 'invalid_master_keys' | 'invalid_input';
+export type VaultKeyProblem =
+  | 'unknown_kek'
+  | 'unwrap_failed'
+  | 'invalid_master_keys'
+  | 'invalid_input'
+  /** The recording has no data key: it was never stored, or has been destroyed. */
+  | 'no_key';
 
 /** A data key could not be wrapped or unwrapped, or the master keys given are unusable. */
 export class VaultKeyError extends Error {

@@ -3,17 +3,20 @@
  * retention, key rotation, clean-up) runs on one queue, one at a time, so a recording is never being
  * encrypted while it is destroyed, and each step can assume the previous one finished. An open concern
  * or safeguarding report holds its session's recordings: neither retention nor the withdrawal rule
- * destroys them until it is closed.
+ * destroys them until it is closed. Plaintext leaves only through `openPlaintext`; the cipher and the
+ * key store stay inside the vault.
  */
 import { mkdir } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
 import type { Logger } from 'pino';
 import type { Db } from '../db/database';
 import type { PolicyBook } from '../policy/policy-book';
 import type { KeyStore } from './crypto/key-store';
-import { rewrapDataKeys } from './crypto/rewrap';
+import { type RewrapResult, rewrapDataKeys } from './crypto/rewrap';
 import { type DestroyReason, destroyRecording } from './destroy';
 import { collectFinishedSegments, ingestPending, type VaultFiles } from './ingest';
 import { removeLeftovers } from './leftovers';
+import { type ByteRange, openPlaintext } from './plaintext';
 import type { Recording } from './recording-repository';
 import { destroyAfterHold, destroyExpired } from './retention';
 import { eraseWithdrawnSession, sessionsToErase } from './withdrawal-erase';
@@ -42,9 +45,16 @@ export interface SweepResult {
   leftoversRemoved: number;
 }
 
+export { decideRange, type RangeDecision } from './crypto/byte-range';
+export type { ByteRange } from './plaintext';
+
 export interface Vault {
-  readonly keys: KeyStore;
   readonly files: VaultFiles;
+  /**
+   * A stored recording's plaintext, `range` or all of it, decrypted as it streams; its data key is
+   * wiped before this resolves (see `plaintext.ts`). Not on the queue: playback never waits for an ingest.
+   */
+  openPlaintext(recordingId: string, range?: ByteRange): Promise<Readable>;
   /** Egress news arrived: ingest whatever finished. */
   collect(): Promise<number>;
   /** Someone withdrew in this session: apply the withdrawal rule now. */
@@ -52,6 +62,8 @@ export interface Vault {
   /** Everything the schedule does, as of `at` (the clock by default). */
   sweep(at?: Date): Promise<SweepResult>;
   destroy(recording: Recording, why: DestroyReason): Promise<boolean>;
+  /** Rewraps every data key not yet under the current key-encryption key (`start` does this too). */
+  rewrapKeys(): Promise<RewrapResult>;
   /** Runs `work` on the vault's one queue, so it never races an ingest, a sweep or another destruction. */
   run<T>(work: () => Promise<T>): Promise<T>;
   start(): void;
@@ -82,11 +94,12 @@ export function createVault(deps: VaultDeps): Vault {
   }
 
   const vault: Vault = {
-    keys: deps.keys,
     files: deps.files,
+    openPlaintext: (recordingId, range) => openPlaintext(deps, recordingId, range),
     collect: () => enqueue(async () => (await collectAndIngest()).stored),
     afterWithdrawal: (sessionId) => enqueue(() => eraseWithdrawnSession(deps, deps.policies, sessionId)),
     destroy: (recording, why) => enqueue(() => destroyRecording(deps, recording, why)),
+    rewrapKeys: () => enqueue(() => rewrapDataKeys(deps)),
     sweep: (at) =>
       enqueue(async () => {
         const { stored, erasedAfterWithdrawal } = await collectAndIngest();
@@ -96,7 +109,7 @@ export function createVault(deps: VaultDeps): Vault {
         return { stored, erasedAfterWithdrawal, expired, held, destroyedAfterHold, leftoversRemoved };
       }),
     start() {
-      enqueue(() => rewrapDataKeys(deps)).catch((err) => deps.logger.error({ err }, 'key rotation failed'));
+      vault.rewrapKeys().catch((err) => deps.logger.error({ err }, 'key rotation failed'));
       const tick = () =>
         vault.sweep().then(
           (result) => deps.logger.info(result, 'vault sweep'),

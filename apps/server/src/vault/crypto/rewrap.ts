@@ -11,6 +11,8 @@ import { keysNotUnder, replaceKey } from '../recording-repository';
 import type { KeyStore } from './key-store';
 
 export interface RewrapResult {
+  /** The key-encryption key every data key that could be read is now wrapped under. */
+  currentKekId: string;
   rewrapped: number;
   /** Keys under a key-encryption key this configuration no longer has: they cannot be rewrapped. */
   unreadable: number;
@@ -23,7 +25,7 @@ export async function rewrapDataKeys(deps: {
   now: () => Date;
 }): Promise<RewrapResult> {
   const current = deps.keys.currentKekId;
-  const result: RewrapResult = { rewrapped: 0, unreadable: 0 };
+  const result: RewrapResult = { currentKekId: current, rewrapped: 0, unreadable: 0 };
   const skipped = new Set<string>();
   const fromKeys = new Set<string>();
   for (;;) {

@@ -11,6 +11,7 @@ import {
   encryptFile,
   newDataKey,
   openPlaintextRange,
+  openWholePlaintext,
   plaintextSizeOfBlob,
 } from './stream-cipher';
 import { cipherSizeOf, DEFAULT_CHUNK_SIZE, plaintextSizeOf } from './stream-format';
@@ -175,6 +176,7 @@ describe('encryptFile', () => {
     expect(sizes.cipherBytes).toBe(cipherSizeOf(plain.length, 65536));
     expect(await plaintextSizeOfBlob(blobPath)).toBe(plain.length);
     expectSameBytes(await decryptToBuffer(blobPath, key), plain);
+    expectSameBytes((await drain(await openWholePlaintext(blobPath, key))).bytes, plain);
     const last = plain.length - 1;
     const ranges: [number, number][] = [
       [0, 0],
@@ -230,6 +232,10 @@ describe('encryptFile', () => {
     expect(await decryptToBuffer(blobPath, key)).toEqual(Buffer.alloc(0));
     await expect(decryptToBuffer(blobPath, newDataKey())).rejects.toThrow(VaultIntegrityError);
     await expect(openPlaintextRange(blobPath, key, 0, 0)).rejects.toThrow(VaultRangeError);
+    expect(await drain(await openWholePlaintext(blobPath, key))).toEqual({
+      bytes: Buffer.alloc(0),
+      error: undefined,
+    });
   });
 
   it('refuses a data key that is not 32 bytes, a bad chunk size, and a missing source', async () => {
@@ -347,6 +353,9 @@ describe('a damaged or tampered blob', () => {
       const size = await plaintextSizeOfBlob(blobPath);
       expect(size).toBe(chunks * 16);
       await expect(readRange(blobPath, key, size - 1, size - 1)).rejects.toThrow(VaultIntegrityError);
+      expect((await drain(await openWholePlaintext(blobPath, key))).error).toBeInstanceOf(
+        VaultIntegrityError,
+      );
       await expect(decryptToBuffer(blobPath, key)).rejects.toThrow(VaultIntegrityError);
     }
   });

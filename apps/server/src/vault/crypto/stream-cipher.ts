@@ -115,6 +115,17 @@ export async function openPlaintextRange(
   return plaintextRangeStream(blob, key, start, endInclusive);
 }
 
+/** `openPlaintextRange` over the whole recording; an empty recording gives an empty stream. */
+export async function openWholePlaintext(blobPath: string, dataKey: Buffer): Promise<Readable> {
+  const key = dataKeyObject(dataKey);
+  const blob = await openBlob(blobPath);
+  if (blob.plaintextBytes === 0) {
+    await blob.file.close();
+    return Readable.from([]);
+  }
+  return plaintextRangeStream(blob, key, 0, blob.plaintextBytes - 1);
+}
+
 /** The recording's plaintext size, from the header and the blob's length (unauthenticated, see above). */
 export async function plaintextSizeOfBlob(blobPath: string): Promise<number> {
   const blob = await openBlob(blobPath);
