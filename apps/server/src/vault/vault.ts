@@ -45,6 +45,7 @@ export interface SweepResult {
   leftoversRemoved: number;
 }
 
+/** What a Range header asks of a recording, for whoever serves `openPlaintext` over HTTP. */
 export { decideRange, type RangeDecision } from './crypto/byte-range';
 export type { ByteRange } from './plaintext';
 
