@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { policyVersionOfNotice } from '@assent/shared';
 import type { Logger } from 'pino';
 import { appendAudit } from '../audit/audit-log';
+import { systemActor } from '../audit/system-actor';
 import type { Db } from '../db/database';
 import { finishedEgressStatuses } from '../livekit/egress';
 import { newRecordingId } from '../opaque-ids';
@@ -18,8 +19,6 @@ import type { KeyStore } from './key-store';
 import { type Recording, recordingsWithStatus } from './recording-repository';
 import { retentionEnd } from './retention-end';
 import { encryptOpenFile, newDataKey } from './stream-cipher';
-
-export const systemActor = { userId: null, role: 'system' } as const;
 
 export interface VaultFiles {
   /** Where the encrypted blobs live. */

@@ -5,8 +5,8 @@
  * deferred are done here too once the hold has ended.
  */
 import { humanPurpose } from '../policy/consent-terms';
-import { deferredDestructions, heldSessionIds } from '../rights/concern-holds';
 import { type DestroyDeps, destroyRecording } from './destroy';
+import { deferredDestructions, heldSessionIds } from './holds';
 import { expiredRecordings, findRecording } from './recording-repository';
 
 export interface RetentionResult {
