@@ -20,7 +20,7 @@ import { organisation } from '../people/can';
 import { policyFacts } from '../policy/policy-facts';
 import { currentPolicy, listPolicyVersions } from '../policy/policy-repository';
 import { describePolicyChanges, savePolicy } from '../policy/policy-service';
-import { applyShorterRetention, retentionEffects } from '../vault/retention-changes';
+import { applyShorterRetention, retentionEffects } from '../vault/lifetime/retention-changes';
 import { errorResponse } from './error-responses';
 
 const cookieAuth = { security: [{ sessionCookie: [] }] };

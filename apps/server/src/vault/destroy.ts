@@ -13,8 +13,8 @@ import { systemActor } from '../audit/system-actor';
 import type { Database, Db } from '../db/database';
 import { newDeletionRecordId } from '../opaque-ids';
 import { removeEgressFile } from './egress-files';
-import { isHeld } from './holds';
 import { blobPath, partialPath, type VaultFiles } from './ingest';
+import { isHeld } from './lifetime/holds';
 import type { Recording } from './recording-repository';
 import { checkpointAfterShredding } from './shred-checkpoint';
 

@@ -16,8 +16,8 @@ import { newRecordingId } from '../opaque-ids';
 import type { PolicyBook } from '../policy/policy-book';
 import { openEgressFile, removeEgressDirectory, removeEgressFile } from './egress-files';
 import type { KeyStore } from './key-store';
+import { retentionEnd } from './lifetime/retention-end';
 import { type Recording, recordingsWithStatus } from './recording-repository';
-import { retentionEnd } from './retention-end';
 import { encryptOpenFile, newDataKey } from './stream-cipher';
 
 export interface VaultFiles {

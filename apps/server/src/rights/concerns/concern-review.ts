@@ -12,7 +12,7 @@ import type { Selectable } from 'kysely';
 import type { DbOrTrx } from '../../db/database';
 import type { PolicyBook } from '../../policy/policy-book';
 import { purposeLabel } from '../../policy/purposes';
-import { heldSessionIds } from '../../vault/holds';
+import { heldSessionIds } from '../../vault/lifetime/holds';
 import type { ConcernReportsTable } from '../rights-tables';
 
 const dayMs = 86_400_000;

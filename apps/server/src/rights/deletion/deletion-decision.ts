@@ -12,7 +12,7 @@ import type { Db } from '../../db/database';
 import { AppError } from '../../http/app-error';
 import type { Actor } from '../../people/actor';
 import { afterShredding, shredRecording } from '../../vault/destroy';
-import { isHeld } from '../../vault/holds';
+import { isHeld } from '../../vault/lifetime/holds';
 import { type Recording, toRecording } from '../../vault/recording-repository';
 import type { Vault } from '../../vault/vault';
 import type { DeletionRequestsTable } from '../../vault/vault-tables';

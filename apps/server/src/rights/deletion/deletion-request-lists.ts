@@ -8,7 +8,7 @@ import type { Selectable } from 'kysely';
 import type { DbOrTrx } from '../../db/database';
 import type { PolicyBook } from '../../policy/policy-book';
 import { purposeLabel } from '../../policy/purposes';
-import { heldSessionIds } from '../../vault/holds';
+import { heldSessionIds } from '../../vault/lifetime/holds';
 import type { DeletionRequestsTable, RecordingsTable } from '../../vault/vault-tables';
 
 const dayMs = 86_400_000;

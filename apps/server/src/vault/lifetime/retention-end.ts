@@ -4,9 +4,9 @@
  * choice). A later, longer retention never extends it: people agreed to the shorter time.
  */
 import type { OrganisationPolicy } from '@assent/shared';
-import type { PolicyBook } from '../policy/policy-book';
-import { findPurpose, requirePurpose } from '../policy/purposes';
-import type { Recording } from './recording-repository';
+import type { PolicyBook } from '../../policy/policy-book';
+import { findPurpose, requirePurpose } from '../../policy/purposes';
+import type { Recording } from '../recording-repository';
 
 const dayMs = 86_400_000;
 

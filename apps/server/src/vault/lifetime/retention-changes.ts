@@ -6,8 +6,8 @@
  * admin saves; `applyShorterRetention` does it in the transaction that saves the version.
  */
 import type { OrganisationPolicyInput, RetentionEffect } from '@assent/shared';
-import { type AuditActor, appendAudit } from '../audit/audit-log';
-import type { DbOrTrx } from '../db/database';
+import { type AuditActor, appendAudit } from '../../audit/audit-log';
+import type { DbOrTrx } from '../../db/database';
 import { addDays } from './retention-end';
 
 interface PurposeChange {

@@ -3,13 +3,13 @@
  * request was made under says "erase", every recording of the session made before the withdrawal is
  * destroyed, including the one still being finished by egress. Under "keep" nothing is destroyed here.
  * While a concern or safeguarding report about the session is open the recordings are evidence: the
- * destruction is written down and done once the report is closed (vault/holds.ts).
+ * destruction is written down and done once the report is closed (vault/lifetime/holds.ts).
  */
 import { policyVersionOfNotice } from '@assent/shared';
-import type { PolicyBook } from '../policy/policy-book';
-import { type DestroyDeps, destroyRecording } from './destroy';
+import type { PolicyBook } from '../../policy/policy-book';
+import { type DestroyDeps, destroyRecording } from '../destroy';
+import { type Recording, sessionRecordings } from '../recording-repository';
 import { deferDestruction, deferredDestructions, isHeld } from './holds';
-import { type Recording, sessionRecordings } from './recording-repository';
 
 interface Withdrawal {
   personName: string;

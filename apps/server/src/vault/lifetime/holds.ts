@@ -5,9 +5,9 @@
  * it once no open report holds the session any more.
  */
 import { type DeletionReason, DeletionReason as DeletionReasonSchema } from '@assent/shared';
-import { appendAudit } from '../audit/audit-log';
-import { systemActor } from '../audit/system-actor';
-import type { Db, DbOrTrx } from '../db/database';
+import { appendAudit } from '../../audit/audit-log';
+import { systemActor } from '../../audit/system-actor';
+import type { Db, DbOrTrx } from '../../db/database';
 
 /** Sessions that an open report holds. */
 export async function heldSessionIds(db: DbOrTrx): Promise<Set<string>> {
