@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { policyVersionOfNotice } from '@assent/shared';
 import type { Logger } from 'pino';
 import { appendAudit } from '../audit/audit-log';
+import { systemActor } from '../audit/system-actor';
 import type { Db } from '../db/database';
 import { finishedEgressStatuses } from '../livekit/egress';
 import { newRecordingId } from '../opaque-ids';
@@ -16,10 +17,8 @@ import type { PolicyBook } from '../policy/policy-book';
 import type { KeyStore } from './crypto/key-store';
 import { encryptOpenFile, newDataKey } from './crypto/stream-cipher';
 import { openEgressFile, removeEgressDirectory, removeEgressFile } from './egress-files';
+import { retentionEnd } from './lifetime/retention-end';
 import { type Recording, recordingsWithStatus } from './recording-repository';
-import { retentionEnd } from './retention-end';
-
-export const systemActor = { userId: null, role: 'system' } as const;
 
 export interface VaultFiles {
   /** Where the encrypted blobs live. */

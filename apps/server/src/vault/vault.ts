@@ -16,10 +16,10 @@ import { type RewrapResult, rewrapDataKeys } from './crypto/rewrap';
 import { type DestroyReason, destroyRecording } from './destroy';
 import { collectFinishedSegments, ingestPending, type VaultFiles } from './ingest';
 import { removeLeftovers } from './leftovers';
+import { destroyAfterHold, destroyExpired } from './lifetime/retention-sweeper';
+import { eraseWithdrawnSession, sessionsToErase } from './lifetime/withdrawal-erase';
 import { type ByteRange, openPlaintext } from './plaintext';
 import type { Recording } from './recording-repository';
-import { destroyAfterHold, destroyExpired } from './retention';
-import { eraseWithdrawnSession, sessionsToErase } from './withdrawal-erase';
 
 export interface VaultDeps {
   db: Db;
