@@ -206,12 +206,6 @@ async function answer(c: Context<AppEnv>, kind: AnswerKind, body: ConsentCommand
       return logInput(c, invite, body.clientRequestId, logged, before.request);
     },
   });
-  if (kind === 'withdraw' || kind === 'decline') {
-    // Under the "erase" rule the session's earlier recordings go now; not awaited, so stopping the
-    // recorder is never held up (the sweeper applies the rule again should this not finish).
-    const { vault, logger } = c.var.deps;
-    vault.afterWithdrawal(session.id).catch((err) => logger.error({ err }, 'withdrawal rule failed'));
-  }
   return respond(c, applied.stored, person.id);
 }
 
