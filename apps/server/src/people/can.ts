@@ -3,7 +3,7 @@
  * `authorize` (which audits refusals); nothing else checks roles. `can` is pure so its whole table is
  * tested as a matrix (`can.test.ts`) and again against the real routes.
  */
-import type { AccountRole, RecordingAccessBasis, StaffRole } from '@assent/shared';
+import type { AccountRole, RecordingAccessBasis, SessionRole, StaffRole } from '@assent/shared';
 
 export interface CanActor {
   userId: string;
@@ -69,7 +69,16 @@ export interface SeatResource {
   guardianUserIds: readonly string[];
 }
 
+/**
+ * A live call, as someone in it acts there: through their join link, by their seat's role (see
+ * `seatActor`), whatever their account may do elsewhere.
+ */
+export interface CallResource {
+  kind: 'call';
+}
+
 export type Resource =
+  | CallResource
   | OrganisationResource
   | SessionResource
   | StudentResource
@@ -78,6 +87,15 @@ export type Resource =
   | SeatResource;
 
 export const organisation: OrganisationResource = { kind: 'organisation' };
+export const call: CallResource = { kind: 'call' };
+
+/**
+ * The actor for something done in a call by join link: the seat's role, not the account's. A seat without
+ * an account (a session made before accounts) stands for itself; call actions never look at the id.
+ */
+export function seatActor(seat: { id: string; role: SessionRole; userId: string | null }): CanActor {
+  return { userId: seat.userId ?? seat.id, role: seat.role };
+}
 
 /** Every action, with the resource kind it applies to. */
 export const actions = {
@@ -98,7 +116,9 @@ export const actions = {
   'student.invite_guardian': 'student',
   'session.read': 'session',
   'session.join': 'session',
-  'session.request_recording': 'session',
+  'call.request_recording': 'call',
+  'call.cancel_request': 'call',
+  'call.read_session_log': 'call',
   'recording.watch': 'recording',
   'recording.request_deletion': 'recording',
   'deletions.read': 'organisation',
@@ -117,7 +137,7 @@ export type Action = keyof typeof actions;
 
 type ResourceFor<A extends Action> = Extract<Resource, { kind: (typeof actions)[A] }>;
 
-const staffOnly: Readonly<Partial<Record<Action, readonly AccountRole[]>>> = {
+const byRoleAlone: Readonly<Partial<Record<Action, readonly AccountRole[]>>> = {
   'policy.update': ['admin'],
   'policy.history': ['admin', 'reviewer'],
   'audit.read': ['admin'],
@@ -145,6 +165,12 @@ const staffOnly: Readonly<Partial<Record<Action, readonly AccountRole[]>>> = {
   // Who declined or withdrew: in the call only the person themselves knows; afterwards the QA and
   // safeguarding staff and admins read it in a recording's consent log. Tutors and families do not.
   'consent_refusals.read': ['admin', 'reviewer'],
+  // In the call the tutor asks for recording and may call the request off; everyone answers for themselves.
+  'call.request_recording': ['tutor'],
+  'call.cancel_request': ['tutor'],
+  // The tutor sees the session's requests and cancels, and everyone else's answers only as counts;
+  // everyone else sees only their own entries.
+  'call.read_session_log': ['tutor'],
 };
 
 /**
@@ -183,7 +209,7 @@ function guardianSpeaksFor(actor: CanActor, student: StudentResource): boolean {
 
 /** Whether `actor` may do `action` to `resource`. Pure; no I/O. */
 export function can<A extends Action>(actor: CanActor, action: A, resource: ResourceFor<A>): boolean {
-  const roles = staffOnly[action];
+  const roles = byRoleAlone[action];
   if (roles) return roles.includes(actor.role);
   switch (action) {
     case 'student.read': {
@@ -234,10 +260,6 @@ export function can<A extends Action>(actor: CanActor, action: A, resource: Reso
     case 'session.join': {
       const session = resource as SessionResource;
       return session.ownerUserId === actor.userId || session.attendeeUserIds.includes(actor.userId);
-    }
-    case 'session.request_recording': {
-      const session = resource as SessionResource;
-      return (actor.role === 'tutor' && session.ownerUserId === actor.userId) || actor.role === 'admin';
     }
     case 'recording.watch':
       return recordingAccess(actor, resource as RecordingResource) !== undefined;
