@@ -26,10 +26,8 @@ import { validationHook } from '../http/error-handling';
 import { type ResolvedInvite, resolveInvite } from '../invites/resolve-invite';
 import { refuseDisabledSeat } from '../people/account-state';
 import { call, can, seatActor } from '../people/can';
-import { errorResponse } from './error-responses';
+import { errorResponse, inviteAuth, json } from './error-responses';
 
-const bearer = { security: [{ inviteToken: [] }] };
-const json = <T>(schema: T) => ({ 'application/json': { schema } });
 const authErrors = {
   401: errorResponse('unauthorized: no bearer token; invite_invalid: not an invite we signed'),
   404: errorResponse('not_found: the session or person no longer exists'),
@@ -57,7 +55,7 @@ const getState = createRoute({
   path: '/recording/state',
   tags: ['recording'],
   summary: "The session's recording state and the caller's own decision",
-  ...bearer,
+  ...inviteAuth,
   responses: { 200: { description: 'State', content: json(ConsentCommandResponse) }, ...authErrors },
 });
 
@@ -67,7 +65,7 @@ const getLog = createRoute({
   tags: ['recording'],
   summary:
     "The consent log in the call: everyone sees their own entries; the tutor also the session's requests and cancels, and everyone else's answers only as counts",
-  ...bearer,
+  ...inviteAuth,
   responses: { 200: { description: 'Consent log', content: json(ConsentLogResponse) }, ...authErrors },
 });
 
@@ -76,7 +74,7 @@ const postRequest = createRoute({
   path: '/recording/request',
   tags: ['recording'],
   summary: 'Ask everyone to consent to recording for an allowed purpose (tutor only)',
-  ...bearer,
+  ...inviteAuth,
   request: { body: { required: true, content: json(RequestRecordingBody) } },
   responses: { 200: { description: 'Requested', content: json(ConsentCommandResponse) }, ...commandErrors },
 });
@@ -89,7 +87,7 @@ const answerRoute = <P extends `/recording/${AnswerKind}`>(path: P, summary: str
     path,
     tags: ['recording'],
     summary,
-    ...bearer,
+    ...inviteAuth,
     request: { body: { required: true, content: json(ConsentCommandBody) } },
     responses: { 200: { description: 'Applied', content: json(ConsentCommandResponse) }, ...commandErrors },
   });

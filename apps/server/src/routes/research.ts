@@ -35,11 +35,10 @@ import {
 import { prepareResearchDownload } from '../rights/research-download';
 import { createResearchExport, findResearchExport, listResearchExports } from '../rights/research-exports';
 import { findPersonInSession, listPeople, type Person } from '../sessions/session-repository';
-import { cookieAuth, errorResponse, json, signedInErrors } from './error-responses';
+import { cookieAuth, errorResponse, inviteAuth, json, signedInErrors } from './error-responses';
 
 const SessionParams = z.object({ id: z.string().min(1).max(64) });
 const ExportParams = z.object({ id: z.string().min(1).max(64) });
-const inviteAuth = { security: [{ inviteToken: [] }] };
 
 const myResearch = createRoute({
   method: 'get',
