@@ -116,6 +116,8 @@ const allowed = new Set<string>(
     'agreement.give': ['guardian@org'],
     'student.add': ['guardian@org'],
     'students.list': ['admin@org', 'tutor@org'],
+    'students.all': ['admin@org'],
+    'student.replace_email': every(studentRels)('admin'),
     'session.create': ['admin@org', 'tutor@org'],
     // Staff who teach or run the organisation see students; a guardian their child, or an adult only
     // while the adult has no sign-in; a student themselves.

@@ -109,11 +109,13 @@ export const actions = {
   'agreement.give': 'organisation',
   'student.add': 'organisation',
   'students.list': 'organisation',
+  'students.all': 'organisation',
   'session.create': 'organisation',
   'student.read': 'student',
   'student.set_preference': 'student',
   'student.invite': 'student',
   'student.invite_guardian': 'student',
+  'student.replace_email': 'student',
   'session.read': 'session',
   'session.join': 'session',
   'call.request_recording': 'call',
@@ -151,8 +153,12 @@ const byRoleAlone: Readonly<Partial<Record<Action, readonly AccountRole[]>>> = {
   'student.add': ['guardian'],
   // Tutors pick enrolled students when creating a session. Which students each sees is narrowed where
   // the list is read (`listStudentViews` with `taughtBy`): a tutor only the families they enrolled and
-  // the students already in their sessions; an admin every student.
+  // the students already in their sessions; whoever has 'students.all' every student.
   'students.list': ['admin', 'tutor'],
+  // Every enrolled student, to list or to pick for a session; without it, only those `taughtBy` says.
+  'students.all': ['admin'],
+  // An adult's sign-in goes only to the address on record; only an admin may replace that address.
+  'student.replace_email': ['admin'],
   'session.create': ['admin', 'tutor'],
   'deletions.read': ['admin'],
   // Hearken: access and deletion requests are answered and decided by the organisation's management.
