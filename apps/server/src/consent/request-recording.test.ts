@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../http/app-error';
-import { resolveInvite } from '../invites/resolve-invite';
+import { resolveInvite } from '../sessions/resolve-invite';
 import { buildSession, sampleSpec, seatsOf } from '../test-support/organisation';
 import { type TestApp, useTestApp } from '../test-support/test-app';
 import { testDatabases } from '../test-support/test-databases';

@@ -8,11 +8,11 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../db/database';
 import { AppError } from '../http/app-error';
-import type { ResolvedInvite } from '../invites/resolve-invite';
 import { call, can, seatActor } from '../people/can';
 import { findPurpose } from '../policy/purposes';
 import { doNotRecordIn, recordingRefusal } from '../policy/recording-preferences';
 import { refuseDuringCooldown } from '../policy/request-cooldown';
+import type { ResolvedInvite } from '../sessions/resolve-invite';
 import type { StoredConsent } from './consent-repository';
 import type { ConsentService } from './consent-service';
 import { honourDoNotRecord } from './honour-do-not-record';
