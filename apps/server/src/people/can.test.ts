@@ -18,6 +18,13 @@ const relations: Record<Resource['kind'], Record<string, Resource>> = {
     owner: { kind: 'session', ownerUserId: me, attendeeUserIds: [me] },
     attendee: { kind: 'session', ownerUserId: someone, attendeeUserIds: [someone, me] },
     other: { kind: 'session', ownerUserId: someone, attendeeUserIds: [someone] },
+    // Sitting in the tutor seat of someone else's session.
+    'tutor-seat': {
+      kind: 'session',
+      ownerUserId: someone,
+      attendeeUserIds: [someone, me],
+      tutorUserIds: [me],
+    },
   },
   student: {
     'minor:guardian': { kind: 'student', minor: true, studentUserId: null, guardianUserIds: [me] },
@@ -153,13 +160,19 @@ const allowed = new Set<string>(
       'guardian@adult:guardian-enroller',
     ],
     'session.read': [
-      ...every(['owner', 'attendee', 'other'])('admin'),
-      ...every(['owner', 'attendee', 'other'])('reviewer'),
-      ...every(['owner', 'attendee'])('tutor'),
-      ...every(['owner', 'attendee'])('guardian'),
-      ...every(['owner', 'attendee'])('student'),
+      ...every(['owner', 'attendee', 'tutor-seat', 'other'])('admin'),
+      ...every(['owner', 'attendee', 'tutor-seat', 'other'])('reviewer'),
+      ...every(['owner', 'attendee', 'tutor-seat'])('tutor'),
+      ...every(['owner', 'attendee', 'tutor-seat'])('guardian'),
+      ...every(['owner', 'attendee', 'tutor-seat'])('student'),
     ],
-    'session.join': roles.flatMap(every(['owner', 'attendee'])),
+    'session.join': roles.flatMap(every(['owner', 'attendee', 'tutor-seat'])),
+    // Every child's guardian-presence verdict: admins, reviewers, the owner and the tutor seat.
+    'session.oversee': [
+      ...every(['owner', 'attendee', 'tutor-seat', 'other'])('admin'),
+      ...every(['owner', 'attendee', 'tutor-seat', 'other'])('reviewer'),
+      ...roles.flatMap(every(['owner', 'tutor-seat'])),
+    ],
     // In a call the actor's role is their seat's: only the tutor's seat asks, cancels and reads the session's log.
     'call.request_recording': ['tutor@in-call'],
     'call.cancel_request': ['tutor@in-call'],

@@ -21,6 +21,8 @@ export interface SessionResource {
   ownerUserId: string | null;
   /** Accounts of people in the session (tutor, students with a sign-in, guardians). */
   attendeeUserIds: readonly string[];
+  /** Accounts in the session's tutor seat (usually the owner's). */
+  tutorUserIds?: readonly string[];
 }
 
 /** An enrolled student and the accounts responsible for them. */
@@ -118,6 +120,7 @@ export const actions = {
   'student.replace_email': 'student',
   'session.read': 'session',
   'session.join': 'session',
+  'session.oversee': 'session',
   'call.request_recording': 'call',
   'call.cancel_request': 'call',
   'call.read_session_log': 'call',
@@ -266,6 +269,18 @@ export function can<A extends Action>(actor: CanActor, action: A, resource: Reso
     case 'session.join': {
       const session = resource as SessionResource;
       return session.ownerUserId === actor.userId || session.attendeeUserIds.includes(actor.userId);
+    }
+    case 'session.oversee': {
+      // The session as a whole, every child's guardian-presence verdict included: staff who review, the
+      // owner and whoever sits in its tutor seat. A guardian sees only their own children (narrowed where
+      // the verdicts are read, presence/guardian-presence.ts).
+      const session = resource as SessionResource;
+      return (
+        actor.role === 'admin' ||
+        actor.role === 'reviewer' ||
+        session.ownerUserId === actor.userId ||
+        (session.tutorUserIds ?? []).includes(actor.userId)
+      );
     }
     case 'recording.watch':
       return recordingAccess(actor, resource as RecordingResource) !== undefined;
