@@ -4,7 +4,9 @@ import { signedInAs } from './test-support/accounts';
 import { useTestApp } from './test-support/test-app';
 import { testDatabases } from './test-support/test-databases';
 
-// The web app builds its client from AppType with hono/client; this exercises the same inference.
+// AppType carries every route's request and response types: hono's typed client infers paths, bodies and
+// answers from it. The web app does not use it (it calls the API through api/client.ts with the shared
+// zod types); this keeps the inference working for a typed client should one be wanted.
 describe.each(testDatabases)('typed client over AppType ($name)', (database) => {
   const ctx = useTestApp(database);
 

@@ -10,6 +10,7 @@ import { announceFirstRun } from './enrolment/first-run';
 import { createLiveKitEgress } from './livekit/egress';
 import { createRoomService } from './livekit/room-service';
 import { createLogger } from './logger';
+import { createPolicyBook } from './policy/policy-book';
 import { ensureDefaultPolicy } from './policy/policy-service';
 import { findSessionByRoom } from './sessions/session-repository';
 import { vaultFromConfig } from './vault/vault-from-config';
@@ -48,11 +49,22 @@ const egress = createLiveKitEgress(config.livekit.apiUrl, config.livekit, {
   layoutDetails: async (roomName) => ({ title: (await findSessionByRoom(db, roomName))?.title }),
 });
 const now = () => new Date();
-const consent = createConsentService({ db, egress, roomService, logger, recording: config.recording, now });
+// One policy book for the process: consent, the vault and the routes read the policy through it.
+const policies = createPolicyBook({ db, defaults: config.recording, now });
 const vault = vaultFromConfig(config.vault, {
   db,
-  policies: consent.policies,
+  policies,
   logger: logger.child({ component: 'vault' }),
+  now,
+});
+const consent = createConsentService({
+  db,
+  egress,
+  roomService,
+  logger,
+  recording: config.recording,
+  policies,
+  withdrawalRule: vault,
   now,
 });
 const reconciler = createReconciler({

@@ -1,5 +1,8 @@
 import { type LiveRecordingState, MyConsentTopic } from '@assent/shared';
 import { describe, expect, it } from 'vitest';
+import { latestPolicyVersion } from '../policy/policy-repository';
+import { savePolicy } from '../policy/policy-service';
+import { signedInAs } from '../test-support/accounts';
 import {
   answer,
   createRecordingSession,
@@ -9,6 +12,7 @@ import {
   requestRecording,
   stateOf,
 } from '../test-support/recording-session';
+import { fakeMp4, finishedEgress } from '../test-support/recordings';
 import { useTestApp } from '../test-support/test-app';
 import { testDatabases } from '../test-support/test-databases';
 
@@ -143,5 +147,51 @@ describe.each(testDatabases)('consent service ($name)', (database) => {
     for (const person of s.everyone) await leaveRoom(t, s, person.identity);
     await t.consent.idle();
     expect(t.egress.stops.map((stop) => stop.egressId)).toEqual([egressId]);
+  });
+
+  it('runs a withdrawal’s effects itself: the stop and the "erase" rule, whoever applies it', async () => {
+    const t = ctx();
+    const admin = await signedInAs(t, 'admin');
+    const current = await t.consent.policies.current();
+    await savePolicy(
+      t.db,
+      { userId: admin.userId, role: 'admin' },
+      { ...current.policy, withdrawalRule: 'erase', basedOnVersion: (await latestPolicyVersion(t.db)) ?? 1 },
+      t.clock.now,
+    );
+    const s = await createRecordingSession(t);
+    const { requestId, egressId } = await recordWithEveryone(t, s);
+    // An earlier part of this request's recording is already in the vault.
+    await finishedEgress(t, s.sessionId, requestId, fakeMp4(5000));
+    expect(await t.vault.collect()).toBe(1);
+    const stored = await t.consent.read(s.sessionId);
+    const request = stored?.state.request;
+    if (!request) throw new Error('no request');
+
+    // Not through the route: a second caller of the service gets the same effects.
+    await t.consent.apply(
+      s.sessionId,
+      { type: 'withdraw', requestId, personId: s.student.personId },
+      {
+        decide: () => ({
+          personId: s.student.personId,
+          personName: 'Sam Student',
+          role: 'student',
+          kind: 'withdraw',
+          requestId,
+          purpose: request.purpose,
+          noticeVersion: request.noticeVersion,
+          clientRequestId: 'direct-withdrawal',
+          userAgent: null,
+        }),
+      },
+    );
+    await t.consent.idle();
+    await t.vault.idle();
+    expect(t.egress.stops.map((stop) => stop.egressId)).toEqual([egressId]);
+    const rows = await t.db.selectFrom('recordings').select('status').execute();
+    expect(rows.map((r) => r.status)).toEqual(['destroyed']);
+    const records = await t.db.selectFrom('deletion_records').select('reason').execute();
+    expect(records.map((r) => r.reason)).toEqual(['withdrawal']);
   });
 });

@@ -22,7 +22,7 @@ import type { Db, DbOrTrx } from '../db/database';
 import { AppError } from '../http/app-error';
 import type { EgressPort } from '../livekit/egress';
 import type { RoomParticipant, RoomService } from '../livekit/room-service';
-import { createPolicyBook, type PolicyBook } from '../policy/policy-book';
+import type { PolicyBook } from '../policy/policy-book';
 import { latestPolicyVersion, policyVersion } from '../policy/policy-repository';
 import { askAgainAt } from '../policy/request-cooldown';
 import {
@@ -44,9 +44,18 @@ export interface ConsentServiceDeps {
   egress: EgressPort;
   roomService: RoomService;
   logger: Logger;
-  /** Egress settings, and the defaults policy version 1 is written from on a fresh database. */
+  /** Egress settings (where recordings are written, how long a start may take). */
   recording: RecordingConfig;
+  /** The organisation's policy, built once at the composition root and shared with the vault. */
+  policies: PolicyBook;
+  /** What a withdrawal sets off besides the stop: the vault's withdrawal rule ("erase" or "keep"). */
+  withdrawalRule: WithdrawalRule;
   now: () => Date;
+}
+
+/** The vault's side of a withdrawal, as the consent service sees it (the vault implements it). */
+export interface WithdrawalRule {
+  afterWithdrawal(sessionId: string): Promise<unknown>;
 }
 
 /** A log entry for the event, minus what the service fills in (id, order, time). */
@@ -106,7 +115,7 @@ export interface ConsentService {
 }
 
 export function createConsentService(deps: ConsentServiceDeps): ConsentService {
-  const policies = createPolicyBook({ db: deps.db, defaults: deps.recording, now: deps.now });
+  const { policies } = deps;
   async function liveState({
     sessionId,
     state,
@@ -225,6 +234,16 @@ export function createConsentService(deps: ConsentServiceDeps): ConsentService {
     for (const command of commands) if (command.type === 'start_egress') startEgress(stored, command);
   }
 
+  /**
+   * Under the "erase" rule the session's earlier recordings go now. Not awaited, so stopping the
+   * recorder is never held up; the vault's sweeper applies the rule again should this not finish.
+   */
+  function applyWithdrawalRule(sessionId: string) {
+    deps.withdrawalRule
+      .afterWithdrawal(sessionId)
+      .catch((err) => deps.logger.error({ err, sessionId }, 'withdrawal rule failed'));
+  }
+
   /** Saved policy versions never change: whether each allows advance guardian consent, once read. */
   const advanceAllowed = new Map<number, boolean>();
   async function allowsAdvance(trx: DbOrTrx, version: number | undefined): Promise<boolean> {
@@ -300,6 +319,8 @@ export function createConsentService(deps: ConsentServiceDeps): ConsentService {
       });
       // Committed: only now may anything start or stop because of this event.
       if (outcome.commands.length > 0) execute(outcome.stored, outcome.commands);
+      // A no after a yes is a withdrawal, whichever of the two commands said it (repeats included).
+      if (event.type === 'withdraw' || event.type === 'decline') applyWithdrawalRule(sessionId);
       if (outcome.written) track(publisher.publish(outcome.stored));
       return outcome;
     },

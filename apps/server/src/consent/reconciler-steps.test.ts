@@ -43,6 +43,8 @@ describe.each(testDatabases)('reconciler steps ($name)', (database) => {
       roomService: t.roomService,
       logger: createLogger('silent'),
       recording: t.config.recording,
+      policies: t.consent.policies,
+      withdrawalRule: t.vault,
       now: () => new Date(),
     });
     await dead.apply(s.sessionId, { type: 'consent', requestId, personId: s.student.personId });

@@ -49,6 +49,8 @@ describe.each(testDatabases)('reconciler ($name)', (database) => {
       roomService: t.roomService,
       logger: createLogger('silent'),
       recording: t.config.recording,
+      policies: t.consent.policies,
+      withdrawalRule: t.vault,
       now: () => new Date(),
     });
     await dead.apply(s.sessionId, { type: 'consent', requestId, personId: s.student.personId });

@@ -4,7 +4,7 @@
  */
 import type { AccountRole, StaffRole } from '@assent/shared';
 import { describe, expect, it } from 'vitest';
-import { type Action, actions, can, type Resource } from './can';
+import { type Action, actions, call, can, type Resource, seatActor } from './can';
 
 const roles: AccountRole[] = ['admin', 'reviewer', 'tutor', 'guardian', 'student'];
 const me = 'u-me';
@@ -13,10 +13,18 @@ const someone = 'u-someone';
 /** How the actor stands to the resource, and the resource built for that standing. */
 const relations: Record<Resource['kind'], Record<string, Resource>> = {
   organisation: { org: { kind: 'organisation' } },
+  call: { 'in-call': { kind: 'call' } },
   session: {
     owner: { kind: 'session', ownerUserId: me, attendeeUserIds: [me] },
     attendee: { kind: 'session', ownerUserId: someone, attendeeUserIds: [someone, me] },
     other: { kind: 'session', ownerUserId: someone, attendeeUserIds: [someone] },
+    // Sitting in the tutor seat of someone else's session.
+    'tutor-seat': {
+      kind: 'session',
+      ownerUserId: someone,
+      attendeeUserIds: [someone, me],
+      tutorUserIds: [me],
+    },
   },
   student: {
     'minor:guardian': { kind: 'student', minor: true, studentUserId: null, guardianUserIds: [me] },
@@ -115,6 +123,8 @@ const allowed = new Set<string>(
     'agreement.give': ['guardian@org'],
     'student.add': ['guardian@org'],
     'students.list': ['admin@org', 'tutor@org'],
+    'students.all': ['admin@org'],
+    'student.replace_email': every(studentRels)('admin'),
     'session.create': ['admin@org', 'tutor@org'],
     // Staff who teach or run the organisation see students; a guardian their child, or an adult only
     // while the adult has no sign-in; a student themselves.
@@ -150,14 +160,23 @@ const allowed = new Set<string>(
       'guardian@adult:guardian-enroller',
     ],
     'session.read': [
-      ...every(['owner', 'attendee', 'other'])('admin'),
-      ...every(['owner', 'attendee', 'other'])('reviewer'),
-      ...every(['owner', 'attendee'])('tutor'),
-      ...every(['owner', 'attendee'])('guardian'),
-      ...every(['owner', 'attendee'])('student'),
+      ...every(['owner', 'attendee', 'tutor-seat', 'other'])('admin'),
+      ...every(['owner', 'attendee', 'tutor-seat', 'other'])('reviewer'),
+      ...every(['owner', 'attendee', 'tutor-seat'])('tutor'),
+      ...every(['owner', 'attendee', 'tutor-seat'])('guardian'),
+      ...every(['owner', 'attendee', 'tutor-seat'])('student'),
     ],
-    'session.join': roles.flatMap(every(['owner', 'attendee'])),
-    'session.request_recording': ['tutor@owner', ...every(['owner', 'attendee', 'other'])('admin')],
+    'session.join': roles.flatMap(every(['owner', 'attendee', 'tutor-seat'])),
+    // Every child's guardian-presence verdict: admins, reviewers, the owner and the tutor seat.
+    'session.oversee': [
+      ...every(['owner', 'attendee', 'tutor-seat', 'other'])('admin'),
+      ...every(['owner', 'attendee', 'tutor-seat', 'other'])('reviewer'),
+      ...roles.flatMap(every(['owner', 'tutor-seat'])),
+    ],
+    // In a call the actor's role is their seat's: only the tutor's seat asks, cancels and reads the session's log.
+    'call.request_recording': ['tutor@in-call'],
+    'call.cancel_request': ['tutor@in-call'],
+    'call.read_session_log': ['tutor@in-call'],
     // Staff by the purpose's viewer roles (tutors only their own sessions); participants only what they
     // attended, while the playback window is open.
     'recording.watch': [
@@ -239,4 +258,21 @@ describe('can: the authorisation matrix', () => {
   it.each(cases)('$action by $role ($relation) → $expected', ({ action, role, resource, expected }) => {
     expect(can({ userId: me, role }, action, resource as never)).toBe(expected);
   });
+});
+
+describe('seatActor: in a call the seat speaks, not the account', () => {
+  it.each([
+    { role: 'tutor', userId: null, allowed: true },
+    { role: 'tutor', userId: 'u-tutor', allowed: true },
+    { role: 'student', userId: 'u-student', allowed: false },
+    { role: 'guardian', userId: null, allowed: false },
+  ] as const)(
+    'a $role seat (account $userId) may request recording: $allowed',
+    ({ role, userId, allowed }) => {
+      const actor = seatActor({ id: 'p_seat', role, userId });
+      expect(can(actor, 'call.request_recording', call)).toBe(allowed);
+      expect(can(actor, 'call.cancel_request', call)).toBe(allowed);
+      expect(can(actor, 'call.read_session_log', call)).toBe(allowed);
+    },
+  );
 });

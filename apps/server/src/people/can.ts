@@ -3,7 +3,7 @@
  * `authorize` (which audits refusals); nothing else checks roles. `can` is pure so its whole table is
  * tested as a matrix (`can.test.ts`) and again against the real routes.
  */
-import type { AccountRole, RecordingAccessBasis, StaffRole } from '@assent/shared';
+import type { AccountRole, RecordingAccessBasis, SessionRole, StaffRole } from '@assent/shared';
 
 export interface CanActor {
   userId: string;
@@ -21,6 +21,8 @@ export interface SessionResource {
   ownerUserId: string | null;
   /** Accounts of people in the session (tutor, students with a sign-in, guardians). */
   attendeeUserIds: readonly string[];
+  /** Accounts in the session's tutor seat (usually the owner's). */
+  tutorUserIds?: readonly string[];
 }
 
 /** An enrolled student and the accounts responsible for them. */
@@ -69,7 +71,16 @@ export interface SeatResource {
   guardianUserIds: readonly string[];
 }
 
+/**
+ * A live call, as someone in it acts there: through their join link, by their seat's role (see
+ * `seatActor`), whatever their account may do elsewhere.
+ */
+export interface CallResource {
+  kind: 'call';
+}
+
 export type Resource =
+  | CallResource
   | OrganisationResource
   | SessionResource
   | StudentResource
@@ -78,6 +89,15 @@ export type Resource =
   | SeatResource;
 
 export const organisation: OrganisationResource = { kind: 'organisation' };
+export const call: CallResource = { kind: 'call' };
+
+/**
+ * The actor for something done in a call by join link: the seat's role, not the account's. A seat without
+ * an account (a session made before accounts) stands for itself; call actions never look at the id.
+ */
+export function seatActor(seat: { id: string; role: SessionRole; userId: string | null }): CanActor {
+  return { userId: seat.userId ?? seat.id, role: seat.role };
+}
 
 /** Every action, with the resource kind it applies to. */
 export const actions = {
@@ -91,14 +111,19 @@ export const actions = {
   'agreement.give': 'organisation',
   'student.add': 'organisation',
   'students.list': 'organisation',
+  'students.all': 'organisation',
   'session.create': 'organisation',
   'student.read': 'student',
   'student.set_preference': 'student',
   'student.invite': 'student',
   'student.invite_guardian': 'student',
+  'student.replace_email': 'student',
   'session.read': 'session',
   'session.join': 'session',
-  'session.request_recording': 'session',
+  'session.oversee': 'session',
+  'call.request_recording': 'call',
+  'call.cancel_request': 'call',
+  'call.read_session_log': 'call',
   'recording.watch': 'recording',
   'recording.request_deletion': 'recording',
   'deletions.read': 'organisation',
@@ -117,7 +142,7 @@ export type Action = keyof typeof actions;
 
 type ResourceFor<A extends Action> = Extract<Resource, { kind: (typeof actions)[A] }>;
 
-const staffOnly: Readonly<Partial<Record<Action, readonly AccountRole[]>>> = {
+const byRoleAlone: Readonly<Partial<Record<Action, readonly AccountRole[]>>> = {
   'policy.update': ['admin'],
   'policy.history': ['admin', 'reviewer'],
   'audit.read': ['admin'],
@@ -131,8 +156,12 @@ const staffOnly: Readonly<Partial<Record<Action, readonly AccountRole[]>>> = {
   'student.add': ['guardian'],
   // Tutors pick enrolled students when creating a session. Which students each sees is narrowed where
   // the list is read (`listStudentViews` with `taughtBy`): a tutor only the families they enrolled and
-  // the students already in their sessions; an admin every student.
+  // the students already in their sessions; whoever has 'students.all' every student.
   'students.list': ['admin', 'tutor'],
+  // Every enrolled student, to list or to pick for a session; without it, only those `taughtBy` says.
+  'students.all': ['admin'],
+  // An adult's sign-in goes only to the address on record; only an admin may replace that address.
+  'student.replace_email': ['admin'],
   'session.create': ['admin', 'tutor'],
   'deletions.read': ['admin'],
   // Hearken: access and deletion requests are answered and decided by the organisation's management.
@@ -145,6 +174,12 @@ const staffOnly: Readonly<Partial<Record<Action, readonly AccountRole[]>>> = {
   // Who declined or withdrew: in the call only the person themselves knows; afterwards the QA and
   // safeguarding staff and admins read it in a recording's consent log. Tutors and families do not.
   'consent_refusals.read': ['admin', 'reviewer'],
+  // In the call the tutor asks for recording and may call the request off; everyone answers for themselves.
+  'call.request_recording': ['tutor'],
+  'call.cancel_request': ['tutor'],
+  // The tutor sees the session's requests and cancels, and everyone else's answers only as counts;
+  // everyone else sees only their own entries.
+  'call.read_session_log': ['tutor'],
 };
 
 /**
@@ -196,7 +231,7 @@ function guardianSpeaksFor(actor: CanActor, student: StudentResource): boolean {
 
 /** Whether `actor` may do `action` to `resource`. Pure; no I/O. */
 export function can<A extends Action>(actor: CanActor, action: A, resource: ResourceFor<A>): boolean {
-  const roles = staffOnly[action];
+  const roles = byRoleAlone[action];
   if (roles) return roles.includes(actor.role);
   switch (action) {
     case 'student.read': {
@@ -248,9 +283,17 @@ export function can<A extends Action>(actor: CanActor, action: A, resource: Reso
       const session = resource as SessionResource;
       return session.ownerUserId === actor.userId || session.attendeeUserIds.includes(actor.userId);
     }
-    case 'session.request_recording': {
+    case 'session.oversee': {
+      // The session as a whole, every child's guardian-presence verdict included: staff who review, the
+      // owner and whoever sits in its tutor seat. A guardian sees only their own children (narrowed where
+      // the verdicts are read, presence/guardian-presence.ts).
       const session = resource as SessionResource;
-      return (actor.role === 'tutor' && session.ownerUserId === actor.userId) || actor.role === 'admin';
+      return (
+        actor.role === 'admin' ||
+        actor.role === 'reviewer' ||
+        session.ownerUserId === actor.userId ||
+        (session.tutorUserIds ?? []).includes(actor.userId)
+      );
     }
     case 'recording.watch':
       return recordingAccess(actor, resource as RecordingResource) !== undefined;

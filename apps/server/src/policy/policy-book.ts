@@ -23,6 +23,11 @@ export interface PolicyBook {
    * list the purpose: the prompt then states nothing and nobody can consent to it (see purposes.ts).
    */
   termsFor(request: { purpose: string; noticeVersion: string }): Promise<ConsentTerms | null>;
+  /**
+   * The same book read through `trx`, for work inside a transaction: on SQLite a read on another
+   * connection would wait for that transaction forever. Its own cache, gone with the transaction.
+   */
+  within(trx: DbOrTrx): PolicyBook;
 }
 
 export function createPolicyBook(deps: {
@@ -59,6 +64,7 @@ export function createPolicyBook(deps: {
         throw err;
       }
     },
+    within: (trx) => createPolicyBook({ ...deps, db: trx }),
   };
 
   async function termsOf({ purpose, noticeVersion }: { purpose: string; noticeVersion: string }) {

@@ -4,6 +4,7 @@
  * Pure: the repository loads the rows, this decides.
  */
 import type { AccountRole, MinorGuardianPresence, SessionGuardianPresence } from '@assent/shared';
+import { can, type SessionResource } from '../people/can';
 
 /**
  * How long "the start" and "the end" last. VTO asks for the first and last minutes, not the whole
@@ -148,13 +149,15 @@ export function minorsVisibleTo(
   facts: SessionPresenceFacts,
   verdict: SessionGuardianPresence,
 ): MinorGuardianPresence[] | undefined {
+  const accounts = (seats: readonly SessionSeat[]) => seats.flatMap((s) => (s.userId ? [s.userId] : []));
+  const session: SessionResource = {
+    kind: 'session',
+    ownerUserId,
+    attendeeUserIds: accounts(facts.seats),
+    tutorUserIds: accounts(facts.seats.filter((s) => s.role === 'tutor')),
+  };
+  if (can(viewer, 'session.oversee', session)) return verdict.minors;
   const mySeats = facts.seats.filter((s) => s.userId === viewer.userId);
-  const oversees =
-    viewer.role === 'admin' ||
-    viewer.role === 'reviewer' ||
-    (ownerUserId !== null && ownerUserId === viewer.userId) ||
-    mySeats.some((s) => s.role === 'tutor');
-  if (oversees) return verdict.minors;
   const guardianSeats = new Set(mySeats.filter((s) => s.role === 'guardian').map((s) => s.personId));
   if (guardianSeats.size === 0) return undefined;
   const children = new Set(

@@ -246,7 +246,12 @@ export const accessRequestRoutes = new OpenAPIHono<AppEnv>({ defaultHook: valida
     const actor = await requireActor(c);
     const { id } = c.req.valid('param');
     await authorize(c, actor, 'access_requests.manage', organisation, { type: 'access_request', id });
-    const answered = await answerAccessRequest({ ...c.var.deps, logger: c.var.logger }, actor, id);
+    const { deps } = c.var;
+    const answered = await answerAccessRequest(
+      { ...deps, policies: deps.consent.policies, logger: c.var.logger },
+      actor,
+      id,
+    );
     return c.json(answered, 200);
   })
   .openapi(readDraft, async (c) => {

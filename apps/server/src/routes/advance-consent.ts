@@ -5,14 +5,14 @@ import type { AppEnv } from '../http/app-env';
 import { validationHook } from '../middleware/error-handling';
 import { requireActor } from '../people/actor';
 import { giveAdvanceConsent } from '../sessions/advance-consent';
-import { errorResponse, json } from './error-responses';
+import { cookieAuth, errorResponse, json } from './error-responses';
 
 const putAdvanceConsent = createRoute({
   method: 'put',
   path: '/sessions/{sessionId}/advance-consent',
   tags: ['sessions'],
   summary: 'A guardian consents ahead of the session, for their child, to recording for these purposes',
-  security: [{ sessionCookie: [] }],
+  ...cookieAuth,
   request: {
     params: z.object({ sessionId: z.string().min(1).max(64) }),
     body: { required: true, content: json(AdvanceConsentRequest) },

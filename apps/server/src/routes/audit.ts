@@ -8,10 +8,7 @@ import { validationHook } from '../middleware/error-handling';
 import { requireActor } from '../people/actor';
 import { authorize } from '../people/authorize';
 import { organisation } from '../people/can';
-import { errorResponse } from './error-responses';
-
-const cookieAuth = { security: [{ sessionCookie: [] }] };
-const json = <T>(schema: T) => ({ 'application/json': { schema } });
+import { cookieAuth, errorResponse, json } from './error-responses';
 
 const listAudit = createRoute({
   method: 'get',

@@ -11,14 +11,14 @@ import { validationHook } from '../middleware/error-handling';
 import { checkLinkRequest } from '../rights/access/link-requests';
 import { resolveInvite } from '../sessions/resolve-invite';
 import { receiveDeletionRequest } from '../vault/deletion-requests';
-import { errorResponse, json } from './error-responses';
+import { errorResponse, inviteAuth, json } from './error-responses';
 
 const postDeletionRequest = createRoute({
   method: 'post',
   path: '/recording/deletion-request',
   tags: ['recording'],
   summary: "Ask for this session's earlier recordings to be deleted (an admin decides)",
-  security: [{ inviteToken: [] }],
+  ...inviteAuth,
   request: { body: { required: true, content: json(CallDeletionRequestBody) } },
   responses: {
     201: { description: 'Received', content: json(DeletionRequestReceipt) },

@@ -24,7 +24,7 @@ import { closeReport } from '../rights/concerns/concern-close';
 import { presentUserIds, receiveConcern, seatOf } from '../rights/concerns/concern-reports';
 import { listReports, myReports, reportDetail } from '../rights/concerns/concern-review';
 import { resolveInvite } from '../sessions/resolve-invite';
-import { cookieAuth, errorResponse, json, signedInErrors } from './error-responses';
+import { cookieAuth, errorResponse, inviteAuth, json, signedInErrors } from './error-responses';
 
 const SessionParams = z.object({ id: z.string().min(1).max(64) });
 const ReportParams = z.object({ id: z.string().min(1).max(64) });
@@ -36,7 +36,7 @@ const reportFromCall = createRoute({
   path: '/call/concern',
   tags: ['concerns'],
   summary: 'Report a concern from the call; nobody else in the call is told',
-  security: [{ inviteToken: [] }],
+  ...inviteAuth,
   request: { body: { required: true, content: json(ConcernReportBody) } },
   responses: {
     201: { description: 'Received by the safeguarding team', content: json(ConcernReceipt) },
@@ -54,7 +54,7 @@ const listMineFromCall = createRoute({
   tags: ['concerns'],
   summary:
     'The reports this invite holder made: received, or handled and when (for people without an account)',
-  security: [{ inviteToken: [] }],
+  ...inviteAuth,
   responses: {
     200: { description: 'Your reports', content: json(MyConcernReportList) },
     401: errorResponse('unauthorized or invite_invalid'),

@@ -3,7 +3,6 @@
  * the token of their join link; the session and the person come from it, never from the body.
  */
 
-import { randomBytes } from 'node:crypto';
 import {
   ConsentCommandBody,
   type ConsentCommandKind,
@@ -18,21 +17,17 @@ import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { listConsentLog, type StoredConsent } from '../consent/consent-repository';
 import type { LogEntryInput } from '../consent/consent-service';
-import { honourDoNotRecord } from '../consent/honour-do-not-record';
 import { inCallLog } from '../consent/in-call-log';
+import { requestRecording } from '../consent/request-recording';
 import { myDecision, recordingOptions } from '../consent/room-state';
 import type { AppEnv } from '../http/app-env';
 import { AppError } from '../http/app-error';
 import { validationHook } from '../middleware/error-handling';
 import { refuseDisabledSeat } from '../people/account-state';
-import { findPurpose } from '../policy/purposes';
-import { doNotRecordIn, recordingRefusal } from '../policy/recording-preferences';
-import { refuseDuringCooldown } from '../policy/request-cooldown';
+import { call, can, seatActor } from '../people/can';
 import { type ResolvedInvite, resolveInvite } from '../sessions/resolve-invite';
-import { errorResponse } from './error-responses';
+import { errorResponse, inviteAuth, json } from './error-responses';
 
-const bearer = { security: [{ inviteToken: [] }] };
-const json = <T>(schema: T) => ({ 'application/json': { schema } });
 const authErrors = {
   401: errorResponse('unauthorized: no bearer token; invite_invalid: not an invite we signed'),
   404: errorResponse('not_found: the session or person no longer exists'),
@@ -60,7 +55,7 @@ const getState = createRoute({
   path: '/recording/state',
   tags: ['recording'],
   summary: "The session's recording state and the caller's own decision",
-  ...bearer,
+  ...inviteAuth,
   responses: { 200: { description: 'State', content: json(ConsentCommandResponse) }, ...authErrors },
 });
 
@@ -70,7 +65,7 @@ const getLog = createRoute({
   tags: ['recording'],
   summary:
     "The consent log in the call: everyone sees their own entries; the tutor also the session's requests and cancels, and everyone else's answers only as counts",
-  ...bearer,
+  ...inviteAuth,
   responses: { 200: { description: 'Consent log', content: json(ConsentLogResponse) }, ...authErrors },
 });
 
@@ -79,7 +74,7 @@ const postRequest = createRoute({
   path: '/recording/request',
   tags: ['recording'],
   summary: 'Ask everyone to consent to recording for an allowed purpose (tutor only)',
-  ...bearer,
+  ...inviteAuth,
   request: { body: { required: true, content: json(RequestRecordingBody) } },
   responses: { 200: { description: 'Requested', content: json(ConsentCommandResponse) }, ...commandErrors },
 });
@@ -92,7 +87,7 @@ const answerRoute = <P extends `/recording/${AnswerKind}`>(path: P, summary: str
     path,
     tags: ['recording'],
     summary,
-    ...bearer,
+    ...inviteAuth,
     request: { body: { required: true, content: json(ConsentCommandBody) } },
     responses: { 200: { description: 'Applied', content: json(ConsentCommandResponse) }, ...commandErrors },
   });
@@ -184,7 +179,7 @@ async function requireStatedTerms(c: Context<AppEnv>, sessionId: string, request
 async function answer(c: Context<AppEnv>, kind: AnswerKind, body: ConsentCommandBody) {
   const invite = await caller(c, { sayingNo: kind === 'decline' || kind === 'withdraw' });
   const { person, session } = invite;
-  if (kind === 'cancel' && person.role !== 'tutor') {
+  if (kind === 'cancel' && !can(seatActor(person), 'call.cancel_request', call)) {
     throw new AppError(403, 'forbidden', 'Only the tutor can cancel a recording request.');
   }
   if (kind === 'consent') await requireStatedTerms(c, session.id, body.requestId);
@@ -206,12 +201,6 @@ async function answer(c: Context<AppEnv>, kind: AnswerKind, body: ConsentCommand
       return logInput(c, invite, body.clientRequestId, logged, before.request);
     },
   });
-  if (kind === 'withdraw' || kind === 'decline') {
-    // Under the "erase" rule the session's earlier recordings go now; not awaited, so stopping the
-    // recorder is never held up (the sweeper applies the rule again should this not finish).
-    const { vault, logger } = c.var.deps;
-    vault.afterWithdrawal(session.id).catch((err) => logger.error({ err }, 'withdrawal rule failed'));
-  }
   return respond(c, applied.stored, person.id);
 }
 
@@ -227,58 +216,19 @@ export const recordingRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validation
   })
   .openapi(getLog, async (c) => {
     const { person, session } = await caller(c);
-    const records = await listConsentLog(
-      c.var.deps.db,
-      session.id,
-      person.role === 'tutor' ? undefined : person.id,
-    );
-    return c.json(inCallLog(records, person.id, person.role === 'tutor'), 200);
+    const wholeSession = can(seatActor(person), 'call.read_session_log', call);
+    const records = await listConsentLog(c.var.deps.db, session.id, wholeSession ? undefined : person.id);
+    return c.json(inCallLog(records, person.id, wholeSession), 200);
   })
   .openapi(postRequest, async (c) => {
     const invite = await caller(c);
-    const { person, session } = invite;
-    if (person.role !== 'tutor') {
-      throw new AppError(403, 'forbidden', 'Only the tutor can request recording.');
-    }
     const { clientRequestId, purpose } = c.req.valid('json');
-    const { consent, db } = c.var.deps;
-    const policy = await consent.policies.current();
-    if (!findPurpose(policy, purpose)) {
-      throw new AppError(400, 'purpose_not_allowed', 'That purpose is not one the organisation allows.');
-    }
-    // Asking again straight after a no is refused until the policy's cool-down has passed.
-    await refuseDuringCooldown(db, session.id, policy, c.var.deps.now());
-    // A standing "do not record" is refused before anything is written: nobody is asked.
-    const refusal = await recordingRefusal(db, session.id);
-    if (refusal) throw new AppError(409, 'recording_refused_by_preference', refusal);
-    // The request cites the version in force, so its prompt and every answer's log entry keep its terms.
-    const request = {
-      requestId: `req_${randomBytes(12).toString('base64url')}`,
+    const stored = await requestRecording(c.var.deps, invite, {
       purpose,
-      noticeVersion: policy.noticeVersion,
-    };
-    const applied = await consent.apply(
-      session.id,
-      { type: 'request', requestedBy: person.id, ...request },
-      {
-        idempotencyKey: {
-          personId: person.id,
-          clientRequestId,
-          sameCommand: (previous) => previous.kind === 'request',
-        },
-        decide: () => logInput(c, invite, clientRequestId, 'request', request),
-      },
-    );
-    // A "do not record" committed between the check above and this request missed it (its own pass ran
-    // before the request existed): honour it now, as that pass would have.
-    const lateWishes = applied.written ? await doNotRecordIn(db, session.id) : [];
-    for (const wish of lateWishes) await honourDoNotRecord({ db, consent }, wish.studentId, wish.changeId);
-    if (lateWishes.length > 0) {
-      const reason =
-        (await recordingRefusal(db, session.id)) ?? 'Someone in this session asked not to be recorded.';
-      throw new AppError(409, 'recording_refused_by_preference', reason);
-    }
-    return c.json(await respond(c, applied.stored, person.id), 200);
+      clientRequestId,
+      userAgent: userAgent(c),
+    });
+    return c.json(await respond(c, stored, invite.person.id), 200);
   })
   .openapi(answerRoute('/recording/consent', 'Consent to the current request'), async (c) =>
     c.json(await answer(c, 'consent', c.req.valid('json')), 200),

@@ -1,3 +1,4 @@
+/** What every route module's OpenAPI description shares: the error shape, JSON bodies, how callers prove who they are. */
 import { ErrorBody } from '@assent/shared';
 
 /** OpenAPI response entries for the standard error shape. */
@@ -10,6 +11,9 @@ export const json = <T>(schema: T) => ({ 'application/json': { schema } });
 
 /** Routes for signed-in people: the session cookie better-auth sets. */
 export const cookieAuth = { security: [{ sessionCookie: [] }] };
+
+/** Routes for people in a call: the invite token of their join link, sent as a Bearer token. */
+export const inviteAuth = { security: [{ inviteToken: [] }] };
 
 /** What any signed-in route may answer besides success: bad input, not signed in, not allowed. */
 export const signedInErrors = {

@@ -23,10 +23,7 @@ import { findStudentAccess, latestAgreement, studentsOfInvitation } from '../peo
 import { listPendingInvitations } from '../people/invitation-repository';
 import { adminExists, findUser, listUsers } from '../people/user-repository';
 import { versionsCoveringCurrent } from '../policy/agreement-terms';
-import { errorResponse } from './error-responses';
-
-const cookieAuth = { security: [{ sessionCookie: [] }] };
-const json = <T>(schema: T) => ({ 'application/json': { schema } });
+import { cookieAuth, errorResponse, json } from './error-responses';
 
 const me = createRoute({
   method: 'get',

@@ -21,10 +21,8 @@ import { policyFacts } from '../policy/policy-facts';
 import { currentPolicy, listPolicyVersions } from '../policy/policy-repository';
 import { describePolicyChanges, savePolicy } from '../policy/policy-service';
 import { applyShorterRetention, retentionEffects } from '../vault/lifetime/retention-changes';
-import { errorResponse } from './error-responses';
+import { cookieAuth, errorResponse, json } from './error-responses';
 
-const cookieAuth = { security: [{ sessionCookie: [] }] };
-const json = <T>(schema: T) => ({ 'application/json': { schema } });
 const denied = { 401: errorResponse('unauthorized'), 403: errorResponse('forbidden') };
 
 const readPolicy = createRoute({

@@ -39,11 +39,10 @@ import {
 } from '../rights/research/research-exports';
 import { resolveInvite } from '../sessions/resolve-invite';
 import { findPersonInSession, listPeople, type Person } from '../sessions/session-repository';
-import { cookieAuth, errorResponse, json, signedInErrors } from './error-responses';
+import { cookieAuth, errorResponse, inviteAuth, json, signedInErrors } from './error-responses';
 
 const SessionParams = z.object({ id: z.string().min(1).max(64) });
 const ExportParams = z.object({ id: z.string().min(1).max(64) });
-const inviteAuth = { security: [{ inviteToken: [] }] };
 
 const myResearch = createRoute({
   method: 'get',

@@ -9,10 +9,7 @@ import { organisation } from '../people/can';
 import { createSessionFor } from '../sessions/create-session';
 import { describeSession, listMySessions } from '../sessions/my-sessions';
 import { readableSession } from '../sessions/readable-session';
-import { errorResponse } from './error-responses';
-
-const cookieAuth = { security: [{ sessionCookie: [] }] };
-const json = <T>(schema: T) => ({ 'application/json': { schema } });
+import { cookieAuth, errorResponse, json } from './error-responses';
 
 const createSession = createRoute({
   method: 'post',

@@ -28,7 +28,7 @@ import { AppError } from '../http/app-error';
 import { validationHook } from '../middleware/error-handling';
 import { requireActor } from '../people/actor';
 import { authorize } from '../people/authorize';
-import { organisation } from '../people/can';
+import { can, organisation } from '../people/can';
 import {
   findStudentAccess,
   insertPreferenceChange,
@@ -132,8 +132,10 @@ export const studentRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
   .openapi(allStudents, async (c) => {
     const actor = await requireActor(c);
     await authorize(c, actor, 'students.list', organisation);
-    // Which students: see 'students.list' in can.ts.
-    const filter = actor.role === 'admin' ? { all: true as const } : { taughtBy: actor.userId };
+    // Which students: see 'students.list' and 'students.all' in can.ts.
+    const filter = can(actor, 'students.all', organisation)
+      ? { all: true as const }
+      : { taughtBy: actor.userId };
     return c.json(
       {
         students: await listStudentViews(
@@ -159,7 +161,8 @@ export const studentRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
     const email = c.req.valid('json').email;
     // An adult's sign-in goes only to the address on record; the first one given by an enroller or an
     // admin becomes the record, and only an admin may replace it.
-    if (!student.minor && student.email && student.email !== email && actor.role !== 'admin') {
+    const replacing = !student.minor && student.email && student.email !== email;
+    if (replacing && !can(actor, 'student.replace_email', { kind: 'student', ...student })) {
       throw new AppError(
         409,
         'email_not_on_record',

@@ -12,6 +12,7 @@ import { AppError } from '../http/app-error';
 import { signInvite } from '../invites/invite-token';
 import { newParticipantIdentity, newPersonId, newRoomName, newSessionId } from '../opaque-ids';
 import type { Actor } from '../people/actor';
+import { can, organisation } from '../people/can';
 import { taughtBy } from '../people/family-repository';
 import type { PolicyBook } from '../policy/policy-book';
 import type { GuardianLink } from './guardian-links';
@@ -39,7 +40,7 @@ async function loadPicked(db: Db, actor: Actor, ids: readonly string[]): Promise
     .selectFrom('students')
     .selectAll()
     .where('id', 'in', ids)
-    .$if(actor.role !== 'admin', (qb) => qb.where(taughtBy(actor.userId)))
+    .$if(!can(actor, 'students.all', organisation), (qb) => qb.where(taughtBy(actor.userId)))
     .execute();
   const missing = ids.filter((id) => !students.some((s) => s.id === id));
   if (missing.length > 0) {

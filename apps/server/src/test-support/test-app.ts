@@ -13,6 +13,7 @@ import type { Db } from '../db/database';
 import type { RoomService } from '../livekit/room-service';
 import { createLogger } from '../logger';
 import { type Auth, createAuth } from '../people/auth';
+import { createPolicyBook } from '../policy/policy-book';
 import type { Vault } from '../vault/vault';
 import { vaultFromConfig } from '../vault/vault-from-config';
 import {
@@ -74,9 +75,19 @@ export function buildTestApp(
   const egress = createFakeEgress();
   const roomService = createFakeRoomService();
   const now = () => clock.now;
-  const consent = createConsentService({ db, egress, roomService, logger, recording: config.recording, now });
+  const policies = createPolicyBook({ db, defaults: config.recording, now });
+  const vault = vaultFromConfig(config.vault, { db, policies, logger, now });
+  const consent = createConsentService({
+    db,
+    egress,
+    roomService,
+    logger,
+    recording: config.recording,
+    policies,
+    withdrawalRule: vault,
+    now,
+  });
   const auth = createAuth({ db, config, now });
-  const vault = vaultFromConfig(config.vault, { db, policies: consent.policies, logger, now });
   const app = createApp({ config, db, logger, roomService, egress, consent, vault, now, auth });
   return { app, db, config, clock, egress, roomService, consent, auth, vault };
 }

@@ -14,7 +14,7 @@ import { AppError } from '../../http/app-error';
 import type { Mailer } from '../../mail/mailer';
 import type { Actor } from '../../people/actor';
 import type { StudentAccess } from '../../people/family-repository';
-import { createPolicyBook } from '../../policy/policy-book';
+import type { PolicyBook } from '../../policy/policy-book';
 import { compileAccessAnswer } from './access-answer';
 import { accessAnsweredMail } from './access-mail';
 import {
@@ -83,11 +83,11 @@ export interface AnswerServiceDeps {
  * 409 `already_decided` when it was compiled before. The requester is told nothing until it is released.
  */
 export async function answerAccessRequest(
-  deps: AnswerServiceDeps,
+  deps: AnswerServiceDeps & { policies: PolicyBook },
   admin: Actor,
   id: string,
 ): Promise<AdminAccessRequest> {
-  const { db, config, now } = deps;
+  const { db, now } = deps;
   return db.transaction().execute(async (trx) => {
     const request = await findAccessRequest(trx, id, { lock: true });
     if (!request) throw new AppError(404, 'not_found', 'There is no such access request.');
@@ -95,7 +95,7 @@ export async function answerAccessRequest(
       throw new AppError(409, 'already_decided', 'This access request has already been answered.');
     const at = now();
     // Read through this transaction: the shared policy book reads outside it.
-    const policies = createPolicyBook({ db: trx, defaults: config.recording, now });
+    const policies = deps.policies.within(trx);
     const { answer, withheld } = await compileAccessAnswer({ db: trx, policies }, request, at);
     const written = await markAnswered(trx, id, {
       json: JSON.stringify(answer),
