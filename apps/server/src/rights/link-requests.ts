@@ -5,7 +5,8 @@
  * seat, so a leaked old link cannot flood the safeguarding queue or put every recording on hold.
  * Refusals are audited with the reason.
  */
-import { appendAudit } from '../audit/audit-log';
+import type { AuditAction } from '@assent/shared';
+import { auditDenied } from '../audit/audit-log';
 import type { Db, DbOrTrx } from '../db/database';
 import { AppError } from '../http/app-error';
 import type { ResolvedInvite } from '../invites/resolve-invite';
@@ -18,7 +19,7 @@ export const linkRequestLimits = { concern_report: 5, deletion_request: 3 } as c
 
 export type LinkRequestKind = keyof typeof linkRequestLimits;
 
-const auditAction: Record<LinkRequestKind, string> = {
+const auditAction: Record<LinkRequestKind, AuditAction> = {
   concern_report: 'concern.report',
   deletion_request: 'deletion_request.receive',
 };
@@ -70,11 +71,10 @@ export async function checkLinkRequest(
   const now = deps.now();
   const { person, session } = invite;
   const refuse = async (reason: string, error: AppError) => {
-    await appendAudit(db, {
-      actor: { userId: person.userId, role: person.role },
+    await auditDenied(db, {
+      actor: person,
       action: auditAction[kind],
       target: { type: 'person', id: person.id },
-      outcome: 'denied',
       detail: { ...details, sessionId: session.id, via: 'invite', reason },
       at: now,
     });
