@@ -16,4 +16,5 @@ export * from './rights/concerns';
 export * from './rights/deletion-requests';
 export * from './rights/guardian-presence';
 export * from './rights/research';
+export * from './time/days';
 export * from './vault/api';

@@ -5,14 +5,12 @@
  * seat, so a leaked old link cannot flood the safeguarding queue or put every recording on hold.
  * Refusals are audited with the reason.
  */
-import type { AuditAction } from '@assent/shared';
+import { type AuditAction, addDays } from '@assent/shared';
 import { auditDenied } from '../audit/audit-log';
 import type { Db, DbOrTrx } from '../db/database';
 import { AppError } from '../http/app-error';
 import type { ResolvedInvite } from '../invites/resolve-invite';
 import type { PolicyBook } from '../policy/policy-book';
-
-const dayMs = 86_400_000;
 
 /** Per seat, over the last 24 hours, counting what the seat made by link (a sign-in is not limited). */
 export const linkRequestLimits = { concern_report: 5, deletion_request: 3 } as const;
@@ -83,7 +81,7 @@ export async function checkLinkRequest(
   if (invite.expiresAt.getTime() <= now.getTime()) {
     const { lateRequestDays } = (await deps.policies.current()).policy;
     const ended = await sessionEndedAt(db, session.id, invite.expiresAt);
-    if (now.getTime() > ended.getTime() + lateRequestDays * dayMs) {
+    if (now.getTime() > addDays(ended, lateRequestDays).getTime()) {
       await refuse(
         'link_too_old',
         new AppError(
@@ -95,7 +93,7 @@ export async function checkLinkRequest(
     }
   }
   const limit = linkRequestLimits[kind];
-  const made = await madeSince(db, kind, person.id, new Date(now.getTime() - dayMs).toISOString());
+  const made = await madeSince(db, kind, person.id, addDays(now, -1).toISOString());
   if (made >= limit) {
     await refuse(
       'rate_limited',
