@@ -9,7 +9,7 @@
 import type { OrganisationPolicyInput } from '@assent/shared';
 import type { RecordingConfig } from '../config';
 import { legacyRecordingNotice } from '../invites/recording-notice';
-import { humanPurpose } from './consent-terms';
+import { humanPurpose } from './purposes';
 
 /** The configuration values version 1 is built from. */
 export type PolicyDefaults = Pick<RecordingConfig, 'purposes' | 'retentionDays'>;
