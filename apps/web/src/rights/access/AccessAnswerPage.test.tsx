@@ -2,9 +2,9 @@
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { formatDate } from '../../admin/format-time';
+import { answered } from '../../test-support/access-fixtures';
 import { stubApi } from '../../test-support/stub-api';
 import { AccessAnswerPage } from './AccessAnswerPage';
-import { answered } from './access-fixtures';
 
 afterEach(() => {
   cleanup();
