@@ -1,19 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../db/database';
 import { countRows, testDatabases, useDatabase } from '../test-support/test-databases';
-import { type AuditEntryInput, appendAudit, entryHash, genesisHash } from './audit-log';
+import { type AuditEntryInput, appendAudit, auditDenied, entryHash, genesisHash } from './audit-log';
 import { toStoredAuditEntry } from './audit-repository';
 import { verifyAuditChain } from './audit-verify';
 
 const at = new Date('2026-11-22T10:00:00.000Z');
 
-const entry = (n: number, overrides: Partial<AuditEntryInput> = {}): AuditEntryInput => ({
+const entry = (
+  n: number,
+  action: 'session.read' | 'policy.update' = n % 2 ? 'session.read' : 'policy.update',
+): AuditEntryInput => ({
   actor: { userId: `user-${n % 3}`, role: n % 2 ? 'tutor' : 'admin' },
-  action: n % 2 ? 'session.read' : 'policy.update',
+  action,
   target: n % 4 === 0 ? undefined : { type: 'session', id: `s${n}` },
   detail: { n },
   at: new Date(at.getTime() + n * 1000),
-  ...overrides,
 });
 
 async function rowsOf(db: Db) {
@@ -58,7 +60,7 @@ describe.each(testDatabases)('the audit log writer ($name)', (database) => {
         .insertInto('policy_versions')
         .values({ version: 1, body: '{}', created_at: at.toISOString(), created_by_user_id: null })
         .execute();
-      await appendAudit(trx, entry(1, { action: 'policy.update' }));
+      await appendAudit(trx, entry(1, 'policy.update'));
       throw new Error('the change failed after its entry was written');
     });
     await expect(failed).rejects.toThrow('the change failed');
@@ -85,5 +87,32 @@ describe.each(testDatabases)('the audit log writer ($name)', (database) => {
     expect(rows.map((r) => Number(r.seq))).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
     expect(new Set(rows.map((r) => r.detail)).size).toBe(30);
     expect(await verifyAuditChain(db)).toMatchObject({ intact: true, entries: 30, lastSeq: 30 });
+  });
+  it('writes a refusal as denied, with only the actor’s account and role, committed on its own', async () => {
+    const db = currentDb();
+    const actor = { userId: 'user-1', role: 'tutor', name: 'Dana Tutor', email: 'dana@example.org' };
+    const refusal = auditDenied(db, {
+      actor,
+      action: 'recording.view',
+      target: { type: 'recording', id: 'rec_1' },
+      detail: { reason: 'not_allowed' },
+      at,
+    }).then(() => {
+      throw new Error('403');
+    });
+    await expect(refusal).rejects.toThrow('403');
+    expect(await rowsOf(db)).toEqual([
+      expect.objectContaining({
+        seq: expect.anything(),
+        actor_user_id: 'user-1',
+        actor_role: 'tutor',
+        action: 'recording.view',
+        target_type: 'recording',
+        target_id: 'rec_1',
+        outcome: 'denied',
+        detail: '{"reason":"not_allowed"}',
+      }),
+    ]);
+    expect((await verifyAuditChain(db)).intact).toBe(true);
   });
 });

@@ -4,6 +4,7 @@
  * holds the SHA-256 of the previous entry, so removing or editing any entry breaks the chain.
  */
 import { createHash } from 'node:crypto';
+import type { AuditAction, AuditDeniedDetail, AuditDetail } from '@assent/shared';
 import { PostgresAdapter, sql } from 'kysely';
 import type { DbOrTrx } from '../db/database';
 
@@ -14,16 +15,44 @@ export interface AuditActor {
   role: string | null;
 }
 
-/** Who did what to which thing; `detail` is kept as JSON and must hold no secrets or media. */
-export interface AuditEntryInput {
+export interface AuditTarget {
+  type: string;
+  id: string;
+}
+
+/** An action's detail: required where its schema has required fields, optional otherwise. */
+type DetailOf<A extends AuditAction> =
+  Record<never, never> extends AuditDetail<A> ? { detail?: AuditDetail<A> } : { detail: AuditDetail<A> };
+
+/**
+ * Who did what to which thing; `detail` is kept as JSON and must hold no secrets or media. The action is
+ * one of the shared `AuditAction` vocabulary and its detail the one `auditDetailSchemas` gives it.
+ * Refusals are written with `auditDenied`.
+ */
+export type AuditEntryInput = {
+  [A in AuditAction]: {
+    actor: AuditActor;
+    action: A;
+    target?: AuditTarget | undefined;
+    outcome?: 'done';
+    at: Date;
+  } & DetailOf<A>;
+}[AuditAction];
+
+/** A refused attempt: the action that was refused, and why (see `AuditDeniedDetail`). */
+export interface AuditDenial {
+  /** Only `userId` and `role` are kept, so an `Actor` may be passed as it is. */
   actor: AuditActor;
-  /** Dotted verb such as `policy.update`, `auth.sign_in`, `session.read`. */
-  action: string;
-  target?: { type: string; id: string } | undefined;
-  outcome?: 'done' | 'denied';
-  detail?: Record<string, unknown>;
+  action: AuditAction;
+  target?: AuditTarget | undefined;
+  detail: AuditDeniedDetail;
   at: Date;
 }
+
+type EntryToWrite = Omit<AuditDenial, 'detail'> & {
+  outcome: 'done' | 'denied';
+  detail?: Record<string, unknown> | undefined;
+};
 
 export interface AuditEntry {
   seq: number;
@@ -57,11 +86,24 @@ export function entryHash(entry: Omit<AuditEntry, 'hash' | 'detail'> & { detail:
 }
 
 /**
- * Appends one entry. Call it with the transaction that makes the change; outside a transaction
- * (a denial that changes nothing) pass the database and it commits on its own.
+ * Appends one entry. Call it with the transaction that makes the change; outside a transaction pass
+ * the database and it commits on its own.
  */
-export async function appendAudit(db: DbOrTrx, input: AuditEntryInput): Promise<AuditEntry> {
-  if (!db.isTransaction) return db.transaction().execute((trx) => appendAudit(trx, input));
+export function appendAudit(db: DbOrTrx, input: AuditEntryInput): Promise<AuditEntry> {
+  return writeEntry(db, { ...input, outcome: 'done' });
+}
+
+/**
+ * Appends the refusal of an attempt (outcome `denied`). A refusal changes nothing, so pass the database
+ * and it commits on its own: the entry stays even though the request fails.
+ */
+export function auditDenied(db: DbOrTrx, denial: AuditDenial): Promise<AuditEntry> {
+  const { userId, role } = denial.actor;
+  return writeEntry(db, { ...denial, actor: { userId, role }, outcome: 'denied' });
+}
+
+async function writeEntry(db: DbOrTrx, input: EntryToWrite): Promise<AuditEntry> {
+  if (!db.isTransaction) return db.transaction().execute((trx) => writeEntry(trx, input));
   // PostgreSQL: one writer at a time, or two transactions would both extend the same last entry.
   // SQLite already runs one write transaction at a time.
   if (db.getExecutor().adapter instanceof PostgresAdapter) {
@@ -82,7 +124,7 @@ export async function appendAudit(db: DbOrTrx, input: AuditEntryInput): Promise<
     action: input.action,
     targetType: input.target?.type ?? null,
     targetId: input.target?.id ?? null,
-    outcome: input.outcome ?? 'done',
+    outcome: input.outcome,
     detail,
     prevHash: last?.hash ?? genesisHash,
   };

@@ -3,7 +3,7 @@ import type { KyselyPlugin } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../db/database';
 import { testDatabases, useDatabase } from '../test-support/test-databases';
-import { appendAudit, entryHash } from './audit-log';
+import { appendAudit, auditDenied, entryHash } from './audit-log';
 import type { AuditLogTable } from './audit-tables';
 import { verifyAuditChain } from './audit-verify';
 
@@ -11,14 +11,14 @@ type Column = Exclude<keyof AuditLogTable, 'seq'>;
 
 async function appendEntries(db: Db, count: number) {
   for (let n = 1; n <= count; n++) {
-    await appendAudit(db, {
+    const entry = {
       actor: n === 1 ? { userId: null, role: null } : { userId: `user-${n}`, role: 'admin' },
       action: n % 2 ? 'auth.sign_in' : 'policy.update',
       target: n % 3 === 0 ? undefined : { type: 'user', id: `user-${n}` },
-      outcome: n === 2 ? 'denied' : 'done',
       detail: { n },
       at: new Date(Date.UTC(2026, 10, 22, 10, 0, n)),
-    });
+    } as const;
+    await (n === 2 ? auditDenied(db, entry) : appendAudit(db, entry));
   }
 }
 

@@ -6,7 +6,7 @@
  */
 import { PostgresAdapter } from 'kysely';
 import type { Db } from '../db/database';
-import { type AuditActor, appendAudit } from './audit-log';
+import { type AuditActor, auditDenied } from './audit-log';
 
 export type SecurityAction =
   | 'auth.sign_in_failed'
@@ -65,11 +65,10 @@ export async function recordSecurityEvent(db: Db, event: SecurityEvent): Promise
       .where('window_started_at', '<', new Date(event.at.getTime() - 60 * windowMs).toISOString())
       .where('suppressed', '=', 0)
       .execute();
-    await appendAudit(trx, {
+    await auditDenied(trx, {
       actor: event.actor ?? { userId: null, role: null },
       action: event.action,
       target: event.target,
-      outcome: 'denied',
       detail: { ...event.detail, source: event.source, ...(suppressed ? { leftOutBefore: suppressed } : {}) },
       at: event.at,
     });

@@ -31,7 +31,7 @@ describe('npm run audit:verify', () => {
   it('exits 0 on an intact log, 1 on a tampered one, 2 when there is no database', async () => {
     const { db } = connectDatabase({ kind: 'sqlite', filename });
     await migrateToLatest(db);
-    for (const action of ['auth.sign_in', 'policy.update', 'auth.sign_out']) {
+    for (const action of ['auth.sign_in', 'policy.update', 'auth.sign_out'] as const) {
       await appendAudit(db, { actor: { userId: 'u1', role: 'admin' }, action, at: new Date() });
     }
 

@@ -4,7 +4,7 @@
  * never logged and never stored.
  */
 import { webcrypto } from 'node:crypto';
-import { SessionRole } from '@assent/shared';
+import { days, SessionRole } from '@assent/shared';
 import { errors, jwtVerify, SignJWT } from 'jose';
 import { z } from 'zod';
 import { AppError } from '../http/app-error';
@@ -55,7 +55,7 @@ export interface VerifyOptions {
   allowExpired?: boolean;
 }
 
-const tenYearsInSeconds = 10 * 365 * 24 * 3600;
+const tenYearsInSeconds = days(10 * 365) / 1000;
 
 export async function verifyInvite(
   secret: string,

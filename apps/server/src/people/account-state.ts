@@ -5,7 +5,7 @@
  */
 import type { BetterAuthPlugin } from 'better-auth';
 import { APIError } from 'better-auth/api';
-import { appendAudit } from '../audit/audit-log';
+import { auditDenied } from '../audit/audit-log';
 import type { Db, DbOrTrx } from '../db/database';
 import { AppError } from '../http/app-error';
 
@@ -45,11 +45,10 @@ export function refuseDisabledSignIn(db: Db, now: () => Date): BetterAuthPlugin 
                     .where('id', '=', session.userId)
                     .executeTakeFirst();
                   if (user?.disabled_at == null) return;
-                  await appendAudit(db, {
+                  await auditDenied(db, {
                     actor: { userId: session.userId, role: user.role },
                     action: 'auth.sign_in',
                     target: { type: 'user', id: session.userId },
-                    outcome: 'denied',
                     detail: { reason: 'account_disabled' },
                     at: now(),
                   });

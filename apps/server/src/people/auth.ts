@@ -7,6 +7,7 @@
  * accounts are made by accepting an invitation (`enrolment/invitations.ts`), which uses better-auth's own
  * password hashing and user creation.
  */
+import { days } from '@assent/shared';
 import { passkey } from '@better-auth/passkey';
 import { betterAuth } from 'better-auth';
 import { createAuthMiddleware } from 'better-auth/api';
@@ -86,8 +87,8 @@ export function createAuth({ db, config, now, mailer: givenMailer, logger: given
         createdAt: 'created_at',
         updatedAt: 'updated_at',
       },
-      expiresIn: 60 * 60 * 24 * 7,
-      updateAge: 60 * 60 * 24,
+      expiresIn: days(7) / 1000,
+      updateAge: days(1) / 1000,
     },
     user: {
       modelName: 'users',

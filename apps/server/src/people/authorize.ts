@@ -1,6 +1,6 @@
 /** Route-side use of `can`: refuse with 403 `forbidden` and write the refusal to the audit log. */
 import type { Context } from 'hono';
-import { appendAudit } from '../audit/audit-log';
+import { auditDenied } from '../audit/audit-log';
 import type { AppEnv } from '../http/app-env';
 import { AppError } from '../http/app-error';
 import type { Actor } from './actor';
@@ -24,11 +24,11 @@ export async function authorize<A extends Action>(
 ): Promise<void> {
   if (can(actor, action, resource as Extract<Resource, Parameters<typeof can<A>>[2]>)) return;
   const { db, now } = c.var.deps;
-  await appendAudit(db, {
-    actor: { userId: actor.userId, role: actor.role },
+  // Audited under the permission's own name: every `can` action is an `AuditAction` (else this fails to compile).
+  await auditDenied(db, {
+    actor,
     action,
     target,
-    outcome: 'denied',
     detail: { method: c.req.method, path: c.req.path },
     at: now(),
   });

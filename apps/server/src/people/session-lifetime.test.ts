@@ -1,9 +1,8 @@
+import { days } from '@assent/shared';
 import { describe, expect, it } from 'vitest';
 import { asAccount, signedInAs } from '../test-support/accounts';
 import { buildTestApp, useTestApp } from '../test-support/test-app';
 import { testDatabases } from '../test-support/test-databases';
-
-const dayMs = 24 * 3600 * 1000;
 
 describe.each(testDatabases)('session lifetime ($name)', (database) => {
   const ctx = useTestApp(database);
@@ -23,12 +22,12 @@ describe.each(testDatabases)('session lifetime ($name)', (database) => {
     const account = await signedInAs(t, 'tutor');
     const { id } = await sessionRow(t, account.userId);
     // Signed in 29.5 days ago and used daily since: the last refresh was two days ago.
-    const createdAt = new Date(Date.now() - 29.5 * dayMs);
+    const createdAt = new Date(Date.now() - days(29.5));
     await t.db
       .updateTable('auth_sessions')
       .set({
         created_at: createdAt.toISOString(),
-        expires_at: new Date(Date.now() + 5 * dayMs).toISOString(),
+        expires_at: new Date(Date.now() + days(5)).toISOString(),
       })
       .where('id', '=', id)
       .execute();
@@ -36,15 +35,15 @@ describe.each(testDatabases)('session lifetime ($name)', (database) => {
     // Used again: better-auth slides the expiry 7 days on, but never past day 30.
     expect((await asAccount(t, account, 'GET', '/api/auth/get-session')).status).toBe(200);
     const refreshed = await sessionRow(t, account.userId);
-    expect(refreshed.expiresAt.getTime()).toBeLessThanOrEqual(createdAt.getTime() + 30 * dayMs + 1000);
+    expect(refreshed.expiresAt.getTime()).toBeLessThanOrEqual(createdAt.getTime() + days(30) + 1000);
     expect(refreshed.expiresAt.getTime()).toBeGreaterThan(Date.now());
 
     // Signed in 31 days ago and still in use: the next refresh ends it instead of extending it.
     await t.db
       .updateTable('auth_sessions')
       .set({
-        created_at: new Date(Date.now() - 31 * dayMs).toISOString(),
-        expires_at: new Date(Date.now() + 5 * dayMs).toISOString(),
+        created_at: new Date(Date.now() - days(31)).toISOString(),
+        expires_at: new Date(Date.now() + days(5)).toISOString(),
       })
       .where('id', '=', id)
       .execute();
@@ -57,6 +56,6 @@ describe.each(testDatabases)('session lifetime ($name)', (database) => {
     const t = buildTestApp(ctx().db, { SESSION_MAX_AGE_DAYS: '2' });
     const account = await signedInAs(t, 'guardian');
     const row = await sessionRow(t, account.userId);
-    expect(row.expiresAt.getTime() - row.createdAt.getTime()).toBeLessThanOrEqual(2 * dayMs + 1000);
+    expect(row.expiresAt.getTime() - row.createdAt.getTime()).toBeLessThanOrEqual(days(2) + 1000);
   });
 });

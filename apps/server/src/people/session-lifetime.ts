@@ -3,13 +3,12 @@
  * so without a cap a session used once a week would never end. Every write of a session's expiry is
  * capped at its creation plus SESSION_MAX_AGE_DAYS.
  */
+import { addDays } from '@assent/shared';
 import type { Db } from '../db/database';
-
-const dayMs = 24 * 3600 * 1000;
 
 /** The latest a session created at `createdAt` may expire. */
 export function sessionDeadline(createdAt: Date, maxAgeDays: number): Date {
-  return new Date(createdAt.getTime() + maxAgeDays * dayMs);
+  return addDays(createdAt, maxAgeDays);
 }
 
 /** The expiry a new session gets: better-auth's, or the absolute deadline if that comes first. */

@@ -5,8 +5,6 @@
 import type { OrganisationPolicyInput, StaffRole, WithdrawalRule } from '@assent/shared';
 import { requirePurpose } from './purposes';
 
-export { humanPurpose } from './purposes';
-
 export interface ConsentTerms {
   purposeLabel: string;
   retentionDays: number;

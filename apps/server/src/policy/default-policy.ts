@@ -8,7 +8,7 @@
  */
 import type { OrganisationPolicyInput } from '@assent/shared';
 import type { RecordingConfig } from '../config';
-import { humanPurpose } from './consent-terms';
+import { humanPurpose } from './purposes';
 import { legacyRecordingNotice } from './recording-notice';
 
 /** The configuration values version 1 is built from. */

@@ -98,7 +98,13 @@ describe.each(testDatabases)('access answers and safeguarding ($name)', (databas
       actor: { userId: reviewer.userId, role: 'reviewer' },
       action: 'recording.view',
       target: { type: 'recording', id: rec.recordingId },
-      detail: { access: 'investigation' },
+      detail: {
+        sessionId: rec.sessionId,
+        purpose: 'quality_assurance',
+        purposeLabel: 'Quality assurance',
+        access: 'investigation',
+        viewId: 'view_investigation',
+      },
       at,
     });
 

@@ -8,6 +8,7 @@ import type {
   AdminAccessRequestList,
   CreateSessionResponse,
 } from '@assent/shared';
+import { days } from '@assent/shared';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { asAccount, signedInAs, type TestAccount } from '../test-support/accounts';
@@ -32,8 +33,6 @@ vi.mock('../audit/audit-log', async (importOriginal) => {
     },
   };
 });
-
-const dayMs = 86_400_000;
 
 async function ask(t: TestApp, account: TestAccount, subject: unknown) {
   return asAccount(t, account, 'POST', '/api/me/access-requests', { subject });
@@ -67,7 +66,7 @@ async function storedRecordingOf(t: TestApp, sessionId: string, id: string) {
       cipher_bytes: 10,
       started_at: at,
       ended_at: at,
-      retain_until: new Date(t.clock.now.getTime() + 90 * dayMs).toISOString(),
+      retain_until: new Date(t.clock.now.getTime() + days(90)).toISOString(),
       ingest_error: null,
       created_at: at,
       stored_at: at,
@@ -128,7 +127,7 @@ describe.each(testDatabases)('access requests ($name)', (database) => {
       expect(early.status).toBe(409);
       expect((await errorOf(early)).code).toBe('conflict');
 
-      t.clock.now = new Date(t.clock.now.getTime() + 3 * dayMs + 3600_000);
+      t.clock.now = new Date(t.clock.now.getTime() + days(3) + 3600_000);
       const admin = await signedInAs(t, 'admin', 'Ada Admin');
       const open = (await (
         await asAccount(t, admin, 'GET', '/api/admin/access-requests')
@@ -314,7 +313,7 @@ describe.each(testDatabases)('access requests ($name)', (database) => {
         id: rec.recordingId,
         access: 'attended',
         whyNot: null,
-        playableUntil: new Date(t.clock.now.getTime() + 90 * dayMs).toISOString(),
+        playableUntil: new Date(t.clock.now.getTime() + days(90)).toISOString(),
       }),
     ]);
     expect(answer?.consents.log.map((e) => [e.personName, e.byGuardian])).toEqual([['Pat Guardian', false]]);

@@ -16,7 +16,7 @@ import {
 } from '@assent/shared';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { appendAudit } from '../audit/audit-log';
+import { appendAudit, auditDenied } from '../audit/audit-log';
 import type { AppEnv } from '../http/app-env';
 import { AppError } from '../http/app-error';
 import { validationHook } from '../middleware/error-handling';
@@ -166,15 +166,19 @@ const releaseAnswer = createRoute({
 });
 
 /** The caller's own request; anyone else's (or a missing one) is a 404 with the refusal audited. */
-async function ownRequest(c: Context<AppEnv>, actor: Actor, id: string, action: string) {
+async function ownRequest(
+  c: Context<AppEnv>,
+  actor: Actor,
+  id: string,
+  action: 'access_request.read' | 'access_request.download',
+) {
   const { db, now } = c.var.deps;
   const request = await findAccessRequest(db, id);
   if (!request || request.requester_user_id !== actor.userId) {
-    await appendAudit(db, {
-      actor: { userId: actor.userId, role: actor.role },
+    await auditDenied(db, {
+      actor,
       action,
       target: { type: 'access_request', id },
-      outcome: 'denied',
       detail: { reason: request ? 'not_requester' : 'not_found' },
       at: now(),
     });

@@ -5,6 +5,7 @@ import type {
   RecordingList,
   SafeguardingReportDetail,
 } from '@assent/shared';
+import { days } from '@assent/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import { latestPolicyVersion } from '../policy/policy-repository';
 import { savePolicy } from '../policy/policy-service';
@@ -14,8 +15,6 @@ import { logEntry, type RecordedSession, recordedSession } from '../test-support
 import { type TestApp, useTestApp } from '../test-support/test-app';
 import { testDatabases } from '../test-support/test-databases';
 import { findRecording } from '../vault/recording-repository';
-
-const dayMs = 86_400_000;
 
 async function changePolicy(
   t: TestApp,
@@ -71,7 +70,7 @@ describe.each(testDatabases)('holds on reported sessions ($name)', (database) =>
     const t = ctx();
     const rec = await recordedSession(t);
     const reportId = await reported(t, rec);
-    const pastRetention = () => new Date(t.clock.now.getTime() + 91 * dayMs);
+    const pastRetention = () => new Date(t.clock.now.getTime() + days(91));
 
     const held = await t.vault.sweep(pastRetention());
     expect(held).toMatchObject({ expired: 0, held: 1 });

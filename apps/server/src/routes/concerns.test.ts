@@ -6,6 +6,7 @@ import type {
   SafeguardingReportDetail,
   SafeguardingReportList,
 } from '@assent/shared';
+import { days } from '@assent/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import { asAccount, signedInAs, type TestAccount } from '../test-support/accounts';
 import { startMailCatcher } from '../test-support/mail-catcher';
@@ -190,7 +191,7 @@ describe.each(testDatabases)('concerns and safeguarding reports ($name)', (datab
     const t = ctx();
     const { sessionId, tutor, guardian } = await sessionWithPresence(t, ['Dana Tutor', 'Sam Student']);
     const first = (await (await reportAs(t, guardian, sessionId)).json()) as ConcernReceipt;
-    t.clock.now = new Date(t.clock.now.getTime() + 3 * 86_400_000);
+    t.clock.now = new Date(t.clock.now.getTime() + days(3));
     await reportAs(t, tutor, sessionId, { category: 'safeguarding', description: 'Sam seemed scared' });
     const reviewer = await signedInAs(t, 'reviewer', 'Rhea Reviewer');
 

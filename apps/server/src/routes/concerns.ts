@@ -12,7 +12,7 @@ import {
   SafeguardingReportList,
 } from '@assent/shared';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { appendAudit } from '../audit/audit-log';
+import { auditDenied } from '../audit/audit-log';
 import type { AppEnv } from '../http/app-env';
 import { AppError } from '../http/app-error';
 import { validationHook } from '../middleware/error-handling';
@@ -175,11 +175,10 @@ export const concernRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
     const present = await presentUserIds(db, id);
     if (!can(actor, 'session.report_concern', { kind: 'attendance', presentUserIds: present })) {
       // Audited like any refusal, but said in words a person can act on.
-      await appendAudit(db, {
-        actor: { userId: actor.userId, role: actor.role },
+      await auditDenied(db, {
+        actor,
         action: 'session.report_concern',
         target: { type: 'session', id },
-        outcome: 'denied',
         detail: { method: c.req.method, path: c.req.path, reason: 'not_attended' },
         at: now(),
       });

@@ -6,6 +6,7 @@ import type {
   DeletionRequestReceipt,
   MyDeletionRequestList,
 } from '@assent/shared';
+import { days } from '@assent/shared';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { asAccount, signedInAs, type TestAccount } from '../test-support/accounts';
@@ -153,7 +154,7 @@ describe.each(testDatabases)('deletion requests ($name)', (database) => {
     ]);
     expect(await mine(t, rec.guardian)).toEqual([]);
 
-    t.clock.now = new Date(t.clock.now.getTime() + 3 * 86_400_000);
+    t.clock.now = new Date(t.clock.now.getTime() + days(3));
     const admin = await signedInAs(t, 'admin', 'Ada Admin');
     const list = (await (
       await asAccount(t, admin, 'GET', '/api/admin/deletion-requests')

@@ -13,7 +13,7 @@ import {
   RecordingDeletionRequestBody,
 } from '@assent/shared';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { appendAudit } from '../audit/audit-log';
+import { auditDenied } from '../audit/audit-log';
 import type { AppEnv } from '../http/app-env';
 import { AppError } from '../http/app-error';
 import { validationHook } from '../middleware/error-handling';
@@ -98,11 +98,10 @@ export const deletionRequestRoutes = new OpenAPIHono<AppEnv>({ defaultHook: vali
       ? await recordingResource({ db, policies: consent.policies }, recording, now())
       : undefined;
     if (!recording || !view || !can(actor, 'recording.request_deletion', view.resource)) {
-      await appendAudit(db, {
-        actor: { userId: actor.userId, role: actor.role },
+      await auditDenied(db, {
+        actor,
         action: 'recording.request_deletion',
         target: { type: 'recording', id },
-        outcome: 'denied',
         detail: { reason: view ? 'not_allowed' : 'not_found' },
         at: now(),
       });

@@ -3,14 +3,13 @@
  * concern report or a deletion request only within the policy's late window after the session; and
  * never more than the per-seat limit in a day. Each refusal has a clear code and is audited.
  */
-import type { AuditPage, OrganisationPolicy } from '@assent/shared';
+import { type AuditPage, days, type OrganisationPolicy } from '@assent/shared';
 import { describe, expect, it } from 'vitest';
 import { asAccount, signedInAs } from '../test-support/accounts';
 import { buildSession, seatsOf } from '../test-support/organisation';
 import { errorOf, type TestApp, useTestApp } from '../test-support/test-app';
 import { testDatabases } from '../test-support/test-databases';
 
-const dayMs = 86_400_000;
 type Route = 'research agree' | 'research refuse' | 'concern report' | 'deletion request';
 
 const request: Record<Route, { method: string; path: string; body: () => unknown }> = {
@@ -73,33 +72,33 @@ const rows: { link: string; after: number; route: Route; status: number; code?: 
     code: 'invite_expired',
   },
   { link: 'expired a minute ago', after: 60_000, route: 'research refuse', status: 200 },
-  { link: 'expired three years ago', after: 3 * 365 * dayMs, route: 'research refuse', status: 200 },
+  { link: 'expired three years ago', after: days(3 * 365), route: 'research refuse', status: 200 },
   {
     link: 'expired three years ago',
-    after: 3 * 365 * dayMs,
+    after: days(3 * 365),
     route: 'research agree',
     status: 410,
     code: 'invite_expired',
   },
-  { link: 'expired 29 days after the session', after: 29 * dayMs, route: 'concern report', status: 201 },
-  { link: 'expired 29 days after the session', after: 29 * dayMs, route: 'deletion request', status: 201 },
+  { link: 'expired 29 days after the session', after: days(29), route: 'concern report', status: 201 },
+  { link: 'expired 29 days after the session', after: days(29), route: 'deletion request', status: 201 },
   {
     link: 'expired 31 days after the session',
-    after: 31 * dayMs,
+    after: days(31),
     route: 'concern report',
     status: 410,
     code: 'invite_expired',
   },
   {
     link: 'expired 31 days after the session',
-    after: 31 * dayMs,
+    after: days(31),
     route: 'deletion request',
     status: 410,
     code: 'invite_expired',
   },
   {
     link: 'expired five years ago',
-    after: 5 * 365 * dayMs,
+    after: days(5 * 365),
     route: 'concern report',
     status: 410,
     code: 'invite_expired',
@@ -143,9 +142,9 @@ describe.each(testDatabases)('what an expired invite link may still do ($name)',
       basedOnVersion: current.version,
     });
     expect(saved.status).toBe(200);
-    t.clock.now = new Date(expiresAt + 45 * dayMs);
+    t.clock.now = new Date(expiresAt + days(45));
     expect((await withLink(t, sam.token, 'concern report')).status).toBe(201);
-    t.clock.now = new Date(expiresAt + 61 * dayMs);
+    t.clock.now = new Date(expiresAt + days(61));
     expect((await withLink(t, sam.token, 'concern report')).status).toBe(410);
   });
 
@@ -153,7 +152,7 @@ describe.each(testDatabases)('what an expired invite link may still do ($name)',
     const t = ctx();
     const { sam, expiresAt } = await samsLink(t);
     // Sam stayed in the call for two days past the link's expiry (a call can outlive its link).
-    const left = new Date(expiresAt + 2 * dayMs).toISOString();
+    const left = new Date(expiresAt + days(2)).toISOString();
     await t.db
       .insertInto('participant_presence')
       .values({
@@ -174,7 +173,7 @@ describe.each(testDatabases)('what an expired invite link may still do ($name)',
         left_at: left,
       })
       .execute();
-    t.clock.now = new Date(expiresAt + 31 * dayMs);
+    t.clock.now = new Date(expiresAt + days(31));
     expect((await withLink(t, sam.token, 'deletion request')).status).toBe(201);
   });
 
@@ -188,14 +187,14 @@ describe.each(testDatabases)('what an expired invite link may still do ($name)',
     expect(await errorOf(sixth)).toMatchObject({ code: 'rate_limited' });
     expect(await t.db.selectFrom('concern_reports').select('id').execute()).toHaveLength(5);
     expect(await refusals(t)).toEqual(['concern.report:rate_limited']);
-    t.clock.now = new Date(t.clock.now.getTime() + dayMs + 1000);
+    t.clock.now = new Date(t.clock.now.getTime() + days(1) + 1000);
     expect((await withLink(t, sam.token, 'concern report')).status).toBe(201);
   });
 
   it('takes 3 deletion requests a day from one seat by link, then answers 429 (audited)', async () => {
     const t = ctx();
     const { sam, expiresAt } = await samsLink(t);
-    t.clock.now = new Date(expiresAt + 2 * dayMs);
+    t.clock.now = new Date(expiresAt + days(2));
     for (let i = 0; i < 3; i++) {
       expect((await withLink(t, sam.token, 'deletion request')).status).toBe(201);
       // Decided, so the next one is a new request rather than the same open one again.

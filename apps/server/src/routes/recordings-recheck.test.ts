@@ -2,7 +2,7 @@
  * A playback view is not a licence: every media request re-runs the access decision, so a view stops
  * streaming the moment access ends (policy narrowed, report closed, playback window over), not hours later.
  */
-import type { ConcernReceipt, OrganisationPolicyInput, PlaybackGrant } from '@assent/shared';
+import { type ConcernReceipt, days, type OrganisationPolicyInput, type PlaybackGrant } from '@assent/shared';
 import { describe, expect, it } from 'vitest';
 import { latestPolicyVersion } from '../policy/policy-repository';
 import { savePolicy } from '../policy/policy-service';
@@ -11,7 +11,6 @@ import { type RecordedSession, recordedSession } from '../test-support/recording
 import { type TestApp, useTestApp } from '../test-support/test-app';
 import { testDatabases } from '../test-support/test-databases';
 
-const dayMs = 86_400_000;
 const hourMs = 3_600_000;
 
 async function changePolicy(
@@ -80,7 +79,7 @@ describe.each(testDatabases)('playback re-checked on every media request ($name)
     const t = ctx();
     const rec = await recordedSession(t);
     // An hour before the 90-day window closes, the guardian presses play.
-    t.clock.now = new Date(t.clock.now.getTime() + 90 * dayMs - hourMs);
+    t.clock.now = new Date(t.clock.now.getTime() + days(90) - hourMs);
     const { mediaUrl } = await play(t, rec.guardian, rec.recordingId);
     expect((await media(t, rec.guardian, mediaUrl)).status).toBe(206);
     t.clock.now = new Date(t.clock.now.getTime() + 2 * hourMs);

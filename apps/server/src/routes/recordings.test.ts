@@ -9,6 +9,7 @@ import type {
   RecordingList,
   SavePolicyRequest,
 } from '@assent/shared';
+import { days } from '@assent/shared';
 import { describe, expect, it } from 'vitest';
 import { asAccount, signedInAs, type TestAccount } from '../test-support/accounts';
 import { buildSession } from '../test-support/organisation';
@@ -55,7 +56,7 @@ describe.each(testDatabases)('the recording vault routes ($name)', (database) =>
     expect(row).toMatchObject({ status: 'stored', plaintext_path: null });
     expect(Number(row.size_bytes)).toBe(rec.plaintext.length);
     // Retained for the purpose's 90 days from when the recording ended.
-    expect(Date.parse(row.retain_until ?? '') - t.clock.now.getTime()).toBe(90 * 86_400_000);
+    expect(Date.parse(row.retain_until ?? '') - t.clock.now.getTime()).toBe(days(90));
   });
 
   it('lets a reviewer play it back with ranges, audited once per playback, never cached', async () => {
@@ -185,7 +186,7 @@ describe.each(testDatabases)('the recording vault routes ($name)', (database) =>
     ).json()) as RecordingList;
     expect(guardianList.recordings.map((r) => [r.id, r.access])).toEqual([[rec.recordingId, 'attended']]);
     expect(guardianList.recordings[0]?.playableUntil).toBe(
-      new Date(t.clock.now.getTime() + 90 * 86_400_000).toISOString(),
+      new Date(t.clock.now.getTime() + days(90)).toISOString(),
     );
     await grant(t, rec.guardian, rec.recordingId);
 
@@ -218,7 +219,7 @@ describe.each(testDatabases)('the recording vault routes ($name)', (database) =>
     expect((await asAccount(t, theo, 'GET', `/api/recordings/${rec.recordingId}`)).status).toBe(404);
 
     // 91 days later the guardian's window has closed; a reviewer still may.
-    t.clock.now = new Date(t.clock.now.getTime() + 91 * 86_400_000);
+    t.clock.now = new Date(t.clock.now.getTime() + days(91));
     const late = await asAccount(t, rec.guardian, 'POST', `/api/recordings/${rec.recordingId}/playback`, {});
     expect(late.status).toBe(404);
 
@@ -275,8 +276,8 @@ describe.each(testDatabases)('the recording vault routes ($name)', (database) =>
   it('destroys recordings when retention ends and keeps a deletion record without media or key', async () => {
     const t = ctx();
     const rec = await recordedSession(t);
-    expect((await t.vault.sweep(new Date(t.clock.now.getTime() + 89 * 86_400_000))).expired).toBe(0);
-    const result = await t.vault.sweep(new Date(t.clock.now.getTime() + 90 * 86_400_000 + 1000));
+    expect((await t.vault.sweep(new Date(t.clock.now.getTime() + days(89)))).expired).toBe(0);
+    const result = await t.vault.sweep(new Date(t.clock.now.getTime() + days(90) + 1000));
     expect(result.expired).toBe(1);
     expect(await t.db.selectFrom('recording_keys').selectAll().execute()).toEqual([]);
     expect(readdirSync(t.config.vault.dir).filter((f) => f.startsWith('rec_'))).toEqual([]);
@@ -293,7 +294,7 @@ describe.each(testDatabases)('the recording vault routes ($name)', (database) =>
     });
     expect(records[0]?.detail).toMatch(/retention period for Quality assurance ended/);
     // Running it again destroys nothing twice.
-    expect((await t.vault.sweep(new Date(t.clock.now.getTime() + 100 * 86_400_000))).expired).toBe(0);
+    expect((await t.vault.sweep(new Date(t.clock.now.getTime() + days(100)))).expired).toBe(0);
     // Only admins read deletion records.
     const tutorRes = await asAccount(t, rec.tutor, 'GET', '/api/admin/deletions');
     expect(tutorRes.status).toBe(403);

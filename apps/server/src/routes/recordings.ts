@@ -8,7 +8,7 @@ import { Readable } from 'node:stream';
 import { DeletionRecordList, PlaybackGrant, RecordingDetail, RecordingList } from '@assent/shared';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { appendAudit } from '../audit/audit-log';
+import { auditDenied } from '../audit/audit-log';
 import type { AppEnv } from '../http/app-env';
 import { AppError } from '../http/app-error';
 import { validationHook } from '../middleware/error-handling';
@@ -100,7 +100,12 @@ const listDeletions = createRoute({
 });
 
 /** The stored recording and why the actor may watch it; a 404 (audited) otherwise. */
-async function watchable(c: Context<AppEnv>, actor: Actor, id: string, action: string) {
+async function watchable(
+  c: Context<AppEnv>,
+  actor: Actor,
+  id: string,
+  action: 'recording.read' | 'recording.view',
+) {
   const { db, consent, now } = c.var.deps;
   const recording = await findRecording(db, id);
   const view =
@@ -109,11 +114,10 @@ async function watchable(c: Context<AppEnv>, actor: Actor, id: string, action: s
       : undefined;
   const access = view && accessOf(actor, view);
   if (!recording || !view || !access) {
-    await appendAudit(db, {
-      actor: { userId: actor.userId, role: actor.role },
+    await auditDenied(db, {
+      actor,
       action,
       target: { type: 'recording', id },
-      outcome: 'denied',
       detail: { reason: recording?.status === 'stored' ? 'not_allowed' : 'not_found' },
       at: now(),
     });
@@ -177,11 +181,10 @@ export const recordingsRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validatio
     // (policy narrowed, report closed, playback window ended, account disabled all end it at once).
     const stillAllowed = recording && wrapped && (await mayStillWatch(c.var.deps, actor, recording, now()));
     if (!recording || !wrapped || !stillAllowed) {
-      await appendAudit(db, {
-        actor: { userId: actor.userId, role: actor.role },
+      await auditDenied(db, {
+        actor,
         action: 'recording.media',
         target: { type: 'recording', id },
-        outcome: 'denied',
         detail: { reason: !live ? 'no_live_view' : !wrapped ? 'not_stored' : 'access_ended', viewId },
         at: now(),
       });

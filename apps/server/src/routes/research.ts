@@ -14,7 +14,7 @@ import {
 } from '@assent/shared';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { appendAudit } from '../audit/audit-log';
+import { auditDenied } from '../audit/audit-log';
 import type { AppEnv } from '../http/app-env';
 import { AppError } from '../http/app-error';
 import { validationHook } from '../middleware/error-handling';
@@ -220,11 +220,10 @@ export const researchRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
     const { db, now } = c.var.deps;
     if (decision === 'agree' && expiresAt.getTime() <= now().getTime()) {
       // Agreeing shares a session with researchers: it needs a live link or a sign-in. Refusing never does.
-      await appendAudit(db, {
-        actor: { userId: person.userId, role: person.role },
+      await auditDenied(db, {
+        actor: person,
         action: 'research.consent',
         target: { type: 'person', id: forPersonId ?? person.id },
-        outcome: 'denied',
         detail: {
           method: c.req.method,
           path: c.req.path,
@@ -247,11 +246,10 @@ export const researchRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
     );
     const choice = choices.find((ch) => ch.person.id === (forPersonId ?? person.id));
     if (!choice) {
-      await appendAudit(db, {
-        actor: { userId: person.userId, role: person.role },
+      await auditDenied(db, {
+        actor: person,
         action: 'research.consent',
         target: { type: 'person', id: forPersonId ?? person.id },
-        outcome: 'denied',
         detail: { method: c.req.method, path: c.req.path, sessionId: person.sessionId, via: 'invite' },
         at: now(),
       });

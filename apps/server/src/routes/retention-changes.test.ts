@@ -3,15 +3,13 @@
  * version); a longer one does not (people consented to the shorter time). The admin sees which before saving.
  */
 import { randomUUID } from 'node:crypto';
-import type { OrganisationPolicy, RetentionEffects } from '@assent/shared';
+import { days, type OrganisationPolicy, type RetentionEffects } from '@assent/shared';
 import { describe, expect, it } from 'vitest';
 import { asAccount, signedInAs, type TestAccount } from '../test-support/accounts';
 import { seatsOf } from '../test-support/organisation';
 import { fakeMp4, finishedEgress, logEntry, recordedSession } from '../test-support/recordings';
 import { type TestApp, useTestApp } from '../test-support/test-app';
 import { testDatabases } from '../test-support/test-databases';
-
-const dayMs = 86_400_000;
 
 async function retentionOf(t: TestApp, purpose: string, days: number) {
   const current = (await (await t.app.request('/api/policy')).json()) as OrganisationPolicy;
@@ -46,8 +44,8 @@ const rowOf = (t: TestApp, id: string) =>
     .where('id', '=', id)
     .executeTakeFirstOrThrow();
 
-const later = (t: TestApp, days: number) => {
-  t.clock.now = new Date(t.clock.now.getTime() + days * dayMs);
+const later = (t: TestApp, n: number) => {
+  t.clock.now = new Date(t.clock.now.getTime() + days(n));
 };
 
 describe.each(testDatabases)('retention changes and stored recordings ($name)', (database) => {
@@ -76,7 +74,7 @@ describe.each(testDatabases)('retention changes and stored recordings ($name)', 
 
     const moved = await rowOf(t, recent.recordingId);
     expect(moved.retention_policy_version).toBe(2);
-    expect(Date.parse(moved.retain_until ?? '') - Date.parse(moved.ended_at ?? '')).toBe(30 * dayMs);
+    expect(Date.parse(moved.retain_until ?? '') - Date.parse(moved.ended_at ?? '')).toBe(days(30));
 
     expect((await t.vault.sweep()).expired).toBe(1);
     expect((await rowOf(t, old.recordingId)).status).toBe('destroyed');
@@ -138,6 +136,6 @@ describe.each(testDatabases)('retention changes and stored recordings ($name)', 
       .executeTakeFirstOrThrow();
     expect(row.policy_version).toBe(1);
     expect(row.retention_policy_version).toBe(2);
-    expect(Date.parse(row.retain_until ?? '') - Date.parse(row.ended_at ?? '')).toBe(7 * dayMs);
+    expect(Date.parse(row.retain_until ?? '') - Date.parse(row.ended_at ?? '')).toBe(days(7));
   });
 });

@@ -8,7 +8,7 @@
 
 import { randomUUID } from 'node:crypto';
 import type { AdvanceConsentRequest, AdvanceConsentResponse } from '@assent/shared';
-import { appendAudit } from '../audit/audit-log';
+import { appendAudit, auditDenied } from '../audit/audit-log';
 import type { ConsentService } from '../consent/consent-service';
 import type { Db, DbOrTrx } from '../db/database';
 import { AppError } from '../http/app-error';
@@ -45,11 +45,10 @@ export async function giveAdvanceConsent(
     .where('people.role', '=', 'guardian')
     .executeTakeFirst();
   if (!link) {
-    await appendAudit(db, {
-      actor: { userId: actor.userId, role: actor.role },
+    await auditDenied(db, {
+      actor,
       action: 'session.advance_consent',
       target: { type: 'session', id: sessionId },
-      outcome: 'denied',
       detail: { studentPersonId: input.studentPersonId },
       at: deps.now(),
     });

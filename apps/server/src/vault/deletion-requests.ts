@@ -3,7 +3,7 @@
  * transaction); deciding them is an admin's, case by case (Hearken; `rights/deletion/deletion-decision.ts`).
  * One open request per person and thing asked about: asking again returns the one already open.
  */
-import type { DeletionRequestOrigin, DeletionRequestReceipt } from '@assent/shared';
+import type { AuditAction, DeletionRequestOrigin, DeletionRequestReceipt } from '@assent/shared';
 import { appendAudit } from '../audit/audit-log';
 import type { Db } from '../db/database';
 import { newDeletionRequestId } from '../opaque-ids';
@@ -26,10 +26,10 @@ export interface DeletionRequestInput {
 }
 
 /** Audit actions: the call's one click is "received"; a request from a recording's page is "created". */
-const auditActionOf: Record<DeletionRequestOrigin, string> = {
+const auditActionOf = {
   withdrawal: 'deletion_request.receive',
   recordings_page: 'deletion_request.create',
-};
+} as const satisfies Record<DeletionRequestOrigin, AuditAction>;
 
 export async function receiveDeletionRequest(
   deps: { db: Db; now: () => Date },

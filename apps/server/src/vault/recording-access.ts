@@ -4,7 +4,7 @@
  * long, never widen it beyond what people agreed to.
  */
 
-import type { RecordingAccessBasis, StaffRole } from '@assent/shared';
+import { addDays, type RecordingAccessBasis, type StaffRole } from '@assent/shared';
 import type { DbOrTrx } from '../db/database';
 import type { CanActor, RecordingResource } from '../people/can';
 import { recordingAccess } from '../people/can';
@@ -12,8 +12,6 @@ import type { PolicyBook } from '../policy/policy-book';
 import { findPurpose } from '../policy/purposes';
 import { isHeld } from './lifetime/holds';
 import type { Recording } from './recording-repository';
-
-const dayMs = 86_400_000;
 
 export interface RecordingTerms {
   viewerRoles: StaffRole[];
@@ -42,8 +40,8 @@ export async function recordingTerms(policies: PolicyBook, recording: Recording)
 /** When participants' playback ends, or null when they may not play it back at all. */
 export function playableUntil(recording: Recording, terms: RecordingTerms): string | null {
   if (terms.participantPlaybackDays === null) return null;
-  const from = Date.parse(recording.endedAt ?? recording.storedAt ?? recording.createdAt);
-  return new Date(from + terms.participantPlaybackDays * dayMs).toISOString();
+  const from = recording.endedAt ?? recording.storedAt ?? recording.createdAt;
+  return addDays(from, terms.participantPlaybackDays).toISOString();
 }
 
 /**

@@ -1,14 +1,13 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { days } from '@assent/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import { connectDatabase } from '../db/connect';
 import type { Db } from '../db/database';
 import { migrateToLatest } from '../db/migrate';
 import { recordedSession } from '../test-support/recordings';
 import { buildTestApp, type TestApp } from '../test-support/test-app';
-
-const dayMs = 86_400_000;
 
 describe('crypto-shredding on a SQLite file', () => {
   let dir: string | undefined;
@@ -43,7 +42,7 @@ describe('crypto-shredding on a SQLite file', () => {
     // It is on disk while the recording is kept (that is what the test looks for afterwards).
     expect(onDisk(file).includes(needle)).toBe(true);
 
-    t.clock.now = new Date(t.clock.now.getTime() + 91 * dayMs);
+    t.clock.now = new Date(t.clock.now.getTime() + days(91));
     expect((await t.vault.sweep()).expired).toBe(1);
 
     expect(onDisk(file).includes(needle)).toBe(false);

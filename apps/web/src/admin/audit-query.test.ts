@@ -1,4 +1,4 @@
-import type { AuditEntry } from '@assent/shared';
+import { AuditAction, type AuditEntry } from '@assent/shared';
 import { describe, expect, it } from 'vitest';
 import {
   actionInWords,
@@ -79,6 +79,7 @@ describe('entries in words', () => {
   it('names known actions and roles, and shows unknown ones exactly', () => {
     expect(actionInWords('policy.update')).toBe('Change the recording policy');
     expect(actionInWords('vault.rekey')).toBe('vault.rekey');
+    for (const action of AuditAction.options) expect(actionInWords(action)).not.toBe(action);
     expect(roleInWords('reviewer')).toBe('Reviewer (quality and safeguarding)');
     expect(roleInWords('egress')).toBe('egress');
     expect(roleInWords(null)).toBe('—');

@@ -9,6 +9,7 @@ import {
   type AuditOutcome,
   type AuditVerification,
   accountRoleLabels,
+  auditActionInWords,
   type PolicyChange,
 } from '@assent/shared';
 import type { Remote } from '../ui/useRemote';
@@ -98,40 +99,8 @@ export function auditQueryString(
   return { ok: true, query: params.toString() };
 }
 
-// Named as what was attempted, so the words fit a refusal ("Denied") as well as a success ("Done").
-const actionWords: Readonly<Record<string, string>> = {
-  'auth.sign_in': 'Sign in',
-  'auth.sign_out': 'Sign out',
-  'auth.sign_out_everywhere': 'Sign out on every device',
-  'account.create': 'Create an account',
-  'invitation.create': 'Send an invitation',
-  'agreement.give': 'Agree to the policy',
-  'student.add': 'Add a student',
-  'student.read': 'Look at a student',
-  'student.invite': 'Invite a student to sign in',
-  'student.set_preference': 'Change a recording preference',
-  'students.list': 'List the students',
-  'preference.set': 'Change a recording preference',
-  'session.create': 'Create a session',
-  'session.read': 'Look at a session',
-  'session.join': 'Join a session',
-  'session.request_recording': 'Ask to record a session',
-  'recording.view': 'Watch a recording',
-  'recording.view_denied': 'Try to watch a recording',
-  'policy.create': 'Set up the recording policy from the defaults',
-  'policy.read': 'Read the recording policy',
-  'policy.update': 'Change the recording policy',
-  'policy.history': 'Look at the policy’s versions',
-  'audit.read': 'Read the audit log',
-  'staff.invite': 'Invite staff',
-  'people.list': 'List everyone',
-  'family.invite': 'Invite a family',
-};
-
 /** The action in words where it is known; otherwise its dotted name, which is still exact. */
-export function actionInWords(action: string): string {
-  return actionWords[action] ?? action;
-}
+export const actionInWords = auditActionInWords;
 
 export function roleInWords(role: string | null): string {
   if (role === null) return '—';

@@ -1,5 +1,6 @@
 /** The admin's view of the audit log: its entries, how to filter them, and whether the chain is intact. */
 import { z } from 'zod';
+import { AuditAction } from './actions';
 
 export const AuditOutcome = z.enum(['done', 'denied']);
 export type AuditOutcome = z.infer<typeof AuditOutcome>;
@@ -12,8 +13,11 @@ export const AuditEntry = z.object({
   actorName: z.string().nullable(),
   /** The role the actor had when they acted. */
   actorRole: z.string().nullable(),
-  /** Dotted verb such as `policy.update` or `auth.sign_in`. */
-  action: z.string(),
+  /**
+   * One of `AuditAction`, such as `policy.update` or `auth.sign_in`; an entry written by hand or by a
+   * version that used another word keeps that word as stored (the hash chain covers it).
+   */
+  action: z.union([AuditAction, z.string()]),
   targetType: z.string().nullable(),
   targetId: z.string().nullable(),
   outcome: AuditOutcome,

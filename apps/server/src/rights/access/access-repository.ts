@@ -1,11 +1,10 @@
 /** Access requests as stored: received, then answered once with a JSON snapshot of what was held. */
 import { randomBytes } from 'node:crypto';
 import type { AccessRequest, AccessRequestStage, AdminAccessRequest } from '@assent/shared';
+import { wholeDaysBetween } from '@assent/shared';
 import { PostgresAdapter, type Selectable } from 'kysely';
 import type { DbOrTrx } from '../../db/database';
 import type { AccessRequestsTable } from '../rights-tables';
-
-const dayMs = 86_400_000;
 
 export type AccessRequestRow = Selectable<AccessRequestsTable>;
 
@@ -115,12 +114,9 @@ export function toAdminAccessRequest(row: AdminRow, now: Date): AdminAccessReque
   return {
     ...toAccessRequest(row),
     requesterName: row.requester_name,
-    openDays: Math.max(
-      0,
-      Math.floor(
-        ((row.released_at ? Date.parse(row.released_at) : now.getTime()) - Date.parse(row.created_at)) /
-          dayMs,
-      ),
+    openDays: wholeDaysBetween(
+      Date.parse(row.created_at),
+      row.released_at ? Date.parse(row.released_at) : now.getTime(),
     ),
     answeredByName: row.answerer_name ?? null,
     stage: stageOf(row),

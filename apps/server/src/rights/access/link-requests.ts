@@ -5,20 +5,19 @@
  * seat, so a leaked old link cannot flood the safeguarding queue or put every recording on hold.
  * Refusals are audited with the reason.
  */
-import { appendAudit } from '../../audit/audit-log';
+import { type AuditAction, addDays } from '@assent/shared';
+import { auditDenied } from '../../audit/audit-log';
 import type { Db, DbOrTrx } from '../../db/database';
 import { AppError } from '../../http/app-error';
 import type { PolicyBook } from '../../policy/policy-book';
 import type { ResolvedInvite } from '../../sessions/resolve-invite';
-
-const dayMs = 86_400_000;
 
 /** Per seat, over the last 24 hours, counting what the seat made by link (a sign-in is not limited). */
 export const linkRequestLimits = { concern_report: 5, deletion_request: 3 } as const;
 
 export type LinkRequestKind = keyof typeof linkRequestLimits;
 
-const auditAction: Record<LinkRequestKind, string> = {
+const auditAction: Record<LinkRequestKind, AuditAction> = {
   concern_report: 'concern.report',
   deletion_request: 'deletion_request.receive',
 };
@@ -70,11 +69,10 @@ export async function checkLinkRequest(
   const now = deps.now();
   const { person, session } = invite;
   const refuse = async (reason: string, error: AppError) => {
-    await appendAudit(db, {
-      actor: { userId: person.userId, role: person.role },
+    await auditDenied(db, {
+      actor: person,
       action: auditAction[kind],
       target: { type: 'person', id: person.id },
-      outcome: 'denied',
       detail: { ...details, sessionId: session.id, via: 'invite', reason },
       at: now,
     });
@@ -83,7 +81,7 @@ export async function checkLinkRequest(
   if (invite.expiresAt.getTime() <= now.getTime()) {
     const { lateRequestDays } = (await deps.policies.current()).policy;
     const ended = await sessionEndedAt(db, session.id, invite.expiresAt);
-    if (now.getTime() > ended.getTime() + lateRequestDays * dayMs) {
+    if (now.getTime() > addDays(ended, lateRequestDays).getTime()) {
       await refuse(
         'link_too_old',
         new AppError(
@@ -95,7 +93,7 @@ export async function checkLinkRequest(
     }
   }
   const limit = linkRequestLimits[kind];
-  const made = await madeSince(db, kind, person.id, new Date(now.getTime() - dayMs).toISOString());
+  const made = await madeSince(db, kind, person.id, addDays(now, -1).toISOString());
   if (made >= limit) {
     await refuse(
       'rate_limited',

@@ -8,14 +8,13 @@ import type {
   SafeguardingReportDetail,
   SafeguardingReportSummary,
 } from '@assent/shared';
+import { wholeDaysBetween } from '@assent/shared';
 import type { Selectable } from 'kysely';
 import type { DbOrTrx } from '../../db/database';
 import type { PolicyBook } from '../../policy/policy-book';
 import { purposeLabel } from '../../policy/purposes';
 import { heldSessionIds } from '../../vault/lifetime/holds';
 import type { ConcernReportsTable } from '../rights-tables';
-
-const dayMs = 86_400_000;
 
 type ReportRow = Selectable<ConcernReportsTable> & { session_title: string };
 
@@ -30,7 +29,7 @@ function reports(db: DbOrTrx) {
 /** Whole days the report has been (or was) open. */
 function openDays(row: ReportRow, at: Date): number {
   const end = row.closed_at ? Date.parse(row.closed_at) : at.getTime();
-  return Math.max(0, Math.floor((end - Date.parse(row.created_at)) / dayMs));
+  return wholeDaysBetween(Date.parse(row.created_at), end);
 }
 
 /** Recordings not yet destroyed, per session: what a hold keeps. */

@@ -4,14 +4,13 @@
  */
 
 import type { AccountRole, AdminDeletionRequest, CoveredRecording, MyDeletionRequest } from '@assent/shared';
+import { wholeDaysBetween } from '@assent/shared';
 import type { Selectable } from 'kysely';
 import type { DbOrTrx } from '../../db/database';
 import type { PolicyBook } from '../../policy/policy-book';
 import { purposeLabel } from '../../policy/purposes';
 import { heldSessionIds } from '../../vault/lifetime/holds';
 import type { DeletionRequestsTable, RecordingsTable } from '../../vault/vault-tables';
-
-const dayMs = 86_400_000;
 
 type RequestRow = Selectable<DeletionRequestsTable>;
 type RecordingRow = Pick<Selectable<RecordingsTable>, 'id' | 'started_at' | 'created_at'>;
@@ -115,7 +114,7 @@ export async function adminDeletionRequests(
       requesterName: row.requester_name,
       requesterRole: (row.seat_role ?? row.account_role ?? 'student') as AccountRole,
       recordings: covered,
-      openDays: Math.max(0, Math.floor((until - Date.parse(row.created_at)) / dayMs)),
+      openDays: wholeDaysBetween(Date.parse(row.created_at), until),
       onHold: held.has(row.session_id),
       decidedByName: row.decided_by_name,
     };

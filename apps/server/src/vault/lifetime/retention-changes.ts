@@ -5,10 +5,9 @@
  * recordings: people consented to the shorter time. `retentionEffects` says which will happen before an
  * admin saves; `applyShorterRetention` does it in the transaction that saves the version.
  */
-import type { OrganisationPolicyInput, RetentionEffect } from '@assent/shared';
+import { addDays, type OrganisationPolicyInput, type RetentionEffect } from '@assent/shared';
 import { type AuditActor, appendAudit } from '../../audit/audit-log';
 import type { DbOrTrx } from '../../db/database';
-import { addDays } from './retention-end';
 
 interface PurposeChange {
   purpose: string;
@@ -55,7 +54,7 @@ async function storedOf(db: DbOrTrx, purpose: string) {
 /** Which stored recordings a new retention of `days` would end sooner. */
 const endedSooner = (rows: Awaited<ReturnType<typeof storedOf>>, days: number) =>
   rows.flatMap((row) => {
-    const until = addDays(row.from, days);
+    const until = addDays(row.from, days).toISOString();
     return row.retainUntil === null || until < row.retainUntil ? [{ id: row.id, until }] : [];
   });
 

@@ -3,12 +3,10 @@
  * policy it was consented under, or in a later version if that one is shorter (the more protective
  * choice). A later, longer retention never extends it: people agreed to the shorter time.
  */
-import type { OrganisationPolicy } from '@assent/shared';
+import { addDays, type OrganisationPolicy } from '@assent/shared';
 import type { PolicyBook } from '../../policy/policy-book';
 import { findPurpose, requirePurpose } from '../../policy/purposes';
 import type { Recording } from '../recording-repository';
-
-const dayMs = 86_400_000;
 
 export interface RetentionEnd {
   retainUntil: string;
@@ -28,8 +26,6 @@ export function retentionDaysOf(policy: OrganisationPolicy, purpose: string): nu
 export const retentionStart = (recording: Pick<Recording, 'endedAt' | 'storedAt'>, storedAt?: string) =>
   recording.endedAt ?? recording.storedAt ?? storedAt ?? new Date().toISOString();
 
-export const addDays = (iso: string, days: number) => new Date(Date.parse(iso) + days * dayMs).toISOString();
-
 export async function retentionEnd(
   policies: PolicyBook,
   recording: Recording,
@@ -41,7 +37,7 @@ export async function retentionEnd(
   const agreed = retentionDaysOf(madeUnder, recording.purpose);
   const inForce = findPurpose(current, recording.purpose)?.retentionDays;
   if (inForce !== undefined && inForce < agreed) {
-    return { retainUntil: addDays(from, inForce), policyVersion: current.version };
+    return { retainUntil: addDays(from, inForce).toISOString(), policyVersion: current.version };
   }
-  return { retainUntil: addDays(from, agreed), policyVersion: madeUnder.version };
+  return { retainUntil: addDays(from, agreed).toISOString(), policyVersion: madeUnder.version };
 }

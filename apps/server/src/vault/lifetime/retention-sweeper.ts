@@ -4,7 +4,7 @@
  * then it waits, and the first sweep after the report is closed destroys it. Destructions a hold
  * deferred are done here too once the hold has ended.
  */
-import { humanPurpose } from '../../policy/consent-terms';
+import { humanPurpose } from '../../policy/purposes';
 import { type DestroyDeps, destroyRecording } from '../destroy';
 import { expiredRecordings, findRecording } from '../recording-repository';
 import { deferredDestructions, heldSessionIds } from './holds';
