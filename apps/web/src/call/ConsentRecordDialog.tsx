@@ -1,6 +1,6 @@
 import type { ConsentAnswerCounts, ConsentCommandKind, ConsentLogEntry } from '@assent/shared';
 import { useEffect, useState } from 'react';
-import { fetchConsentLog } from '../api/recording';
+import { fetchConsentLog } from '../api/consent';
 import { useAssentStore } from '../store';
 import { CallDialog } from './CallDialog';
 import { useCallSession } from './call-session';

@@ -8,7 +8,7 @@ import {
   fetchRecordingState,
   newClientRequestId,
   requestRecording,
-} from '../api/recording';
+} from '../api/consent';
 import { useAssentStore } from '../store';
 import { isRequestActive, selectMyDecision, selectRequestId } from '../store/consent-selectors';
 import { startWithdrawal, type WithdrawAttemptResult, type Withdrawal } from './withdrawal';

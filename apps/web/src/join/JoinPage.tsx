@@ -1,13 +1,13 @@
 import type { InvitePreview, RecordingRequestInfo } from '@assent/shared';
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { ApiError } from '../api/client';
-import { describeInviteFailure } from '../api/invite-failure-message';
 import {
   answerRecordingRequest,
   fetchRecordingState,
   newClientRequestId,
   type RecordingStateResponse,
-} from '../api/recording';
+} from '../api/consent';
+import { describeInviteFailure } from '../api/invite-failure-message';
 import { fetchInvitePreview } from '../api/sessions';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { PageFrame } from '../ui/PageFrame';
