@@ -2,7 +2,7 @@ import type { InvitePreview, JoinResponse } from '@assent/shared';
 import { useCallback, useEffect, useState } from 'react';
 import { describeInviteFailure } from '../api/invite-failure-message';
 import { joinSession } from '../api/sessions';
-import type { DeviceChoices } from '../join/device-choices';
+import type { DeviceChoices } from '../devices/device-choices';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { PageFrame } from '../ui/PageFrame';
 import { CallRoom } from './CallRoom';

@@ -9,15 +9,15 @@ import {
 } from '../api/consent';
 import { describeInviteFailure } from '../api/invite-failure-message';
 import { fetchInvitePreview } from '../api/sessions';
+import { type DeviceChoices, defaultDeviceChoices } from '../devices/device-choices';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { PageFrame } from '../ui/PageFrame';
-import { type DeviceChoices, defaultDeviceChoices } from './device-choices';
 import { JoinReportStatus } from './JoinReportStatus';
 import { JoinResearchSharing } from './JoinResearchSharing';
 import { type JoinConsent, RecordingNotice } from './RecordingNotice';
 
 // LiveKit is heavy: the preview loads it after the page is up, the call only once Join is clicked.
-const DevicePreview = lazy(() => import('./DevicePreview'));
+const DevicePreview = lazy(() => import('../devices/DevicePreview'));
 const loadCall = () => import('../call/CallView');
 const CallView = lazy(loadCall);
 /** The call and the schema it reads room metadata with, fetched together rather than one after the other. */
