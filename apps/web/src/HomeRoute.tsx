@@ -1,13 +1,13 @@
 import { lazy } from 'react';
-import { ApiError } from '../api/client';
-import { useAccount, useAccountStore } from '../people/account-store';
-import { ErrorAlert } from '../ui/ErrorAlert';
-import { PageLoading } from '../ui/PageLoading';
-import { LandingPage } from './LandingPage';
+import { ApiError } from './api/client';
+import { LandingPage } from './home/LandingPage';
+import { useAccount, useAccountStore } from './people/account-store';
+import { ErrorAlert } from './ui/ErrorAlert';
+import { PageLoading } from './ui/PageLoading';
 
 // The dashboard is fetched only for someone signed in: a visitor's first load stays small.
 const DashboardPage = lazy(() =>
-  import('../dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })),
+  import('./dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })),
 );
 
 /** `/`: what Assent is for visitors; the dashboard for someone signed in. */
