@@ -1,5 +1,6 @@
 import type { AuditEntry } from '@assent/shared';
 import { AppLink } from '../ui/AppLink';
+import { formatDateTime } from '../ui/format';
 import {
   actionInWords,
   actorInWords,
@@ -10,7 +11,6 @@ import {
   targetInWords,
 } from './audit-query';
 import { auditPagePath, personAuditPath } from './audit-url';
-import { formatDateTime } from './format-time';
 
 /** The entries, newest first; at phone width each row becomes a small card (see `.card-table`). */
 export function AuditTable({

@@ -1,6 +1,6 @@
 import { accountRoleLabels, type PeopleList } from '@assent/shared';
+import { formatDate } from '../ui/format';
 import { AccountActions } from './AccountActions';
-import { formatDate } from './format-time';
 import { WithdrawInvitation } from './WithdrawInvitation';
 
 type Person = PeopleList['people'][number];

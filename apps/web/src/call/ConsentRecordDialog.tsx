@@ -2,6 +2,7 @@ import type { ConsentAnswerCounts, ConsentCommandKind, ConsentLogEntry } from '@
 import { useEffect, useState } from 'react';
 import { fetchConsentLog } from '../api/consent';
 import { useAssentStore } from '../store';
+import { countInWords } from '../ui/format';
 import { CallDialog } from './CallDialog';
 import { useCallSession } from './call-session';
 
@@ -38,7 +39,7 @@ function when(at: string): string {
   return Number.isNaN(date.getTime()) ? at : localTime.format(date);
 }
 
-const people = (n: number) => (n === 1 ? '1 person' : `${n} people`);
+const people = (n: number) => countInWords(n, 'person', 'people');
 
 /** "Safeguarding: 2 people consented, 1 person declined", never who. */
 export function answersInWords(count: ConsentAnswerCounts, purpose: string): string {

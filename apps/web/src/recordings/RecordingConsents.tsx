@@ -1,5 +1,5 @@
 import type { RecordingConsent, RecordingDetail } from '@assent/shared';
-import { formatDateTime } from '../admin/format-time';
+import { formatDateTime } from '../ui/format';
 import { consentKindInWords, roleInWords } from './recording-words';
 
 /** The consent log the recording was made under, in the order it was written. */

@@ -1,7 +1,7 @@
 import type { RecordingSummary } from '@assent/shared';
-import { formatDate, formatDateTime } from '../admin/format-time';
 import { AppLink } from '../ui/AppLink';
-import { accessInWords, durationInWords } from './recording-words';
+import { durationInWords, formatDate, formatDateTime } from '../ui/format';
+import { accessInWords } from './recording-words';
 
 /**
  * The recordings a person may watch, newest first as the server sends them; at phone width each row

@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { formatDate } from '../../admin/format-time';
 import { stubApi } from '../../test-support/stub-api';
+import { formatDate } from '../../ui/format';
 import { AccessAnswerPage } from './AccessAnswerPage';
 import { answered } from './access-fixtures';
 

@@ -1,21 +1,19 @@
 import type { AdminAccessRequest } from '@assent/shared';
 import { useState } from 'react';
 import { AdminFailureAlert } from '../../admin/AdminFailureAlert';
-import { formatDate } from '../../admin/format-time';
 import { answerAccessRequest, fetchAdminAccessRequests } from '../../api/access-requests';
+import { daysCount, formatDate } from '../../ui/format';
 import { useRemote } from '../../ui/useRemote';
 import { AccessDraft } from './AccessDraft';
 import './access.css';
 
-const days = (n: number) => `${n} ${n === 1 ? 'day' : 'days'}`;
-
 function stageInWords(request: AdminAccessRequest): string {
-  if (request.stage === 'received') return `Open for ${days(request.openDays)}`;
+  if (request.stage === 'received') return `Open for ${daysCount(request.openDays)}`;
   if (request.stage === 'draft')
-    return `Answer ready to read, not yet released; open for ${days(request.openDays)}`;
+    return `Answer ready to read, not yet released; open for ${daysCount(request.openDays)}`;
   return `Answered on ${formatDate(request.releasedAt ?? request.receivedAt)}${
     request.releasedByName ? ` by ${request.releasedByName}` : ''
-  }, after ${days(request.openDays)}`;
+  }, after ${daysCount(request.openDays)}`;
 }
 
 /**

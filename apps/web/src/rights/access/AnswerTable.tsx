@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { formatDateTime } from '../../admin/format-time';
+import { formatDateTime } from '../../ui/format';
 
 export interface AnswerColumn<T> {
   label: string;

@@ -1,9 +1,9 @@
 import '../../styles/recordings.css';
 import type { SafeguardingReportSummary } from '@assent/shared';
 import { AdminFailureAlert } from '../../admin/AdminFailureAlert';
-import { formatDate, formatDateTime } from '../../admin/format-time';
 import { fetchSafeguardingReports } from '../../api/concerns';
 import { AppLink } from '../../ui/AppLink';
+import { formatDate, formatDateTime } from '../../ui/format';
 import { PageHeading } from '../../ui/PageHeading';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { useRemote } from '../../ui/useRemote';

@@ -2,6 +2,7 @@
 import { type AccountRole, accountRoleLabels, type ConcernCategory } from '@assent/shared';
 import { ApiError } from '../../api/client';
 import { describeAccountFailure, type FailureMessage } from '../../api/failure-message';
+import { daysCount } from '../../ui/format';
 
 /** What a report is about, as the reporter chooses it. */
 export const categoryLabels: Readonly<Record<ConcernCategory, string>> = {
@@ -33,5 +34,5 @@ export function reportFailure(error: unknown): FailureMessage {
 
 /** "Open for 3 days" (whole days since it was received: 0 on the first day). */
 export function openFor(days: number): string {
-  return days === 1 ? 'Open for 1 day' : `Open for ${days} days`;
+  return `Open for ${daysCount(days)}`;
 }
