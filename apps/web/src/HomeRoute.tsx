@@ -1,5 +1,6 @@
 import { lazy } from 'react';
 import { ApiError } from './api/client';
+import { failureWords } from './api/failure-words';
 import { LandingPage } from './home/LandingPage';
 import { useAccount, useAccountStore } from './people/account-store';
 import { ErrorAlert } from './ui/ErrorAlert';
@@ -19,7 +20,7 @@ export function HomeRoute() {
     const offline = status.error instanceof ApiError && status.error.code === 'unreachable';
     return (
       <ErrorAlert
-        title={offline ? "Can't reach Assent" : 'Something went wrong'}
+        title={offline ? failureWords.unreachable.title : 'Something went wrong'}
         focusOnMount
         actions={
           <button type="button" className="button button--secondary" onClick={() => void load()}>
@@ -27,7 +28,7 @@ export function HomeRoute() {
           </button>
         }
       >
-        <p>{offline ? 'Check your internet connection, then try again.' : 'Please try again in a moment.'}</p>
+        <p>{offline ? failureWords.unreachable.detail : 'Please try again in a moment.'}</p>
       </ErrorAlert>
     );
   }

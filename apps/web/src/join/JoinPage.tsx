@@ -7,7 +7,7 @@ import {
   newClientRequestId,
   type RecordingStateResponse,
 } from '../api/consent';
-import { describeInviteFailure } from '../api/invite-failure-message';
+import { describeFailure } from '../api/failure-words';
 import { fetchInvitePreview } from '../api/sessions';
 import { type DeviceChoices, defaultDeviceChoices } from '../devices/device-choices';
 import { ErrorAlert } from '../ui/ErrorAlert';
@@ -157,7 +157,7 @@ export function JoinPage({ inviteToken }: { inviteToken: string }) {
 }
 
 function InviteFailure({ error, onRetry }: { error: unknown; onRetry: () => void }) {
-  const failure = describeInviteFailure(error);
+  const failure = describeFailure(error, 'invite');
   return (
     <ErrorAlert
       title={failure.title}

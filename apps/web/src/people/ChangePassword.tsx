@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { ApiError } from '../api/client';
-import { describeAccountFailure, type FailureMessage } from '../api/failure-message';
+import { describeFailure, type FailureMessage } from '../api/failure-words';
 import { changePassword } from '../api/passwords';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { type FieldErrors, fieldErrorsFrom } from '../ui/field-errors';
@@ -33,7 +33,7 @@ export function ChangePassword() {
     } catch (error) {
       const issues = error instanceof ApiError ? error.issues : [];
       if (issues.length > 0) setFields(fieldErrorsFrom(issues));
-      else setFailure(describeAccountFailure(error));
+      else setFailure(describeFailure(error));
     } finally {
       setBusy(false);
     }

@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import { describeAccountFailure, type FailureMessage } from '../api/failure-message';
+import { describeFailure, type FailureMessage } from '../api/failure-words';
 import { requestPasswordReset } from '../api/passwords';
 import { AppLink } from '../ui/AppLink';
 import { ErrorAlert } from '../ui/ErrorAlert';
@@ -30,7 +30,7 @@ export function ForgotPasswordPage() {
       await requestPasswordReset(email);
       setSentTo(email.trim());
     } catch (error) {
-      setFailure(describeAccountFailure(error));
+      setFailure(describeFailure(error));
     } finally {
       setBusy(false);
     }

@@ -1,8 +1,8 @@
 import '../styles/recordings.css';
 import type { DeletionRecord } from '@assent/shared';
-import { AdminFailureAlert } from '../admin/AdminFailureAlert';
 import { fetchPolicy } from '../admin/admin-api';
 import { fetchDeletionRecords } from '../api/recordings';
+import { AdminFailureAlert } from '../ui/AdminFailureAlert';
 import { formatDateTime } from '../ui/format';
 import { PageHeading } from '../ui/PageHeading';
 import { usePageTitle } from '../ui/usePageTitle';

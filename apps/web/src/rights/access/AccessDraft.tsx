@@ -1,7 +1,7 @@
 import type { AccessWithheld, AdminAccessRequest } from '@assent/shared';
 import { useCallback, useState } from 'react';
-import { AdminFailureAlert } from '../../admin/AdminFailureAlert';
 import { fetchAdminAccessRequest, releaseAccessRequest } from '../../api/access-requests';
+import { AdminFailureAlert } from '../../ui/AdminFailureAlert';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { countInWords } from '../../ui/format';
 import { useRemote } from '../../ui/useRemote';

@@ -1,7 +1,7 @@
 import type { AdminAccessRequest } from '@assent/shared';
 import { useState } from 'react';
-import { AdminFailureAlert } from '../../admin/AdminFailureAlert';
 import { answerAccessRequest, fetchAdminAccessRequests } from '../../api/access-requests';
+import { AdminFailureAlert } from '../../ui/AdminFailureAlert';
 import { daysCount, formatDate } from '../../ui/format';
 import { useRemote } from '../../ui/useRemote';
 import { AccessDraft } from './AccessDraft';

@@ -1,7 +1,7 @@
 import '../../styles/recordings.css';
 import type { SafeguardingReportSummary } from '@assent/shared';
-import { AdminFailureAlert } from '../../admin/AdminFailureAlert';
 import { fetchSafeguardingReports } from '../../api/concerns';
+import { AdminFailureAlert } from '../../ui/AdminFailureAlert';
 import { AppLink } from '../../ui/AppLink';
 import { formatDate, formatDateTime } from '../../ui/format';
 import { PageHeading } from '../../ui/PageHeading';

@@ -1,8 +1,8 @@
 import './deletion-requests.css';
 import { type AdminDeletionRequest, type AdminDeletionRequestList, accountRoleLabels } from '@assent/shared';
 import { useId, useState } from 'react';
-import { AdminFailureAlert } from '../../admin/AdminFailureAlert';
 import { fetchAdminDeletionRequests } from '../../api/deletion-requests';
+import { AdminFailureAlert } from '../../ui/AdminFailureAlert';
 import { countInWords, daysCount, formatDate, formatDateTime } from '../../ui/format';
 import { useRemote } from '../../ui/useRemote';
 import { DecisionForm } from './DecisionForm';

@@ -2,7 +2,7 @@ import '../../styles/recordings.css';
 import './guardian-presence.css';
 import type { GuardianPresenceSession } from '@assent/shared';
 import { useState } from 'react';
-import { AdminFailureAlert } from '../../admin/AdminFailureAlert';
+import { AdminFailureAlert } from '../../ui/AdminFailureAlert';
 import { CheckboxField } from '../../ui/CheckboxField';
 import { formatDateTime } from '../../ui/format';
 import { PageHeading } from '../../ui/PageHeading';
