@@ -4,8 +4,7 @@ import { codeOf, describeFailure, type FailureMessage } from '../api/failure-wor
 import { resetPassword } from '../api/passwords';
 import { navigate } from '../router';
 import { AppLink } from '../ui/AppLink';
-import { ErrorAlert } from '../ui/ErrorAlert';
-import { PageHeading } from '../ui/PageHeading';
+import { FormCard } from '../ui/FormCard';
 import { TextField } from '../ui/TextField';
 import { usePageTitle } from '../ui/usePageTitle';
 import { useAccountStore } from './account-store';
@@ -43,36 +42,34 @@ export function ResetPasswordPage({ token }: { token: string }) {
   };
 
   return (
-    <section className="card narrow" aria-labelledby="reset-heading">
-      <PageHeading id="reset-heading">Choose a new password</PageHeading>
-      {failure && (
-        <ErrorAlert title={failure.words.title} focusOnMount>
-          <p>{failure.words.detail}</p>
-          {failure.linkDead && (
-            <p>
-              <AppLink href="/forgot-password">Send a new link</AppLink>
-            </p>
-          )}
-        </ErrorAlert>
-      )}
-      <form onSubmit={onSubmit} noValidate aria-labelledby="reset-heading">
-        <TextField
-          id="reset-password"
-          label="New password"
-          type="password"
-          autoComplete="new-password"
-          hint="At least 10 characters. A few unrelated words are easy to remember and hard to guess."
-          value={password}
-          onChange={setPassword}
-          error={fieldError}
-        />
-        <div className="actions">
-          <button type="submit" className="button button--primary" disabled={busy} aria-busy={busy}>
-            Set new password
-          </button>
-        </div>
-      </form>
-      <p className="muted">Setting a new password signs your account out on every device.</p>
-    </section>
+    <FormCard
+      headingId="reset-heading"
+      title="Choose a new password"
+      level="page"
+      className="card narrow"
+      failure={failure?.words}
+      failureMore={
+        failure?.linkDead && (
+          <p>
+            <AppLink href="/forgot-password">Send a new link</AppLink>
+          </p>
+        )
+      }
+      onSubmit={onSubmit}
+      submitLabel="Set new password"
+      busy={busy}
+      after={<p className="muted">Setting a new password signs your account out on every device.</p>}
+    >
+      <TextField
+        id="reset-password"
+        label="New password"
+        type="password"
+        autoComplete="new-password"
+        hint="At least 10 characters. A few unrelated words are easy to remember and hard to guess."
+        value={password}
+        onChange={setPassword}
+        error={fieldError}
+      />
+    </FormCard>
   );
 }
