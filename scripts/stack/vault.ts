@@ -9,13 +9,9 @@ import { resolveStackConfig } from './stack-config';
 
 const config = resolveStackConfig(process.env);
 const server = serverService(config);
-const result = spawnSync(
-  server.command,
-  ['apps/server/src/vault/vault-command.ts', ...process.argv.slice(2)],
-  {
-    cwd: config.rootDir,
-    env: { ...process.env, ...server.env, PATH: process.env.PATH ?? '' },
-    stdio: 'inherit',
-  },
-);
+const result = spawnSync(server.command, ['apps/server/src/commands/vault.ts', ...process.argv.slice(2)], {
+  cwd: config.rootDir,
+  env: { ...process.env, ...server.env, PATH: process.env.PATH ?? '' },
+  stdio: 'inherit',
+});
 process.exit(result.status ?? 1);

@@ -6,7 +6,7 @@ import { isAbsolute } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultRecordingPurposes } from '@assent/shared';
 import { z } from 'zod';
-import { parseTrustedProxies } from './people/trusted-proxies';
+import { parseTrustedProxies } from './http/trusted-proxies';
 import { parseMasterKeys } from './vault/key-store';
 import { databaseDirOf, masterKeysSource } from './vault/master-keys-source';
 

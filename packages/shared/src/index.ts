@@ -1,6 +1,6 @@
 export * from './api/attributes';
+export * from './api/consent';
 export * from './api/errors';
-export * from './api/recording';
 export * from './api/roles';
 export * from './api/sessions';
 export * from './audit/api';

@@ -6,8 +6,8 @@
 import type { Context } from 'hono';
 import { recordSecurityEvent, type SecurityEvent } from '../audit/security-events';
 import type { AppEnv } from '../http/app-env';
+import { clientAddress, withClientAddress } from '../http/client-address';
 import { clearAttempts, countAttempts, noteAttempt, pruneAttempts } from './account-attempts';
-import { clientAddress, withClientAddress } from './client-address';
 
 /** Reset mails one account may be sent per hour. */
 export const resetMailsPerAccountPerHour = 3;

@@ -4,7 +4,7 @@
  * rate-limited sign-in. Our migrations create its tables; this file only names them.
  *
  * Nobody signs up on their own: `emailAndPassword.disableSignUp` closes better-auth's sign-up route, and
- * accounts are made by accepting an invitation (`people/invitations.ts`), which uses better-auth's own
+ * accounts are made by accepting an invitation (`enrolment/invitations.ts`), which uses better-auth's own
  * password hashing and user creation.
  */
 import { passkey } from '@better-auth/passkey';
@@ -15,15 +15,13 @@ import type { Logger } from 'pino';
 import { appendAudit } from '../audit/audit-log';
 import type { Config } from '../config';
 import type { Db } from '../db/database';
+import { clientAddressHeader } from '../http/client-address';
 import { createLogger } from '../logger';
 import { createMailer, type Mailer } from '../mail/mailer';
 import { refuseDisabledSignIn } from './account-state';
 import { authRules } from './auth-rules';
 import { passwordResetLink, passwordResetMail } from './password-reset-mail';
 import { cappedExpiry, capRefreshedSession } from './session-lifetime';
-
-/** The header our HTTP layer sets from the socket address; anything a client sends under it is replaced. */
-export const clientAddressHeader = 'x-assent-client-address';
 
 export interface AuthDeps {
   db: Db;

@@ -173,6 +173,19 @@ export function recordingAccess(
 }
 
 /**
+ * Which recordings `recordingAccess` could ever grant `actor`, so a list can narrow its query before asking
+ * it about each one: every session's (admins, reviewers), the sessions they own (tutors), the sessions
+ * they had a seat in (everyone else). Never narrower than `recordingAccess`: recording-scope.test.ts.
+ */
+export type RecordingScope = 'every_session' | 'owned_sessions' | 'seated_sessions';
+
+export function recordingScope(actor: CanActor): RecordingScope {
+  if (actor.role === 'admin' || actor.role === 'reviewer') return 'every_session';
+  if (actor.role === 'tutor') return 'owned_sessions';
+  return 'seated_sessions';
+}
+
+/**
  * Whether `actor` acts for this student as their guardian: always for a minor; for an adult only while
  * the adult has no sign-in of their own (from then on the adult speaks for themselves).
  */

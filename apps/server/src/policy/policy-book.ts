@@ -6,11 +6,11 @@
 import { type OrganisationPolicy, policyVersionOfNotice } from '@assent/shared';
 import type { DbOrTrx } from '../db/database';
 import { AppError } from '../http/app-error';
-import { legacyRecordingNotice } from '../invites/recording-notice';
 import { type ConsentTerms, consentTerms } from './consent-terms';
 import type { PolicyDefaults } from './default-policy';
 import { latestPolicyVersion, policyVersion } from './policy-repository';
 import { ensureDefaultPolicy } from './policy-service';
+import { legacyRecordingNotice } from './recording-notice';
 
 export interface PolicyBook {
   /** The version in force. */

@@ -19,12 +19,12 @@ import type { Context } from 'hono';
 import { appendAudit } from '../audit/audit-log';
 import type { AppEnv } from '../http/app-env';
 import { AppError } from '../http/app-error';
-import { validationHook } from '../http/error-handling';
+import { validationHook } from '../middleware/error-handling';
 import { type Actor, requireActor } from '../people/actor';
 import { authorize } from '../people/authorize';
 import { organisation } from '../people/can';
 import { findStudentAccess } from '../people/family-repository';
-import { accessArchive } from '../rights/access-archive';
+import { accessArchive } from '../rights/access/access-archive';
 import {
   findAccessRequest,
   findAdminAccessRequest,
@@ -33,13 +33,13 @@ import {
   releasedAnswer,
   toAccessRequest,
   toAdminAccessRequest,
-} from '../rights/access-repository';
+} from '../rights/access/access-repository';
 import {
   answerAccessRequest,
   type RequestedSubject,
   receiveAccessRequest,
   releaseAccessRequest,
-} from '../rights/access-requests';
+} from '../rights/access/access-requests';
 import { cookieAuth, errorResponse, json, signedInErrors } from './error-responses';
 
 const RequestParams = z.object({ id: z.string().min(1).max(64) });

@@ -10,8 +10,9 @@ import {
 } from '@assent/shared';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import { revokeInvitation } from '../enrolment/invitation-revoke';
 import type { AppEnv } from '../http/app-env';
-import { validationHook } from '../http/error-handling';
+import { validationHook } from '../middleware/error-handling';
 import {
   changeStaffRole,
   disableAccount,
@@ -21,7 +22,6 @@ import {
 import { requireActor } from '../people/actor';
 import { authorize } from '../people/authorize';
 import { organisation } from '../people/can';
-import { revokeInvitation } from '../people/invitation-revoke';
 import { cookieAuth, errorResponse, json, signedInErrors } from './error-responses';
 
 const Id = z.object({ id: z.string().min(1).max(64) });

@@ -2,7 +2,7 @@
 import { AdvanceConsentRequest, AdvanceConsentResponse } from '@assent/shared';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../http/app-env';
-import { validationHook } from '../http/error-handling';
+import { validationHook } from '../middleware/error-handling';
 import { requireActor } from '../people/actor';
 import { giveAdvanceConsent } from '../sessions/advance-consent';
 import { errorResponse, json } from './error-responses';

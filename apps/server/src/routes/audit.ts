@@ -4,7 +4,7 @@ import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { listAuditEntries } from '../audit/audit-repository';
 import { verifyAuditChain } from '../audit/audit-verify';
 import type { AppEnv } from '../http/app-env';
-import { validationHook } from '../http/error-handling';
+import { validationHook } from '../middleware/error-handling';
 import { requireActor } from '../people/actor';
 import { authorize } from '../people/authorize';
 import { organisation } from '../people/can';

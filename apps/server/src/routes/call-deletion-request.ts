@@ -7,9 +7,9 @@ import { CallDeletionRequestBody, DeletionRequestReceipt } from '@assent/shared'
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../http/app-env';
 import { AppError } from '../http/app-error';
-import { validationHook } from '../http/error-handling';
-import { resolveInvite } from '../invites/resolve-invite';
-import { checkLinkRequest } from '../rights/link-requests';
+import { validationHook } from '../middleware/error-handling';
+import { checkLinkRequest } from '../rights/access/link-requests';
+import { resolveInvite } from '../sessions/resolve-invite';
 import { receiveDeletionRequest } from '../vault/deletion-requests';
 import { errorResponse, json } from './error-responses';
 

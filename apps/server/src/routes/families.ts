@@ -15,9 +15,11 @@ import {
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { appendAudit } from '../audit/audit-log';
+import { becomeGuardian } from '../enrolment/guardianships';
+import { createInvitation } from '../enrolment/invitations';
 import type { AppEnv } from '../http/app-env';
 import { AppError } from '../http/app-error';
-import { validationHook } from '../http/error-handling';
+import { validationHook } from '../middleware/error-handling';
 import { type Actor, requireActor } from '../people/actor';
 import { authorize } from '../people/authorize';
 import { organisation } from '../people/can';
@@ -27,8 +29,6 @@ import {
   latestAgreement,
   listStudentViews,
 } from '../people/family-repository';
-import { becomeGuardian } from '../people/guardianships';
-import { createInvitation } from '../people/invitations';
 import { versionsCoveringCurrent } from '../policy/agreement-terms';
 import { latestPolicyVersion } from '../policy/policy-repository';
 import { cookieAuth, errorResponse, json, signedInErrors } from './error-responses';

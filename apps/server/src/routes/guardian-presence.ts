@@ -6,12 +6,12 @@ import { GuardianPresencePage, GuardianPresenceQuery, SessionGuardianPresence } 
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../http/app-env';
 import { AppError } from '../http/app-error';
-import { validationHook } from '../http/error-handling';
+import { validationHook } from '../middleware/error-handling';
 import { requireActor } from '../people/actor';
 import { authorize } from '../people/authorize';
 import { organisation } from '../people/can';
-import { minorsVisibleTo } from '../rights/guardian-presence';
-import { judgeSessions, listGuardianPresence } from '../rights/guardian-presence-repository';
+import { minorsVisibleTo } from '../presence/guardian-presence';
+import { judgeSessions, listGuardianPresence } from '../presence/guardian-presence-repository';
 import { readableSession } from '../sessions/readable-session';
 import { cookieAuth, errorResponse, json, signedInErrors } from './error-responses';
 

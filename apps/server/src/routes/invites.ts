@@ -6,12 +6,12 @@ import { recordingActive } from '../consent/room-state';
 import type { Db } from '../db/database';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { AppError } from '../http/app-error';
-import { validationHook } from '../http/error-handling';
-import { type ResolvedInvite, resolveInvite } from '../invites/resolve-invite';
 import { mintParticipantToken } from '../livekit/tokens';
+import { validationHook } from '../middleware/error-handling';
 import { refuseDisabledSeat } from '../people/account-state';
-import { minorsInCall } from '../rights/guardian-presence-repository';
+import { minorsInCall } from '../presence/guardian-presence-repository';
 import { joinRefusal } from '../sessions/join-gate';
+import { type ResolvedInvite, resolveInvite } from '../sessions/resolve-invite';
 import { listStudentNamesOfGuardian } from '../sessions/session-repository';
 import { errorResponse } from './error-responses';
 

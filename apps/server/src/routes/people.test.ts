@@ -1,7 +1,7 @@
 import type { InvitationCreated, InvitationPreview, MeResponse, PeopleList } from '@assent/shared';
 import { describe, expect, it } from 'vitest';
+import { announceFirstRun } from '../enrolment/first-run';
 import { createLogger } from '../logger';
-import { announceFirstRun } from '../people/first-run';
 import { asAccount, sessionCookieOf, signedInAs, signIn } from '../test-support/accounts';
 import { startMailCatcher } from '../test-support/mail-catcher';
 import { buildTestApp, errorOf, postJson, type TestApp, useTestApp } from '../test-support/test-app';

@@ -13,14 +13,14 @@ import {
 } from '@assent/shared';
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../http/app-env';
-import { validationHook } from '../http/error-handling';
+import { validationHook } from '../middleware/error-handling';
 import { requireActor } from '../people/actor';
 import { authorize } from '../people/authorize';
 import { organisation } from '../people/can';
 import { policyFacts } from '../policy/policy-facts';
 import { currentPolicy, listPolicyVersions } from '../policy/policy-repository';
 import { describePolicyChanges, savePolicy } from '../policy/policy-service';
-import { applyShorterRetention, retentionEffects } from '../vault/retention-changes';
+import { applyShorterRetention, retentionEffects } from '../vault/lifetime/retention-changes';
 import { errorResponse } from './error-responses';
 
 const cookieAuth = { security: [{ sessionCookie: [] }] };

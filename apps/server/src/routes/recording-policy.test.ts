@@ -8,7 +8,7 @@ import type {
   SavePolicyRequest,
 } from '@assent/shared';
 import { describe, expect, it } from 'vitest';
-import { legacyRecordingNotice } from '../invites/recording-notice';
+import { legacyRecordingNotice } from '../policy/recording-notice';
 import { currentRecordingPreference } from '../policy/recording-preferences';
 import { asAccount, signedInAs, type TestAccount } from '../test-support/accounts';
 import { enrolledBy, enrolStudent, seatsOf } from '../test-support/organisation';

@@ -11,7 +11,7 @@ import type { Context } from 'hono';
 import { appendAudit } from '../audit/audit-log';
 import type { AppEnv } from '../http/app-env';
 import { AppError } from '../http/app-error';
-import { validationHook } from '../http/error-handling';
+import { validationHook } from '../middleware/error-handling';
 import { type Actor, requireActor } from '../people/actor';
 import { authorize } from '../people/authorize';
 import { can, organisation } from '../people/can';

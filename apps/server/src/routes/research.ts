@@ -17,12 +17,11 @@ import type { Context } from 'hono';
 import { appendAudit } from '../audit/audit-log';
 import type { AppEnv } from '../http/app-env';
 import { AppError } from '../http/app-error';
-import { validationHook } from '../http/error-handling';
-import { resolveInvite } from '../invites/resolve-invite';
+import { validationHook } from '../middleware/error-handling';
 import { requireActor } from '../people/actor';
 import { authorize } from '../people/authorize';
 import { organisation } from '../people/can';
-import { researchCandidates } from '../rights/research-candidates';
+import { researchCandidates } from '../rights/research/research-candidates';
 import {
   choicesOf,
   decideResearchSharing,
@@ -31,9 +30,14 @@ import {
   myResearchSessions,
   researchSessionFor,
   type SeatChoice,
-} from '../rights/research-consents';
-import { prepareResearchDownload } from '../rights/research-download';
-import { createResearchExport, findResearchExport, listResearchExports } from '../rights/research-exports';
+} from '../rights/research/research-consents';
+import { prepareResearchDownload } from '../rights/research/research-download';
+import {
+  createResearchExport,
+  findResearchExport,
+  listResearchExports,
+} from '../rights/research/research-exports';
+import { resolveInvite } from '../sessions/resolve-invite';
 import { findPersonInSession, listPeople, type Person } from '../sessions/session-repository';
 import { cookieAuth, errorResponse, json, signedInErrors } from './error-responses';
 

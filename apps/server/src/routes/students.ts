@@ -15,9 +15,17 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { appendAudit } from '../audit/audit-log';
 import { honourDoNotRecord } from '../consent/honour-do-not-record';
+import {
+  auditGuardianAddedNotice,
+  guardianAddedMail,
+  guardianAddedRecipients,
+  mailGuardianAddedNotice,
+  type NoticeRecipient,
+} from '../enrolment/guardian-added-notice';
+import { createInvitation } from '../enrolment/invitations';
 import type { AppEnv } from '../http/app-env';
 import { AppError } from '../http/app-error';
-import { validationHook } from '../http/error-handling';
+import { validationHook } from '../middleware/error-handling';
 import { requireActor } from '../people/actor';
 import { authorize } from '../people/authorize';
 import { organisation } from '../people/can';
@@ -28,14 +36,6 @@ import {
   preferenceHistory,
   recordStudentEmail,
 } from '../people/family-repository';
-import {
-  auditGuardianAddedNotice,
-  guardianAddedMail,
-  guardianAddedRecipients,
-  mailGuardianAddedNotice,
-  type NoticeRecipient,
-} from '../people/guardian-added-notice';
-import { createInvitation } from '../people/invitations';
 import { versionsCoveringCurrent } from '../policy/agreement-terms';
 import { cookieAuth, errorResponse, json, signedInErrors } from './error-responses';
 

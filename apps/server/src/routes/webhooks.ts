@@ -4,7 +4,6 @@ import { egressNews, participantJoined, participantLeft } from '../consent/livek
 import type { Db } from '../db/database';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { AppError } from '../http/app-error';
-import { validationHook } from '../http/error-handling';
 import { finishedEgressStatuses } from '../livekit/egress';
 import {
   egressEvents,
@@ -13,6 +12,7 @@ import {
   verifyWebhook,
   type WebhookSummary,
 } from '../livekit/webhooks';
+import { validationHook } from '../middleware/error-handling';
 import { insertWebhookEvent, recordJoined, recordLeft } from '../presence/presence-repository';
 import { resolveRoomParticipant } from '../sessions/session-repository';
 import { errorResponse } from './error-responses';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { becomeGuardian } from '../people/guardianships';
+import { becomeGuardian } from '../enrolment/guardianships';
 import { signedInAs } from '../test-support/accounts';
 import { buildSession, seatsOf } from '../test-support/organisation';
 import { type TestApp, useTestApp } from '../test-support/test-app';

@@ -1,6 +1,6 @@
 /**
  * Participants' requests for early deletion. Received here (with the audit entry in the same
- * transaction); deciding them is an admin's, case by case (Hearken; `rights/deletion-decision.ts`).
+ * transaction); deciding them is an admin's, case by case (Hearken; `rights/deletion/deletion-decision.ts`).
  * One open request per person and thing asked about: asking again returns the one already open.
  */
 import type { DeletionRequestOrigin, DeletionRequestReceipt } from '@assent/shared';

@@ -9,11 +9,12 @@ import type { DeletionReason } from '@assent/shared';
 import type { Transaction } from 'kysely';
 import type { Logger } from 'pino';
 import { type AuditActor, appendAudit } from '../audit/audit-log';
+import { systemActor } from '../audit/system-actor';
 import type { Database, Db } from '../db/database';
 import { newDeletionRecordId } from '../opaque-ids';
-import { isHeld } from '../rights/concern-holds';
 import { removeEgressFile } from './egress-files';
-import { blobPath, partialPath, systemActor, type VaultFiles } from './ingest';
+import { blobPath, partialPath, type VaultFiles } from './ingest';
+import { isHeld } from './lifetime/holds';
 import type { Recording } from './recording-repository';
 import { checkpointAfterShredding } from './shred-checkpoint';
 

@@ -9,17 +9,16 @@ import { join } from 'node:path';
 import { policyVersionOfNotice } from '@assent/shared';
 import type { Logger } from 'pino';
 import { appendAudit } from '../audit/audit-log';
+import { systemActor } from '../audit/system-actor';
 import type { Db } from '../db/database';
 import { finishedEgressStatuses } from '../livekit/egress';
 import { newRecordingId } from '../opaque-ids';
 import type { PolicyBook } from '../policy/policy-book';
 import { openEgressFile, removeEgressDirectory, removeEgressFile } from './egress-files';
 import type { KeyStore } from './key-store';
+import { retentionEnd } from './lifetime/retention-end';
 import { type Recording, recordingsWithStatus } from './recording-repository';
-import { retentionEnd } from './retention-end';
 import { encryptOpenFile, newDataKey } from './stream-cipher';
-
-export const systemActor = { userId: null, role: 'system' } as const;
 
 export interface VaultFiles {
   /** Where the encrypted blobs live. */

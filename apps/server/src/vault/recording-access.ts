@@ -10,7 +10,7 @@ import type { CanActor, RecordingResource } from '../people/can';
 import { recordingAccess } from '../people/can';
 import type { PolicyBook } from '../policy/policy-book';
 import { findPurpose } from '../policy/purposes';
-import { isHeld } from '../rights/concern-holds';
+import { isHeld } from './lifetime/holds';
 import type { Recording } from './recording-repository';
 
 const dayMs = 86_400_000;

@@ -10,6 +10,7 @@ import type {
 } from '@assent/shared';
 import type { DbOrTrx } from '../db/database';
 import type { Actor } from '../people/actor';
+import { recordingScope } from '../people/can';
 import type { PolicyBook } from '../policy/policy-book';
 import { accessOf, type RecordingView, recordingResource, sessionFactsOnce } from './recording-access';
 import { type Recording, toRecording } from './recording-repository';
@@ -48,14 +49,15 @@ export async function summaryFor(
   };
 }
 
-/** Candidates by role (staff: all; tutors: their sessions; others: sessions they sat in), then `can`. */
+/** The recordings `can` could let the caller watch (its `recordingScope`), newest first; `can` decides each. */
 async function candidates(db: DbOrTrx, actor: Actor): Promise<Recording[]> {
   let query = db.selectFrom('recordings').selectAll('recordings').where('recordings.status', '=', 'stored');
-  if (actor.role === 'tutor') {
+  const scope = recordingScope(actor);
+  if (scope === 'owned_sessions') {
     query = query
       .innerJoin('sessions', 'sessions.id', 'recordings.session_id')
       .where('sessions.owner_user_id', '=', actor.userId);
-  } else if (actor.role === 'guardian' || actor.role === 'student') {
+  } else if (scope === 'seated_sessions') {
     query = query.where(({ exists, selectFrom }) =>
       exists(
         selectFrom('people')

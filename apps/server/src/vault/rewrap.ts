@@ -5,8 +5,8 @@
  */
 import type { Logger } from 'pino';
 import { appendAudit } from '../audit/audit-log';
+import { systemActor } from '../audit/system-actor';
 import type { Db } from '../db/database';
-import { systemActor } from './ingest';
 import type { KeyStore } from './key-store';
 import { keysNotUnder, replaceKey } from './recording-repository';
 

@@ -13,10 +13,10 @@ import { type DestroyReason, destroyRecording } from './destroy';
 import { collectFinishedSegments, ingestPending, type VaultFiles } from './ingest';
 import type { KeyStore } from './key-store';
 import { removeLeftovers } from './leftovers';
+import { destroyAfterHold, destroyExpired } from './lifetime/retention-sweeper';
+import { eraseWithdrawnSession, sessionsToErase } from './lifetime/withdrawal-erase';
 import type { Recording } from './recording-repository';
-import { destroyAfterHold, destroyExpired } from './retention';
 import { rewrapDataKeys } from './rewrap';
-import { eraseWithdrawnSession, sessionsToErase } from './withdrawal-erase';
 
 export interface VaultDeps {
   db: Db;

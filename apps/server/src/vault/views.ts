@@ -7,7 +7,7 @@ import { appendAudit } from '../audit/audit-log';
 import type { Db, DbOrTrx } from '../db/database';
 import { newViewId } from '../opaque-ids';
 import type { Actor } from '../people/actor';
-import { openReportIds } from '../rights/concern-holds';
+import { openReportIds } from './lifetime/holds';
 import type { RecordingTerms } from './recording-access';
 import type { Recording } from './recording-repository';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { RecordingStatus } from '../api/recording';
+import { RecordingStatus } from '../api/consent';
+import { consent, join, play, recording, request, withdraw } from '../test-support/consent-steps';
 import { bannerFor, type ConsentStatus } from './consent-banner';
 import { createConsentState } from './consent-machine';
-import { consent, join, play, recording, request, withdraw } from './test-support';
 
 /** Every status the machine can report, checked at compile time to be complete. */
 const everyStatus: Record<ConsentStatus, true> = {

@@ -1,6 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { bannerFor } from './consent-banner';
-import { createConsentState, transition } from './consent-machine';
 import {
   active,
   consent,
@@ -13,7 +11,9 @@ import {
   started,
   stop,
   withdraw,
-} from './test-support';
+} from '../test-support/consent-steps';
+import { bannerFor } from './consent-banner';
+import { createConsentState, transition } from './consent-machine';
 
 describe('egress events arriving duplicated, late or reordered (rule 10)', () => {
   it('ignores duplicated started and active events for its own egress', () => {

@@ -3,8 +3,15 @@
 // reordered, from egresses that are not the machine's own), checked after every single step.
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
+import {
+  expectCoverage,
+  identities,
+  identityNames,
+  personIds,
+  purposes,
+  World,
+} from '../test-support/test-world';
 import type { ConsentPolicy } from './consent-types';
-import { expectCoverage, identities, identityNames, personIds, purposes, World } from './test-world';
 
 type Step = fc.Command<object, World>;
 

@@ -1,7 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { bannerFor, consentStatus } from './consent-banner';
-import { createConsentState, transition } from './consent-machine';
-import { canRecord, decisionOf } from './consent-policy';
 import {
   active,
   consent,
@@ -16,7 +13,10 @@ import {
   started,
   stop,
   withdraw,
-} from './test-support';
+} from '../test-support/consent-steps';
+import { bannerFor, consentStatus } from './consent-banner';
+import { createConsentState, transition } from './consent-machine';
+import { canRecord, decisionOf } from './consent-policy';
 
 describe('everyone present must consent (rules 1, 2)', () => {
   it('starts the egress once the last present participant consents, and not before', () => {

@@ -1,10 +1,20 @@
 // A yes holds for one continuous presence (rule 5): LiveKit's participant session, kept across a resume,
 // ended by a leave, a reload, a disconnect timeout or a new participant session of the same identity.
 import { describe, expect, it } from 'vitest';
+import {
+  active,
+  type CastName,
+  cast,
+  consent,
+  play,
+  request,
+  start,
+  started,
+  stop,
+} from '../test-support/consent-steps';
 import { createConsentState, transition } from './consent-machine';
 import { canRecord, decisionOf } from './consent-policy';
 import type { ConsentEvent, Participant } from './consent-types';
-import { active, type CastName, cast, consent, play, request, start, started, stop } from './test-support';
 
 /** A participant session of `name` at its identity, with LiveKit's sid. */
 const session = (name: CastName, sid: string, identity: string = name): ConsentEvent => ({

@@ -3,9 +3,9 @@ import type { AdminAccessRequest } from '@assent/shared';
 import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { adminRequest, answer } from '../../test-support/access-fixtures';
 import { requestsMade, stubApi } from '../../test-support/stub-api';
 import { AdminAccessRequests } from './AdminAccessRequests';
-import { adminRequest, answer } from './access-fixtures';
 
 afterEach(() => {
   cleanup();
