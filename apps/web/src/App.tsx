@@ -1,5 +1,5 @@
 import { lazy, type ReactNode, Suspense } from 'react';
-import { HomeRoute } from './home/HomeRoute';
+import { HomeRoute } from './HomeRoute';
 import { JoinPage } from './join/JoinPage';
 import { SignedInNav } from './people/SignedInNav';
 import { matchRoute, navigate, usePathname } from './router';
@@ -15,13 +15,11 @@ const ResetPasswordPage = lazy(() =>
   import('./people/ResetPasswordPage').then((m) => ({ default: m.ResetPasswordPage })),
 );
 const WelcomePage = lazy(() => import('./people/WelcomePage').then((m) => ({ default: m.WelcomePage })));
-const AccountRoute = lazy(() => import('./people/AccountRoute').then((m) => ({ default: m.AccountRoute })));
-const AdminRoute = lazy(() => import('./people/AdminRoute').then((m) => ({ default: m.AdminRoute })));
-const RightsRoute = lazy(() => import('./rights/RightsRoute').then((m) => ({ default: m.RightsRoute })));
+const AccountRoute = lazy(() => import('./AccountRoute').then((m) => ({ default: m.AccountRoute })));
+const AdminRoute = lazy(() => import('./AdminRoute').then((m) => ({ default: m.AdminRoute })));
+const RightsRoute = lazy(() => import('./RightsRoute').then((m) => ({ default: m.RightsRoute })));
 const PolicyPage = lazy(() => import('./policy/PolicyPage').then((m) => ({ default: m.PolicyPage })));
-const RecordingsRoute = lazy(() =>
-  import('./recordings/RecordingsRoute').then((m) => ({ default: m.RecordingsRoute })),
-);
+const RecordingsRoute = lazy(() => import('./RecordingsRoute').then((m) => ({ default: m.RecordingsRoute })));
 
 function AccountFrame({ children }: { children: ReactNode }) {
   return (

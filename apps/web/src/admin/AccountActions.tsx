@@ -6,6 +6,7 @@ import {
 } from '@assent/shared';
 import { useId, useState } from 'react';
 import { ErrorAlert } from '../ui/ErrorAlert';
+import { countInWords } from '../ui/format';
 import { useFormSubmit } from '../ui/useFormSubmit';
 import { type AccountAction, changeAccount } from './admin-api';
 import { ReasonField } from './ReasonField';
@@ -50,7 +51,7 @@ export function AccountActions({ person, onChanged }: { person: Person; onChange
   const { submit, fields, onSubmit } = useFormSubmit(
     () => changeAccount(person.id, action),
     (result) => {
-      const ended = result.sessionsEnded === 1 ? '1 sign-in ended' : `${result.sessionsEnded} sign-ins ended`;
+      const ended = `${countInWords(result.sessionsEnded, 'sign-in', 'sign-ins')} ended`;
       const calls =
         result.removedFromCalls > 0 ? `, taken out of ${result.removedFromCalls} live call(s)` : '';
       setDone(`${kindLabels[kind]}: done (${ended}${calls}).`);

@@ -1,13 +1,13 @@
 import '../styles/admin.css';
 import { navigate, useSearch } from '../router';
+import { AdminFailureAlert } from '../ui/AdminFailureAlert';
+import { isAccessRefused } from '../ui/admin-failure';
 import { PageHeading } from '../ui/PageHeading';
 import { usePageTitle } from '../ui/usePageTitle';
 import { useRemote } from '../ui/useRemote';
-import { AdminFailureAlert } from './AdminFailureAlert';
 import { AuditFilterForm } from './AuditFilterForm';
 import { AuditTable } from './AuditTable';
 import { fetchPeople, verifyAudit } from './admin-api';
-import { isAccessRefused } from './admin-failure';
 import { auditQueryString } from './audit-query';
 import { auditPagePath, filtersFromSearch, hasFilters } from './audit-url';
 import { ChainStatus } from './ChainStatus';

@@ -1,6 +1,6 @@
 import type { InvitationCreated } from '@assent/shared';
+import { formatDate } from '../ui/format';
 import { LinkField } from '../ui/LinkField';
-import { formatDate } from './format-time';
 
 /** What became of an invitation: mailed, or (mail is off) the link for the admin to pass on. */
 export function InvitationSent({ invitation }: { invitation: InvitationCreated }) {

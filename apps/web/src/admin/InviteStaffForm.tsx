@@ -7,9 +7,9 @@ import {
 } from '@assent/shared';
 import { type FormEvent, useState } from 'react';
 import { ApiError } from '../api/client';
+import { AdminFailureAlert } from '../ui/AdminFailureAlert';
 import { type FieldErrors, fieldErrorsFrom } from '../ui/field-errors';
 import { TextField } from '../ui/TextField';
-import { AdminFailureAlert } from './AdminFailureAlert';
 import { inviteStaff } from './admin-api';
 import { FieldError } from './FieldError';
 import { errorProps, issuesOf } from './field-errors';

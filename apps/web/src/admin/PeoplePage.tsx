@@ -1,8 +1,8 @@
 import '../styles/admin.css';
+import { AdminFailureAlert } from '../ui/AdminFailureAlert';
 import { PageHeading } from '../ui/PageHeading';
 import { usePageTitle } from '../ui/usePageTitle';
 import { useRemote } from '../ui/useRemote';
-import { AdminFailureAlert } from './AdminFailureAlert';
 import { fetchPeople } from './admin-api';
 import { InviteStaffForm } from './InviteStaffForm';
 import { PendingInvitations, PeopleTable } from './PeopleTable';

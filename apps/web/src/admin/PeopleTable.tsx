@@ -1,6 +1,7 @@
 import { accountRoleLabels, type PeopleList } from '@assent/shared';
+import { DataTable } from '../ui/DataTable';
+import { formatDate } from '../ui/format';
 import { AccountActions } from './AccountActions';
-import { formatDate } from './format-time';
 import { WithdrawInvitation } from './WithdrawInvitation';
 
 type Person = PeopleList['people'][number];
@@ -22,42 +23,33 @@ export function PeopleTable({
   /** After an account was disabled, enabled, signed out or given another role. */
   onChanged?: () => void;
 }) {
-  if (people.length === 0) return <p className="muted">Nobody has an account yet.</p>;
   return (
-    <table className="admin-table card-table">
-      <caption className="visually-hidden">Everyone with an account</caption>
-      <thead>
-        <tr>
-          <th scope="col">Name</th>
-          <th scope="col">Email</th>
-          <th scope="col">Role</th>
-          <th scope="col">Joined</th>
-          <th scope="col">Access</th>
-        </tr>
-      </thead>
-      <tbody>
-        {people.map((person) => (
-          <tr key={person.id}>
-            <th scope="row" data-label="Name">
-              {person.name}
-            </th>
-            <td data-label="Email" className="admin-table__email">
-              {person.email}
-            </td>
-            <td data-label="Role">{accountRoleLabels[person.role]}</td>
-            <td data-label="Joined">{formatDate(person.createdAt)}</td>
-            <td data-label="Access">
+    <DataTable
+      className="admin-table card-table"
+      caption="Everyone with an account"
+      rows={people}
+      rowKey={(person) => person.id}
+      empty="Nobody has an account yet."
+      columns={[
+        { header: 'Name', cell: (person) => person.name },
+        { header: 'Email', className: 'admin-table__email', cell: (person) => person.email },
+        { header: 'Role', cell: (person) => accountRoleLabels[person.role] },
+        { header: 'Joined', cell: (person) => formatDate(person.createdAt) },
+        {
+          header: 'Access',
+          cell: (person) => (
+            <>
               {person.disabledAt ? (
                 <span className="badge badge--denied">Disabled {formatDate(person.disabledAt)}</span>
               ) : (
                 <span className="badge badge--muted">Can sign in</span>
               )}
               <AccountActions person={person} onChanged={onChanged} />
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+            </>
+          ),
+        },
+      ]}
+    />
   );
 }
 
@@ -75,42 +67,43 @@ export function PendingInvitations({
       {invitations.length === 0 ? (
         <p className="muted">None.</p>
       ) : (
-        <table className="admin-table card-table">
-          <caption className="visually-hidden">Invitations not yet accepted</caption>
-          <thead>
-            <tr>
-              <th scope="col">Email</th>
-              <th scope="col">Role</th>
-              <th scope="col">Expires</th>
-              <th scope="col">
-                <span className="visually-hidden">Withdraw</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {invitations.map((invitation) => (
-              <tr key={invitation.id}>
-                <td data-label="Email" className="admin-table__email">
-                  {invitation.email ?? 'Chosen when accepted'}
-                </td>
-                <td data-label="Role">
+        <DataTable
+          className="admin-table card-table"
+          caption="Invitations not yet accepted"
+          rows={invitations}
+          rowKey={(invitation) => invitation.id}
+          rowHeaders={false}
+          columns={[
+            {
+              header: 'Email',
+              className: 'admin-table__email',
+              cell: (invitation) => invitation.email ?? 'Chosen when accepted',
+            },
+            {
+              header: 'Role',
+              cell: (invitation) => (
+                <>
                   {accountRoleLabels[invitation.role]}
                   {invitation.kind !== 'staff' && (
                     <span className="badge badge--muted">{invitationKinds[invitation.kind]}</span>
                   )}
-                </td>
-                <td data-label="Expires">{formatDate(invitation.expiresAt)}</td>
-                <td data-label="Withdraw">
-                  <WithdrawInvitation
-                    invitationId={invitation.id}
-                    email={invitation.email ?? 'an address chosen when accepted'}
-                    onWithdrawn={onChanged}
-                  />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+            },
+            { header: 'Expires', cell: (invitation) => formatDate(invitation.expiresAt) },
+            {
+              header: <span className="visually-hidden">Withdraw</span>,
+              label: 'Withdraw',
+              cell: (invitation) => (
+                <WithdrawInvitation
+                  invitationId={invitation.id}
+                  email={invitation.email ?? 'an address chosen when accepted'}
+                  onWithdrawn={onChanged}
+                />
+              ),
+            },
+          ]}
+        />
       )}
     </>
   );

@@ -1,8 +1,8 @@
 import type { OrganisationPolicy } from '@assent/shared';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../api/client';
+import { AdminFailureAlert } from '../ui/AdminFailureAlert';
 import { type FieldErrors, fieldErrorsFrom, unplacedErrors } from '../ui/field-errors';
-import { AdminFailureAlert } from './AdminFailureAlert';
 import { savePolicy } from './admin-api';
 import { ParticipantRules } from './ParticipantRules';
 import { PolicyTexts } from './PolicyTexts';

@@ -1,7 +1,7 @@
 import type { PolicyVersionEntry, PolicyVersionList } from '@assent/shared';
+import { AdminFailureAlert } from '../ui/AdminFailureAlert';
+import { formatDateTime } from '../ui/format';
 import type { Remote } from '../ui/useRemote';
-import { AdminFailureAlert } from './AdminFailureAlert';
-import { formatDateTime } from './format-time';
 import { changeInWords } from './policy-changes';
 
 interface PolicyHistoryProps {

@@ -1,12 +1,12 @@
 import '../styles/admin.css';
 import type { OrganisationPolicy, PolicyVersionList } from '@assent/shared';
 import { useState } from 'react';
+import { AdminFailureAlert } from '../ui/AdminFailureAlert';
+import { formatDateTime } from '../ui/format';
 import { PageHeading } from '../ui/PageHeading';
 import { usePageTitle } from '../ui/usePageTitle';
 import { type Remote, useRemote } from '../ui/useRemote';
-import { AdminFailureAlert } from './AdminFailureAlert';
 import { fetchPolicy, fetchPolicyVersions } from './admin-api';
-import { formatDateTime } from './format-time';
 import { PolicyForm } from './PolicyForm';
 import { PolicyHistory } from './PolicyHistory';
 

@@ -12,6 +12,7 @@ import {
   auditActionInWords,
   type PolicyChange,
 } from '@assent/shared';
+import { countInWords } from '../ui/format';
 import type { Remote } from '../ui/useRemote';
 import { changeInWords } from './policy-changes';
 
@@ -155,7 +156,7 @@ export function chainText(check: Remote<AuditVerification>): string {
   if (check.kind === 'loading') return 'Checking the chain…';
   if (check.kind === 'failed') return 'The chain could not be checked just now.';
   const { intact, entries, brokenAt } = check.data;
-  if (intact) return `Chain intact — ${entries} ${entries === 1 ? 'entry' : 'entries'}`;
+  if (intact) return `Chain intact — ${countInWords(entries, 'entry', 'entries')}`;
   return brokenAt
     ? `Chain broken at entry ${brokenAt.seq}: ${brokenAt.reason}`
     : 'Chain broken: the verifier did not say where';

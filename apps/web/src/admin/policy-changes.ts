@@ -1,5 +1,6 @@
 /** What a policy version changed, in words, from the `changes` the version history carries. */
 import type { PolicyChange } from '@assent/shared';
+import { daysCount } from '../ui/format';
 import { retentionChoices, viewerChoices } from './policy-form';
 
 type Value = PolicyChange['before'];
@@ -7,7 +8,7 @@ type Value = PolicyChange['before'];
 /** 90 → "3 months", 45 → "45 days". */
 export function daysInWords(days: number): string {
   const named = retentionChoices.find((c) => c.value === String(days));
-  return named ? named.label : `${days} ${days === 1 ? 'day' : 'days'}`;
+  return named ? named.label : daysCount(days);
 }
 
 function viewersInWords(value: Value): string {

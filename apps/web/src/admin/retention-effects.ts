@@ -4,10 +4,11 @@
  */
 
 import type { OrganisationPolicy, RetentionEffect, RetentionEffectsRequest } from '@assent/shared';
+import { countInWords } from '../ui/format';
 import type { PolicyDraft } from './policy-form';
 import { purposeIdOf, retentionDaysOf } from './policy-form';
 
-const recordings = (n: number) => `${n} stored recording${n === 1 ? '' : 's'}`;
+const recordings = (n: number) => countInWords(n, 'stored recording', 'stored recordings');
 
 export function retentionEffectText(effect: RetentionEffect): string {
   const { label, afterDays } = effect;

@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError, requestJson } from './client';
-import { describeInviteFailure } from './invite-failure-message';
 
 function answer(status: number, body: unknown) {
   vi.stubGlobal(
@@ -47,16 +46,5 @@ describe('requestJson', () => {
       vi.fn(async () => new Response('Bad gateway', { status: 502 })),
     );
     expect((await failureOf(requestJson('/api/x'))).code).toBe('unreachable');
-  });
-});
-
-describe('describeInviteFailure', () => {
-  it.each([
-    ['invite_invalid', 'This invite link is not valid', false],
-    ['invite_expired', 'This invite link has expired', false],
-    ['unreachable', "Can't reach Assent", true],
-    ['livekit_unavailable', "Can't connect to the call", true],
-  ] as const)('%s reads "%s"', (code, title, retryable) => {
-    expect(describeInviteFailure(new ApiError(code, 'x'))).toMatchObject({ title, retryable });
   });
 });

@@ -5,9 +5,9 @@ import { LiveKitRoom, RoomAudioRenderer, StartAudio } from '@livekit/components-
 import { DisconnectReason, MediaDeviceFailure, Room } from 'livekit-client';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { config } from '../config';
-import { DeviceProblemAlert } from '../join/DeviceProblemAlert';
-import type { DeviceChoices, DeviceProblem } from '../join/device-choices';
-import { classifyDeviceError } from '../join/media-failure';
+import { DeviceProblemAlert } from '../devices/DeviceProblemAlert';
+import type { DeviceChoices, DeviceProblem } from '../devices/device-choices';
+import { classifyDeviceError } from '../devices/media-failure';
 import { useAssentStore } from '../store';
 import { AskAgainNotice } from './AskAgainNotice';
 import { CallControls } from './CallControls';

@@ -1,8 +1,8 @@
 import type { InvitePreview, JoinResponse } from '@assent/shared';
 import { useCallback, useEffect, useState } from 'react';
-import { describeInviteFailure } from '../api/invite-failure-message';
+import { describeFailure } from '../api/failure-words';
 import { joinSession } from '../api/sessions';
-import type { DeviceChoices } from '../join/device-choices';
+import type { DeviceChoices } from '../devices/device-choices';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { PageFrame } from '../ui/PageFrame';
 import { CallRoom } from './CallRoom';
@@ -103,7 +103,7 @@ function RetryButton({ onClick }: { onClick: () => void }) {
 }
 
 function JoinFailure({ error, onRetry }: { error: unknown; onRetry: () => void }) {
-  const failure = describeInviteFailure(error);
+  const failure = describeFailure(error, 'invite');
   return (
     <ErrorAlert
       title={failure.title}

@@ -1,7 +1,9 @@
 import type { ConsentAnswerCounts, ConsentCommandKind, ConsentLogEntry } from '@assent/shared';
 import { useEffect, useState } from 'react';
-import { fetchConsentLog } from '../api/recording';
+import { fetchConsentLog } from '../api/consent';
 import { useAssentStore } from '../store';
+import { DataTable } from '../ui/DataTable';
+import { countInWords } from '../ui/format';
 import { CallDialog } from './CallDialog';
 import { useCallSession } from './call-session';
 
@@ -38,7 +40,7 @@ function when(at: string): string {
   return Number.isNaN(date.getTime()) ? at : localTime.format(date);
 }
 
-const people = (n: number) => (n === 1 ? '1 person' : `${n} people`);
+const people = (n: number) => countInWords(n, 'person', 'people');
 
 /** "Safeguarding: 2 people consented, 1 person declined", never who. */
 export function answersInWords(count: ConsentAnswerCounts, purpose: string): string {
@@ -90,32 +92,23 @@ export function ConsentRecordDialog({ onClose }: { onClose: () => void }) {
       )}
       {log.kind === 'ready' && log.entries.length > 0 && (
         <div className="record-table__scroll">
-          <table className="record-table">
-            <thead>
-              <tr>
-                <th scope="col">Who</th>
-                <th scope="col">Role</th>
-                <th scope="col">What</th>
-                <th scope="col">When</th>
-                <th scope="col">Purpose</th>
-              </tr>
-            </thead>
-            <tbody>
-              {log.entries.map((entry) => (
-                <tr key={entry.id}>
-                  <td data-label="Who">{entry.personName}</td>
-                  <td data-label="Role">{roleNames[entry.role] ?? entry.role}</td>
-                  <td data-label="What">
-                    {entry.reason ? whyCancelled[entry.reason] : (whatHappened[entry.kind] ?? entry.kind)}
-                  </td>
-                  <td data-label="When">
-                    <time dateTime={entry.at}>{when(entry.at)}</time>
-                  </td>
-                  <td data-label="Purpose">{purposeOf(entry)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            className="record-table"
+            rows={log.entries}
+            rowKey={(entry) => entry.id}
+            rowHeaders={false}
+            columns={[
+              { header: 'Who', cell: (entry) => entry.personName },
+              { header: 'Role', cell: (entry) => roleNames[entry.role] ?? entry.role },
+              {
+                header: 'What',
+                cell: (entry) =>
+                  entry.reason ? whyCancelled[entry.reason] : (whatHappened[entry.kind] ?? entry.kind),
+              },
+              { header: 'When', cell: (entry) => <time dateTime={entry.at}>{when(entry.at)}</time> },
+              { header: 'Purpose', cell: (entry) => purposeOf(entry) },
+            ]}
+          />
         </div>
       )}
       {log.kind === 'ready' && log.counts.length > 0 && (

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
-import { ApiError } from '../api/client';
 import { reportConcernFromCall } from '../api/concerns';
+import { failureSentence } from '../api/failure-words';
 import { type ConcernDraft, ConcernFields, draftReady, emptyDraft } from '../rights/concerns/ConcernFields';
 import { CallDialog } from './CallDialog';
 import { useCallSession } from './call-session';
@@ -11,16 +11,6 @@ type Sending =
   | { kind: 'sending' }
   | { kind: 'failed'; message: string }
   | { kind: 'sent' };
-
-function failureText(error: unknown): string {
-  if (error instanceof ApiError && error.code === 'unreachable') {
-    return 'Assent could not be reached. Check your connection and try again.';
-  }
-  if (error instanceof ApiError && error.code === 'validation_failed') {
-    return 'Please choose what it is about and say what happened.';
-  }
-  return 'Something went wrong. Please try again.';
-}
 
 /**
  * Reporting a concern from the call. Only this person's screen changes: the report goes to the
@@ -39,7 +29,7 @@ export function ReportConcernDialog({ onClose }: { onClose: () => void }) {
       await reportConcernFromCall(inviteToken, draft);
       setSending({ kind: 'sent' });
     } catch (error) {
-      setSending({ kind: 'failed', message: failureText(error) });
+      setSending({ kind: 'failed', message: failureSentence(error, 'call-report') });
     }
   };
 

@@ -1,5 +1,5 @@
 import { type FormEvent, useEffect, useId, useState } from 'react';
-import { fetchRecordingOptions, type RecordingOptions } from '../api/recording';
+import { fetchRecordingOptions, type RecordingOptions } from '../api/consent';
 import { useAssentStore } from '../store';
 import { RequestFacts } from '../ui/RequestFacts';
 import { CallDialog } from './CallDialog';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { requestSessionDeletion } from '../api/recording';
+import { requestSessionDeletion } from '../api/consent';
 import { useAssentStore } from '../store';
 import { selectMyDecision } from '../store/consent-selectors';
 import { useCallSession } from './call-session';

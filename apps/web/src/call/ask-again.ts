@@ -5,6 +5,7 @@
  */
 import { useEffect, useReducer } from 'react';
 import { useAssentStore } from '../store';
+import { countInWords } from '../ui/format';
 
 const clock = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
 
@@ -18,7 +19,7 @@ export function askAgainIn(at: Date, now: number): string {
   const ms = at.getTime() - now;
   if (ms < 60_000) return 'in less than a minute';
   const minutes = Math.ceil(ms / 60_000);
-  return minutes === 1 ? 'in 1 minute' : `in ${minutes} minutes`;
+  return `in ${countInWords(minutes, 'minute', 'minutes')}`;
 }
 
 /** When the tutor may ask again, while that is still ahead; null when they may ask now. */

@@ -8,7 +8,8 @@ import {
   fetchRecordingState,
   newClientRequestId,
   requestRecording,
-} from '../api/recording';
+} from '../api/consent';
+import { failureSentence } from '../api/failure-words';
 import { useAssentStore } from '../store';
 import { isRequestActive, selectMyDecision, selectRequestId } from '../store/consent-selectors';
 import { startWithdrawal, type WithdrawAttemptResult, type Withdrawal } from './withdrawal';
@@ -29,17 +30,6 @@ export interface ConsentCommands {
 
 /** Errors worth sending the same command again for: it may not have arrived. */
 const transientCodes = new Set(['unreachable', 'internal', 'livekit_unavailable', 'conflict', 'not_in_call']);
-
-function failureText(error: unknown): string {
-  if (error instanceof ApiError) {
-    if (error.code === 'unreachable') return "Can't reach Assent. Check your connection and try again.";
-    if (error.code === 'request_stale' || error.code === 'no_active_request') {
-      return 'The recording request has changed. Look at it again before you answer.';
-    }
-    return error.message;
-  }
-  return 'Something went wrong. Please try again.';
-}
 
 export function createConsentCommands(inviteToken: string, room: Room): ConsentCommands {
   const store = useAssentStore;
@@ -64,7 +54,7 @@ export function createConsentCommands(inviteToken: string, room: Room): ConsentC
       await send();
       return true;
     } catch (error) {
-      setCommandError({ kind, message: failureText(error) });
+      setCommandError({ kind, message: failureSentence(error, 'call-command') });
       if (
         error instanceof ApiError &&
         (error.code === 'request_stale' || error.code === 'no_active_request')

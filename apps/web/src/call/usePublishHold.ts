@@ -6,7 +6,7 @@ import {
   type TrackPublication,
 } from 'livekit-client';
 import { useEffect } from 'react';
-import type { DeviceChoices } from '../join/device-choices';
+import type { DeviceChoices } from '../devices/device-choices';
 import { useAssentStore } from '../store';
 import { createPublishHold, type MediaKind } from './publish-hold';
 

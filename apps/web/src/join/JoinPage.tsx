@@ -1,23 +1,23 @@
 import type { InvitePreview, RecordingRequestInfo } from '@assent/shared';
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { ApiError } from '../api/client';
-import { describeInviteFailure } from '../api/invite-failure-message';
 import {
   answerRecordingRequest,
   fetchRecordingState,
   newClientRequestId,
   type RecordingStateResponse,
-} from '../api/recording';
+} from '../api/consent';
+import { describeFailure } from '../api/failure-words';
 import { fetchInvitePreview } from '../api/sessions';
+import { type DeviceChoices, defaultDeviceChoices } from '../devices/device-choices';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { PageFrame } from '../ui/PageFrame';
-import { type DeviceChoices, defaultDeviceChoices } from './device-choices';
 import { JoinReportStatus } from './JoinReportStatus';
 import { JoinResearchSharing } from './JoinResearchSharing';
 import { type JoinConsent, RecordingNotice } from './RecordingNotice';
 
 // LiveKit is heavy: the preview loads it after the page is up, the call only once Join is clicked.
-const DevicePreview = lazy(() => import('./DevicePreview'));
+const DevicePreview = lazy(() => import('../devices/DevicePreview'));
 const loadCall = () => import('../call/CallView');
 const CallView = lazy(loadCall);
 /** The call and the schema it reads room metadata with, fetched together rather than one after the other. */
@@ -157,7 +157,7 @@ export function JoinPage({ inviteToken }: { inviteToken: string }) {
 }
 
 function InviteFailure({ error, onRetry }: { error: unknown; onRetry: () => void }) {
-  const failure = describeInviteFailure(error);
+  const failure = describeFailure(error, 'invite');
   return (
     <ErrorAlert
       title={failure.title}

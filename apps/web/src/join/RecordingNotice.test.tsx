@@ -3,7 +3,7 @@
 import type { InvitePreview } from '@assent/shared';
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { RecordingStateResponse } from '../api/recording';
+import type { RecordingStateResponse } from '../api/consent';
 import { type JoinConsent, RecordingNotice } from './RecordingNotice';
 
 afterEach(cleanup);

@@ -1,5 +1,5 @@
 import type { InvitePreview, RecordingRequestInfo } from '@assent/shared';
-import type { RecordingStateResponse } from '../api/recording';
+import type { RecordingStateResponse } from '../api/consent';
 import { mayBeCapturing } from '../store/consent-selectors';
 import { ConsentScopeNote } from '../ui/ConsentScopeNote';
 import { RequestFacts } from '../ui/RequestFacts';

@@ -1,7 +1,7 @@
 import type { MeUser } from '@assent/shared';
 import { useState } from 'react';
 import { signOut } from '../api/auth';
-import { describeAccountFailure } from '../api/failure-message';
+import { describeFailure } from '../api/failure-words';
 import { navigate, usePathname } from '../router';
 import { AppLink } from '../ui/AppLink';
 import { useAccountStore } from './account-store';
@@ -33,7 +33,7 @@ export function AccountNav({ user }: { user: MeUser }) {
       signedOut('You are signed out.');
       navigate('/');
     } catch (error) {
-      const message = describeAccountFailure(error);
+      const message = describeFailure(error);
       setFailure(`Could not sign out. ${message.detail}`);
     } finally {
       setBusy(false);

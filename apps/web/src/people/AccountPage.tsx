@@ -1,7 +1,7 @@
 import type { MeUser } from '@assent/shared';
 import { useState } from 'react';
 import { signOutEverywhere } from '../api/auth';
-import { describeAccountFailure, type FailureMessage } from '../api/failure-message';
+import { describeFailure, type FailureMessage } from '../api/failure-words';
 import { navigate } from '../router';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { PageHeading } from '../ui/PageHeading';
@@ -27,7 +27,7 @@ export function AccountPage({ user }: { user: MeUser }) {
       signedOut('You are signed out on every device.');
       navigate('/');
     } catch (error) {
-      setFailure(describeAccountFailure(error));
+      setFailure(describeFailure(error));
       setBusy(false);
     }
   };

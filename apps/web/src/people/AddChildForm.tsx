@@ -1,7 +1,7 @@
 import type { Student } from '@assent/shared';
 import { type FormEvent, useRef, useState } from 'react';
 import { ApiError } from '../api/client';
-import { describeAccountFailure, type FailureMessage } from '../api/failure-message';
+import { describeFailure, type FailureMessage } from '../api/failure-words';
 import { addChild } from '../api/people';
 import { CheckboxField } from '../ui/CheckboxField';
 import { ErrorAlert } from '../ui/ErrorAlert';
@@ -32,7 +32,7 @@ export function AddChildForm({ onAdded }: { onAdded: (student: Student) => void 
     } catch (error) {
       const issue = error instanceof ApiError ? error.issues.find((i) => i.path === 'name') : undefined;
       if (issue) setNameError(issue.message);
-      else setFailure(describeAccountFailure(error));
+      else setFailure(describeFailure(error));
     } finally {
       setBusy(false);
       nameRef.current?.focus();

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { FailureMessage } from '../api/failure-message';
+import { type FailureMessage, failureWords } from '../api/failure-words';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { TextField } from '../ui/TextField';
 import { describePasskeyFailure, passkeysUnavailableHere } from './passkey-failure';
@@ -39,11 +39,7 @@ export function AddPasskey() {
     } catch {
       setState({
         kind: 'failed',
-        failure: {
-          title: "Can't reach Assent",
-          detail: 'Check your internet connection, then try again.',
-          retryable: true,
-        },
+        failure: failureWords.unreachable,
       });
     }
   };

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { ApiError } from '../api/client';
-import { describeAccountFailure, type FailureMessage } from '../api/failure-message';
+import { describeFailure, type FailureMessage } from '../api/failure-words';
 import { fetchPolicy, giveAgreement } from '../api/people';
 import { CheckboxField } from '../ui/CheckboxField';
 import { ErrorAlert } from '../ui/ErrorAlert';
@@ -48,7 +48,7 @@ export function AgreementPanel({ status, onAgreed }: { status: AgreementStatus; 
         setDraft((d) => ({ ...d, policyAgreed: false }));
         policy.reload();
       }
-      setFailure({ attempt: (failure?.attempt ?? 0) + 1, message: describeAccountFailure(error) });
+      setFailure({ attempt: (failure?.attempt ?? 0) + 1, message: describeFailure(error) });
       setBusy(false);
     }
   };

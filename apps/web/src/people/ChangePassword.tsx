@@ -1,8 +1,8 @@
 import { type FormEvent, useState } from 'react';
 import { ApiError } from '../api/client';
-import { describeAccountFailure, type FailureMessage } from '../api/failure-message';
+import { describeFailure, type FailureMessage } from '../api/failure-words';
 import { changePassword } from '../api/passwords';
-import { ErrorAlert } from '../ui/ErrorAlert';
+import { FormCard } from '../ui/FormCard';
 import { type FieldErrors, fieldErrorsFrom } from '../ui/field-errors';
 import { TextField } from '../ui/TextField';
 
@@ -33,52 +33,51 @@ export function ChangePassword() {
     } catch (error) {
       const issues = error instanceof ApiError ? error.issues : [];
       if (issues.length > 0) setFields(fieldErrorsFrom(issues));
-      else setFailure(describeAccountFailure(error));
+      else setFailure(describeFailure(error));
     } finally {
       setBusy(false);
     }
   };
 
   return (
-    <section className="card" aria-labelledby="change-password-heading">
-      <h2 id="change-password-heading">Change password</h2>
-      <p>Changing your password signs you out on every other device.</p>
-      {done && (
-        <p className="notice-line" role="status">
-          Your password is changed. Every other device is signed out.
-        </p>
-      )}
-      {failure && (
-        <ErrorAlert title={failure.title} focusOnMount>
-          <p>{failure.detail}</p>
-        </ErrorAlert>
-      )}
-      <form onSubmit={onSubmit} noValidate aria-labelledby="change-password-heading">
-        <TextField
-          id="current-password"
-          label="Current password"
-          type="password"
-          autoComplete="current-password"
-          value={current}
-          onChange={setCurrent}
-          error={fields.currentPassword}
-        />
-        <TextField
-          id="new-password"
-          label="New password"
-          type="password"
-          autoComplete="new-password"
-          hint="At least 10 characters. A few unrelated words are easy to remember and hard to guess."
-          value={next}
-          onChange={setNext}
-          error={fields.newPassword}
-        />
-        <div className="actions">
-          <button type="submit" className="button button--secondary" disabled={busy} aria-busy={busy}>
-            Change password
-          </button>
-        </div>
-      </form>
-    </section>
+    <FormCard
+      headingId="change-password-heading"
+      title="Change password"
+      before={
+        <>
+          <p>Changing your password signs you out on every other device.</p>
+          {done && (
+            <p className="notice-line" role="status">
+              Your password is changed. Every other device is signed out.
+            </p>
+          )}
+        </>
+      }
+      failure={failure}
+      onSubmit={onSubmit}
+      submitLabel="Change password"
+      submitClassName="button button--secondary"
+      busy={busy}
+    >
+      <TextField
+        id="current-password"
+        label="Current password"
+        type="password"
+        autoComplete="current-password"
+        value={current}
+        onChange={setCurrent}
+        error={fields.currentPassword}
+      />
+      <TextField
+        id="new-password"
+        label="New password"
+        type="password"
+        autoComplete="new-password"
+        hint="At least 10 characters. A few unrelated words are easy to remember and hard to guess."
+        value={next}
+        onChange={setNext}
+        error={fields.newPassword}
+      />
+    </FormCard>
   );
 }

@@ -1,7 +1,7 @@
 import type { InvitationCreated } from '@assent/shared';
 import { useEffect, useRef, useState } from 'react';
 import { inviteFamily } from '../api/people';
-import { ErrorAlert } from '../ui/ErrorAlert';
+import { FormCard } from '../ui/FormCard';
 import { unplacedErrors } from '../ui/field-errors';
 import { LinkField } from '../ui/LinkField';
 import { TextField } from '../ui/TextField';
@@ -28,46 +28,33 @@ export function EnrolFamilyForm({ onEnrolled }: { onEnrolled: () => void }) {
   );
 
   return (
-    <section className="card" aria-labelledby="enrol-heading">
-      <h2 id="enrol-heading">Enrol a family</h2>
-      {sent ? (
-        <EnrolmentSent sent={sent} onAnother={() => setSent(null)} />
-      ) : (
-        <form onSubmit={onSubmit} noValidate aria-labelledby="enrol-heading">
-          <p className="muted">
-            The guardian gets a link to register, confirm they are an adult, agree to the policy and add their
-            children. Their children can join sessions once that is done.
-          </p>
-          {submit.kind === 'refused' && (
-            <ErrorAlert key={submit.attempt} title={submit.failure.title} focusOnMount>
-              <p>{submit.failure.detail}</p>
-              {unplacedErrors(fields, isFamilyFieldPath).map((message) => (
-                <p key={message}>{message}</p>
-              ))}
-            </ErrorAlert>
-          )}
-          <TextField
-            id="guardian-email"
-            label="Guardian's email"
-            type="email"
-            value={draft.guardianEmail}
-            error={fields.guardianEmail}
-            onChange={(guardianEmail) => setDraft((d) => ({ ...d, guardianEmail }))}
-          />
-          <ChildRows draft={draft} errors={fields} onChange={setDraft} />
-          <div className="actions">
-            <button
-              type="submit"
-              className="button button--primary"
-              disabled={submit.kind === 'sending'}
-              aria-busy={submit.kind === 'sending'}
-            >
-              Send enrolment link
-            </button>
-          </div>
-        </form>
-      )}
-    </section>
+    <FormCard
+      headingId="enrol-heading"
+      title="Enrol a family"
+      replacedBy={sent && <EnrolmentSent sent={sent} onAnother={() => setSent(null)} />}
+      intro={
+        <p className="muted">
+          The guardian gets a link to register, confirm they are an adult, agree to the policy and add their
+          children. Their children can join sessions once that is done.
+        </p>
+      }
+      failure={submit.kind === 'refused' ? submit.failure : null}
+      failureKey={submit.kind === 'refused' ? submit.attempt : undefined}
+      failureMore={unplacedErrors(fields, isFamilyFieldPath).map((message) => <p key={message}>{message}</p>)}
+      onSubmit={onSubmit}
+      submitLabel="Send enrolment link"
+      busy={submit.kind === 'sending'}
+    >
+      <TextField
+        id="guardian-email"
+        label="Guardian's email"
+        type="email"
+        value={draft.guardianEmail}
+        error={fields.guardianEmail}
+        onChange={(guardianEmail) => setDraft((d) => ({ ...d, guardianEmail }))}
+      />
+      <ChildRows draft={draft} errors={fields} onChange={setDraft} />
+    </FormCard>
   );
 }
 

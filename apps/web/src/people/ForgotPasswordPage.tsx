@@ -1,9 +1,8 @@
 import { type FormEvent, useState } from 'react';
-import { describeAccountFailure, type FailureMessage } from '../api/failure-message';
+import { describeFailure, type FailureMessage } from '../api/failure-words';
 import { requestPasswordReset } from '../api/passwords';
 import { AppLink } from '../ui/AppLink';
-import { ErrorAlert } from '../ui/ErrorAlert';
-import { PageHeading } from '../ui/PageHeading';
+import { FormCard } from '../ui/FormCard';
 import { TextField } from '../ui/TextField';
 import { usePageTitle } from '../ui/usePageTitle';
 import '../styles/signed-in.css';
@@ -30,49 +29,48 @@ export function ForgotPasswordPage() {
       await requestPasswordReset(email);
       setSentTo(email.trim());
     } catch (error) {
-      setFailure(describeAccountFailure(error));
+      setFailure(describeFailure(error));
     } finally {
       setBusy(false);
     }
   };
 
   return (
-    <section className="card narrow" aria-labelledby="forgot-heading">
-      <PageHeading id="forgot-heading">Forgot your password?</PageHeading>
-      {sentTo ? (
-        <p role="status">
-          If {sentTo} has an Assent account, we have sent it a link to choose a new password. The link works
-          once, for an hour. Check your spam folder if it does not arrive in a few minutes.
+    <FormCard
+      headingId="forgot-heading"
+      title="Forgot your password?"
+      level="page"
+      className="card narrow"
+      replacedBy={
+        sentTo ? (
+          <p role="status">
+            If {sentTo} has an Assent account, we have sent it a link to choose a new password. The link works
+            once, for an hour. Check your spam folder if it does not arrive in a few minutes.
+          </p>
+        ) : undefined
+      }
+      before={
+        <p>Enter the email address you sign in with. We will send you a link to choose a new password.</p>
+      }
+      failure={failure}
+      onSubmit={onSubmit}
+      submitLabel="Send reset link"
+      busy={busy}
+      after={
+        <p className="muted">
+          <AppLink href="/sign-in">Back to sign in</AppLink>
         </p>
-      ) : (
-        <>
-          <p>Enter the email address you sign in with. We will send you a link to choose a new password.</p>
-          {failure && (
-            <ErrorAlert title={failure.title} focusOnMount>
-              <p>{failure.detail}</p>
-            </ErrorAlert>
-          )}
-          <form onSubmit={onSubmit} noValidate aria-labelledby="forgot-heading">
-            <TextField
-              id="forgot-email"
-              label="Email"
-              type="email"
-              autoComplete="username"
-              value={email}
-              onChange={setEmail}
-              error={missing ? 'Enter your email address' : undefined}
-            />
-            <div className="actions">
-              <button type="submit" className="button button--primary" disabled={busy} aria-busy={busy}>
-                Send reset link
-              </button>
-            </div>
-          </form>
-        </>
-      )}
-      <p className="muted">
-        <AppLink href="/sign-in">Back to sign in</AppLink>
-      </p>
-    </section>
+      }
+    >
+      <TextField
+        id="forgot-email"
+        label="Email"
+        type="email"
+        autoComplete="username"
+        value={email}
+        onChange={setEmail}
+        error={missing ? 'Enter your email address' : undefined}
+      />
+    </FormCard>
   );
 }

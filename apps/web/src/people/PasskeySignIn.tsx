@@ -1,4 +1,4 @@
-import type { FailureMessage } from '../api/failure-message';
+import { type FailureMessage, failureWords } from '../api/failure-words';
 import { describePasskeyFailure, passkeysUnavailableHere } from './passkey-failure';
 
 interface PasskeySignInProps {
@@ -25,11 +25,7 @@ export function PasskeySignIn({ busy, onStart, onSignedIn, onFailed }: PasskeySi
       if (result.error) onFailed(describePasskeyFailure(result.error, 'sign-in'));
       else onSignedIn();
     } catch {
-      onFailed({
-        title: "Can't reach Assent",
-        detail: 'Check your internet connection, then try again.',
-        retryable: true,
-      });
+      onFailed(failureWords.unreachable);
     }
   };
 

@@ -1,6 +1,6 @@
 import type { Student } from '@assent/shared';
 import { useState } from 'react';
-import { describeAccountFailure } from '../api/failure-message';
+import { describeFailure } from '../api/failure-words';
 import { setRecordingPreference } from '../api/people';
 import { CheckboxField } from '../ui/CheckboxField';
 
@@ -24,7 +24,7 @@ export function RecordingPreferenceToggle({ student, label, onSaved }: Recording
       const saved = await setRecordingPreference(student.id, doNotRecord);
       onSaved({ ...student, doNotRecord: saved.doNotRecord });
     } catch (failure) {
-      const message = describeAccountFailure(failure);
+      const message = describeFailure(failure);
       setError(`Not saved. ${message.title}. ${message.detail}`);
     } finally {
       setSaving(null);

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { ApiError } from '../api/client';
-import { describeAccountFailure } from '../api/failure-message';
+import { describeFailure } from '../api/failure-words';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { useAccountStore } from './account-store';
 
@@ -23,7 +23,7 @@ export function RemoteFailure({
     if (expired) signedOut('You were signed out. Please sign in again.');
   }, [expired, signedOut]);
 
-  const failure = describeAccountFailure(error);
+  const failure = describeFailure(error);
   return (
     <ErrorAlert
       title={`Couldn't load ${what}`}

@@ -1,6 +1,6 @@
 import type { AccountRole, MeUser } from '@assent/shared';
 import type { ReactNode } from 'react';
-import { describeAccountFailure } from '../api/failure-message';
+import { describeFailure } from '../api/failure-words';
 import { signInPath } from '../router';
 import { AppLink } from '../ui/AppLink';
 import { ErrorAlert } from '../ui/ErrorAlert';
@@ -23,7 +23,7 @@ export function RequireAccount({ returnTo, roles, children }: RequireAccountProp
   const load = useAccountStore((s) => s.load);
   if (status.kind === 'unknown' || status.kind === 'loading') return <PageLoading />;
   if (status.kind === 'failed') {
-    const failure = describeAccountFailure(status.error);
+    const failure = describeFailure(status.error);
     return (
       <ErrorAlert
         title={failure.title}

@@ -1,21 +1,14 @@
 import { type FormEvent, useState } from 'react';
 import { ApiError } from '../api/client';
-import { describeAccountFailure, type FailureMessage } from '../api/failure-message';
+import { codeOf, describeFailure, type FailureMessage } from '../api/failure-words';
 import { resetPassword } from '../api/passwords';
 import { navigate } from '../router';
 import { AppLink } from '../ui/AppLink';
-import { ErrorAlert } from '../ui/ErrorAlert';
-import { PageHeading } from '../ui/PageHeading';
+import { FormCard } from '../ui/FormCard';
 import { TextField } from '../ui/TextField';
 import { usePageTitle } from '../ui/usePageTitle';
 import { useAccountStore } from './account-store';
 import '../styles/signed-in.css';
-
-const linkDead: FailureMessage = {
-  title: 'This link does not work any more',
-  detail: 'Reset links work once, for an hour. Ask for a new one.',
-  retryable: false,
-};
 
 /** `/reset-password/:token`: the page a mailed reset link opens; a new password, then sign in with it. */
 export function ResetPasswordPage({ token }: { token: string }) {
@@ -23,7 +16,8 @@ export function ResetPasswordPage({ token }: { token: string }) {
   const signedOut = useAccountStore((s) => s.signedOut);
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<FailureMessage | null>(null);
+  // A dead link gets a way to a new one.
+  const [failure, setFailure] = useState<{ words: FailureMessage; linkDead: boolean } | null>(null);
   const [fieldError, setFieldError] = useState<string | undefined>();
 
   const onSubmit = async (event: FormEvent) => {
@@ -40,45 +34,42 @@ export function ResetPasswordPage({ token }: { token: string }) {
       signedOut('Your password is changed, and every device is signed out. Sign in with your new password.');
       navigate('/sign-in', { replace: true });
     } catch (error) {
-      const code = error instanceof ApiError ? error.code : 'internal';
-      if (code === 'link_invalid') setFailure(linkDead);
-      else if (error instanceof ApiError && error.issues[0]) setFieldError(error.issues[0].message);
-      else setFailure(describeAccountFailure(error));
+      const linkDead = codeOf(error) === 'link_invalid';
+      if (!linkDead && error instanceof ApiError && error.issues[0]) setFieldError(error.issues[0].message);
+      else setFailure({ words: describeFailure(error, 'reset-password'), linkDead });
       setBusy(false);
     }
   };
 
   return (
-    <section className="card narrow" aria-labelledby="reset-heading">
-      <PageHeading id="reset-heading">Choose a new password</PageHeading>
-      {failure && (
-        <ErrorAlert title={failure.title} focusOnMount>
-          <p>{failure.detail}</p>
-          {failure === linkDead && (
-            <p>
-              <AppLink href="/forgot-password">Send a new link</AppLink>
-            </p>
-          )}
-        </ErrorAlert>
-      )}
-      <form onSubmit={onSubmit} noValidate aria-labelledby="reset-heading">
-        <TextField
-          id="reset-password"
-          label="New password"
-          type="password"
-          autoComplete="new-password"
-          hint="At least 10 characters. A few unrelated words are easy to remember and hard to guess."
-          value={password}
-          onChange={setPassword}
-          error={fieldError}
-        />
-        <div className="actions">
-          <button type="submit" className="button button--primary" disabled={busy} aria-busy={busy}>
-            Set new password
-          </button>
-        </div>
-      </form>
-      <p className="muted">Setting a new password signs your account out on every device.</p>
-    </section>
+    <FormCard
+      headingId="reset-heading"
+      title="Choose a new password"
+      level="page"
+      className="card narrow"
+      failure={failure?.words}
+      failureMore={
+        failure?.linkDead && (
+          <p>
+            <AppLink href="/forgot-password">Send a new link</AppLink>
+          </p>
+        )
+      }
+      onSubmit={onSubmit}
+      submitLabel="Set new password"
+      busy={busy}
+      after={<p className="muted">Setting a new password signs your account out on every device.</p>}
+    >
+      <TextField
+        id="reset-password"
+        label="New password"
+        type="password"
+        autoComplete="new-password"
+        hint="At least 10 characters. A few unrelated words are easy to remember and hard to guess."
+        value={password}
+        onChange={setPassword}
+        error={fieldError}
+      />
+    </FormCard>
   );
 }

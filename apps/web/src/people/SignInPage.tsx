@@ -1,6 +1,6 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { signInWithPassword } from '../api/auth';
-import { describeSignInFailure, type FailureMessage } from '../api/failure-message';
+import { describeFailure, type FailureMessage } from '../api/failure-words';
 import { fetchMe } from '../api/me';
 import { navigate, safeNextPath } from '../router';
 import { AppLink } from '../ui/AppLink';
@@ -45,7 +45,7 @@ export function SignInPage() {
       await signInWithPassword(email, password);
       await finish();
     } catch (error) {
-      setFailure(describeSignInFailure(error));
+      setFailure(describeFailure(error, 'sign-in'));
       setPassword('');
       setBusy(null);
       emailRef.current?.focus();
@@ -103,7 +103,7 @@ export function SignInPage() {
         }}
         onSignedIn={() =>
           finish().catch((error: unknown) => {
-            setFailure(describeSignInFailure(error));
+            setFailure(describeFailure(error, 'sign-in'));
             setBusy(null);
           })
         }

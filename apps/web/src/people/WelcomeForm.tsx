@@ -1,7 +1,7 @@
 import type { InvitationPreview } from '@assent/shared';
 import { type FormEvent, useEffect, useState } from 'react';
 import { ApiError } from '../api/client';
-import { describeAccountFailure, type FailureMessage } from '../api/failure-message';
+import { describeFailure, type FailureMessage } from '../api/failure-words';
 import { acceptInvitation } from '../api/people';
 import { navigate } from '../router';
 import { AppLink } from '../ui/AppLink';
@@ -40,7 +40,7 @@ export function WelcomeForm({ linkToken, preview }: { linkToken: string; preview
         attempt: (outcome?.attempt ?? 0) + 1,
         code: error instanceof ApiError ? error.code : 'internal',
         fields: invalid ? fieldErrorsFrom(error.issues) : {},
-        failure: describeAccountFailure(error),
+        failure: describeFailure(error),
       });
       setBusy(false);
     }

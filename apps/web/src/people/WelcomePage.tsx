@@ -1,5 +1,5 @@
 import type { InvitationPreview } from '@assent/shared';
-import { describeLinkFailure } from '../api/failure-message';
+import { describeFailure } from '../api/failure-words';
 import { fetchInvitation } from '../api/people';
 import { AppLink } from '../ui/AppLink';
 import { ErrorAlert } from '../ui/ErrorAlert';
@@ -20,7 +20,7 @@ export function WelcomePage({ linkToken }: { linkToken: string }) {
 
   if (invitation.state.kind === 'loading') return <PageLoading />;
   if (invitation.state.kind === 'failed') {
-    const failure = describeLinkFailure(invitation.state.error);
+    const failure = describeFailure(invitation.state.error, 'link');
     return (
       <ErrorAlert
         title={failure.title}

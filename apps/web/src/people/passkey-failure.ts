@@ -1,4 +1,4 @@
-import type { FailureMessage } from '../api/failure-message';
+import { type FailureMessage, failureWords } from '../api/failure-words';
 
 /** The error better-auth's passkey client returns (it resolves with `{ error }` rather than throwing). */
 export interface PasskeyError {
@@ -28,7 +28,7 @@ export function passkeyUnavailableReason(
 export function describePasskeyFailure(error: PasskeyError, purpose: 'sign-in' | 'add'): FailureMessage {
   const code = error.code ?? '';
   if (error.status === 429) {
-    return { title: 'Too many attempts', detail: 'Wait a minute, then try again.', retryable: true };
+    return failureWords.rate_limited;
   }
   if (code === 'ERROR_AUTHENTICATOR_PREVIOUSLY_REGISTERED' || code === 'PREVIOUSLY_REGISTERED') {
     return {

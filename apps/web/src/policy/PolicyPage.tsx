@@ -1,4 +1,5 @@
 import type { ReadablePolicy } from '@assent/shared';
+import { DataTable } from '../ui/DataTable';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { PageHeading } from '../ui/PageHeading';
 import { PageLoading } from '../ui/PageLoading';
@@ -55,24 +56,16 @@ export function PolicyText({ policy }: { policy: ReadablePolicy }) {
         <h2 id="policy-recordings">Recordings: why, for how long, who can watch</h2>
         <p>A session is recorded only if everyone in the call agrees. These are the reasons we may ask:</p>
         <div className="record-table__scroll">
-          <table className="record-table">
-            <thead>
-              <tr>
-                <th scope="col">Purpose</th>
-                <th scope="col">Kept for</th>
-                <th scope="col">Who can watch</th>
-              </tr>
-            </thead>
-            <tbody>
-              {facts.purposes.map((purpose) => (
-                <tr key={purpose.label}>
-                  <th scope="row">{purpose.label}</th>
-                  <td>{purpose.keptFor}</td>
-                  <td>{purpose.viewers}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            className="record-table"
+            rows={facts.purposes}
+            rowKey={(purpose) => purpose.label}
+            columns={[
+              { header: 'Purpose', cell: (purpose) => purpose.label },
+              { header: 'Kept for', cell: (purpose) => purpose.keptFor },
+              { header: 'Who can watch', cell: (purpose) => purpose.viewers },
+            ]}
+          />
         </div>
         <p>{facts.playback}</p>
         <p>{facts.withdrawal}</p>

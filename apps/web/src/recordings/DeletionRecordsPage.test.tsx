@@ -1,9 +1,9 @@
 // @vitest-environment jsdom
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { formatDateTime } from '../admin/format-time';
 import { stubApi } from '../test-support/stub-api';
 import { deletionRecord } from '../test-support/vault-fixtures';
+import { formatDateTime } from '../ui/format';
 import { DeletionRecordsPage } from './DeletionRecordsPage';
 
 afterEach(() => {

@@ -1,9 +1,10 @@
 import '../styles/recordings.css';
 import type { DeletionRecord } from '@assent/shared';
-import { AdminFailureAlert } from '../admin/AdminFailureAlert';
 import { fetchPolicy } from '../admin/admin-api';
-import { formatDateTime } from '../admin/format-time';
 import { fetchDeletionRecords } from '../api/recordings';
+import { AdminFailureAlert } from '../ui/AdminFailureAlert';
+import { DataTable } from '../ui/DataTable';
+import { formatDateTime } from '../ui/format';
 import { PageHeading } from '../ui/PageHeading';
 import { usePageTitle } from '../ui/usePageTitle';
 import { useRemote } from '../ui/useRemote';
@@ -51,47 +52,42 @@ interface DeletionRecordsTableProps {
 
 function DeletionRecordsTable({ records, purposeLabel }: DeletionRecordsTableProps) {
   return (
-    <table className="recordings-table recordings-table--deletions card-table">
-      <caption className="visually-hidden">Recordings destroyed, newest first</caption>
-      <thead>
-        <tr>
-          <th scope="col">Session</th>
-          <th scope="col">Purpose</th>
-          <th scope="col">Recorded</th>
-          <th scope="col">Destroyed</th>
-          <th scope="col">Reason</th>
-          <th scope="col">Detail</th>
-          <th scope="col">Decided by</th>
-        </tr>
-      </thead>
-      <tbody>
-        {records.map((record) => (
-          <tr key={record.id}>
-            <th scope="row" data-label="Session">
-              <div>
-                {record.sessionTitle}
-                <code className="recordings-table__id">{record.recordingId}</code>
-              </div>
-            </th>
-            <td data-label="Purpose">{purposeLabel(record.purpose)}</td>
-            <td data-label="Recorded">
-              {record.recordedAt ? (
-                <time dateTime={record.recordedAt}>{formatDateTime(record.recordedAt)}</time>
-              ) : (
-                <span className="muted">Not known</span>
-              )}
-            </td>
-            <td data-label="Destroyed">
-              <time dateTime={record.destroyedAt}>{formatDateTime(record.destroyedAt)}</time>
-            </td>
-            <td data-label="Reason">{deletionReasonInWords(record.reason)}</td>
-            <td data-label="Detail">{record.detail}</td>
-            <td data-label="Decided by">
-              {record.decidedByName ?? <span className="muted">The policy’s rule</span>}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      className="recordings-table recordings-table--deletions card-table"
+      caption="Recordings destroyed, newest first"
+      rows={records}
+      rowKey={(record) => record.id}
+      columns={[
+        {
+          header: 'Session',
+          cell: (record) => (
+            <div>
+              {record.sessionTitle}
+              <code className="recordings-table__id">{record.recordingId}</code>
+            </div>
+          ),
+        },
+        { header: 'Purpose', cell: (record) => purposeLabel(record.purpose) },
+        {
+          header: 'Recorded',
+          cell: (record) =>
+            record.recordedAt ? (
+              <time dateTime={record.recordedAt}>{formatDateTime(record.recordedAt)}</time>
+            ) : (
+              <span className="muted">Not known</span>
+            ),
+        },
+        {
+          header: 'Destroyed',
+          cell: (record) => <time dateTime={record.destroyedAt}>{formatDateTime(record.destroyedAt)}</time>,
+        },
+        { header: 'Reason', cell: (record) => deletionReasonInWords(record.reason) },
+        { header: 'Detail', cell: (record) => record.detail },
+        {
+          header: 'Decided by',
+          cell: (record) => record.decidedByName ?? <span className="muted">The policy’s rule</span>,
+        },
+      ]}
+    />
   );
 }

@@ -1,5 +1,6 @@
 import type { RecordingConsent, RecordingDetail } from '@assent/shared';
-import { formatDateTime } from '../admin/format-time';
+import { DataTable } from '../ui/DataTable';
+import { formatDateTime } from '../ui/format';
 import { consentKindInWords, roleInWords } from './recording-words';
 
 /** The consent log the recording was made under, in the order it was written. */
@@ -9,42 +10,32 @@ export function RecordingConsents({ recording }: { recording: RecordingDetail })
   }
   const purposeOf = (purpose: string) => (purpose === recording.purpose ? recording.purposeLabel : purpose);
   return (
-    <table className="recordings-table recordings-table--consents card-table">
-      <caption className="visually-hidden">Consent entries for this recording, oldest first</caption>
-      <thead>
-        <tr>
-          <th scope="col">Who</th>
-          <th scope="col">Role</th>
-          <th scope="col">What</th>
-          <th scope="col">For</th>
-          <th scope="col">When</th>
-          <th scope="col">Purpose</th>
-          <th scope="col">Notice version</th>
-        </tr>
-      </thead>
-      <tbody>
-        {recording.consents.map((entry) => (
-          <tr key={`${entry.at}|${entry.personName}|${entry.kind}|${entry.forName ?? ''}`}>
-            <th scope="row" data-label="Who">
-              {entry.personName}
-            </th>
-            <td data-label="Role">{roleInWords(entry.role)}</td>
-            <td data-label="What">
+    <DataTable
+      className="recordings-table recordings-table--consents card-table"
+      caption="Consent entries for this recording, oldest first"
+      rows={recording.consents}
+      rowKey={(entry) => `${entry.at}|${entry.personName}|${entry.kind}|${entry.forName ?? ''}`}
+      columns={[
+        { header: 'Who', cell: (entry) => entry.personName },
+        { header: 'Role', cell: (entry) => roleInWords(entry.role) },
+        {
+          header: 'What',
+          cell: (entry) => (
+            <>
               {consentKindInWords(entry.kind)}
               {entry.inAdvance && ' in advance'}
-            </td>
-            <td data-label="For">
-              {entry.forName ?? <span className="muted">{selfOrNobody(entry.kind)}</span>}
-            </td>
-            <td data-label="When">
-              <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
-            </td>
-            <td data-label="Purpose">{purposeOf(entry.purpose)}</td>
-            <td data-label="Notice">{entry.noticeVersion}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+            </>
+          ),
+        },
+        {
+          header: 'For',
+          cell: (entry) => entry.forName ?? <span className="muted">{selfOrNobody(entry.kind)}</span>,
+        },
+        { header: 'When', cell: (entry) => <time dateTime={entry.at}>{formatDateTime(entry.at)}</time> },
+        { header: 'Purpose', cell: (entry) => purposeOf(entry.purpose) },
+        { header: 'Notice version', label: 'Notice', cell: (entry) => entry.noticeVersion },
+      ]}
+    />
   );
 }
 

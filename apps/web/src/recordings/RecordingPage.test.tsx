@@ -2,9 +2,9 @@
 import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { formatDateTime } from '../admin/format-time';
 import { requestsMade, type StubRoutes, stubApi } from '../test-support/stub-api';
 import { playbackGrant, recordingDetail } from '../test-support/vault-fixtures';
+import { formatDateTime } from '../ui/format';
 import { RecordingPage } from './RecordingPage';
 
 afterEach(() => {

@@ -1,11 +1,11 @@
 import '../styles/recordings.css';
 import type { RecordingDetail } from '@assent/shared';
-import { formatDate } from '../admin/format-time';
 import { ApiError } from '../api/client';
 import { fetchRecording } from '../api/recordings';
 import { RemoteFailure } from '../people/RemoteFailure';
 import { RequestDeletion } from '../rights/deletion/RequestDeletion';
 import { AppLink } from '../ui/AppLink';
+import { formatDate } from '../ui/format';
 import { PageHeading } from '../ui/PageHeading';
 import { PageLoading } from '../ui/PageLoading';
 import { usePageTitle } from '../ui/usePageTitle';

@@ -1,9 +1,9 @@
 import type { PlaybackGrant } from '@assent/shared';
 import { useEffect, useId, useRef, useState } from 'react';
-import { formatDateTime } from '../admin/format-time';
 import { ApiError } from '../api/client';
 import { requestPlayback } from '../api/recordings';
 import { ErrorAlert } from '../ui/ErrorAlert';
+import { formatDateTime } from '../ui/format';
 
 type Playback =
   | { kind: 'idle' }

@@ -1,9 +1,9 @@
 // @vitest-environment jsdom
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { formatDate } from '../admin/format-time';
 import { stubApi } from '../test-support/stub-api';
 import { recordingSummary } from '../test-support/vault-fixtures';
+import { formatDate } from '../ui/format';
 import { RecordingsPage } from './RecordingsPage';
 
 afterEach(() => {

@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { formatDate } from '../admin/format-time';
 import { recordingSummary } from '../test-support/vault-fixtures';
+import { formatDate } from '../ui/format';
 import { RecordingsTable } from './RecordingsTable';
 
 afterEach(cleanup);

@@ -3,7 +3,6 @@ import {
   accessInWords,
   consentKindInWords,
   deletionReasonInWords,
-  durationInWords,
   recordingAuditPath,
   roleInWords,
 } from './recording-words';
@@ -15,18 +14,6 @@ describe('recording words', () => {
     );
     expect(accessInWords({ access: 'own_session', purposeLabel: 'x' })).toBe('You tutored this session');
     expect(accessInWords({ access: 'attended', purposeLabel: 'x' })).toBe('You took part in this session');
-  });
-
-  it.each([
-    [null, null],
-    [0, '0 s'],
-    [59, '59 s'],
-    [60, '1 min'],
-    [2700, '45 min'],
-    [3600, '1 h'],
-    [3900, '1 h 5 min'],
-  ])('puts %s seconds as %s', (seconds, words) => {
-    expect(durationInWords(seconds)).toBe(words);
   });
 
   it('names consents, roles and deletion reasons', () => {

@@ -8,6 +8,7 @@ import {
   type RecordingsNotShown,
   type StaffRole,
 } from '@assent/shared';
+import { listInWords } from '../ui/format';
 
 /** Why the reader may see a recording, said to them. */
 export function accessInWords(recording: Pick<RecordingSummary, 'access' | 'purposeLabel'>): string {
@@ -21,16 +22,6 @@ export function accessInWords(recording: Pick<RecordingSummary, 'access' | 'purp
     case 'attended':
       return 'You took part in this session';
   }
-}
-
-/** "45 s", "12 min", "1 h 5 min"; null when the end was never known. */
-export function durationInWords(seconds: number | null): string | null {
-  if (seconds === null) return null;
-  if (seconds < 60) return `${seconds} s`;
-  const minutes = Math.round(seconds / 60);
-  if (minutes < 60) return `${minutes} min`;
-  const rest = minutes % 60;
-  return rest === 0 ? `${Math.floor(minutes / 60)} h` : `${Math.floor(minutes / 60)} h ${rest} min`;
 }
 
 const consentKinds: Readonly<Record<RecordingConsent['kind'], string>> = {
@@ -71,11 +62,6 @@ const staffPlural: Readonly<Record<StaffRole, string>> = {
   reviewer: 'reviewers',
   admin: 'administrators',
 };
-
-/** "a, b and c". */
-function listInWords(items: string[]): string {
-  return items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
-}
 
 /**
  * Why a tutor's page lacks recordings of their own sessions: how many, made for what, and who the policy

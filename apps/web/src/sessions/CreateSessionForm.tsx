@@ -2,7 +2,7 @@ import type { CreateSessionResponse, StudentList } from '@assent/shared';
 import { useState } from 'react';
 import { fetchPolicy } from '../api/people';
 import { createSession } from '../api/sessions';
-import { ErrorAlert } from '../ui/ErrorAlert';
+import { FormCard } from '../ui/FormCard';
 import { unplacedErrors } from '../ui/field-errors';
 import { TextField } from '../ui/TextField';
 import { useFormSubmit } from '../ui/useFormSubmit';
@@ -43,45 +43,34 @@ export function CreateSessionForm({ students, onCreated }: CreateSessionFormProp
   );
 
   return (
-    <section className="card" aria-labelledby="create-session-heading">
-      <h2 id="create-session-heading">Create a session</h2>
-      {created ? (
-        <CreatedSession session={created} onAnother={() => setCreated(null)} />
-      ) : (
-        <form onSubmit={onSubmit} noValidate aria-labelledby="create-session-heading">
-          <p className="muted">
-            Pick your students: their guardians are added for you, and everyone joins from their own “Your
-            sessions”. Nothing is recorded unless everyone in the call agrees.
-          </p>
-          {submit.kind === 'refused' && (
-            <ErrorAlert key={submit.attempt} title={submit.failure.title} focusOnMount>
-              <p>{submit.failure.detail}</p>
-              {unplacedErrors(fields, isSessionFieldPath).map((message) => (
-                <p key={message}>{message}</p>
-              ))}
-            </ErrorAlert>
-          )}
-          <TextField
-            id="session-title"
-            label="Session title"
-            value={draft.title}
-            error={fields.title}
-            onChange={(title) => setDraft((d) => ({ ...d, title }))}
-          />
-          <StudentPicker students={students} draft={draft} errors={fields} onChange={setDraft} />
-          <GuestList allowed={guestsAllowed} draft={draft} errors={fields} onChange={setDraft} />
-          <div className="actions">
-            <button
-              type="submit"
-              className="button button--primary"
-              disabled={submit.kind === 'sending'}
-              aria-busy={submit.kind === 'sending'}
-            >
-              Create session
-            </button>
-          </div>
-        </form>
-      )}
-    </section>
+    <FormCard
+      headingId="create-session-heading"
+      title="Create a session"
+      replacedBy={created && <CreatedSession session={created} onAnother={() => setCreated(null)} />}
+      intro={
+        <p className="muted">
+          Pick your students: their guardians are added for you, and everyone joins from their own “Your
+          sessions”. Nothing is recorded unless everyone in the call agrees.
+        </p>
+      }
+      failure={submit.kind === 'refused' ? submit.failure : null}
+      failureKey={submit.kind === 'refused' ? submit.attempt : undefined}
+      failureMore={unplacedErrors(fields, isSessionFieldPath).map((message) => (
+        <p key={message}>{message}</p>
+      ))}
+      onSubmit={onSubmit}
+      submitLabel="Create session"
+      busy={submit.kind === 'sending'}
+    >
+      <TextField
+        id="session-title"
+        label="Session title"
+        value={draft.title}
+        error={fields.title}
+        onChange={(title) => setDraft((d) => ({ ...d, title }))}
+      />
+      <StudentPicker students={students} draft={draft} errors={fields} onChange={setDraft} />
+      <GuestList allowed={guestsAllowed} draft={draft} errors={fields} onChange={setDraft} />
+    </FormCard>
   );
 }

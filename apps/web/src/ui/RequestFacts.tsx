@@ -1,4 +1,5 @@
 import type { RecordingRequestInfo } from '@assent/shared';
+import { daysCount } from './format';
 
 /**
  * What the person is asked to agree to (rule 1): why, who can watch, for how long, what a withdrawal
@@ -27,9 +28,7 @@ export function RequestFacts({
       </div>
       <div>
         <dt>Kept for</dt>
-        <dd>
-          {request.retentionDays} {request.retentionDays === 1 ? 'day' : 'days'}
-        </dd>
+        <dd>{daysCount(request.retentionDays)}</dd>
       </div>
       {request.withdrawalRule && (
         <div>

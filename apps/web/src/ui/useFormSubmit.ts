@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { ApiError } from '../api/client';
-import { describeAccountFailure, type FailureMessage } from '../api/failure-message';
+import { describeFailure, type FailureMessage } from '../api/failure-words';
 import { type FieldErrors, fieldErrorsFrom } from './field-errors';
 
 export type FormSubmit =
@@ -29,7 +29,7 @@ export function useFormSubmit<T>(send: () => Promise<T>, onSent: (result: T) => 
       setSubmit({
         kind: 'refused',
         attempt,
-        failure: describeAccountFailure(error),
+        failure: describeFailure(error),
         fields: fieldErrorsFrom(issues),
       });
     }

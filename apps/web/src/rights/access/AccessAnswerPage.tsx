@@ -1,11 +1,11 @@
 import type { AccessRequestDetail } from '@assent/shared';
 import { useCallback } from 'react';
-import { formatDate, formatDateTime } from '../../admin/format-time';
 import { accessArchiveUrl, fetchAccessRequest } from '../../api/access-requests';
 import { ApiError } from '../../api/client';
 import { RemoteFailure } from '../../people/RemoteFailure';
 import { AppLink } from '../../ui/AppLink';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { formatDate, formatDateTime } from '../../ui/format';
 import { PageHeading } from '../../ui/PageHeading';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { useRemote } from '../../ui/useRemote';

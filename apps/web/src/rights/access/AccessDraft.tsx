@@ -1,22 +1,21 @@
 import type { AccessWithheld, AdminAccessRequest } from '@assent/shared';
 import { useCallback, useState } from 'react';
-import { AdminFailureAlert } from '../../admin/AdminFailureAlert';
 import { fetchAdminAccessRequest, releaseAccessRequest } from '../../api/access-requests';
+import { AdminFailureAlert } from '../../ui/AdminFailureAlert';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { countInWords } from '../../ui/format';
 import { useRemote } from '../../ui/useRemote';
 import { AnswerSections } from './AccessAnswerPage';
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** What the draft leaves out, in words for the admin (the requester is never told). */
 function withheldInWords(withheld: AccessWithheld): string[] {
   return [
     withheld.concernReports > 0 &&
-      `${plural(withheld.concernReports, 'concern report', 'concern reports')} the subject made (not told to someone asking about them)`,
+      `${countInWords(withheld.concernReports, 'concern report', 'concern reports')} the subject made (not told to someone asking about them)`,
     withheld.investigationViews > 0 &&
-      `${plural(withheld.investigationViews, 'viewing', 'viewings')} for an open safeguarding investigation`,
+      `${countInWords(withheld.investigationViews, 'viewing', 'viewings')} for an open safeguarding investigation`,
     withheld.auditEntries > 0 &&
-      `${plural(withheld.auditEntries, 'audit entry', 'audit entries')} that would tell of a report`,
+      `${countInWords(withheld.auditEntries, 'audit entry', 'audit entries')} that would tell of a report`,
   ].filter((line): line is string => typeof line === 'string');
 }
 

@@ -1,21 +1,20 @@
 import type { AdminAccessRequest } from '@assent/shared';
 import { useState } from 'react';
-import { AdminFailureAlert } from '../../admin/AdminFailureAlert';
-import { formatDate } from '../../admin/format-time';
 import { answerAccessRequest, fetchAdminAccessRequests } from '../../api/access-requests';
+import { AdminFailureAlert } from '../../ui/AdminFailureAlert';
+import { DataTable } from '../../ui/DataTable';
+import { daysCount, formatDate } from '../../ui/format';
 import { useRemote } from '../../ui/useRemote';
 import { AccessDraft } from './AccessDraft';
 import './access.css';
 
-const days = (n: number) => `${n} ${n === 1 ? 'day' : 'days'}`;
-
 function stageInWords(request: AdminAccessRequest): string {
-  if (request.stage === 'received') return `Open for ${days(request.openDays)}`;
+  if (request.stage === 'received') return `Open for ${daysCount(request.openDays)}`;
   if (request.stage === 'draft')
-    return `Answer ready to read, not yet released; open for ${days(request.openDays)}`;
+    return `Answer ready to read, not yet released; open for ${daysCount(request.openDays)}`;
   return `Answered on ${formatDate(request.releasedAt ?? request.receivedAt)}${
     request.releasedByName ? ` by ${request.releasedByName}` : ''
-  }, after ${days(request.openDays)}`;
+  }, after ${daysCount(request.openDays)}`;
 }
 
 /**
@@ -67,35 +66,26 @@ export function AdminAccessRequests() {
       )}
       {state.kind === 'ready' && requests.length === 0 && <p>No one has asked for their data yet.</p>}
       {requests.length > 0 && (
-        <table className="card-table">
-          <caption className="visually-hidden">Access requests, open ones first</caption>
-          <thead>
-            <tr>
-              <th scope="col">Asked by</th>
-              <th scope="col">About</th>
-              <th scope="col">Received</th>
-              <th scope="col">Status</th>
-              <th scope="col">
-                <span className="visually-hidden">Action</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {requests.map((request) => (
-              <tr key={request.id}>
-                <th scope="row" data-label="Asked by">
-                  <span>{request.requesterName}</span>
-                </th>
-                <td data-label="About">
-                  <span>{request.subjectKind === 'self' ? 'Themselves' : request.subjectName}</span>
-                </td>
-                <td data-label="Received">
-                  <span>{formatDate(request.receivedAt)}</span>
-                </td>
-                <td data-label="Status">
-                  <span>{stageInWords(request)}</span>
-                </td>
-                <td data-label="">
+        <DataTable
+          caption="Access requests, open ones first"
+          rows={requests}
+          rowKey={(request) => request.id}
+          columns={[
+            { header: 'Asked by', cell: (request) => <span>{request.requesterName}</span> },
+            {
+              header: 'About',
+              cell: (request) => (
+                <span>{request.subjectKind === 'self' ? 'Themselves' : request.subjectName}</span>
+              ),
+            },
+            { header: 'Received', cell: (request) => <span>{formatDate(request.receivedAt)}</span> },
+            { header: 'Status', cell: (request) => <span>{stageInWords(request)}</span> },
+            {
+              header: <span className="visually-hidden">Action</span>,
+              label: '',
+              key: 'action',
+              cell: (request) => (
+                <>
                   {request.stage === 'received' && (
                     <button
                       type="button"
@@ -117,11 +107,11 @@ export function AdminAccessRequests() {
                       Read answer for {request.requesterName}
                     </button>
                   )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+            },
+          ]}
+        />
       )}
       {open && (
         <AccessDraft

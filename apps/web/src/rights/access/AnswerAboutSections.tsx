@@ -1,6 +1,6 @@
 import type { AccessAnswer } from '@assent/shared';
-import { formatDate } from '../../admin/format-time';
 import { consentKindInWords } from '../../recordings/recording-words';
+import { formatDate } from '../../ui/format';
 import { AnswerTable, When } from './AnswerTable';
 import { researchDecisionInWords, roleBesideName } from './access-words';
 

@@ -1,6 +1,6 @@
 import type { AccessAnswer } from '@assent/shared';
-import { formatDate } from '../../admin/format-time';
 import { deletionReasonInWords } from '../../recordings/recording-words';
+import { formatDate } from '../../ui/format';
 import { purposeInWords } from './AnswerAboutSections';
 import { AnswerTable, When } from './AnswerTable';
 import {

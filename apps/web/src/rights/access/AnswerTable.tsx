@@ -1,15 +1,13 @@
 import type { ReactNode } from 'react';
-import { formatDateTime } from '../../admin/format-time';
+import { DataTable } from '../../ui/DataTable';
+import { formatDateTime } from '../../ui/format';
 
 export interface AnswerColumn<T> {
   label: string;
   cell: (row: T) => ReactNode;
 }
 
-/**
- * One section's rows as a table whose rows become small cards at phone width (`.card-table`); the
- * first column heads each row.
- */
+/** One section's rows as a DataTable, each cell's words in a span (the answer's card layout). */
 export function AnswerTable<T>({
   caption,
   columns,
@@ -21,39 +19,18 @@ export function AnswerTable<T>({
   rows: readonly T[];
   empty: string;
 }) {
-  if (rows.length === 0) return <p className="muted">{empty}</p>;
   return (
-    <table className="card-table">
-      <caption className="visually-hidden">{caption}</caption>
-      <thead>
-        <tr>
-          {columns.map((column) => (
-            <th key={column.label} scope="col">
-              {column.label}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row, index) => (
-          // Rows of a snapshot never change order; the index is a stable key.
-          // biome-ignore lint/suspicious/noArrayIndexKey: see above
-          <tr key={index}>
-            {columns.map((column, i) =>
-              i === 0 ? (
-                <th key={column.label} scope="row" data-label={column.label}>
-                  <span>{column.cell(row)}</span>
-                </th>
-              ) : (
-                <td key={column.label} data-label={column.label}>
-                  <span>{column.cell(row)}</span>
-                </td>
-              ),
-            )}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      caption={caption}
+      // Rows of a snapshot never change order; the index is a stable key.
+      rowKey={(_, index) => index}
+      rows={rows}
+      empty={empty}
+      columns={columns.map((column) => ({
+        header: column.label,
+        cell: (row: T) => <span>{column.cell(row)}</span>,
+      }))}
+    />
   );
 }
 

@@ -3,9 +3,9 @@ import type { AccessRequest, AccountRole } from '@assent/shared';
 import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { formatDate } from '../../admin/format-time';
 import { useAccountStore } from '../../people/account-store';
 import { requestsMade, stubApi } from '../../test-support/stub-api';
+import { formatDate } from '../../ui/format';
 import { MyAccessRequests } from './MyAccessRequests';
 
 afterEach(() => {

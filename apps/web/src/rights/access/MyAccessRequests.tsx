@@ -1,7 +1,7 @@
 import type { AccessSubject, Student } from '@assent/shared';
 import { useState } from 'react';
 import { fetchMyAccessRequests, requestAccess } from '../../api/access-requests';
-import { describeAccountFailure } from '../../api/failure-message';
+import { describeFailure } from '../../api/failure-words';
 import { fetchMyStudents } from '../../api/people';
 import { signedInUser, useAccountStore } from '../../people/account-store';
 import { RemoteFailure } from '../../people/RemoteFailure';
@@ -69,7 +69,7 @@ export function MyAccessRequests() {
       </p>
       {failure !== null && (
         <ErrorAlert title="Your request could not be sent">
-          <p>{describeAccountFailure(failure).detail}</p>
+          <p>{describeFailure(failure).detail}</p>
         </ErrorAlert>
       )}
       {state.kind === 'loading' && <p className="muted">Loading your requests…</p>}

@@ -1,8 +1,8 @@
 /** Access requests and their answers in the words the requests pages use. */
 import type { AccessRequest, AccountRole, AnswerRecording } from '@assent/shared';
 import { actionInWords } from '../../admin/audit-query';
-import { formatDate } from '../../admin/format-time';
 import { roleLabel } from '../../people/role-labels';
+import { formatDate } from '../../ui/format';
 
 /** "Received on 3 Mar 2026 — waiting for an administrator", or "Answered on 5 Mar 2026". */
 export function accessStatusInWords(request: Pick<AccessRequest, 'status' | 'receivedAt' | 'answeredAt'>) {

@@ -2,7 +2,7 @@ import type { SafeguardingReportDetail } from '@assent/shared';
 import { type FormEvent, useId, useState } from 'react';
 import { ApiError } from '../../api/client';
 import { closeSafeguardingReport } from '../../api/concerns';
-import { describeAccountFailure, type FailureMessage } from '../../api/failure-message';
+import { describeFailure, type FailureMessage } from '../../api/failure-words';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 
 type Closing =
@@ -36,7 +36,7 @@ export function CloseReportForm({ reportId, onClosed, onStale }: CloseReportForm
         onStale();
         return;
       }
-      setClosing({ kind: 'refused', attempt, failure: describeAccountFailure(error) });
+      setClosing({ kind: 'refused', attempt, failure: describeFailure(error) });
     }
   };
 

@@ -1,6 +1,6 @@
-import { formatDate, formatDateTime } from '../../admin/format-time';
 import { fetchMyReports } from '../../api/concerns';
 import { RemoteFailure } from '../../people/RemoteFailure';
+import { formatDate, formatDateTime } from '../../ui/format';
 import { useRemote } from '../../ui/useRemote';
 import './concerns.css';
 

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { reportConcernAbout } from '../../api/concerns';
-import type { FailureMessage } from '../../api/failure-message';
+import { describeFailure, type FailureMessage } from '../../api/failure-words';
 import { fetchMySessions } from '../../api/sessions';
 import { AppLink } from '../../ui/AppLink';
 import { ErrorAlert } from '../../ui/ErrorAlert';
@@ -8,7 +8,6 @@ import { PageHeading } from '../../ui/PageHeading';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { useRemote } from '../../ui/useRemote';
 import { type ConcernDraft, ConcernFields, draftReady, emptyDraft } from './ConcernFields';
-import { reportFailure } from './concern-words';
 import '../../styles/signed-in.css';
 import './concerns.css';
 
@@ -39,7 +38,7 @@ export function ReportConcernPage({ sessionId }: { sessionId: string }) {
       await reportConcernAbout(sessionId, draft);
       setSending({ kind: 'sent' });
     } catch (error) {
-      setSending({ kind: 'refused', attempt, failure: reportFailure(error) });
+      setSending({ kind: 'refused', attempt, failure: describeFailure(error, 'report') });
     }
   };
 

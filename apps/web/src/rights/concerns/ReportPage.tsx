@@ -1,9 +1,9 @@
 import '../../styles/recordings.css';
 import type { SafeguardingReportDetail } from '@assent/shared';
-import { AdminFailureAlert } from '../../admin/AdminFailureAlert';
-import { formatDate, formatDateTime } from '../../admin/format-time';
 import { fetchSafeguardingReport } from '../../api/concerns';
+import { AdminFailureAlert } from '../../ui/AdminFailureAlert';
 import { AppLink } from '../../ui/AppLink';
+import { formatDate, formatDateTime } from '../../ui/format';
 import { PageHeading } from '../../ui/PageHeading';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { useRemote } from '../../ui/useRemote';

@@ -1,6 +1,6 @@
 import type { SafeguardingReportDetail } from '@assent/shared';
-import { formatDate, formatDateTime } from '../../admin/format-time';
 import { AppLink } from '../../ui/AppLink';
+import { formatDate, formatDateTime } from '../../ui/format';
 
 const statusWords = {
   pending: 'Being stored',

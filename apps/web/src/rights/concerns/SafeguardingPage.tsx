@@ -1,9 +1,10 @@
 import '../../styles/recordings.css';
 import type { SafeguardingReportSummary } from '@assent/shared';
-import { AdminFailureAlert } from '../../admin/AdminFailureAlert';
-import { formatDate, formatDateTime } from '../../admin/format-time';
 import { fetchSafeguardingReports } from '../../api/concerns';
+import { AdminFailureAlert } from '../../ui/AdminFailureAlert';
 import { AppLink } from '../../ui/AppLink';
+import { DataTable } from '../../ui/DataTable';
+import { formatDate, formatDateTime } from '../../ui/format';
 import { PageHeading } from '../../ui/PageHeading';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { useRemote } from '../../ui/useRemote';
@@ -39,51 +40,54 @@ export function SafeguardingPage() {
 
 function ReportsTable({ reports }: { reports: readonly SafeguardingReportSummary[] }) {
   return (
-    <table className="recordings-table card-table">
-      <caption className="visually-hidden">Reports, open ones first</caption>
-      <thead>
-        <tr>
-          <th scope="col">Report</th>
-          <th scope="col">About</th>
-          <th scope="col">Reported by</th>
-          <th scope="col">Received</th>
-          <th scope="col">Status</th>
-          <th scope="col">Recordings</th>
-        </tr>
-      </thead>
-      <tbody>
-        {reports.map((report) => (
-          <tr key={report.id}>
-            <th scope="row" data-label="Report">
-              <AppLink href={`/safeguarding/${encodeURIComponent(report.id)}`}>
-                Report about {report.sessionTitle}
-              </AppLink>
-            </th>
-            <td data-label="About">{categoryLabels[report.category]}</td>
-            <td data-label="By">
-              <span>
-                {report.reporterName} ({roleInWords(report.reporterRole)}),{' '}
-                {report.duringCall ? 'during the call' : 'after the session'}
-              </span>
-            </td>
-            <td data-label="Received">
-              <time dateTime={report.receivedAt}>{formatDateTime(report.receivedAt)}</time>
-            </td>
-            <td data-label="Status">
-              {report.status === 'open' ? (
-                <strong>{openFor(report.openDays)}</strong>
-              ) : (
-                <span>Closed on {formatDate(report.closedAt ?? report.receivedAt)}</span>
-              )}
-            </td>
-            <td data-label="On hold">
-              <span>
-                {report.recordingsOnHold === 0 ? 'None on hold' : `${report.recordingsOnHold} on hold`}
-              </span>
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      className="recordings-table card-table"
+      caption="Reports, open ones first"
+      rows={reports}
+      rowKey={(report) => report.id}
+      columns={[
+        {
+          header: 'Report',
+          cell: (report) => (
+            <AppLink href={`/safeguarding/${encodeURIComponent(report.id)}`}>
+              Report about {report.sessionTitle}
+            </AppLink>
+          ),
+        },
+        { header: 'About', cell: (report) => categoryLabels[report.category] },
+        {
+          header: 'Reported by',
+          label: 'By',
+          cell: (report) => (
+            <span>
+              {report.reporterName} ({roleInWords(report.reporterRole)}),{' '}
+              {report.duringCall ? 'during the call' : 'after the session'}
+            </span>
+          ),
+        },
+        {
+          header: 'Received',
+          cell: (report) => <time dateTime={report.receivedAt}>{formatDateTime(report.receivedAt)}</time>,
+        },
+        {
+          header: 'Status',
+          cell: (report) =>
+            report.status === 'open' ? (
+              <strong>{openFor(report.openDays)}</strong>
+            ) : (
+              <span>Closed on {formatDate(report.closedAt ?? report.receivedAt)}</span>
+            ),
+        },
+        {
+          header: 'Recordings',
+          label: 'On hold',
+          cell: (report) => (
+            <span>
+              {report.recordingsOnHold === 0 ? 'None on hold' : `${report.recordingsOnHold} on hold`}
+            </span>
+          ),
+        },
+      ]}
+    />
   );
 }

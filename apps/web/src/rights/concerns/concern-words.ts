@@ -1,7 +1,6 @@
 /** Concerns and reports in the words their pages use. */
 import { type AccountRole, accountRoleLabels, type ConcernCategory } from '@assent/shared';
-import { ApiError } from '../../api/client';
-import { describeAccountFailure, type FailureMessage } from '../../api/failure-message';
+import { daysCount } from '../../ui/format';
 
 /** What a report is about, as the reporter chooses it. */
 export const categoryLabels: Readonly<Record<ConcernCategory, string>> = {
@@ -18,20 +17,7 @@ export function roleInWords(role: string): string {
   return accountRoleLabels[role as AccountRole] ?? role;
 }
 
-/** Why a report could not be sent, in words; "you were not in it" said plainly. */
-export function reportFailure(error: unknown): FailureMessage {
-  if (error instanceof ApiError && error.code === 'not_attended') {
-    return {
-      title: 'You can report a concern only about a session you were in',
-      detail:
-        'Assent has no record of you (or your child) joining this session’s call. If you are worried about something else, contact your organisation.',
-      retryable: false,
-    };
-  }
-  return describeAccountFailure(error);
-}
-
 /** "Open for 3 days" (whole days since it was received: 0 on the first day). */
 export function openFor(days: number): string {
-  return days === 1 ? 'Open for 1 day' : `Open for ${days} days`;
+  return `Open for ${daysCount(days)}`;
 }

@@ -1,9 +1,9 @@
 import './deletion-requests.css';
 import { type AdminDeletionRequest, type AdminDeletionRequestList, accountRoleLabels } from '@assent/shared';
 import { useId, useState } from 'react';
-import { AdminFailureAlert } from '../../admin/AdminFailureAlert';
-import { formatDate, formatDateTime } from '../../admin/format-time';
 import { fetchAdminDeletionRequests } from '../../api/deletion-requests';
+import { AdminFailureAlert } from '../../ui/AdminFailureAlert';
+import { countInWords, daysCount, formatDate, formatDateTime } from '../../ui/format';
 import { useRemote } from '../../ui/useRemote';
 import { DecisionForm } from './DecisionForm';
 import { coverageInWords, originInWords, recordingStatusInWords } from './deletion-words';
@@ -17,7 +17,7 @@ export function AdminDeletionRequests() {
     replace({ requests: list.requests.map((r) => (r.id === request.id ? request : r)) });
     setNews(
       request.status === 'approved'
-        ? `${request.requesterName}'s request was approved: ${destroyed === 1 ? '1 recording' : `${destroyed} recordings`} deleted.`
+        ? `${request.requesterName}'s request was approved: ${countInWords(destroyed, 'recording', 'recordings')} deleted.`
         : `${request.requesterName}'s request was refused.`,
     );
   };
@@ -61,7 +61,7 @@ interface AdminRequestItemProps {
 
 function AdminRequestItem({ request, onDecided }: AdminRequestItemProps) {
   const headingId = useId();
-  const days = request.openDays === 1 ? '1 day' : `${request.openDays} days`;
+  const days = daysCount(request.openDays);
   return (
     <li className="deletion-request" aria-labelledby={headingId}>
       <h3 id={headingId}>

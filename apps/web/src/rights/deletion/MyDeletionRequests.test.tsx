@@ -2,8 +2,8 @@
 import type { MyDeletionRequest } from '@assent/shared';
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { formatDate, formatDateTime } from '../../admin/format-time';
 import { stubApi } from '../../test-support/stub-api';
+import { formatDate, formatDateTime } from '../../ui/format';
 import { MyDeletionRequests } from './MyDeletionRequests';
 
 afterEach(() => {

@@ -1,8 +1,8 @@
 import './deletion-requests.css';
 import type { MyDeletionRequest } from '@assent/shared';
-import { formatDate } from '../../admin/format-time';
 import { fetchMyDeletionRequests } from '../../api/deletion-requests';
 import { RemoteFailure } from '../../people/RemoteFailure';
+import { formatDate } from '../../ui/format';
 import { useRemote } from '../../ui/useRemote';
 import { coverageInWords, statusInWords } from './deletion-words';
 

@@ -1,6 +1,6 @@
 /** Deletion requests in plain words, for the requester's and the admin's pages. */
 import type { CoveredRecording, DeletionRequestOrigin, MyDeletionRequest } from '@assent/shared';
-import { formatDate, formatDateTime } from '../../admin/format-time';
+import { formatDate, formatDateTime } from '../../ui/format';
 
 /** Where the request came from, as the admin reads it. */
 export const originInWords: Readonly<Record<DeletionRequestOrigin, string>> = {

@@ -2,9 +2,10 @@ import '../../styles/recordings.css';
 import './guardian-presence.css';
 import type { GuardianPresenceSession } from '@assent/shared';
 import { useState } from 'react';
-import { AdminFailureAlert } from '../../admin/AdminFailureAlert';
-import { formatDateTime } from '../../admin/format-time';
+import { AdminFailureAlert } from '../../ui/AdminFailureAlert';
 import { CheckboxField } from '../../ui/CheckboxField';
+import { DataTable } from '../../ui/DataTable';
+import { formatDateTime } from '../../ui/format';
 import { PageHeading } from '../../ui/PageHeading';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { endInWords, startInWords } from './presence-words';
@@ -66,50 +67,43 @@ export function GuardianPresencePage() {
 
 function PresenceTable({ sessions }: { sessions: readonly GuardianPresenceSession[] }) {
   return (
-    <table className="recordings-table card-table">
-      <caption className="visually-hidden">Sessions with children, newest first</caption>
-      <thead>
-        <tr>
-          <th scope="col">Session</th>
-          <th scope="col">Date</th>
-          <th scope="col">Tutor</th>
-          <th scope="col">Children</th>
-        </tr>
-      </thead>
-      <tbody>
-        {sessions.map((session) => {
-          const when = session.callStartedAt ?? session.createdAt;
-          return (
-            <tr key={session.sessionId}>
-              <th scope="row" data-label="Session">
-                {session.title}
-              </th>
-              <td data-label="Date">
-                <time dateTime={when}>{formatDateTime(when)}</time>
-              </td>
-              <td data-label="Tutor">{session.tutorName ?? <span className="muted">Not known</span>}</td>
-              <td data-label="Children">
-                <ul className="presence-children">
-                  {session.minors.map((minor) => (
-                    <li key={minor.personId}>
-                      <strong>{minor.name}:</strong>{' '}
-                      <span className={minor.start === 'missed' ? 'presence-missed' : undefined}>
-                        {startInWords(minor.start)}
-                      </span>
-                      <span className="presence-children__sep" aria-hidden="true">
-                        {' · '}
-                      </span>
-                      <span className={minor.end === 'missed' ? 'presence-missed' : undefined}>
-                        {endInWords(minor.end)}
-                      </span>
-                    </li>
-                  ))}
-                </ul>
-              </td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <DataTable
+      className="recordings-table card-table"
+      caption="Sessions with children, newest first"
+      rows={sessions}
+      rowKey={(session) => session.sessionId}
+      columns={[
+        { header: 'Session', cell: (session) => session.title },
+        {
+          header: 'Date',
+          cell: (session) => {
+            const when = session.callStartedAt ?? session.createdAt;
+            return <time dateTime={when}>{formatDateTime(when)}</time>;
+          },
+        },
+        { header: 'Tutor', cell: (session) => session.tutorName ?? <span className="muted">Not known</span> },
+        {
+          header: 'Children',
+          cell: (session) => (
+            <ul className="presence-children">
+              {session.minors.map((minor) => (
+                <li key={minor.personId}>
+                  <strong>{minor.name}:</strong>{' '}
+                  <span className={minor.start === 'missed' ? 'presence-missed' : undefined}>
+                    {startInWords(minor.start)}
+                  </span>
+                  <span className="presence-children__sep" aria-hidden="true">
+                    {' · '}
+                  </span>
+                  <span className={minor.end === 'missed' ? 'presence-missed' : undefined}>
+                    {endInWords(minor.end)}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          ),
+        },
+      ]}
+    />
   );
 }

@@ -3,8 +3,8 @@ import type { ResearchCandidate, ResearchOverview } from '@assent/shared';
 import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { formatDateTime } from '../../admin/format-time';
 import { requestsMade, stubApi } from '../../test-support/stub-api';
+import { formatDateTime } from '../../ui/format';
 import { ResearchExportPage } from './ResearchExportPage';
 
 afterEach(() => {

@@ -2,9 +2,10 @@ import '../../styles/recordings.css';
 import './research.css';
 import type { ResearchCandidate, ResearchExportCreated, ResearchExportSummary } from '@assent/shared';
 import { useState } from 'react';
-import { AdminFailureAlert } from '../../admin/AdminFailureAlert';
-import { formatDate, formatDateTime } from '../../admin/format-time';
 import { createResearchExport, fetchResearchOverview, researchArchiveUrl } from '../../api/research';
+import { AdminFailureAlert } from '../../ui/AdminFailureAlert';
+import { DataTable } from '../../ui/DataTable';
+import { formatDate, formatDateTime } from '../../ui/format';
 import { PageHeading } from '../../ui/PageHeading';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { useRemote } from '../../ui/useRemote';
@@ -84,31 +85,18 @@ export function ResearchExportPage() {
 function CandidatesTable({ sessions }: { sessions: readonly ResearchCandidate[] }) {
   if (sessions.length === 0) return <p>No session has stored recordings at the moment.</p>;
   return (
-    <table className="recordings-table card-table">
-      <caption className="visually-hidden">Sessions with stored recordings, newest first</caption>
-      <thead>
-        <tr>
-          <th scope="col">Session</th>
-          <th scope="col">Date</th>
-          <th scope="col">Recordings</th>
-          <th scope="col">Research sharing</th>
-        </tr>
-      </thead>
-      <tbody>
-        {sessions.map((s) => (
-          <tr key={s.sessionId}>
-            <th scope="row" data-label="Session">
-              {s.title}
-            </th>
-            <td data-label="Date">
-              <time dateTime={s.createdAt}>{formatDate(s.createdAt)}</time>
-            </td>
-            <td data-label="Recordings">{s.recordings}</td>
-            <td data-label="Sharing">{eligibilityInWords(s.eligibility)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      className="recordings-table card-table"
+      caption="Sessions with stored recordings, newest first"
+      rows={sessions}
+      rowKey={(s) => s.sessionId}
+      columns={[
+        { header: 'Session', cell: (s) => s.title },
+        { header: 'Date', cell: (s) => <time dateTime={s.createdAt}>{formatDate(s.createdAt)}</time> },
+        { header: 'Recordings', cell: (s) => s.recordings },
+        { header: 'Research sharing', label: 'Sharing', cell: (s) => eligibilityInWords(s.eligibility) },
+      ]}
+    />
   );
 }
 

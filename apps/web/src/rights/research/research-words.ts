@@ -1,4 +1,5 @@
 import type { ResearchEligibility, ResearchExportMedia } from '@assent/shared';
+import { countInWords } from '../../ui/format';
 
 /** Whether a session may go to researchers, in words for the admin ("2 of 3 agreed"). */
 export function eligibilityInWords(eligibility: ResearchEligibility): string {
@@ -18,11 +19,9 @@ export function eligibilityInWords(eligibility: ResearchEligibility): string {
   }
 }
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
 /** "1 session, 2 recordings" */
 export const exportSize = (sessions: number, recordings: number) =>
-  `${plural(sessions, 'session', 'sessions')}, ${plural(recordings, 'recording', 'recordings')}`;
+  `${countInWords(sessions, 'session', 'sessions')}, ${countInWords(recordings, 'recording', 'recordings')}`;
 
 /**
  * What leaves Assent when a session is shared for research, said exactly: the sound alone still carries

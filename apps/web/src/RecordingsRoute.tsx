@@ -1,6 +1,6 @@
-import { RequireAccount } from '../people/RequireAccount';
-import { RecordingPage } from './RecordingPage';
-import { RecordingsPage } from './RecordingsPage';
+import { RequireAccount } from './people/RequireAccount';
+import { RecordingPage } from './recordings/RecordingPage';
+import { RecordingsPage } from './recordings/RecordingsPage';
 
 /** `/recordings` and `/recordings/:id`, for anyone signed in: the server decides what each person may watch. */
 export function RecordingsRoute({ path, recordingId }: { path: string; recordingId?: string }) {

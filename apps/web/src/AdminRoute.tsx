@@ -1,12 +1,12 @@
 import { lazy } from 'react';
-import { RequireAccount } from './RequireAccount';
+import { RequireAccount } from './people/RequireAccount';
 
 const pages = {
-  people: lazy(() => import('../admin/PeoplePage').then((m) => ({ default: m.PeoplePage }))),
-  policy: lazy(() => import('../admin/PolicyPage').then((m) => ({ default: m.PolicyPage }))),
-  audit: lazy(() => import('../admin/AuditPage').then((m) => ({ default: m.AuditPage }))),
+  people: lazy(() => import('./admin/PeoplePage').then((m) => ({ default: m.PeoplePage }))),
+  policy: lazy(() => import('./admin/PolicyPage').then((m) => ({ default: m.PolicyPage }))),
+  audit: lazy(() => import('./admin/AuditPage').then((m) => ({ default: m.AuditPage }))),
   deletions: lazy(() =>
-    import('../recordings/DeletionRecordsPage').then((m) => ({ default: m.DeletionRecordsPage })),
+    import('./recordings/DeletionRecordsPage').then((m) => ({ default: m.DeletionRecordsPage })),
   ),
 };
 

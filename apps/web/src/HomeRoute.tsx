@@ -1,13 +1,14 @@
 import { lazy } from 'react';
-import { ApiError } from '../api/client';
-import { useAccount, useAccountStore } from '../people/account-store';
-import { ErrorAlert } from '../ui/ErrorAlert';
-import { PageLoading } from '../ui/PageLoading';
-import { LandingPage } from './LandingPage';
+import { ApiError } from './api/client';
+import { failureWords } from './api/failure-words';
+import { LandingPage } from './home/LandingPage';
+import { useAccount, useAccountStore } from './people/account-store';
+import { ErrorAlert } from './ui/ErrorAlert';
+import { PageLoading } from './ui/PageLoading';
 
 // The dashboard is fetched only for someone signed in: a visitor's first load stays small.
 const DashboardPage = lazy(() =>
-  import('../dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })),
+  import('./dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })),
 );
 
 /** `/`: what Assent is for visitors; the dashboard for someone signed in. */
@@ -19,7 +20,7 @@ export function HomeRoute() {
     const offline = status.error instanceof ApiError && status.error.code === 'unreachable';
     return (
       <ErrorAlert
-        title={offline ? "Can't reach Assent" : 'Something went wrong'}
+        title={offline ? failureWords.unreachable.title : 'Something went wrong'}
         focusOnMount
         actions={
           <button type="button" className="button button--secondary" onClick={() => void load()}>
@@ -27,7 +28,7 @@ export function HomeRoute() {
           </button>
         }
       >
-        <p>{offline ? 'Check your internet connection, then try again.' : 'Please try again in a moment.'}</p>
+        <p>{offline ? failureWords.unreachable.detail : 'Please try again in a moment.'}</p>
       </ErrorAlert>
     );
   }

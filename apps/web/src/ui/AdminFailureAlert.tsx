@@ -1,7 +1,7 @@
 import { signInPath } from '../router';
-import { AppLink } from '../ui/AppLink';
-import { ErrorAlert } from '../ui/ErrorAlert';
+import { AppLink } from './AppLink';
 import { describeAdminFailure } from './admin-failure';
+import { ErrorAlert } from './ErrorAlert';
 
 interface AdminFailureAlertProps {
   error: unknown;

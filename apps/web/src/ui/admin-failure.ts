@@ -1,5 +1,5 @@
 import { ApiError } from '../api/client';
-import { describeAccountFailure, type FailureMessage } from '../api/failure-message';
+import { type FailureMessage, failureWordsFor } from '../api/failure-words';
 
 /** Why an admin page could not load or save, with a sign-in link when the person is signed out. */
 export interface AdminFailure extends FailureMessage {
@@ -9,23 +9,14 @@ export interface AdminFailure extends FailureMessage {
 export function describeAdminFailure(error: unknown): AdminFailure {
   const status = error instanceof ApiError ? error.status : 0;
   const code = error instanceof ApiError ? error.code : 'internal';
+  // A refusal by status counts as one whatever its code says.
   if (status === 401 || code === 'unauthorized') {
-    return {
-      title: 'You are signed out',
-      detail: 'Sign in with an administrator account to see this page.',
-      retryable: false,
-      signIn: true,
-    };
+    return { ...failureWordsFor('unauthorized', 'admin', error), signIn: true };
   }
   if (status === 403 || code === 'forbidden') {
-    return {
-      title: 'Only administrators can see this page',
-      detail: 'If you need to, ask an administrator of your organisation.',
-      retryable: false,
-      signIn: false,
-    };
+    return { ...failureWordsFor('forbidden', 'admin', error), signIn: false };
   }
-  return { ...describeAccountFailure(error), signIn: false };
+  return { ...failureWordsFor(code, 'admin', error), signIn: false };
 }
 
 /** Signed out or not an administrator: the whole page is refused, not just one part of it. */

@@ -1,27 +1,31 @@
 import type { AccountRole } from '@assent/shared';
 import { lazy, type ReactNode } from 'react';
-import { RequireAccount } from '../people/RequireAccount';
-import type { Route } from '../router';
+import { RequireAccount } from './people/RequireAccount';
+import type { Route } from './router';
 
-const MyRequestsPage = lazy(() => import('./MyRequestsPage').then((m) => ({ default: m.MyRequestsPage })));
+const MyRequestsPage = lazy(() =>
+  import('./rights/MyRequestsPage').then((m) => ({ default: m.MyRequestsPage })),
+);
 const AdminRequestsPage = lazy(() =>
-  import('./AdminRequestsPage').then((m) => ({ default: m.AdminRequestsPage })),
+  import('./rights/AdminRequestsPage').then((m) => ({ default: m.AdminRequestsPage })),
 );
 const AccessAnswerPage = lazy(() =>
-  import('./access/AccessAnswerPage').then((m) => ({ default: m.AccessAnswerPage })),
+  import('./rights/access/AccessAnswerPage').then((m) => ({ default: m.AccessAnswerPage })),
 );
 const ReportConcernPage = lazy(() =>
-  import('./concerns/ReportConcernPage').then((m) => ({ default: m.ReportConcernPage })),
+  import('./rights/concerns/ReportConcernPage').then((m) => ({ default: m.ReportConcernPage })),
 );
 const SafeguardingPage = lazy(() =>
-  import('./concerns/SafeguardingPage').then((m) => ({ default: m.SafeguardingPage })),
+  import('./rights/concerns/SafeguardingPage').then((m) => ({ default: m.SafeguardingPage })),
 );
-const ReportPage = lazy(() => import('./concerns/ReportPage').then((m) => ({ default: m.ReportPage })));
+const ReportPage = lazy(() =>
+  import('./rights/concerns/ReportPage').then((m) => ({ default: m.ReportPage })),
+);
 const GuardianPresencePage = lazy(() =>
-  import('./presence/GuardianPresencePage').then((m) => ({ default: m.GuardianPresencePage })),
+  import('./rights/presence/GuardianPresencePage').then((m) => ({ default: m.GuardianPresencePage })),
 );
 const ResearchExportPage = lazy(() =>
-  import('./research/ResearchExportPage').then((m) => ({ default: m.ResearchExportPage })),
+  import('./rights/research/ResearchExportPage').then((m) => ({ default: m.ResearchExportPage })),
 );
 
 export type RightsRouteName = Extract<

@@ -1,5 +1,5 @@
-import { AccountPage } from './AccountPage';
-import { RequireAccount } from './RequireAccount';
+import { AccountPage } from './people/AccountPage';
+import { RequireAccount } from './people/RequireAccount';
 
 /** `/account`, for anyone signed in. */
 export function AccountRoute({ path }: { path: string }) {
