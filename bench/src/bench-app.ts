@@ -12,6 +12,7 @@ import type { EgressPort } from '@assent/server/src/livekit/egress';
 import type { RoomService } from '@assent/server/src/livekit/room-service';
 import { createLogger } from '@assent/server/src/logger';
 import { type Auth, createAuth } from '@assent/server/src/people/auth';
+import { createPolicyBook } from '@assent/server/src/policy/policy-book';
 import { vaultFromConfig } from '@assent/server/src/vault/vault-from-config';
 
 export interface StopRecorder {
@@ -56,9 +57,19 @@ export async function createBenchApp() {
   };
   const logger = createLogger('silent');
   const now = () => new Date();
-  const consent = createConsentService({ db, egress, roomService, logger, recording: config.recording, now });
+  const policies = createPolicyBook({ db, defaults: config.recording, now });
+  const vault = vaultFromConfig(config.vault, { db, policies, logger, now });
+  const consent = createConsentService({
+    db,
+    egress,
+    roomService,
+    logger,
+    recording: config.recording,
+    policies,
+    withdrawalRule: vault,
+    now,
+  });
   const auth = createAuth({ db, config, now });
-  const vault = vaultFromConfig(config.vault, { db, policies: consent.policies, logger, now });
   const app = createApp({ config, db, logger, roomService, egress, consent, vault, now, auth });
   const { cookie: tutorCookie, userId: tutorUserId } = await signedInTutor(app, auth);
   return { app, db, config, consent, recorder, tutorCookie, tutorUserId, close: () => db.destroy() };

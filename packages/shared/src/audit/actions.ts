@@ -90,6 +90,12 @@ export const AuditAction = z.enum([
   'concerns.handle',
   'guardian_presence.read',
   'consent_refusals.read',
+  'students.all',
+  'student.replace_email',
+  'session.oversee',
+  'call.request_recording',
+  'call.cancel_request',
+  'call.read_session_log',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 
@@ -173,6 +179,12 @@ export const auditActionWords: Readonly<Record<AuditAction, string>> = {
   'concerns.handle': 'Handle concern reports',
   'guardian_presence.read': 'Read when guardians were present',
   'consent_refusals.read': 'Read who declined or withdrew consent',
+  'students.all': 'List every enrolled student',
+  'student.replace_email': 'Replace a student’s email address on record',
+  'session.oversee': 'See every child’s guardian presence in a session',
+  'call.request_recording': 'Ask to record the call',
+  'call.cancel_request': 'Cancel a request to record the call',
+  'call.read_session_log': 'Read the call’s consent log',
 };
 
 /** The words for an action; an action this version does not know (an older entry's) as it is stored. */
