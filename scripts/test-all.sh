@@ -5,6 +5,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
 
 ensure_apt redis-server chromium postgresql ffmpeg
+ensure_node
 ensure_node_modules
 LIVEKIT_SERVER_BIN="${LIVEKIT_SERVER_BIN:-$(bash scripts/ensure-livekit.sh)}"
 export LIVEKIT_SERVER_BIN

@@ -1,4 +1,4 @@
-import { type MigrationResultSet, Migrator } from 'kysely';
+import { type MigrationResultSet, Migrator } from 'kysely/migration';
 import type { Db } from './database';
 import { migrations } from './migrations';
 

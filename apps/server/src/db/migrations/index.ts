@@ -1,4 +1,4 @@
-import type { Migration } from 'kysely';
+import type { Migration } from 'kysely/migration';
 import * as sessions from './2026_11_22_0001_sessions';
 import * as livekitPresence from './2026_11_22_0002_livekit_presence';
 import * as consent from './2026_11_22_0003_consent';
