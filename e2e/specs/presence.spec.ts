@@ -74,7 +74,10 @@ test('browsers killed mid-recording: LiveKit drops them, the request closes, and
   await expect
     .poll(async () => statusOf((await livekit.egress(segment ?? '')) as never), { timeout: 30_000 })
     .toMatch(/EGRESS_(COMPLETE|ENDING)/);
-  expect(await livekit.running(roomName)).toEqual([]);
+  // LiveKit's webhooks for the three leaves and for the recorder's own end may reach the server in any
+  // order: if the recorder ends first, the people still listed (all consented) get a retry segment, which
+  // the last leave then stops. Either way nothing may keep running once the room is empty.
+  await expect.poll(() => livekit.running(roomName), { timeout: 30_000, intervals: [500] }).toEqual([]);
 
   // The tutor comes back first and only clicks "Join session".
   const tutorAgain = await openInvite(browser, session.tutorUrl);
