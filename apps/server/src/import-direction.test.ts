@@ -2,6 +2,8 @@
  * Imports run one way: a folder may load only folders in a lower rank, never one above it or one beside it
  * in its own rank. The ranks are the map in ARCHITECTURE.md; a new folder needs a place here first.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { type ImportEdge, importGraph, runtimeSpecifiers } from './test-support/import-graph';
@@ -30,6 +32,18 @@ const ranks: readonly (readonly string[])[] = [
 const vaultInternals = /^vault\/crypto\//;
 
 const root = fileURLToPath(new URL('.', import.meta.url));
+const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
+
+/** Every TypeScript file under `dir`, installed packages and test output left out. */
+function typescriptUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      return ['node_modules', 'test-results', 'dist'].includes(entry.name) ? [] : typescriptUnder(path);
+    }
+    return /\.tsx?$/.test(entry.name) ? [path] : [];
+  });
+}
 
 function unitOf(file: string): string {
   const parts = file.split('/');
@@ -69,6 +83,17 @@ describe('server imports', () => {
 
   it('keep the cipher and the key store inside the vault', () => {
     const leaks = edges.filter(({ from, to }) => vaultInternals.test(to) && !from.startsWith('vault/'));
+    expect(leaks).toEqual([]);
+  });
+
+  // The stack's scripts and the journeys read recordings through the vault's face too. Benchmarks under
+  // bench/ may load the cipher: measuring it (throughput, seek latency) is their job, as testing it is
+  // the vault's own tests'.
+  it('keep the cipher and the key store from the scripts and the end-to-end journeys', () => {
+    const leaks = ['scripts', 'e2e']
+      .flatMap((dir) => typescriptUnder(join(repoRoot, dir)))
+      .filter((file) => /from '[^']*vault\/crypto\//.test(readFileSync(file, 'utf8')))
+      .map((file) => relative(repoRoot, file));
     expect(leaks).toEqual([]);
   });
 
