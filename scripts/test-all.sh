@@ -7,6 +7,7 @@ cd "$ROOT"
 ensure_apt redis-server chromium postgresql ffmpeg
 ensure_node
 ensure_node_modules
+log "under Node $(node -v)"
 LIVEKIT_SERVER_BIN="${LIVEKIT_SERVER_BIN:-$(bash scripts/ensure-livekit.sh)}"
 export LIVEKIT_SERVER_BIN
 EGRESS_BIN="$(bash scripts/ensure-egress.sh)"
