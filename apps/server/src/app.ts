@@ -25,6 +25,7 @@ import { familyRoutes } from './routes/families';
 import { guardianPresenceRoutes } from './routes/guardian-presence';
 import { healthRoutes } from './routes/health';
 import { inviteRoutes } from './routes/invites';
+import { observeRoutes } from './routes/observe';
 import { peopleRoutes } from './routes/people';
 import { policyRoutes } from './routes/policy';
 import { recordingsRoutes } from './routes/recordings';
@@ -71,6 +72,7 @@ export function createApp(deps: AppDeps) {
   const routes = app
     .route('/api', healthRoutes)
     .route('/api', sessionRoutes)
+    .route('/api', observeRoutes)
     .route('/api', advanceConsentRoutes)
     .route('/api', inviteRoutes)
     .route('/api', recordingRoutes)

@@ -20,7 +20,7 @@ const ranks: readonly (readonly string[])[] = [
   ['vault'],
   ['sessions'],
   ['consent', 'enrolment'],
-  ['rights', 'rights/access', 'rights/concerns', 'rights/deletion', 'rights/research'],
+  ['call', 'rights', 'rights/access', 'rights/concerns', 'rights/deletion', 'rights/research'],
   ['middleware'],
   ['routes'],
   ['web-static.ts', 'config.ts'],

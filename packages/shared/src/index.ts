@@ -1,6 +1,7 @@
 export * from './api/attributes';
 export * from './api/consent';
 export * from './api/errors';
+export * from './api/observe';
 export * from './api/roles';
 export * from './api/sessions';
 export * from './audit/actions';

@@ -42,5 +42,6 @@ export async function participantFor(
     const guardianOf = await listStudentsOfGuardian(db, person.id);
     return { role: 'guardian', personId: person.id, guardianOf, hidden: false, ...session };
   }
+  if (person.role === 'observer') return { role: 'observer', personId: person.id, hidden: false, ...session };
   return { role: 'tutor', personId: person.id, hidden: false, ...session };
 }

@@ -177,6 +177,12 @@ const allowed = new Set<string>(
     'call.request_recording': ['tutor@in-call'],
     'call.cancel_request': ['tutor@in-call'],
     'call.read_session_log': ['tutor@in-call'],
+    // Quality and safeguarding staff observe any live session, as a seat everyone in the call sees.
+    'sessions.list_live': ['admin@org', 'reviewer@org'],
+    'session.observe': [
+      ...every(['owner', 'attendee', 'other', 'tutor-seat'])('admin'),
+      ...every(['owner', 'attendee', 'other', 'tutor-seat'])('reviewer'),
+    ],
     // Staff by the purpose's viewer roles (tutors only their own sessions); participants only what they
     // attended, while the playback window is open.
     'recording.watch': [
@@ -266,6 +272,8 @@ describe('seatActor: in a call the seat speaks, not the account', () => {
     { role: 'tutor', userId: 'u-tutor', allowed: true },
     { role: 'student', userId: 'u-student', allowed: false },
     { role: 'guardian', userId: null, allowed: false },
+    // A reviewer or admin watching as an Observer answers for themselves, and runs nothing.
+    { role: 'observer', userId: 'u-reviewer', allowed: false },
   ] as const)(
     'a $role seat (account $userId) may request recording: $allowed',
     ({ role, userId, allowed }) => {

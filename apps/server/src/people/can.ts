@@ -5,9 +5,12 @@
  */
 import type { AccountRole, RecordingAccessBasis, SessionRole, StaffRole } from '@assent/shared';
 
+/** An account's role, or in a call the seat's: `observer` is a reviewer or admin watching live. */
+export type ActorRole = AccountRole | 'observer';
+
 export interface CanActor {
   userId: string;
-  role: AccountRole;
+  role: ActorRole;
 }
 
 /** Something that belongs to the organisation as a whole (policy, audit log, staff). */
@@ -121,6 +124,8 @@ export const actions = {
   'session.read': 'session',
   'session.join': 'session',
   'session.oversee': 'session',
+  'session.observe': 'session',
+  'sessions.list_live': 'organisation',
   'call.request_recording': 'call',
   'call.cancel_request': 'call',
   'call.read_session_log': 'call',
@@ -142,7 +147,7 @@ export type Action = keyof typeof actions;
 
 type ResourceFor<A extends Action> = Extract<Resource, { kind: (typeof actions)[A] }>;
 
-const byRoleAlone: Readonly<Partial<Record<Action, readonly AccountRole[]>>> = {
+const byRoleAlone: Readonly<Partial<Record<Action, readonly ActorRole[]>>> = {
   'policy.update': ['admin'],
   'policy.history': ['admin', 'reviewer'],
   'audit.read': ['admin'],
@@ -180,6 +185,9 @@ const byRoleAlone: Readonly<Partial<Record<Action, readonly AccountRole[]>>> = {
   // The tutor sees the session's requests and cancels, and everyone else's answers only as counts;
   // everyone else sees only their own entries.
   'call.read_session_log': ['tutor'],
+  // Quality and safeguarding staff may join a live call as an Observer, a seat everyone in it sees.
+  'sessions.list_live': ['admin', 'reviewer'],
+  'session.observe': ['admin', 'reviewer'],
 };
 
 /**

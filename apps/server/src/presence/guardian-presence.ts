@@ -27,7 +27,7 @@ export interface PresenceSpan {
 export interface SessionSeat {
   personId: string;
   name: string;
-  role: 'tutor' | 'student' | 'guardian';
+  role: 'tutor' | 'student' | 'guardian' | 'observer';
   minor: boolean;
   /** The account that sits in this seat, if any. */
   userId: string | null;

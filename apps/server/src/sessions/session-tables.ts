@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 /** Timestamps are ISO-8601 UTC text and booleans are 0/1 integers, so SQLite and PostgreSQL agree. */
 export interface SessionsTable {
@@ -15,7 +15,8 @@ export interface PeopleTable {
   id: string;
   session_id: string;
   name: string;
-  role: 'tutor' | 'student' | 'guardian';
+  /** 'observer': a reviewer or admin watching a live call, in a seat everyone in the call sees. */
+  role: 'tutor' | 'student' | 'guardian' | 'observer';
   minor: number;
   /** Opaque LiveKit identity; never the person's name. */
   livekit_identity: string;
@@ -26,6 +27,8 @@ export interface PeopleTable {
   user_id: string | null;
   /** The enrolled student this person is, for students picked from the organisation's families. */
   student_id: string | null;
+  /** When the tutor removed this seat from the call; it may not join again until let back in (null). */
+  removed_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /**

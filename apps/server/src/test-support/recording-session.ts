@@ -1,13 +1,13 @@
 /** A sample session with its people's tokens and identities, and helpers to drive consent through the API. */
 import { randomUUID } from 'node:crypto';
-import type { ConsentCommandResponse } from '@assent/shared';
+import type { ConsentCommandResponse, SessionRole } from '@assent/shared';
 import { participantJoined, participantLeft } from '../consent/livekit-news';
 import { buildSession, type SessionSpec, sampleSpec, seatsOf } from './organisation';
 import type { TestApp } from './test-app';
 
 export interface SessionPerson {
   personId: string;
-  role: 'tutor' | 'student' | 'guardian';
+  role: SessionRole;
   token: string;
   identity: string;
 }

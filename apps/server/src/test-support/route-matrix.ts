@@ -10,6 +10,7 @@ import { adultStudentCases } from './rights-matrix/adult-students';
 import { concernCases } from './rights-matrix/concerns';
 import { deletionRequestCases } from './rights-matrix/deletion-requests';
 import { guardianPresenceCases } from './rights-matrix/guardian-presence';
+import { observeCases } from './rights-matrix/observe';
 import { researchCases } from './rights-matrix/research';
 
 export type Caller = AccountRole | 'signed-out';
@@ -212,6 +213,7 @@ export const routeMatrix: RouteCase[] = [
   ...deletionRequestCases,
   ...concernCases,
   ...guardianPresenceCases,
+  ...observeCases,
   ...researchCases,
   ...adultStudentCases,
   ...accountLifecycleCases,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseMyConsentMessage } from './attributes';
+import { parseMyConsentMessage, seatRoleLabels } from './attributes';
+import { SessionRole } from './roles';
 
 describe('the private message carrying a person their own decision', () => {
   it('reads a decision on a request', () => {
@@ -18,5 +19,12 @@ describe('the private message carrying a person their own decision', () => {
     '{"requestId":7,"decision":"consented"}',
   ])('ignores anything else: %s', (text) => {
     expect(parseMyConsentMessage(text)).toBeUndefined();
+  });
+});
+
+describe('seat role labels', () => {
+  it('names every seat role, an observer as Observer', () => {
+    expect(Object.keys(seatRoleLabels).sort()).toEqual([...SessionRole.options].sort());
+    expect(seatRoleLabels.observer).toBe('Observer');
   });
 });

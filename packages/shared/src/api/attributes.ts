@@ -9,6 +9,14 @@ export const ParticipantAttribute = {
   personId: 'assent.person',
 } as const;
 
+/** A seat's role (`SessionRole`) as every screen shows it: tiles, lists, the recording layout, the join page. */
+export const seatRoleLabels = {
+  tutor: 'Tutor',
+  student: 'Student',
+  guardian: 'Guardian',
+  observer: 'Observer',
+} as const satisfies Record<string, string>;
+
 /**
  * SECURITY: every participant can read every participant's attributes, so a decision must never be one
  * (anyone could learn who withdrew or declined). The server sends each person their own decision as a

@@ -42,6 +42,9 @@ export const ErrorCode = z.enum([
   // The organisation's policy: a purpose its version does not list; asking again too soon after a no.
   'purpose_unknown',
   'request_cooling_down',
+  // Running the call: observing a session nobody is in; a seat the tutor removed from the call.
+  'session_not_live',
+  'removed_from_call',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 

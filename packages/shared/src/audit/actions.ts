@@ -96,6 +96,9 @@ export const AuditAction = z.enum([
   'call.request_recording',
   'call.cancel_request',
   'call.read_session_log',
+  // Live observers: a reviewer or admin takes an Observer seat in a live call.
+  'session.observe',
+  'sessions.list_live',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 
@@ -185,6 +188,8 @@ export const auditActionWords: Readonly<Record<AuditAction, string>> = {
   'call.request_recording': 'Ask to record the call',
   'call.cancel_request': 'Cancel a request to record the call',
   'call.read_session_log': 'Read the call’s consent log',
+  'session.observe': 'Observe a live session',
+  'sessions.list_live': 'List the sessions in a call now',
 };
 
 /** The words for an action; an action this version does not know (an older entry's) as it is stored. */

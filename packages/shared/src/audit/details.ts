@@ -55,6 +55,8 @@ export const auditDetailSchemas = {
     newSeat: z.boolean(),
     studentPersonIds: ids,
   }),
+  // Running the call: who took an Observer seat in which session's live call.
+  'session.observe': z.object({ personId: id, newSeat: z.boolean() }),
   // Recordings.
   'recording.stored': z.object({
     sessionId: id,

@@ -61,7 +61,7 @@ const presentAnswerStep = (type: 'consent' | 'withdraw') =>
 /** Who joins: mostly the people a tutoring call has, now and then someone the server cannot place. */
 const joiner = fc.oneof(
   { weight: 3, arbitrary: pick(['tutor', 'adult']) },
-  { weight: 2, arbitrary: pick(['minor', 'guardian']) },
+  { weight: 2, arbitrary: pick(['minor', 'guardian', 'observer']) },
   { weight: 1, arbitrary: pick(identityNames) },
 );
 

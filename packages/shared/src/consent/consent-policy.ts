@@ -12,7 +12,10 @@ export function decisionOf(state: ConsentState, personId: string): PersonDecisio
   return ownValue(state.request.decisions, personId) ?? 'pending';
 }
 
-/** Present participants that count for consent: everyone except hidden service participants (rule 2). */
+/**
+ * Present participants that count for consent: everyone except hidden service participants (rule 2).
+ * A live observer (reviewer or admin) is a person present like any other: counted, and asked.
+ */
 export function countedParticipants(state: ConsentState): Participant[] {
   return Object.values(state.participants).filter((participant) => !participant.hidden);
 }

@@ -2,7 +2,7 @@
 // Everything is plain, JSON-serialisable data so the server can persist the state next to the session.
 
 /** How the server placed a participant. 'unknown' is anyone it cannot place; they never count as consenting. */
-export type ParticipantRole = 'tutor' | 'student' | 'guardian' | 'unknown';
+export type ParticipantRole = 'tutor' | 'student' | 'guardian' | 'observer' | 'unknown';
 
 /** A participant present in the LiveKit room, as the server admitted it (read from its attributes). */
 export interface Participant {

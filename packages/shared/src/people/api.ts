@@ -1,5 +1,6 @@
 /** Request and response bodies of the accounts, invitations, families and policy routes. */
 import { z } from 'zod';
+import { SessionRole } from '../api/roles';
 import { MinorGuardianPresence } from '../rights/guardian-presence';
 import { OrganisationPolicy } from './policy';
 import { AccountRole, StaffRole } from './roles';
@@ -196,7 +197,7 @@ export const MySession = z.object({
   title: z.string(),
   createdAt: z.string(),
   /** The caller's role in it; null for staff who only oversee it. */
-  role: z.enum(['tutor', 'student', 'guardian']).nullable(),
+  role: SessionRole.nullable(),
   /** The caller's own join link (null if they are not in the session, or may not join yet). */
   joinUrl: z.string().url().nullable(),
   /** Why the caller may not join yet (a minor whose guardian has not agreed), else null. */
@@ -213,7 +214,7 @@ export const MySession = z.object({
       advanceConsent: z.array(z.string()),
     }),
   ),
-  people: z.array(z.object({ name: z.string(), role: z.enum(['tutor', 'student', 'guardian']) })),
+  people: z.array(z.object({ name: z.string(), role: SessionRole })),
   /**
    * Whether a guardian was there at each minor's start and end (VTO): for the session's tutor, admins
    * and each child's own guardians (theirs only). Absent for everyone else.

@@ -86,7 +86,7 @@ const AnswerSession = z.object({
   createdAt: z.string(),
   /** The seat's name and role in the session. */
   seatName: z.string(),
-  role: z.enum(['tutor', 'student', 'guardian']),
+  role: z.enum(['tutor', 'student', 'guardian', 'observer']),
   /** Whether LiveKit saw the seat join the call; invited only when false. */
   joined: z.boolean(),
   joinedAt: z.string().nullable(),

@@ -15,6 +15,7 @@ export const cast = {
   minor: { role: 'student', personId: 'p-minor', minor: true, hidden: false },
   guardian: { role: 'guardian', personId: 'p-guardian', guardianOf: ['p-minor'], hidden: false },
   otherGuardian: { role: 'guardian', personId: 'p-other-guardian', guardianOf: ['p-someone'], hidden: false },
+  observer: { role: 'observer', personId: 'p-observer', hidden: false },
   stranger: { role: 'unknown', hidden: false },
   recorder: { role: 'unknown', hidden: true },
 } satisfies Record<string, Participant>;

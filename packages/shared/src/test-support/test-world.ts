@@ -37,6 +37,7 @@ export const personIds = [
   'p-minor2',
   'p-guardian2',
   'p-newcomer',
+  'p-observer',
 ];
 export const purposes = ['quality_assurance', 'safeguarding'];
 

@@ -17,7 +17,7 @@ export interface SubjectSeat {
   id: string;
   sessionId: string;
   name: string;
-  role: 'tutor' | 'student' | 'guardian';
+  role: 'tutor' | 'student' | 'guardian' | 'observer';
 }
 
 export interface AnswerScope {
