@@ -120,6 +120,16 @@ export const failureWords = {
   email_not_on_record: null,
   purpose_unknown: null,
   request_cooling_down: null,
+  session_not_live: words(
+    'Nobody is in this call now',
+    'The session has no one in its call, so there is nothing to observe. The list shows sessions as they go live.',
+    false,
+  ),
+  removed_from_call: words(
+    'The tutor removed you from this call',
+    'You can join again once the tutor lets you back in.',
+    false,
+  ),
 } satisfies Readonly<Record<ApiFailureCode, FailureMessage | null>>;
 
 type Words = FailureMessage | ((error: unknown) => FailureMessage);

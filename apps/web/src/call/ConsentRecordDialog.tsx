@@ -29,6 +29,7 @@ const roleNames: Record<string, string> = {
   tutor: 'Tutor',
   student: 'Student',
   guardian: 'Guardian',
+  observer: 'Observer',
   admin: 'Admin',
 };
 

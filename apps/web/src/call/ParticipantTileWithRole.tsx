@@ -1,4 +1,4 @@
-import { ParticipantAttribute } from '@assent/shared';
+import { ParticipantAttribute, seatRoleLabels } from '@assent/shared';
 import {
   ConnectionQualityIndicator,
   isTrackReference,
@@ -12,11 +12,11 @@ import {
 } from '@livekit/components-react';
 import { Track } from 'livekit-client';
 
-const roleLabels: Record<string, string> = { tutor: 'Tutor', student: 'Student', guardian: 'Guardian' };
-
 /** Role from the attribute the server sets; anyone the server did not admit as a known person is a Guest. */
 export function roleLabel(role: string | undefined): string {
-  return (role && roleLabels[role]) || 'Guest';
+  return role && Object.hasOwn(seatRoleLabels, role)
+    ? seatRoleLabels[role as keyof typeof seatRoleLabels]
+    : 'Guest';
 }
 
 /** LiveKit's participant tile, with the person's role next to their name. */

@@ -1,6 +1,6 @@
 import type { MySession } from '@assent/shared';
 
-const roleWord = { tutor: 'tutor', student: 'student', guardian: 'guardian' } as const;
+const roleWord = { tutor: 'tutor', student: 'student', guardian: 'guardian', observer: 'observer' } as const;
 
 /** Who is in a session, in one line: "Ms Rivera (tutor), Ana (student), Pat (guardian)". */
 export function peopleLine(people: MySession['people']): string {

@@ -1,4 +1,4 @@
-import type { InvitePreview, RecordingRequestInfo } from '@assent/shared';
+import { type InvitePreview, type RecordingRequestInfo, seatRoleLabels } from '@assent/shared';
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { ApiError } from '../api/client';
 import {
@@ -26,8 +26,6 @@ const prefetchCall = () => {
   void import('../call/room-state-schema');
 };
 
-const roleLabel = { tutor: 'Tutor', student: 'Student', guardian: 'Guardian' } as const;
-
 type InviteState =
   | { kind: 'loading' }
   | { kind: 'failed'; error: unknown }
@@ -47,7 +45,13 @@ export function JoinPage({ inviteToken }: { inviteToken: string }) {
     let cancelled = false;
     setInvite({ kind: 'loading' });
     fetchInvitePreview(inviteToken).then(
-      (preview) => !cancelled && setInvite({ kind: 'ready', preview }),
+      (preview) => {
+        if (cancelled) return;
+        // An observer comes in to watch: camera and microphone off unless they turn them on.
+        if (preview.role === 'observer')
+          setChoices((c) => ({ ...c, audioEnabled: false, videoEnabled: false }));
+        setInvite({ kind: 'ready', preview });
+      },
       (error: unknown) => !cancelled && setInvite({ kind: 'failed', error }),
     );
     return () => {
@@ -126,7 +130,7 @@ export function JoinPage({ inviteToken }: { inviteToken: string }) {
         <article className="card join" aria-labelledby="session-title">
           <h1 id="session-title">{invite.preview.sessionTitle}</h1>
           <p className="join__who">
-            You're joining as {invite.preview.name} · {roleLabel[invite.preview.role]}
+            You're joining as {invite.preview.name} · {seatRoleLabels[invite.preview.role]}
           </p>
           <RecordingNotice
             preview={invite.preview}
