@@ -38,6 +38,8 @@ export function ParticipantTileWithRole() {
           <TrackMutedIndicator
             trackRef={{ participant, source: Track.Source.Microphone }}
             show="muted"
+            // A label on a plain div is not allowed (axe: aria-prohibited-attr); as an image it is read out.
+            role="img"
             aria-label="Microphone off"
           />
           <span className="lk-participant-name">{displayName}</span>

@@ -36,9 +36,11 @@ export function LiveSessions() {
           ))}
         </ul>
       )}
-      <button type="button" className="button" onClick={live.reload}>
-        Refresh
-      </button>
+      <p>
+        <button type="button" className="button" onClick={live.reload}>
+          Refresh
+        </button>
+      </p>
     </section>
   );
 }
