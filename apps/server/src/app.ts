@@ -24,6 +24,7 @@ import { docsRoutes } from './routes/docs';
 import { familyRoutes } from './routes/families';
 import { guardianPresenceRoutes } from './routes/guardian-presence';
 import { healthRoutes } from './routes/health';
+import { callRoutes } from './routes/call';
 import { inviteRoutes } from './routes/invites';
 import { observeRoutes } from './routes/observe';
 import { peopleRoutes } from './routes/people';
@@ -73,6 +74,7 @@ export function createApp(deps: AppDeps) {
     .route('/api', healthRoutes)
     .route('/api', sessionRoutes)
     .route('/api', observeRoutes)
+    .route('/api', callRoutes)
     .route('/api', advanceConsentRoutes)
     .route('/api', inviteRoutes)
     .route('/api', recordingRoutes)

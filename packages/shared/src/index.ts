@@ -3,6 +3,7 @@ export * from './api/consent';
 export * from './api/errors';
 export * from './api/observe';
 export * from './api/roles';
+export * from './api/room-control';
 export * from './api/sessions';
 export * from './audit/actions';
 export * from './audit/api';

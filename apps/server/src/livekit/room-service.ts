@@ -2,7 +2,13 @@
  * The LiveKit server API we use, behind a small port so routes and tests never need a LiveKit server.
  * The reconciler and the consent state publisher build on this.
  */
-import { DataPacket_Kind, type ParticipantInfo, RoomServiceClient, TwirpError } from 'livekit-server-sdk';
+import {
+  DataPacket_Kind,
+  type ParticipantInfo,
+  RoomServiceClient,
+  TrackSource,
+  TwirpError,
+} from 'livekit-server-sdk';
 import type { LiveKitCredentials } from './tokens';
 
 export interface RoomParticipant {
@@ -32,6 +38,13 @@ export interface RoomService {
    * token. Throws if they are not present.
    */
   setCanPublish(roomName: string, identity: string, canPublish: boolean): Promise<void>;
+  /**
+   * Mutes every track the participant publishes from these sources (LiveKit's enum names: MICROPHONE,
+   * CAMERA, SCREEN_SHARE, SCREEN_SHARE_AUDIO); answers how many. Throws if they are not present.
+   */
+  muteTracks(roomName: string, identity: string, sources: readonly string[]): Promise<number>;
+  /** Closes the room: everyone in it is disconnected (reason ROOM_DELETED). Nothing when there is none. */
+  deleteRoom(roomName: string): Promise<void>;
 }
 
 /** A LiveKit participant as the plain shape the rest of the server uses; kind by enum name. */
@@ -81,6 +94,21 @@ export function createRoomService(apiUrl: string, credentials: LiveKitCredential
       await client.updateParticipant(roomName, identity, {
         permission: { canPublish, canSubscribe: true, canPublishData: false, canUpdateMetadata: false },
       });
+    },
+    async muteTracks(roomName, identity, sources) {
+      const participant = await client.getParticipant(roomName, identity);
+      const chosen = participant.tracks.filter(
+        (t) => sources.includes(TrackSource[t.source] ?? '') && !t.muted,
+      );
+      for (const track of chosen) await client.mutePublishedTrack(roomName, identity, track.sid, true);
+      return chosen.length;
+    },
+    async deleteRoom(roomName) {
+      try {
+        await client.deleteRoom(roomName);
+      } catch (error) {
+        if (!isNotFound(error)) throw error;
+      }
     },
   };
 }

@@ -179,6 +179,11 @@ const allowed = new Set<string>(
     'call.read_session_log': ['tutor@in-call'],
     // Quality and safeguarding staff observe any live session, as a seat everyone in the call sees.
     'sessions.list_live': ['admin@org', 'reviewer@org'],
+    // The tutor runs the room (an admin present as an observer too: see seatActor below).
+    'call.mute_participant': ['tutor@in-call'],
+    'call.remove_participant': ['tutor@in-call'],
+    'call.readmit_participant': ['tutor@in-call'],
+    'call.end_session': ['tutor@in-call'],
     'session.observe': [
       ...every(['owner', 'attendee', 'other', 'tutor-seat'])('admin'),
       ...every(['owner', 'attendee', 'other', 'tutor-seat'])('reviewer'),
@@ -283,4 +288,18 @@ describe('seatActor: in a call the seat speaks, not the account', () => {
       expect(can(actor, 'call.read_session_log', call)).toBe(allowed);
     },
   );
+});
+
+describe('running the room: the tutor, or an admin present as an observer', () => {
+  const runs = ['call.mute_participant', 'call.remove_participant', 'call.readmit_participant', 'call.end_session'] as const;
+  it.each([
+    { role: 'tutor', account: undefined, allowed: true },
+    { role: 'observer', account: 'admin', allowed: true },
+    { role: 'observer', account: 'reviewer', allowed: false },
+    { role: 'student', account: 'admin', allowed: false },
+    { role: 'guardian', account: undefined, allowed: false },
+  ] as const)('a $role seat (account role $account): $allowed', ({ role, account, allowed }) => {
+    const actor = seatActor({ id: 'p_seat', role, userId: 'u-seat' });
+    for (const action of runs) expect(can(actor, action, { kind: 'call', seatAccountRole: account })).toBe(allowed);
+  });
 });

@@ -80,6 +80,8 @@ export interface SeatResource {
  */
 export interface CallResource {
   kind: 'call';
+  /** The account role behind the acting seat, where it matters: an admin present as an observer. */
+  seatAccountRole?: AccountRole | undefined;
 }
 
 export type Resource =
@@ -129,6 +131,10 @@ export const actions = {
   'call.request_recording': 'call',
   'call.cancel_request': 'call',
   'call.read_session_log': 'call',
+  'call.mute_participant': 'call',
+  'call.remove_participant': 'call',
+  'call.readmit_participant': 'call',
+  'call.end_session': 'call',
   'recording.watch': 'recording',
   'recording.request_deletion': 'recording',
   'deletions.read': 'organisation',
@@ -329,6 +335,15 @@ export function can<A extends Action>(actor: CanActor, action: A, resource: Reso
         (actor.role === 'guardian' && seat.guardianUserIds.includes(actor.userId))
       );
     }
+    case 'call.mute_participant':
+    case 'call.remove_participant':
+    case 'call.readmit_participant':
+    case 'call.end_session':
+      // The tutor runs the room; so does an admin present in it (in an observer seat).
+      return (
+        actor.role === 'tutor' ||
+        (actor.role === 'observer' && (resource as CallResource).seatAccountRole === 'admin')
+      );
     default:
       return false;
   }

@@ -1,5 +1,6 @@
 import { type ConsentState, InvitePreview, InviteToken, JoinRequest, JoinResponse } from '@assent/shared';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { isRemovedFromCall } from '../call/remove-participant';
 import type { ConsentService } from '../consent/consent-service';
 import { mayPublishOnJoining } from '../consent/publish-permission';
 import { recordingActive } from '../consent/room-state';
@@ -18,7 +19,9 @@ import { errorResponse } from './error-responses';
 const inviteErrors = {
   400: errorResponse('The request is not valid'),
   401: errorResponse('invite_invalid: not an invite we signed'),
-  403: errorResponse('guardian_agreement_missing: a minor whose guardian has not registered and agreed'),
+  403: errorResponse(
+    'guardian_agreement_missing: a minor whose guardian has not registered and agreed; removed_from_call: the tutor removed this seat and has not let it back in',
+  ),
   404: errorResponse('not_found: the session or person no longer exists'),
   410: errorResponse('invite_expired: the invite link has expired'),
 };
@@ -86,6 +89,13 @@ async function refuseUnlessAllowed(
   { person }: ResolvedInvite,
 ): Promise<void> {
   await refuseDisabledSeat(db, person);
+  if (await isRemovedFromCall(db, person.id)) {
+    throw new AppError(
+      403,
+      'removed_from_call',
+      'The tutor removed you from this call. You can join again once they let you back in.',
+    );
+  }
   const refusal = await joinRefusal(db, consent.policies, person);
   if (refusal) throw new AppError(403, 'guardian_agreement_missing', refusal);
 }

@@ -80,6 +80,10 @@ export interface FakeRoomService extends RoomService {
   readonly privateMessages: { roomName: string; identity: string; topic: string; payload: string }[];
   /** Publish permission last set per `room/identity` (also kept on the participant in `rooms`). */
   readonly canPublish: Map<string, boolean>;
+  /** Tracks muted by the server, as `room/identity/SOURCE`. */
+  readonly mutedTracks: string[];
+  /** Rooms closed by the server, in order. */
+  readonly deletedRooms: string[];
   /** Makes the next publish permission updates fail. */
   failPermissionUpdates: number;
   /** When true every call fails as if LiveKit were down. */
@@ -96,6 +100,8 @@ export function createFakeRoomService(): FakeRoomService {
     metadataLog: [],
     privateMessages: [],
     canPublish: new Map(),
+    mutedTracks: [],
+    deletedRooms: [],
     failPermissionUpdates: 0,
     down: false,
     async listParticipants(roomName) {
@@ -129,6 +135,19 @@ export function createFakeRoomService(): FakeRoomService {
       if (!participant) throw new Error('participant does not exist');
       participant.canPublish = canPublish;
       fake.canPublish.set(`${roomName}/${identity}`, canPublish);
+    },
+    async muteTracks(roomName, identity, sources) {
+      check(fake);
+      if (!(fake.rooms.get(roomName) ?? []).some((p) => p.identity === identity)) {
+        throw new Error('participant does not exist');
+      }
+      for (const source of sources) fake.mutedTracks.push(`${roomName}/${identity}/${source}`);
+      return sources.length;
+    },
+    async deleteRoom(roomName) {
+      check(fake);
+      fake.rooms.delete(roomName);
+      fake.deletedRooms.push(roomName);
     },
   };
   return fake;

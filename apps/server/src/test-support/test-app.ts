@@ -55,6 +55,8 @@ export const fakeRoomService: RoomService = {
   updateRoomMetadata: async () => {},
   sendPrivately: async () => {},
   setCanPublish: async () => {},
+  muteTracks: async () => 0,
+  deleteRoom: async () => {},
 };
 
 export function buildTestApp(

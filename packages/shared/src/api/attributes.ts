@@ -24,6 +24,35 @@ export const seatRoleLabels = {
  */
 export const MyConsentTopic = 'assent.my_consent';
 
+/**
+ * What the server tells one person about the tutor running the room (their microphone, camera or share
+ * turned off), on this topic, addressed to them alone. Removal and the end of the session need no
+ * message: LiveKit's disconnect reason says it.
+ */
+export const RoomControlTopic = 'assent.room_control';
+
+export type MutedMedia = 'microphone' | 'camera' | 'screen_share';
+
+export interface RoomControlMessage {
+  kind: 'muted';
+  media: MutedMedia;
+}
+
+const mutedMedia = new Set<string>(['microphone', 'camera', 'screen_share']);
+
+/** The message's content, or undefined for anything that is not one. */
+export function parseRoomControlMessage(text: string): RoomControlMessage | undefined {
+  try {
+    const json: unknown = JSON.parse(text);
+    if (typeof json !== 'object' || json === null) return undefined;
+    const { kind, media } = json as Record<string, unknown>;
+    if (kind !== 'muted' || typeof media !== 'string' || !mutedMedia.has(media)) return undefined;
+    return { kind, media: media as MutedMedia };
+  } catch {
+    return undefined;
+  }
+}
+
 export type MyConsentValue = 'pending' | 'consented' | 'declined' | 'withdrawn';
 
 export interface MyConsentMessage {

@@ -99,6 +99,11 @@ export const AuditAction = z.enum([
   // Live observers: a reviewer or admin takes an Observer seat in a live call.
   'session.observe',
   'sessions.list_live',
+  // The tutor running the call: muting, removing, letting back in, ending for everyone.
+  'call.mute_participant',
+  'call.remove_participant',
+  'call.readmit_participant',
+  'call.end_session',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 
@@ -190,6 +195,10 @@ export const auditActionWords: Readonly<Record<AuditAction, string>> = {
   'call.read_session_log': 'Read the call’s consent log',
   'session.observe': 'Observe a live session',
   'sessions.list_live': 'List the sessions in a call now',
+  'call.mute_participant': 'Turn off someone’s microphone, camera or share in the call',
+  'call.remove_participant': 'Remove someone from the call',
+  'call.readmit_participant': 'Let someone removed from the call back in',
+  'call.end_session': 'End the call for everyone',
 };
 
 /** The words for an action; an action this version does not know (an older entry's) as it is stored. */
