@@ -14,11 +14,13 @@ import { CallControls } from './CallControls';
 import { CallStage } from './CallStage';
 import { CommandFailure } from './CommandFailure';
 import { ConsentDialog } from './ConsentDialog';
+import { CallDisconnected } from './call-ended';
 import { type CallSession, CallSessionContext } from './call-session';
 import { createConsentCommands } from './consent-commands';
 import { RecordingActions } from './RecordingActions';
 import { RecordingAnnouncement } from './RecordingAnnouncement';
 import { RecordingBanner } from './RecordingBanner';
+import { RoomControls } from './RoomControls';
 import { usePublishHold } from './usePublishHold';
 import { useRoomEvents } from './useRoomEvents';
 import { WithdrawalNotice } from './WithdrawalNotice';
@@ -83,9 +85,7 @@ export function CallRoom({
       if (leaving.current) onLeft();
       // A client-side disconnect we did not ask for is an unmount (or React's dev double mount).
       else if (reason !== DisconnectReason.CLIENT_INITIATED) {
-        onConnectionFailed(
-          new Error(`Disconnected: ${DisconnectReason[reason ?? DisconnectReason.UNKNOWN_REASON]}`),
-        );
+        onConnectionFailed(new CallDisconnected(reason));
       }
     },
     onMediaDevicesError: onDeviceError,
@@ -122,6 +122,7 @@ export function CallRoom({
         </header>
         <RecordingAnnouncement />
         <WithdrawalNotice />
+        <RoomControls />
         <AskAgainNotice />
         <CommandFailure />
         {publishHeld && (

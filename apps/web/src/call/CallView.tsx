@@ -5,7 +5,9 @@ import { joinSession } from '../api/sessions';
 import type { DeviceChoices } from '../devices/device-choices';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { PageFrame } from '../ui/PageFrame';
+import { AfterCall } from './AfterCall';
 import { CallRoom } from './CallRoom';
+import { type CallEnding, endingOf } from './call-ended';
 import { MinorsInCall } from './GuardianNotice';
 
 type CallPhase =
@@ -13,7 +15,7 @@ type CallPhase =
   | { kind: 'in-call'; join: JoinResponse }
   | { kind: 'join-failed'; error: unknown }
   | { kind: 'connection-failed' }
-  | { kind: 'left' };
+  | { kind: 'over'; ending: CallEnding };
 
 interface CallViewProps {
   inviteToken: string;
@@ -43,8 +45,12 @@ export default function CallView({ inviteToken, consentOnArrival, preview, choic
   }, [inviteToken, attempt]);
 
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
-  const onLeft = useCallback(() => setPhase({ kind: 'left' }), []);
-  const onConnectionFailed = useCallback(() => setPhase({ kind: 'connection-failed' }), []);
+  const onLeft = useCallback(() => setPhase({ kind: 'over', ending: 'left' }), []);
+  // The tutor ending the session or removing this person is an end, not a failure to retry.
+  const onConnectionFailed = useCallback((error: Error) => {
+    const ending = endingOf(error);
+    setPhase(ending ? { kind: 'over', ending } : { kind: 'connection-failed' });
+  }, []);
 
   if (phase.kind === 'in-call') {
     return (
@@ -79,16 +85,13 @@ export default function CallView({ inviteToken, consentOnArrival, preview, choic
           </p>
         </ErrorAlert>
       )}
-      {phase.kind === 'left' && (
-        <section className="card" aria-labelledby="left-heading">
-          <h1 id="left-heading">You left the session</h1>
-          <p className="muted">“{preview.sessionTitle}” may still be going on. You can go back in.</p>
-          <div className="actions">
-            <button type="button" className="button button--primary" onClick={retry}>
-              Rejoin
-            </button>
-          </div>
-        </section>
+      {phase.kind === 'over' && (
+        <AfterCall
+          ending={phase.ending}
+          title={preview.sessionTitle}
+          inviteToken={inviteToken}
+          onRejoin={retry}
+        />
       )}
     </PageFrame>
   );
