@@ -79,7 +79,7 @@ function GuestAfterCall({ inviteToken }: { inviteToken: string }) {
       )}
       {deletion !== 'sent' && (
         <button type="button" className="button" disabled={deletion === 'sending'} onClick={ask}>
-          Request deletion of this session's recordings
+          Request deletion
         </button>
       )}
       <JoinReportStatus inviteToken={inviteToken} />
