@@ -43,6 +43,8 @@ export interface RoomService {
    * CAMERA, SCREEN_SHARE, SCREEN_SHARE_AUDIO); answers how many. Throws if they are not present.
    */
   muteTracks(roomName: string, identity: string, sources: readonly string[]): Promise<number>;
+  /** Sets (or, with '', clears) server-owned attributes of a participant; others are left as they are. */
+  setAttributes(roomName: string, identity: string, attributes: Record<string, string>): Promise<void>;
   /** Closes the room: everyone in it is disconnected (reason ROOM_DELETED). Nothing when there is none. */
   deleteRoom(roomName: string): Promise<void>;
 }
@@ -102,6 +104,9 @@ export function createRoomService(apiUrl: string, credentials: LiveKitCredential
       );
       for (const track of chosen) await client.mutePublishedTrack(roomName, identity, track.sid, true);
       return chosen.length;
+    },
+    async setAttributes(roomName, identity, attributes) {
+      await client.updateParticipant(roomName, identity, { attributes });
     },
     async deleteRoom(roomName) {
       try {

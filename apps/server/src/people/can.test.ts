@@ -184,6 +184,7 @@ const allowed = new Set<string>(
     'call.remove_participant': ['tutor@in-call'],
     'call.readmit_participant': ['tutor@in-call'],
     'call.end_session': ['tutor@in-call'],
+    'call.raise_hand': ['tutor@in-call', 'guardian@in-call', 'student@in-call'],
     'session.observe': [
       ...every(['owner', 'attendee', 'other', 'tutor-seat'])('admin'),
       ...every(['owner', 'attendee', 'other', 'tutor-seat'])('reviewer'),
@@ -291,7 +292,12 @@ describe('seatActor: in a call the seat speaks, not the account', () => {
 });
 
 describe('running the room: the tutor, or an admin present as an observer', () => {
-  const runs = ['call.mute_participant', 'call.remove_participant', 'call.readmit_participant', 'call.end_session'] as const;
+  const runs = [
+    'call.mute_participant',
+    'call.remove_participant',
+    'call.readmit_participant',
+    'call.end_session',
+  ] as const;
   it.each([
     { role: 'tutor', account: undefined, allowed: true },
     { role: 'observer', account: 'admin', allowed: true },
@@ -300,6 +306,7 @@ describe('running the room: the tutor, or an admin present as an observer', () =
     { role: 'guardian', account: undefined, allowed: false },
   ] as const)('a $role seat (account role $account): $allowed', ({ role, account, allowed }) => {
     const actor = seatActor({ id: 'p_seat', role, userId: 'u-seat' });
-    for (const action of runs) expect(can(actor, action, { kind: 'call', seatAccountRole: account })).toBe(allowed);
+    for (const action of runs)
+      expect(can(actor, action, { kind: 'call', seatAccountRole: account })).toBe(allowed);
   });
 });

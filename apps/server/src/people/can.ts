@@ -135,6 +135,7 @@ export const actions = {
   'call.remove_participant': 'call',
   'call.readmit_participant': 'call',
   'call.end_session': 'call',
+  'call.raise_hand': 'call',
   'recording.watch': 'recording',
   'recording.request_deletion': 'recording',
   'deletions.read': 'organisation',
@@ -194,6 +195,8 @@ const byRoleAlone: Readonly<Partial<Record<Action, readonly ActorRole[]>>> = {
   // Quality and safeguarding staff may join a live call as an Observer, a seat everyone in it sees.
   'sessions.list_live': ['admin', 'reviewer'],
   'session.observe': ['admin', 'reviewer'],
+  // Anyone in the call may raise their own hand (through the server: browsers publish no data).
+  'call.raise_hand': ['tutor', 'student', 'guardian', 'observer'],
 };
 
 /**

@@ -15,7 +15,11 @@ import { testDatabases } from '../test-support/test-databases';
 function callCommand(t: TestApp, path: string, token: string, body?: unknown) {
   return t.app.request(`/api/call/${path}`, {
     method: body === undefined && path === 'removed' ? 'GET' : 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'user-agent': 'test/1' },
+    headers: {
+      authorization: `Bearer ${token}`,
+      'content-type': 'application/json',
+      'user-agent': 'test/1',
+    },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
 }
@@ -74,7 +78,7 @@ describe.each(testDatabases)('the tutor runs the call ($name)', (database) => {
       media: 'speaker',
     });
     expect(bad.status).toBe(400);
-  });
+  }, 20_000);
 
   it('removes someone, who cannot rejoin until the tutor lets them back in', async () => {
     const t = ctx();
@@ -108,7 +112,7 @@ describe.each(testDatabases)('the tutor runs the call ($name)', (database) => {
       'denied',
       'done',
     ]);
-  });
+  }, 20_000);
 
   it('ends the session for everyone: the recording stops before the room is closed', async () => {
     const t = ctx();
@@ -134,7 +138,7 @@ describe.each(testDatabases)('the tutor runs the call ($name)', (database) => {
       { outcome: 'denied', detail: expect.objectContaining({ personId: s.student.personId }) },
       { outcome: 'done', detail: { recordingStopped: true } },
     ]);
-  });
+  }, 20_000);
 
   it('lets an admin present as an observer run the room, not a reviewer', async () => {
     const t = ctx();
@@ -149,5 +153,21 @@ describe.each(testDatabases)('the tutor runs the call ($name)', (database) => {
     const body = { personId: s.student.personId, media: 'camera' };
     expect((await callCommand(t, 'mute', await seatFor('reviewer'), body)).status).toBe(403);
     expect((await callCommand(t, 'mute', await seatFor('admin'), body)).status).toBe(200);
-  });
+  }, 20_000);
+
+  it('raises and lowers a hand through the server, as an attribute everyone reads', async () => {
+    const t = ctx();
+    const s = await createRecordingSession(t);
+    for (const person of s.everyone) await joinRoom(t, s, person.identity);
+    const raised = await callCommand(t, 'hand', s.student.token, { raised: true });
+    expect(raised.status, await raised.clone().text()).toBe(200);
+    const { raisedAt } = (await raised.json()) as { raisedAt: string };
+    expect(t.roomService.attributes.get(`${s.roomName}/${s.student.identity}`)).toEqual({
+      'assent.hand': raisedAt,
+    });
+    expect((await callCommand(t, 'hand', s.student.token, { raised: false })).status).toBe(200);
+    expect(t.roomService.attributes.get(`${s.roomName}/${s.student.identity}`)).toEqual({
+      'assent.hand': '',
+    });
+  }, 20_000);
 });

@@ -6,6 +6,8 @@ import {
   EndSessionResponse,
   MuteParticipantBody,
   MuteParticipantResponse,
+  RaiseHandBody,
+  RaiseHandResponse,
   RemovedSeatList,
   SeatActionBody,
   SeatActionResponse,
@@ -14,6 +16,7 @@ import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { endSession } from '../call/end-session';
 import { muteParticipant } from '../call/mute-participant';
+import { raiseHand } from '../call/raise-hand';
 import { readmitParticipant, removeParticipant } from '../call/remove-participant';
 import { authorizeRoomControl } from '../call/room-control';
 import type { AppEnv } from '../http/app-env';
@@ -75,6 +78,16 @@ const endRoute = createRoute({
   ...inviteAuth,
   responses: { 200: { description: 'Ended', content: json(EndSessionResponse) }, ...errors },
 });
+const handRoute = createRoute({
+  method: 'post',
+  path: '/call/hand',
+  tags: ['call'],
+  summary: "Raise or lower one's own hand; everyone in the call sees it, the tutor in order",
+  ...inviteAuth,
+  request: { body: { required: true, content: json(RaiseHandBody) } },
+  responses: { 200: { description: 'Hand raised or lowered', content: json(RaiseHandResponse) }, ...errors },
+});
+
 async function seatOf(c: Context<AppEnv>) {
   const token = c.req.header('Authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1];
   if (!token) throw new AppError(401, 'unauthorized', 'Send your invite token as a Bearer token.');
@@ -112,6 +125,10 @@ export const callRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook 
       .orderBy('position')
       .execute();
     return c.json({ people: rows.map((r) => ({ personId: r.id, name: r.name, role: r.role })) }, 200);
+  })
+  .openapi(handRoute, async (c) => {
+    const invite = await seatOf(c);
+    return c.json(await raiseHand(c.var.deps, invite, c.req.valid('json').raised), 200);
   })
   .openapi(endRoute, async (c) => {
     const invite = await seatOf(c);

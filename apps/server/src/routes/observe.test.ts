@@ -84,7 +84,7 @@ describe.each(testDatabases)('live observers ($name)', (database) => {
       personId: observer.personId,
       newSeat: false,
     });
-  });
+  }, 20_000);
 
   it('counts the observer at the consent gate: no recording until the observer consents too', async () => {
     const t = ctx();
@@ -102,7 +102,7 @@ describe.each(testDatabases)('live observers ($name)', (database) => {
     expect((await answer(t, 'consent', observer, requestId)).status).toBe(200);
     await t.consent.idle();
     expect(t.egress.running()).toHaveLength(1);
-  });
+  }, 20_000);
 
   it('refuses tutors, guardians and students (audited), and a session nobody is in', async () => {
     const t = ctx();
@@ -135,5 +135,5 @@ describe.each(testDatabases)('live observers ($name)', (database) => {
       .where('target_id', '=', built.created.sessionId)
       .execute();
     expect(denied).toEqual([{ outcome: 'denied', actor_user_id: built.tutor.userId }]);
-  });
+  }, 20_000);
 });

@@ -82,6 +82,8 @@ export interface FakeRoomService extends RoomService {
   readonly canPublish: Map<string, boolean>;
   /** Tracks muted by the server, as `room/identity/SOURCE`. */
   readonly mutedTracks: string[];
+  /** Attributes the server set, per `room/identity`. */
+  readonly attributes: Map<string, Record<string, string>>;
   /** Rooms closed by the server, in order. */
   readonly deletedRooms: string[];
   /** Makes the next publish permission updates fail. */
@@ -101,6 +103,7 @@ export function createFakeRoomService(): FakeRoomService {
     privateMessages: [],
     canPublish: new Map(),
     mutedTracks: [],
+    attributes: new Map(),
     deletedRooms: [],
     failPermissionUpdates: 0,
     down: false,
@@ -143,6 +146,14 @@ export function createFakeRoomService(): FakeRoomService {
       }
       for (const source of sources) fake.mutedTracks.push(`${roomName}/${identity}/${source}`);
       return sources.length;
+    },
+    async setAttributes(roomName, identity, attributes) {
+      check(fake);
+      if (!(fake.rooms.get(roomName) ?? []).some((p) => p.identity === identity)) {
+        throw new Error('participant does not exist');
+      }
+      const key = `${roomName}/${identity}`;
+      fake.attributes.set(key, { ...fake.attributes.get(key), ...attributes });
     },
     async deleteRoom(roomName) {
       check(fake);

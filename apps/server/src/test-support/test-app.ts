@@ -56,6 +56,7 @@ export const fakeRoomService: RoomService = {
   sendPrivately: async () => {},
   setCanPublish: async () => {},
   muteTracks: async () => 0,
+  setAttributes: async () => {},
   deleteRoom: async () => {},
 };
 

@@ -7,6 +7,8 @@ export const ParticipantAttribute = {
   name: 'assent.name',
   role: 'assent.role',
   personId: 'assent.person',
+  /** When this person raised their hand (ISO time), set by the server; absent or '' when lowered. */
+  handRaisedAt: 'assent.hand',
 } as const;
 
 /** A seat's role (`SessionRole`) as every screen shows it: tiles, lists, the recording layout, the join page. */

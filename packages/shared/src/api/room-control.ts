@@ -28,3 +28,10 @@ export type RemovedSeatList = z.infer<typeof RemovedSeatList>;
 
 export const EndSessionResponse = z.object({ recordingStopped: z.boolean() });
 export type EndSessionResponse = z.infer<typeof EndSessionResponse>;
+
+/** Raise or lower one's own hand; the server sets the time on the person's attributes, for the order. */
+export const RaiseHandBody = z.object({ raised: z.boolean() });
+export type RaiseHandBody = z.infer<typeof RaiseHandBody>;
+
+export const RaiseHandResponse = z.object({ raisedAt: z.string().nullable() });
+export type RaiseHandResponse = z.infer<typeof RaiseHandResponse>;

@@ -104,6 +104,7 @@ export const AuditAction = z.enum([
   'call.remove_participant',
   'call.readmit_participant',
   'call.end_session',
+  'call.raise_hand',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 
@@ -199,6 +200,7 @@ export const auditActionWords: Readonly<Record<AuditAction, string>> = {
   'call.remove_participant': 'Remove someone from the call',
   'call.readmit_participant': 'Let someone removed from the call back in',
   'call.end_session': 'End the call for everyone',
+  'call.raise_hand': 'Raise or lower a hand in the call',
 };
 
 /** The words for an action; an action this version does not know (an older entry's) as it is stored. */
