@@ -1,5 +1,5 @@
 /**
- * The tutor runs the room against the real stack: mutes the student (LiveKit lists the track muted), removes
+ * The tutor runs the room against the real stack: raised hands in order, mutes the student (LiveKit lists the track muted), removes
  * the guardian (gone from LiveKit's participants, refused on rejoining until let back in), and ends the
  * session for everyone (LiveKit closes the room; everyone's page says why).
  */
@@ -28,6 +28,18 @@ test('the tutor mutes, removes and lets back in, then ends the session for every
   await expect.poll(() => microphoneMuted('Sam Student'), { timeout: 15_000 }).toBe(false);
 
   const tutor = call.tutor;
+
+  // Raise hand, through the server: LiveKit holds the time on the attributes; the order shows to the tutor.
+  await call.student.getByRole('button', { name: 'Raise hand' }).click();
+  await expect(call.student.getByRole('button', { name: 'Lower hand' })).toBeVisible();
+  await call.guardian.getByRole('button', { name: 'Raise hand' }).click();
+  const hands = tutor.getByRole('list', { name: 'Raised hands, first first' });
+  await expect(hands.getByRole('listitem')).toHaveText(['Sam Student', 'Pat Parent']);
+  expect((await byName('Sam Student'))?.attributes['assent.hand']).toMatch(/^\d{4}-/);
+  await call.student.getByRole('button', { name: 'Lower hand' }).click();
+  await expect(hands.getByRole('listitem')).toHaveText(['Pat Parent']);
+  await call.guardian.getByRole('button', { name: 'Lower hand' }).click();
+  await expect(hands).toBeHidden();
   await tutor.getByRole('button', { name: 'People' }).click();
   const panel = tutor.getByRole('region', { name: 'People in the call' });
   await expect(panel.getByRole('button', { name: 'Mute Sam Student' })).toBeVisible();

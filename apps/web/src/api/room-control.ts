@@ -2,6 +2,7 @@ import type {
   EndSessionResponse,
   MuteParticipantBody,
   MuteParticipantResponse,
+  RaiseHandResponse,
   RemovedSeatList,
   SeatActionResponse,
 } from '@assent/shared';
@@ -40,4 +41,12 @@ export function fetchRemovedSeats(inviteToken: string): Promise<RemovedSeatList>
 
 export function endSessionForEveryone(inviteToken: string): Promise<EndSessionResponse> {
   return requestJson(`${base}/end`, { method: 'POST', bearer: inviteToken });
+}
+
+export function raiseHand(inviteToken: string, raised: boolean): Promise<RaiseHandResponse> {
+  return requestJson(`${base}/hand`, {
+    method: 'POST',
+    body: JSON.stringify({ raised }),
+    bearer: inviteToken,
+  });
 }

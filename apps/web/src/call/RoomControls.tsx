@@ -16,6 +16,7 @@ import {
   removeParticipant,
 } from '../api/room-control';
 import { useCallSession } from './call-session';
+import { RaiseHand } from './RaiseHand';
 
 const mutedWords: Record<MutedMedia, string> = {
   microphone: 'The tutor turned off your microphone. You can turn it back on.',
@@ -32,6 +33,7 @@ export function RoomControls() {
   return (
     <>
       <RoomControlNotice />
+      <RaiseHand />
       {role === 'tutor' && <TutorPanel />}
     </>
   );
