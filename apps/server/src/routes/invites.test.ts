@@ -216,6 +216,8 @@ describe.each(testDatabases)('invites and join ($name)', (database) => {
       room: session.room_name,
       roomJoin: true,
       canPublish: true,
+      // A student shares a screen only when let: LiveKit refuses any other source.
+      canPublishSources: ['camera', 'microphone'],
       canSubscribe: true,
       canPublishData: false,
       canUpdateOwnMetadata: false,

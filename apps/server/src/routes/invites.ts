@@ -118,6 +118,8 @@ export const inviteRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
       role: person.role,
       personId: person.id,
       canPublish,
+      // LiveKit refuses a screen share from anyone else: the tutor's seat shares, students only when let.
+      mayShare: person.role === 'tutor',
     });
     c.var.logger.info({ sessionId: session.id, personId: person.id }, 'participant token issued');
     return c.json(

@@ -55,6 +55,7 @@ export const fakeRoomService: RoomService = {
   updateRoomMetadata: async () => {},
   sendPrivately: async () => {},
   setCanPublish: async () => {},
+  setMayShare: async () => {},
 };
 
 export function buildTestApp(
