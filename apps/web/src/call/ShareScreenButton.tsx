@@ -1,3 +1,4 @@
+import './share-screen.css';
 import { useLocalParticipantPermissions, useTrackToggle } from '@livekit/components-react';
 import { Track } from 'livekit-client';
 import { useAssentStore } from '../store';
