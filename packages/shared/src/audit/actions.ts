@@ -96,6 +96,7 @@ export const AuditAction = z.enum([
   'call.request_recording',
   'call.cancel_request',
   'call.read_session_log',
+  'call.let_share',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 
@@ -185,6 +186,7 @@ export const auditActionWords: Readonly<Record<AuditAction, string>> = {
   'call.request_recording': 'Ask to record the call',
   'call.cancel_request': 'Cancel a request to record the call',
   'call.read_session_log': 'Read the call’s consent log',
+  'call.let_share': 'Let someone in the call share their screen, or stop them',
 };
 
 /** The words for an action; an action this version does not know (an older entry's) as it is stored. */
