@@ -254,3 +254,33 @@ test('a joiner held back from publishing cannot share: LiveKit refuses the track
     await client.disconnect();
   }
 });
+
+test('the tutor lets a student share and stops them: LiveKit gives the share and takes it away', async ({
+  browser,
+  request,
+}) => {
+  const call = await startThreePersonCall(browser, 'Screen sharing — a student shows their working');
+  const student = await joinAnswer(request, call.tokens.student);
+  const { roomName } = student;
+  await expect(call.student.getByRole('button', { name: 'Share screen' })).toHaveCount(0);
+  // Only the tutor sees the choice, on the others' tiles.
+  await expect(call.guardian.getByRole('button', { name: 'Let Sam Student share' })).toHaveCount(0);
+
+  await call.tutor.getByRole('button', { name: 'Let Sam Student share' }).click();
+  await expect(call.tutor.getByRole('button', { name: 'Stop Sam Student sharing' })).toBeVisible();
+  await expect.poll(() => inLiveKit(roomName, student.identity)).toMatchObject({ mayShare: true });
+  await call.student.getByRole('button', { name: 'Share screen' }).click();
+  await expect.poll(() => publishedBy(roomName, student.identity)).toContain('SCREEN_SHARE');
+  await expectShareOnMainStage(call.tutor);
+  await expectShareOnMainStage(call.guardian);
+
+  // Stopping them ends the share at LiveKit, and the choice is gone from their controls.
+  await call.tutor.getByRole('button', { name: 'Stop Sam Student sharing' }).click();
+  await expect
+    .poll(() => publishedBy(roomName, student.identity), { timeout: 10_000 })
+    .not.toContain('SCREEN_SHARE');
+  expect(await inLiveKit(roomName, student.identity)).toMatchObject({ mayShare: false });
+  await expect(call.student.getByRole('button', { name: 'Share screen' })).toHaveCount(0);
+  await expect(call.student.getByRole('button', { name: 'Stop sharing' })).toHaveCount(0);
+  await expect(call.tutor.getByRole('button', { name: 'Let Sam Student share' })).toBeVisible();
+});

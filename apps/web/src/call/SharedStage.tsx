@@ -11,6 +11,8 @@ import {
   useParticipantInfo,
 } from '@livekit/components-react';
 import { createContext, useContext, useState } from 'react';
+import { useCallSession } from './call-session';
+import { LetShareButton } from './LetShareButton';
 import { isShare, mainStage, noChoice, pin, type StageChoice, unpin } from './main-stage';
 import { ParticipantTileWithRole } from './ParticipantTileWithRole';
 
@@ -61,9 +63,17 @@ function StageTile() {
   const { main, choose } = useContext(PinningContext);
   const { name, identity } = useParticipantInfo({ participant: trackRef.participant });
   const { attributes } = useParticipantAttributes({ participant: trackRef.participant });
-  const who = name || attributes?.[ParticipantAttribute.name] || identity;
+  const who = name || attributes?.[ParticipantAttribute.name] || identity || 'Someone';
   const what = isShare(trackRef) ? `${who}'s screen` : who;
   const onStage = main === trackRef;
+  const { role } = useCallSession();
+  const { participant } = trackRef;
+  // The tutor lets the others share (LiveKit enforces it); their own seat always may.
+  const letShare =
+    role === 'tutor' &&
+    !participant.isLocal &&
+    !isShare(trackRef) &&
+    attributes?.[ParticipantAttribute.role] !== 'tutor';
   return (
     <div className="stage-tile" data-share={isShare(trackRef) || undefined}>
       <ParticipantTileWithRole />
@@ -74,6 +84,7 @@ function StageTile() {
       >
         {onStage ? `Unpin ${what}` : `Pin ${what}`}
       </button>
+      {letShare && <LetShareButton participant={participant} name={who} />}
     </div>
   );
 }
