@@ -17,6 +17,7 @@ import { accountLifecycleRoutes } from './routes/account-lifecycle';
 import { advanceConsentRoutes } from './routes/advance-consent';
 import { auditRoutes } from './routes/audit';
 import { callDeletionRequestRoutes } from './routes/call-deletion-request';
+import { callSharingRoutes } from './routes/call-sharing';
 import { concernRoutes } from './routes/concerns';
 import { recordingRoutes } from './routes/consent';
 import { deletionRequestRoutes } from './routes/deletion-requests';
@@ -80,6 +81,7 @@ export function createApp(deps: AppDeps) {
     .route('/api', recordingRoutes)
     .route('/api', recordingsRoutes)
     .route('/api', callDeletionRequestRoutes)
+    .route('/api', callSharingRoutes)
     .route('/api', accessRequestRoutes)
     .route('/api', deletionRequestRoutes)
     .route('/api', concernRoutes)

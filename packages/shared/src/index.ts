@@ -5,6 +5,7 @@ export * from './api/observe';
 export * from './api/roles';
 export * from './api/room-control';
 export * from './api/sessions';
+export * from './api/share-permission';
 export * from './audit/actions';
 export * from './audit/api';
 export * from './audit/details';

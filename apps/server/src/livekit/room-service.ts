@@ -9,6 +9,7 @@ import {
   TrackSource,
   TwirpError,
 } from 'livekit-server-sdk';
+import { publishSources, sourcesAllowSharing } from './publish-sources';
 import type { LiveKitCredentials } from './tokens';
 
 export interface RoomParticipant {
@@ -22,6 +23,8 @@ export interface RoomParticipant {
   hidden: boolean;
   /** Whether LiveKit lets them publish media now; undefined when it did not say. */
   canPublish?: boolean;
+  /** Whether their sources include a screen share (LiveKit's own word); undefined when it did not say. */
+  mayShare?: boolean;
 }
 
 export interface RoomService {
@@ -35,9 +38,14 @@ export interface RoomService {
   sendPrivately(roomName: string, identity: string, topic: string, payload: string): Promise<void>;
   /**
    * Whether the participant may publish media. Subscribing stays on, data publishing off, as in their
-   * token. Throws if they are not present.
+   * token; which sources (camera, screen share…) stay as they were. Throws if they are not present.
    */
   setCanPublish(roomName: string, identity: string, canPublish: boolean): Promise<void>;
+  /**
+   * Whether the participant may share a screen; LiveKit removes a share already running when this turns
+   * off. Whether they may publish at all stays as it was. Throws if they are not present.
+   */
+  setMayShare(roomName: string, identity: string, mayShare: boolean): Promise<void>;
   /**
    * Mutes every track the participant publishes from these sources (LiveKit's enum names: MICROPHONE,
    * CAMERA, SCREEN_SHARE, SCREEN_SHARE_AUDIO); answers how many. Throws if they are not present.
@@ -59,6 +67,7 @@ export function toRoomParticipant(p: ParticipantInfo): RoomParticipant {
     kind: typeof json.kind === 'string' ? json.kind : 'STANDARD',
     hidden: p.permission?.hidden === true,
     canPublish: p.permission?.canPublish,
+    mayShare: p.permission ? sourcesAllowSharing(p.permission.canPublishSources) : undefined,
   };
 }
 
@@ -92,9 +101,18 @@ export function createRoomService(apiUrl: string, credentials: LiveKitCredential
       });
     },
     async setCanPublish(roomName, identity, canPublish) {
-      // Permissions are replaced as a whole: restate the token's grants, changing only canPublish.
+      const current = await client.getParticipant(roomName, identity);
       await client.updateParticipant(roomName, identity, {
-        permission: { canPublish, canSubscribe: true, canPublishData: false, canUpdateMetadata: false },
+        permission: grantedPermission(
+          canPublish,
+          sourcesAllowSharing(current.permission?.canPublishSources ?? []),
+        ),
+      });
+    },
+    async setMayShare(roomName, identity, mayShare) {
+      const current = await client.getParticipant(roomName, identity);
+      await client.updateParticipant(roomName, identity, {
+        permission: grantedPermission(current.permission?.canPublish ?? false, mayShare),
       });
     },
     async muteTracks(roomName, identity, sources) {
@@ -115,5 +133,20 @@ export function createRoomService(apiUrl: string, credentials: LiveKitCredential
         if (!isNotFound(error)) throw error;
       }
     },
+  };
+}
+
+/**
+ * Permissions are replaced as a whole (an empty source list would mean every source): restate the join
+ * token's grants, with publishing and sharing as asked. The two are read back from LiveKit before each
+ * change, so a consent change never hands out sharing and a sharing change never hands back publishing.
+ */
+function grantedPermission(canPublish: boolean, mayShare: boolean) {
+  return {
+    canPublish,
+    canPublishSources: publishSources(mayShare),
+    canSubscribe: true,
+    canPublishData: false,
+    canUpdateMetadata: false,
   };
 }

@@ -177,6 +177,7 @@ const allowed = new Set<string>(
     'call.request_recording': ['tutor@in-call'],
     'call.cancel_request': ['tutor@in-call'],
     'call.read_session_log': ['tutor@in-call'],
+    'call.let_share': ['tutor@in-call'],
     // Quality and safeguarding staff observe any live session, as a seat everyone in the call sees.
     'sessions.list_live': ['admin@org', 'reviewer@org'],
     // The tutor runs the room (an admin present as an observer too: see seatActor below).
@@ -287,6 +288,7 @@ describe('seatActor: in a call the seat speaks, not the account', () => {
       expect(can(actor, 'call.request_recording', call)).toBe(allowed);
       expect(can(actor, 'call.cancel_request', call)).toBe(allowed);
       expect(can(actor, 'call.read_session_log', call)).toBe(allowed);
+      expect(can(actor, 'call.let_share', call)).toBe(allowed);
     },
   );
 });

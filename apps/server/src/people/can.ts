@@ -131,6 +131,7 @@ export const actions = {
   'call.request_recording': 'call',
   'call.cancel_request': 'call',
   'call.read_session_log': 'call',
+  'call.let_share': 'call',
   'call.mute_participant': 'call',
   'call.remove_participant': 'call',
   'call.readmit_participant': 'call',
@@ -192,6 +193,8 @@ const byRoleAlone: Readonly<Partial<Record<Action, readonly ActorRole[]>>> = {
   // The tutor sees the session's requests and cancels, and everyone else's answers only as counts;
   // everyone else sees only their own entries.
   'call.read_session_log': ['tutor'],
+  // The tutor lets a student (or guardian) share their screen, and stops them; the tutor's seat always may.
+  'call.let_share': ['tutor'],
   // Quality and safeguarding staff may join a live call as an Observer, a seat everyone in it sees.
   'sessions.list_live': ['admin', 'reviewer'],
   'session.observe': ['admin', 'reviewer'],

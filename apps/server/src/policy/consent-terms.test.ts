@@ -26,6 +26,7 @@ describe('consent terms in words', () => {
     researchExportMedia: 'audio',
     lateRequestDays: 30,
     askAgainAfterMinutes: 10,
+    studentsMayShare: false,
     organisationName: '',
     organisationContact: '',
     noticeText: 'Recorded only if everyone agrees.',

@@ -57,6 +57,7 @@ export function defaultPolicyInput(defaults: PolicyDefaults): OrganisationPolicy
     researchExportMedia: 'audio',
     lateRequestDays: 30,
     askAgainAfterMinutes: 10,
+    studentsMayShare: false,
     organisationName: '',
     organisationContact: '',
     noticeText: legacyRecordingNotice.text,

@@ -15,6 +15,7 @@ const policy: OrganisationPolicyInput = {
   researchExportMedia: 'audio',
   lateRequestDays: 30,
   askAgainAfterMinutes: 10,
+  studentsMayShare: false,
   organisationName: 'Northside Tutors',
   organisationContact: 'office@northside.example',
   noticeText: 'Recorded only if everyone agrees.',

@@ -76,6 +76,7 @@ export function describePolicyChanges(
     'researchExportMedia',
     'lateRequestDays',
     'askAgainAfterMinutes',
+    'studentsMayShare',
   ] as const) {
     if (before[field] !== after[field]) changes.push({ field, before: before[field], after: after[field] });
   }

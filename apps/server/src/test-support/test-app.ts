@@ -55,6 +55,7 @@ export const fakeRoomService: RoomService = {
   updateRoomMetadata: async () => {},
   sendPrivately: async () => {},
   setCanPublish: async () => {},
+  setMayShare: async () => {},
   muteTracks: async () => 0,
   setAttributes: async () => {},
   deleteRoom: async () => {},

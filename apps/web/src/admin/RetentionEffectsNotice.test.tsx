@@ -21,6 +21,7 @@ const saved: OrganisationPolicy = {
     researchExportMedia: 'audio',
     lateRequestDays: 30,
     askAgainAfterMinutes: 10,
+    studentsMayShare: false,
     organisationName: '',
     organisationContact: '',
     noticeText: 'Recorded only if everyone agrees.',

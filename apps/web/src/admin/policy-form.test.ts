@@ -30,6 +30,7 @@ const saved: OrganisationPolicy = {
     researchExportMedia: 'audio',
     lateRequestDays: 30,
     askAgainAfterMinutes: 10,
+    studentsMayShare: false,
     organisationName: '',
     organisationContact: '',
     noticeText: 'Sessions may be recorded when everyone agrees.',

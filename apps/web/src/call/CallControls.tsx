@@ -2,6 +2,7 @@ import { TrackToggle, useRoomContext } from '@livekit/components-react';
 import { Track } from 'livekit-client';
 import { useAssentStore } from '../store';
 import { ReportConcernButton } from './ReportConcernButton';
+import { ShareScreenButton } from './ShareScreenButton';
 import { WithdrawConsentButton } from './WithdrawConsentButton';
 
 interface CallControlsProps {
@@ -25,6 +26,7 @@ export function CallControls({ onLeave, onDeviceError }: CallControlsProps) {
       <TrackToggle source={Track.Source.Camera} onDeviceError={onDeviceError} disabled={mediaHeld}>
         <span className="control-label">Camera</span>
       </TrackToggle>
+      <ShareScreenButton onDeviceError={onDeviceError} />
       <WithdrawConsentButton />
       <ReportConcernButton />
       <button

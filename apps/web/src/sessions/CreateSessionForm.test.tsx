@@ -37,6 +37,7 @@ function policy(adultGuestsAllowed: boolean): OrganisationPolicy {
       researchExportMedia: 'audio',
       lateRequestDays: 30,
       askAgainAfterMinutes: 10,
+      studentsMayShare: false,
       organisationName: '',
       organisationContact: '',
       noticeText: 'Recorded only if everyone agrees.',

@@ -96,6 +96,7 @@ export const AuditAction = z.enum([
   'call.request_recording',
   'call.cancel_request',
   'call.read_session_log',
+  'call.let_share',
   // Live observers: a reviewer or admin takes an Observer seat in a live call.
   'session.observe',
   'sessions.list_live',
@@ -194,6 +195,7 @@ export const auditActionWords: Readonly<Record<AuditAction, string>> = {
   'call.request_recording': 'Ask to record the call',
   'call.cancel_request': 'Cancel a request to record the call',
   'call.read_session_log': 'Read the call’s consent log',
+  'call.let_share': 'Let someone in the call share their screen, or stop them',
   'session.observe': 'Observe a live session',
   'sessions.list_live': 'List the sessions in a call now',
   'call.mute_participant': 'Turn off someone’s microphone, camera or share in the call',

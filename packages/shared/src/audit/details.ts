@@ -112,6 +112,7 @@ export const auditDetailSchemas = {
   'access_request.review': nothing,
   'access_request.download': nothing,
   // Concerns and research.
+  'call.let_share': z.object({ sessionId: id, personId: id, mayShare: z.boolean() }),
   'concern.report': z.object({ sessionId: id, duringCall: z.boolean(), category: ConcernCategory }),
   'concern.close': z.object({ sessionId: id, correctiveActions: z.boolean(), sessionStillHeld: z.boolean() }),
   'research.export': z.object({ sessionIds: ids, recordingIds: ids }),

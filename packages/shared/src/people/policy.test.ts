@@ -13,6 +13,7 @@ const valid: OrganisationPolicyInput = {
   researchExportMedia: 'audio',
   lateRequestDays: 30,
   askAgainAfterMinutes: 10,
+  studentsMayShare: false,
   organisationName: '',
   organisationContact: '',
   noticeText: 'Sessions are recorded only if everyone agrees.',

@@ -60,6 +60,11 @@ const policyFields = {
    * or a deletion request (a live link or a sign-in may always). Older versions read as 30.
    */
   lateRequestDays: z.number().int().min(1, 'At least one day').max(365, 'At most 365 days').default(30),
+  /**
+   * Whether students may share their screen from the start of a call, without the tutor letting them
+   * (the tutor's seat always may). Versions saved before this field existed read as false.
+   */
+  studentsMayShare: z.boolean().default(false),
 };
 
 /** What no single field can say: purpose ids unique, roles listed once, and someone able to watch. */
