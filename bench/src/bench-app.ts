@@ -54,6 +54,10 @@ export async function createBenchApp() {
     updateRoomMetadata: async () => {},
     sendPrivately: async () => {},
     setCanPublish: async () => {},
+    setMayShare: async () => {},
+    muteTracks: async () => 0,
+    setAttributes: async () => {},
+    deleteRoom: async () => {},
   };
   const logger = createLogger('silent');
   const now = () => new Date();

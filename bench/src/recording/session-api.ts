@@ -5,11 +5,12 @@ import type {
   CreateSessionResponse,
   JoinResponse,
   RecordingOptions,
+  SessionRole,
 } from '@assent/shared';
 
 export interface Invitee {
   name: string;
-  role: 'tutor' | 'student' | 'guardian';
+  role: SessionRole;
   /** The signed token of the person's join link (also their Bearer token for consent commands). */
   inviteToken: string;
   joinUrl: string;
