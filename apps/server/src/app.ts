@@ -17,6 +17,7 @@ import { accountLifecycleRoutes } from './routes/account-lifecycle';
 import { advanceConsentRoutes } from './routes/advance-consent';
 import { auditRoutes } from './routes/audit';
 import { callDeletionRequestRoutes } from './routes/call-deletion-request';
+import { chatRoutes } from './routes/chat';
 import { concernRoutes } from './routes/concerns';
 import { recordingRoutes } from './routes/consent';
 import { deletionRequestRoutes } from './routes/deletion-requests';
@@ -74,6 +75,7 @@ export function createApp(deps: AppDeps) {
     .route('/api', advanceConsentRoutes)
     .route('/api', inviteRoutes)
     .route('/api', recordingRoutes)
+    .route('/api', chatRoutes)
     .route('/api', recordingsRoutes)
     .route('/api', callDeletionRequestRoutes)
     .route('/api', accessRequestRoutes)

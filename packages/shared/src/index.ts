@@ -6,6 +6,7 @@ export * from './api/sessions';
 export * from './audit/actions';
 export * from './audit/api';
 export * from './audit/details';
+export * from './chat/api';
 export * from './consent';
 export * from './people/account-lifecycle';
 export * from './people/api';

@@ -177,6 +177,7 @@ const allowed = new Set<string>(
     'call.request_recording': ['tutor@in-call'],
     'call.cancel_request': ['tutor@in-call'],
     'call.read_session_log': ['tutor@in-call'],
+    'call.remove_chat_message': ['tutor@in-call'],
     // Staff by the purpose's viewer roles (tutors only their own sessions); participants only what they
     // attended, while the playback window is open.
     'recording.watch': [
@@ -273,6 +274,7 @@ describe('seatActor: in a call the seat speaks, not the account', () => {
       expect(can(actor, 'call.request_recording', call)).toBe(allowed);
       expect(can(actor, 'call.cancel_request', call)).toBe(allowed);
       expect(can(actor, 'call.read_session_log', call)).toBe(allowed);
+      expect(can(actor, 'call.remove_chat_message', call)).toBe(allowed);
     },
   );
 });

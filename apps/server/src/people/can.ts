@@ -124,6 +124,7 @@ export const actions = {
   'call.request_recording': 'call',
   'call.cancel_request': 'call',
   'call.read_session_log': 'call',
+  'call.remove_chat_message': 'call',
   'recording.watch': 'recording',
   'recording.request_deletion': 'recording',
   'deletions.read': 'organisation',
@@ -180,6 +181,8 @@ const byRoleAlone: Readonly<Partial<Record<Action, readonly AccountRole[]>>> = {
   // The tutor sees the session's requests and cancels, and everyone else's answers only as counts;
   // everyone else sees only their own entries.
   'call.read_session_log': ['tutor'],
+  // The tutor runs the room: a message they remove is removed for everyone (kept, marked, for reviewers).
+  'call.remove_chat_message': ['tutor'],
 };
 
 /**

@@ -36,6 +36,9 @@ export const AuditAction = z.enum([
   'session.guardian_seated',
   'session.report_concern',
   'research.consent',
+  // The in-call chat.
+  'chat.send',
+  'chat.remove',
   // Recordings in the vault.
   'recording.stored',
   'recording.lost',
@@ -96,6 +99,7 @@ export const AuditAction = z.enum([
   'call.request_recording',
   'call.cancel_request',
   'call.read_session_log',
+  'call.remove_chat_message',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 
@@ -130,6 +134,8 @@ export const auditActionWords: Readonly<Record<AuditAction, string>> = {
   'session.guardian_seated': 'Seat a guardian in a child’s sessions',
   'session.report_concern': 'Report a concern about a session',
   'research.consent': 'Decide on sharing a session for research',
+  'chat.send': 'Send a chat message in the call',
+  'chat.remove': 'Remove a chat message for everyone',
   'recording.stored': 'Store a recording',
   'recording.lost': 'Store a recording the recorder left no file for',
   'recording.read': 'Look at a recording',
@@ -185,6 +191,7 @@ export const auditActionWords: Readonly<Record<AuditAction, string>> = {
   'call.request_recording': 'Ask to record the call',
   'call.cancel_request': 'Cancel a request to record the call',
   'call.read_session_log': 'Read the call’s consent log',
+  'call.remove_chat_message': 'Remove a chat message in the call',
 };
 
 /** The words for an action; an action this version does not know (an older entry's) as it is stored. */

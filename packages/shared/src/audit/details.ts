@@ -110,7 +110,16 @@ export const auditDetailSchemas = {
   'access_request.review': nothing,
   'access_request.download': nothing,
   // Concerns and research.
-  'concern.report': z.object({ sessionId: id, duringCall: z.boolean(), category: ConcernCategory }),
+  'concern.report': z.object({
+    sessionId: id,
+    duringCall: z.boolean(),
+    category: ConcernCategory,
+    /** The chat message the report is about, when it was made from one. */
+    chatMessageId: id.optional(),
+  }),
+  // The in-call chat: the text stays in the chat log, never in the audit log.
+  'chat.send': z.object({ sessionId: id }),
+  'chat.remove': z.object({ sessionId: id, senderPersonId: id }),
   'concern.close': z.object({ sessionId: id, correctiveActions: z.boolean(), sessionStillHeld: z.boolean() }),
   'research.export': z.object({ sessionIds: ids, recordingIds: ids }),
   'research.export_download': z.object({
