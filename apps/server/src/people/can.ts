@@ -79,7 +79,22 @@ export interface CallResource {
   kind: 'call';
 }
 
+/**
+ * A session's chat log read afterwards, with whom the policy in force lets read it: staff by role (a
+ * tutor only their own session's), students and guardians only where the policy allows participants.
+ */
+export interface ChatLogResource {
+  kind: 'chat_log';
+  /** The session's owner and the accounts in its tutor seat. */
+  tutorUserIds: readonly string[];
+  /** Accounts seated in the session, and the guardians of its students. */
+  participantUserIds: readonly string[];
+  readerRoles: readonly StaffRole[];
+  participantsRead: boolean;
+}
+
 export type Resource =
+  | ChatLogResource
   | CallResource
   | OrganisationResource
   | SessionResource
@@ -125,6 +140,7 @@ export const actions = {
   'call.cancel_request': 'call',
   'call.read_session_log': 'call',
   'call.remove_chat_message': 'call',
+  'session.read_chat': 'chat_log',
   'recording.watch': 'recording',
   'recording.request_deletion': 'recording',
   'deletions.read': 'organisation',
@@ -300,6 +316,13 @@ export function can<A extends Action>(actor: CanActor, action: A, resource: Reso
     }
     case 'recording.watch':
       return recordingAccess(actor, resource as RecordingResource) !== undefined;
+    case 'session.read_chat': {
+      const log = resource as ChatLogResource;
+      if (actor.role === 'admin' || actor.role === 'reviewer') return log.readerRoles.includes(actor.role);
+      if (actor.role === 'tutor')
+        return log.readerRoles.includes('tutor') && log.tutorUserIds.includes(actor.userId);
+      return log.participantsRead && log.participantUserIds.includes(actor.userId);
+    }
     case 'recording.request_deletion': {
       // Hearken: participants may ask for early deletion of recordings involving them; guardians for a child.
       const recording = resource as RecordingResource;

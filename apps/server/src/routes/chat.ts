@@ -4,18 +4,20 @@
  * then sends it to the room over LiveKit data (topic `chat`): browsers keep `canPublishData: false`.
  * A message is reported through the existing concern report (`POST /call/concern` with `chatMessageId`).
  */
-import { ChatLog, ChatMessage, ChatMessageParams, SendChatMessageBody } from '@assent/shared';
-import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import { ChatLog, ChatMessage, ChatMessageParams, SendChatMessageBody, SessionChatLog } from '@assent/shared';
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { listChatMessages, toChatMessage } from '../chat/chat-repository';
+import { readChatLog } from '../chat/read-chat-log';
 import { removeChatMessage } from '../chat/remove-chat-message';
 import { sendChatMessage } from '../chat/send-chat-message';
 import type { AppEnv } from '../http/app-env';
 import { AppError } from '../http/app-error';
 import { validationHook } from '../middleware/error-handling';
 import { refuseDisabledSeat } from '../people/account-state';
+import { requireActor } from '../people/actor';
 import { type ResolvedInvite, resolveInvite } from '../sessions/resolve-invite';
-import { errorResponse, inviteAuth, json } from './error-responses';
+import { cookieAuth, errorResponse, inviteAuth, json } from './error-responses';
 
 const authErrors = {
   401: errorResponse('unauthorized: no bearer token; invite_invalid: not an invite we signed'),
@@ -63,6 +65,23 @@ const removeChat = createRoute({
   },
 });
 
+const readAfterwards = createRoute({
+  method: 'get',
+  path: '/sessions/{id}/chat',
+  tags: ['chat'],
+  summary:
+    "A session's chat log afterwards, for the readers the policy names (by default the session's tutor and reviewers); every reading is audited",
+  ...cookieAuth,
+  request: { params: z.object({ id: z.string().min(1).max(64) }) },
+  responses: {
+    200: { description: 'The chat log', content: json(SessionChatLog) },
+    400: errorResponse('validation_failed'),
+    401: errorResponse('unauthorized'),
+    403: errorResponse('forbidden: the policy does not let the caller read this chat log'),
+    404: errorResponse('not_found: no such session'),
+  },
+});
+
 async function caller(c: Context<AppEnv>, options: { reading?: boolean } = {}): Promise<ResolvedInvite> {
   const token = c.req.header('Authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1];
   if (!token) throw new AppError(401, 'unauthorized', 'Send your invite token as a Bearer token.');
@@ -90,6 +109,10 @@ export const chatRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook 
     const invite = await caller(c);
     const { text } = c.req.valid('json');
     return c.json(await sendChatMessage(chatDeps(c), invite, text), 201);
+  })
+  .openapi(readAfterwards, async (c) => {
+    const actor = await requireActor(c);
+    return c.json(await readChatLog(c, actor, c.req.valid('param').id), 200);
   })
   .openapi(removeChat, async (c) => {
     const invite = await caller(c);

@@ -39,6 +39,7 @@ export const AuditAction = z.enum([
   // The in-call chat.
   'chat.send',
   'chat.remove',
+  'chat.read',
   // Recordings in the vault.
   'recording.stored',
   'recording.lost',
@@ -100,6 +101,7 @@ export const AuditAction = z.enum([
   'call.cancel_request',
   'call.read_session_log',
   'call.remove_chat_message',
+  'session.read_chat',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 
@@ -136,6 +138,7 @@ export const auditActionWords: Readonly<Record<AuditAction, string>> = {
   'research.consent': 'Decide on sharing a session for research',
   'chat.send': 'Send a chat message in the call',
   'chat.remove': 'Remove a chat message for everyone',
+  'chat.read': 'Read a session’s chat log',
   'recording.stored': 'Store a recording',
   'recording.lost': 'Store a recording the recorder left no file for',
   'recording.read': 'Look at a recording',
@@ -192,6 +195,7 @@ export const auditActionWords: Readonly<Record<AuditAction, string>> = {
   'call.cancel_request': 'Cancel a request to record the call',
   'call.read_session_log': 'Read the call’s consent log',
   'call.remove_chat_message': 'Remove a chat message in the call',
+  'session.read_chat': 'Read a session’s chat log',
 };
 
 /** The words for an action; an action this version does not know (an older entry's) as it is stored. */

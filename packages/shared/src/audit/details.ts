@@ -120,6 +120,7 @@ export const auditDetailSchemas = {
   // The in-call chat: the text stays in the chat log, never in the audit log.
   'chat.send': z.object({ sessionId: id }),
   'chat.remove': z.object({ sessionId: id, senderPersonId: id }),
+  'chat.read': z.object({ sessionId: id, messages: z.number().int() }),
   'concern.close': z.object({ sessionId: id, correctiveActions: z.boolean(), sessionStillHeld: z.boolean() }),
   'research.export': z.object({ sessionIds: ids, recordingIds: ids }),
   'research.export_download': z.object({

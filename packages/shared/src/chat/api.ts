@@ -46,3 +46,18 @@ export const ChatPacket = z.discriminatedUnion('type', [
 export type ChatPacket = z.infer<typeof ChatPacket>;
 
 export const ChatMessageParams = z.object({ id: z.string().min(1).max(64) });
+
+/**
+ * A session's chat log read afterwards. Staff readers also see the text of a removed message (kept for
+ * them); students and guardians see "Message removed" as the call did.
+ */
+export const ChatLogEntry = ChatMessage.extend({ removedText: z.string().nullable() });
+export type ChatLogEntry = z.infer<typeof ChatLogEntry>;
+
+export const SessionChatLog = z.object({
+  sessionId: z.string(),
+  /** Days the policy in force keeps it after its last message. */
+  keptDays: z.number().int(),
+  messages: z.array(ChatLogEntry),
+});
+export type SessionChatLog = z.infer<typeof SessionChatLog>;
