@@ -40,6 +40,7 @@ export const AuditAction = z.enum([
   'chat.send',
   'chat.remove',
   'chat.read',
+  'chat.destroyed',
   // Recordings in the vault.
   'recording.stored',
   'recording.lost',
@@ -139,6 +140,7 @@ export const auditActionWords: Readonly<Record<AuditAction, string>> = {
   'chat.send': 'Send a chat message in the call',
   'chat.remove': 'Remove a chat message for everyone',
   'chat.read': 'Read a session’s chat log',
+  'chat.destroyed': 'Destroy a session’s chat log',
   'recording.stored': 'Store a recording',
   'recording.lost': 'Store a recording the recorder left no file for',
   'recording.read': 'Look at a recording',

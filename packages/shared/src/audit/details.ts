@@ -121,6 +121,7 @@ export const auditDetailSchemas = {
   'chat.send': z.object({ sessionId: id }),
   'chat.remove': z.object({ sessionId: id, senderPersonId: id }),
   'chat.read': z.object({ sessionId: id, messages: z.number().int() }),
+  'chat.destroyed': z.object({ sessionId: id, reason: DeletionReason, messages: z.number().int() }),
   'concern.close': z.object({ sessionId: id, correctiveActions: z.boolean(), sessionStillHeld: z.boolean() }),
   'research.export': z.object({ sessionIds: ids, recordingIds: ids }),
   'research.export_download': z.object({
