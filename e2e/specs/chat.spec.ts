@@ -1,10 +1,12 @@
 import { writeFileSync } from 'node:fs';
+import type { MySessionList, SessionChatLog } from '@assent/shared';
 import type { Page } from '@playwright/test';
 import { RoomServiceClient } from 'livekit-server-sdk';
 import { e2eLivekit } from '../fixtures/livekit-api';
 import { screenshotBothSizes } from '../fixtures/screens';
 import { createSession, inviteUrlFor, joinCall, openInvite } from '../fixtures/session';
 import { expect, test } from '../fixtures/test';
+import { deletionRecordsOf, runVaultCommand } from '../fixtures/vault';
 
 const chatOf = (page: Page) => page.getByRole('region', { name: 'Chat' });
 
@@ -119,4 +121,54 @@ test('chat messages reach everyone through the server, survive a reload, are rem
   });
   writeFileSync(testInfo.outputPath('timings.json'), JSON.stringify({ receivedMs }, null, 2));
   console.log(`chat: student send → both others show it unread: ${receivedMs} ms`);
+});
+
+test('the chat log is readable afterwards by the session’s tutor, audited, and destroyed by the sweeper past retention with a deletion record', async ({
+  browser,
+  playwright,
+}) => {
+  const tutor = await (await browser.newContext({ permissions: ['camera', 'microphone'] })).newPage();
+  const session = await createSession(tutor, 'Chat retention', 'Tia Tutor', [
+    { name: 'Kim Student', role: 'Student', minor: true },
+    { name: 'Lee Parent', role: 'Guardian' },
+  ]);
+  await tutor.goto(session.tutorUrl);
+  await joinCall(tutor);
+  const student = await openInvite(browser, inviteUrlFor(session, 'Kim Student'));
+  await joinCall(student);
+  await send(student, 'Can we do fractions next week?');
+  await expect(messageItem(student, 'fractions next week')).toBeVisible();
+  await tutor.getByRole('button', { name: 'Leave' }).click();
+  await student.getByRole('button', { name: 'Leave' }).click();
+
+  // The session's id, from the tutor's own list.
+  const mine = (await (await tutor.request.get('/api/me/sessions')).json()) as MySessionList;
+  const sessionId = mine.sessions.find((s) => s.title === 'Chat retention')?.sessionId;
+  if (!sessionId) throw new Error('the tutor does not list the session');
+
+  // The session's tutor reads it (the default policy's readers are the tutor and reviewers).
+  const read = await tutor.request.get(`/api/sessions/${sessionId}/chat`);
+  expect(read.status()).toBe(200);
+  const log = (await read.json()) as SessionChatLog;
+  expect(log.messages.map((m) => [m.senderName, m.senderRole, m.text])).toEqual([
+    ['Kim Student', 'student', 'Can we do fractions next week?'],
+  ]);
+  // Nobody signed in reads nothing.
+  const anonymous = await playwright.request.newContext({ baseURL: new URL(tutor.url()).origin });
+  expect((await anonymous.get(`/api/sessions/${sessionId}/chat`)).status()).toBe(401);
+  await anonymous.dispose();
+
+  // Past the policy's chat-log retention (90 days after the last message), the sweep destroys it.
+  const lastSent = Date.parse(log.messages.at(-1)?.sentAt ?? '');
+  const short = new Date(lastSent + log.keptDays * 86_400_000 - 3_600_000).toISOString();
+  runVaultCommand(['sweep', '--as-of', short]);
+  expect(deletionRecordsOf(sessionId)).toEqual([]);
+  const asOf = new Date(lastSent + log.keptDays * 86_400_000 + 60_000).toISOString();
+  expect(runVaultCommand(['sweep', '--as-of', asOf])).toMatch(/[1-9]\d* chat logs destroyed by retention/);
+  const records = deletionRecordsOf(sessionId);
+  expect(records.map((r) => r.reason)).toEqual(['retention']);
+  expect(records[0]?.detail).toMatch(/^The chat log's retention \(90 days after its last message/);
+  expect(records[0]?.detail).not.toContain('fractions');
+  const after = (await (await tutor.request.get(`/api/sessions/${sessionId}/chat`)).json()) as SessionChatLog;
+  expect(after.messages).toEqual([]);
 });
