@@ -1,4 +1,4 @@
-import type { ChatLog, ChatMessage, SendChatMessageBody } from '@assent/shared';
+import type { ChatLog, ChatMessage, SendChatMessageBody, SessionChatLog } from '@assent/shared';
 import { config } from '../config';
 import { requestJson } from './client';
 
@@ -19,4 +19,9 @@ export function sendChat(inviteToken: string, body: SendChatMessageBody): Promis
 /** Tutor only: removed for everyone, kept for reviewers. */
 export function removeChat(inviteToken: string, id: string): Promise<ChatMessage> {
   return requestJson(`${base}/${encodeURIComponent(id)}/remove`, { method: 'POST', bearer: inviteToken });
+}
+
+/** After the session, signed in: the readers the policy names; every reading is audited. */
+export function fetchSessionChatLog(sessionId: string): Promise<SessionChatLog> {
+  return requestJson(`${config.apiBase}/sessions/${encodeURIComponent(sessionId)}/chat`);
 }
