@@ -153,6 +153,14 @@ test('the chat log is readable afterwards by the session’s tutor, audited, and
   expect(log.messages.map((m) => [m.senderName, m.senderRole, m.text])).toEqual([
     ['Kim Student', 'student', 'Can we do fractions next week?'],
   ]);
+  // The page for it, linked from the tutor's session list.
+  await tutor.goto('/');
+  await tutor.getByRole('link', { name: 'Chat log of Chat retention' }).click();
+  await expect(tutor.getByRole('heading', { name: 'Chat log' })).toBeVisible();
+  await expect(tutor.getByRole('cell', { name: 'Can we do fractions next week?' })).toBeVisible();
+  await expect(tutor.getByRole('cell', { name: 'Kim Student (Student)' })).toBeVisible();
+  await screenshotBothSizes(tutor, 'chat-log-afterwards');
+
   // Nobody signed in reads nothing.
   const anonymous = await playwright.request.newContext({ baseURL: new URL(tutor.url()).origin });
   expect((await anonymous.get(`/api/sessions/${sessionId}/chat`)).status()).toBe(401);
