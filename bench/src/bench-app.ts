@@ -55,6 +55,7 @@ export async function createBenchApp() {
     sendPrivately: async () => {},
     sendToRoom: async () => {},
     setCanPublish: async () => {},
+    setMayShare: async () => {},
   };
   const logger = createLogger('silent');
   const now = () => new Date();

@@ -17,6 +17,7 @@ import { accountLifecycleRoutes } from './routes/account-lifecycle';
 import { advanceConsentRoutes } from './routes/advance-consent';
 import { auditRoutes } from './routes/audit';
 import { callDeletionRequestRoutes } from './routes/call-deletion-request';
+import { callSharingRoutes } from './routes/call-sharing';
 import { chatRoutes } from './routes/chat';
 import { concernRoutes } from './routes/concerns';
 import { recordingRoutes } from './routes/consent';
@@ -78,6 +79,7 @@ export function createApp(deps: AppDeps) {
     .route('/api', chatRoutes)
     .route('/api', recordingsRoutes)
     .route('/api', callDeletionRequestRoutes)
+    .route('/api', callSharingRoutes)
     .route('/api', accessRequestRoutes)
     .route('/api', deletionRequestRoutes)
     .route('/api', concernRoutes)

@@ -3,6 +3,7 @@ export * from './api/consent';
 export * from './api/errors';
 export * from './api/roles';
 export * from './api/sessions';
+export * from './api/share-permission';
 export * from './audit/actions';
 export * from './audit/api';
 export * from './audit/details';

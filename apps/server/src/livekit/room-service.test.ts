@@ -1,4 +1,10 @@
-import { DataPacket_Kind, RoomServiceClient } from 'livekit-server-sdk';
+import {
+  DataPacket_Kind,
+  ParticipantInfo,
+  ParticipantPermission,
+  RoomServiceClient,
+  TrackSource,
+} from 'livekit-server-sdk';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createRoomService } from './room-service';
 import { participantGrant } from './tokens';
@@ -10,6 +16,7 @@ afterEach(() => vi.restoreAllMocks());
 describe('room service', () => {
   it('changes only canPublish: every other permission is what the join token grants', async () => {
     const update = vi.spyOn(RoomServiceClient.prototype, 'updateParticipant').mockResolvedValue({} as never);
+    listed(false, [TrackSource.CAMERA, TrackSource.MICROPHONE]);
     const rooms = createRoomService('http://127.0.0.1:7880', credentials);
     await rooms.setCanPublish('room_1', 'p_1', true);
     await rooms.setCanPublish('room_1', 'p_1', false);
@@ -25,12 +32,46 @@ describe('room service', () => {
     expect(options.map((o) => o.permission)).toEqual(
       [true, false].map((canPublish) => ({
         canPublish,
+        canPublishSources: grant.canPublishSources,
         canSubscribe: grant.canSubscribe,
         canPublishData: grant.canPublishData,
         canUpdateMetadata: grant.canUpdateOwnMetadata,
       })),
     );
     // SECURITY: toEqual above is exact: no recorder, hidden or admin flag is ever set this way.
+  });
+
+  it('keeps a sharer sharing across a consent change, and never turns sharing on by one', async () => {
+    const update = vi.spyOn(RoomServiceClient.prototype, 'updateParticipant').mockResolvedValue({} as never);
+    const rooms = createRoomService('http://127.0.0.1:7880', credentials);
+    const sourcesSent = () => permissionSent(update.mock.lastCall);
+
+    listed(false, [TrackSource.CAMERA, TrackSource.MICROPHONE, TrackSource.SCREEN_SHARE]);
+    await rooms.setCanPublish('room_1', 'tutor', true);
+    expect(sourcesSent().canPublishSources).toEqual(participantGrant('room_1', true, true).canPublishSources);
+
+    // LiveKit reads an empty list as every source: a student whose token named none must not gain sharing.
+    listed(false, [TrackSource.CAMERA, TrackSource.MICROPHONE]);
+    await rooms.setCanPublish('room_1', 'student', true);
+    expect(sourcesSent().canPublishSources).toEqual([TrackSource.CAMERA, TrackSource.MICROPHONE]);
+  });
+
+  it('lets someone share, or stops them, without touching whether they may publish', async () => {
+    const update = vi.spyOn(RoomServiceClient.prototype, 'updateParticipant').mockResolvedValue({} as never);
+    const rooms = createRoomService('http://127.0.0.1:7880', credentials);
+    const sent = () => permissionSent(update.mock.lastCall);
+
+    listed(false, [TrackSource.CAMERA, TrackSource.MICROPHONE]);
+    await rooms.setMayShare('room_1', 'held', true);
+    expect(sent()).toMatchObject({ canPublish: false, canPublishData: false });
+    expect(sent().canPublishSources).toContain(TrackSource.SCREEN_SHARE);
+
+    listed(true, [TrackSource.CAMERA, TrackSource.MICROPHONE, TrackSource.SCREEN_SHARE]);
+    await rooms.setMayShare('room_1', 'sharer', false);
+    expect(sent()).toMatchObject({
+      canPublish: true,
+      canPublishSources: [TrackSource.CAMERA, TrackSource.MICROPHONE],
+    });
   });
 
   it('sends a private message to its one recipient, reliably, on its topic', async () => {
@@ -65,3 +106,18 @@ describe('room service', () => {
     );
   });
 });
+
+/** What LiveKit answers about the participant before a permission change. */
+function listed(canPublish: boolean, canPublishSources: TrackSource[]) {
+  vi.spyOn(RoomServiceClient.prototype, 'getParticipant').mockResolvedValue(
+    new ParticipantInfo({
+      identity: 'p',
+      permission: new ParticipantPermission({ canPublish, canPublishSources }),
+    }),
+  );
+}
+
+function permissionSent(call: readonly unknown[] | undefined): ParticipantPermission {
+  if (!call) throw new Error('no permission was sent');
+  return (call[2] as { permission: ParticipantPermission }).permission;
+}

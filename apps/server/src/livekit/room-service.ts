@@ -3,6 +3,7 @@
  * The reconciler and the consent state publisher build on this.
  */
 import { DataPacket_Kind, type ParticipantInfo, RoomServiceClient, TwirpError } from 'livekit-server-sdk';
+import { publishSources, sourcesAllowSharing } from './publish-sources';
 import type { LiveKitCredentials } from './tokens';
 
 export interface RoomParticipant {
@@ -16,6 +17,8 @@ export interface RoomParticipant {
   hidden: boolean;
   /** Whether LiveKit lets them publish media now; undefined when it did not say. */
   canPublish?: boolean;
+  /** Whether their sources include a screen share (LiveKit's own word); undefined when it did not say. */
+  mayShare?: boolean;
 }
 
 export interface RoomService {
@@ -31,9 +34,14 @@ export interface RoomService {
   sendToRoom(roomName: string, topic: string, payload: string): Promise<void>;
   /**
    * Whether the participant may publish media. Subscribing stays on, data publishing off, as in their
-   * token. Throws if they are not present.
+   * token; which sources (camera, screen share…) stay as they were. Throws if they are not present.
    */
   setCanPublish(roomName: string, identity: string, canPublish: boolean): Promise<void>;
+  /**
+   * Whether the participant may share a screen; LiveKit removes a share already running when this turns
+   * off. Whether they may publish at all stays as it was. Throws if they are not present.
+   */
+  setMayShare(roomName: string, identity: string, mayShare: boolean): Promise<void>;
 }
 
 /** A LiveKit participant as the plain shape the rest of the server uses; kind by enum name. */
@@ -46,6 +54,7 @@ export function toRoomParticipant(p: ParticipantInfo): RoomParticipant {
     kind: typeof json.kind === 'string' ? json.kind : 'STANDARD',
     hidden: p.permission?.hidden === true,
     canPublish: p.permission?.canPublish,
+    mayShare: p.permission ? sourcesAllowSharing(p.permission.canPublishSources) : undefined,
   };
 }
 
@@ -84,10 +93,34 @@ export function createRoomService(apiUrl: string, credentials: LiveKitCredential
       });
     },
     async setCanPublish(roomName, identity, canPublish) {
-      // Permissions are replaced as a whole: restate the token's grants, changing only canPublish.
+      const current = await client.getParticipant(roomName, identity);
       await client.updateParticipant(roomName, identity, {
-        permission: { canPublish, canSubscribe: true, canPublishData: false, canUpdateMetadata: false },
+        permission: grantedPermission(
+          canPublish,
+          sourcesAllowSharing(current.permission?.canPublishSources ?? []),
+        ),
       });
     },
+    async setMayShare(roomName, identity, mayShare) {
+      const current = await client.getParticipant(roomName, identity);
+      await client.updateParticipant(roomName, identity, {
+        permission: grantedPermission(current.permission?.canPublish ?? false, mayShare),
+      });
+    },
+  };
+}
+
+/**
+ * Permissions are replaced as a whole (an empty source list would mean every source): restate the join
+ * token's grants, with publishing and sharing as asked. The two are read back from LiveKit before each
+ * change, so a consent change never hands out sharing and a sharing change never hands back publishing.
+ */
+function grantedPermission(canPublish: boolean, mayShare: boolean) {
+  return {
+    canPublish,
+    canPublishSources: publishSources(mayShare),
+    canSubscribe: true,
+    canPublishData: false,
+    canUpdateMetadata: false,
   };
 }

@@ -206,6 +206,7 @@ const allowed = new Set<string>(
       ...every(['in:+participants'])('guardian'),
       ...every(['in:+participants'])('student'),
     ],
+    'call.let_share': ['tutor@in-call'],
     // Staff by the purpose's viewer roles (tutors only their own sessions); participants only what they
     // attended, while the playback window is open.
     'recording.watch': [
@@ -303,6 +304,7 @@ describe('seatActor: in a call the seat speaks, not the account', () => {
       expect(can(actor, 'call.cancel_request', call)).toBe(allowed);
       expect(can(actor, 'call.read_session_log', call)).toBe(allowed);
       expect(can(actor, 'call.remove_chat_message', call)).toBe(allowed);
+      expect(can(actor, 'call.let_share', call)).toBe(allowed);
     },
   );
 });

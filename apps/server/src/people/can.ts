@@ -141,6 +141,7 @@ export const actions = {
   'call.read_session_log': 'call',
   'call.remove_chat_message': 'call',
   'session.read_chat': 'chat_log',
+  'call.let_share': 'call',
   'recording.watch': 'recording',
   'recording.request_deletion': 'recording',
   'deletions.read': 'organisation',
@@ -199,6 +200,8 @@ const byRoleAlone: Readonly<Partial<Record<Action, readonly AccountRole[]>>> = {
   'call.read_session_log': ['tutor'],
   // The tutor runs the room: a message they remove is removed for everyone (kept, marked, for reviewers).
   'call.remove_chat_message': ['tutor'],
+  // The tutor lets a student (or guardian) share their screen, and stops them; the tutor's seat always may.
+  'call.let_share': ['tutor'],
 };
 
 /**

@@ -29,6 +29,7 @@ describe('consent terms in words', () => {
     chatRetentionDays: 90,
     chatReaderRoles: ['tutor', 'reviewer'],
     chatParticipantsRead: false,
+    studentsMayShare: false,
     organisationName: '',
     organisationContact: '',
     noticeText: 'Recorded only if everyone agrees.',

@@ -60,6 +60,7 @@ export function defaultPolicyInput(defaults: PolicyDefaults): OrganisationPolicy
     chatRetentionDays: 90,
     chatReaderRoles: ['tutor', 'reviewer'],
     chatParticipantsRead: false,
+    studentsMayShare: false,
     organisationName: '',
     organisationContact: '',
     noticeText: legacyRecordingNotice.text,

@@ -18,6 +18,7 @@ const policy: OrganisationPolicyInput = {
   chatRetentionDays: 90,
   chatReaderRoles: ['tutor', 'reviewer'],
   chatParticipantsRead: false,
+  studentsMayShare: false,
   organisationName: 'Northside Tutors',
   organisationContact: 'office@northside.example',
   noticeText: 'Recorded only if everyone agrees.',

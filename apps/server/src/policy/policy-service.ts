@@ -78,6 +78,7 @@ export function describePolicyChanges(
     'askAgainAfterMinutes',
     'chatRetentionDays',
     'chatParticipantsRead',
+    'studentsMayShare',
   ] as const) {
     if (before[field] !== after[field]) changes.push({ field, before: before[field], after: after[field] });
   }

@@ -8,6 +8,7 @@ import { decodeJwt, SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { signInvite } from '../invites/invite-token';
 import { latestPolicyVersion } from '../policy/policy-repository';
+import { savePolicy } from '../policy/policy-service';
 import { asAccount, signedInAs } from '../test-support/accounts';
 import { enrolledBy, enrolStudent, ensureTestPolicy, seatsOf } from '../test-support/organisation';
 import { createSessionFrom } from '../test-support/recording-session';
@@ -188,6 +189,25 @@ describe.each(testDatabases)('invites and join ($name)', (database) => {
     await expectError(await join('abc'), 400, 'validation_failed');
   });
 
+  it('lets students share their screen from the start only when the policy says so', async () => {
+    const sourcesOf = async () => {
+      const { token } = await studentInvite();
+      const body = (await (await join(token)).json()) as JoinResponse;
+      return (decodeJwt(body.token).video as { canPublishSources?: string[] }).canPublishSources;
+    };
+    expect(await sourcesOf()).toEqual(['camera', 'microphone']);
+    const t = ctx();
+    const admin = await signedInAs(t, 'admin');
+    const current = await t.consent.policies.current();
+    await savePolicy(
+      t.db,
+      { userId: admin.userId, role: 'admin' },
+      { ...current.policy, studentsMayShare: true, basedOnVersion: (await latestPolicyVersion(t.db)) ?? 1 },
+      t.clock.now,
+    );
+    expect(await sourcesOf()).toEqual(['camera', 'microphone', 'screen_share', 'screen_share_audio']);
+  });
+
   it('issues a LiveKit token that can join this one room and nothing more', async () => {
     const { invite, token } = await studentInvite();
     const { db } = ctx();
@@ -218,6 +238,8 @@ describe.each(testDatabases)('invites and join ($name)', (database) => {
       room: session.room_name,
       roomJoin: true,
       canPublish: true,
+      // A student shares a screen only when let: LiveKit refuses any other source.
+      canPublishSources: ['camera', 'microphone'],
       canSubscribe: true,
       canPublishData: false,
       canUpdateOwnMetadata: false,

@@ -91,6 +91,11 @@ async function refuseUnlessAllowed(
   if (refusal) throw new AppError(403, 'guardian_agreement_missing', refusal);
 }
 
+/** The policy in force lets students share their screen from the start of a call. */
+async function studentsMayShare(deps: AppDeps): Promise<boolean> {
+  return (await deps.consent.policies.current()).policy.studentsMayShare;
+}
+
 async function readState(consent: ConsentService, { session }: ResolvedInvite) {
   return (await consent.read(session.id))?.state;
 }
@@ -119,6 +124,10 @@ export const inviteRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
       role: person.role,
       personId: person.id,
       canPublish,
+      // LiveKit refuses a screen share from anyone else: the tutor's seat shares; students when the policy
+      // lets them from the start, or later when the tutor does (consent/share-permission.ts).
+      mayShare:
+        person.role === 'tutor' || (person.role === 'student' && (await studentsMayShare(c.var.deps))),
     });
     c.var.logger.info({ sessionId: session.id, personId: person.id }, 'participant token issued');
     return c.json(

@@ -137,6 +137,12 @@ export function createFakeRoomService(): FakeRoomService {
       participant.canPublish = canPublish;
       fake.canPublish.set(`${roomName}/${identity}`, canPublish);
     },
+    async setMayShare(roomName, identity, mayShare) {
+      check(fake);
+      const participant = (fake.rooms.get(roomName) ?? []).find((p) => p.identity === identity);
+      if (!participant) throw new Error('participant does not exist');
+      participant.mayShare = mayShare;
+    },
   };
   return fake;
 }

@@ -56,6 +56,7 @@ export const fakeRoomService: RoomService = {
   sendPrivately: async () => {},
   sendToRoom: async () => {},
   setCanPublish: async () => {},
+  setMayShare: async () => {},
 };
 
 export function buildTestApp(

@@ -10,6 +10,7 @@ type RulesDraft = Pick<
   | 'playbackDays'
   | 'withdrawalRule'
   | 'advanceGuardianConsent'
+  | 'studentsMayShare'
   | 'adultGuestsAllowed'
   | 'researchExportMedia'
   | 'lateRequestDays'
@@ -140,6 +141,19 @@ export function ParticipantRules({ draft, errors, onChange }: ParticipantRulesPr
         <label htmlFor="advance-guardian-consent">Guardians may consent in advance</label>
         <p className="admin__hint muted" id="advance-guardian-consent-hint">
           A guardian’s consent from their account then counts for their child without them joining the call.
+        </p>
+      </div>
+      <div className="admin-check admin-check--single">
+        <input
+          id="students-may-share"
+          type="checkbox"
+          checked={draft.studentsMayShare}
+          aria-describedby="students-may-share-hint"
+          onChange={(e) => onChange({ studentsMayShare: e.target.checked })}
+        />
+        <label htmlFor="students-may-share">Students may share their screen from the start</label>
+        <p className="admin__hint muted" id="students-may-share-hint">
+          Otherwise a student shares only when the tutor lets them. Shared screens are recorded like cameras.
         </p>
       </div>
       <div className="admin-check admin-check--single">

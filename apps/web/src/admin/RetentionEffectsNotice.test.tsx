@@ -24,6 +24,7 @@ const saved: OrganisationPolicy = {
     chatRetentionDays: 90,
     chatReaderRoles: ['tutor', 'reviewer'],
     chatParticipantsRead: false,
+    studentsMayShare: false,
     organisationName: '',
     organisationContact: '',
     noticeText: 'Recorded only if everyone agrees.',

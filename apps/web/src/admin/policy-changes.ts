@@ -48,6 +48,10 @@ export function changeInWords(change: PolicyChange, labelOf: (purposeId: string)
       return after === 'erase'
         ? 'On withdrawal: erase the session’s recordings, was keep earlier recordings'
         : 'On withdrawal: keep earlier recordings, was erase the session’s recordings';
+    case 'studentsMayShare':
+      return after
+        ? 'Students may now share their screen without the tutor letting them'
+        : 'Students now share their screen only when the tutor lets them';
     case 'advanceGuardianConsent':
       return after ? 'Guardians may now consent in advance' : 'Guardians may no longer consent in advance';
     case 'adultGuestsAllowed':

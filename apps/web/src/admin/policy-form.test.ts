@@ -33,6 +33,7 @@ const saved: OrganisationPolicy = {
     chatRetentionDays: 90,
     chatReaderRoles: ['tutor', 'reviewer'],
     chatParticipantsRead: false,
+    studentsMayShare: false,
     organisationName: '',
     organisationContact: '',
     noticeText: 'Sessions may be recorded when everyone agrees.',

@@ -62,6 +62,7 @@ export interface PolicyDraft {
   playbackDays: string;
   withdrawalRule: WithdrawalRule;
   advanceGuardianConsent: boolean;
+  studentsMayShare: boolean;
   adultGuestsAllowed: boolean;
   researchExportMedia: ResearchExportMedia;
   /** Days after a session an expired link may still report or ask for deletion, as typed. */
@@ -126,6 +127,7 @@ export function draftFromPolicy(saved: OrganisationPolicy): PolicyDraft {
     playbackDays: policy.participantPlaybackDays === null ? '90' : String(policy.participantPlaybackDays),
     withdrawalRule: policy.withdrawalRule,
     advanceGuardianConsent: policy.advanceGuardianConsent,
+    studentsMayShare: policy.studentsMayShare,
     adultGuestsAllowed: policy.adultGuestsAllowed,
     researchExportMedia: policy.researchExportMedia,
     lateRequestDays: String(policy.lateRequestDays),
@@ -158,6 +160,7 @@ export function saveRequestOf(draft: PolicyDraft): SavePolicyRequest {
     participantPlaybackDays: draft.playback === 'none' ? null : parseDays(draft.playbackDays),
     withdrawalRule: draft.withdrawalRule,
     advanceGuardianConsent: draft.advanceGuardianConsent,
+    studentsMayShare: draft.studentsMayShare,
     adultGuestsAllowed: draft.adultGuestsAllowed,
     researchExportMedia: draft.researchExportMedia,
     lateRequestDays: parseDays(draft.lateRequestDays),

@@ -3,6 +3,7 @@ import { Track } from 'livekit-client';
 import { ChatButton } from '../chat/ChatButton';
 import { useAssentStore } from '../store';
 import { ReportConcernButton } from './ReportConcernButton';
+import { ShareScreenButton } from './ShareScreenButton';
 import { WithdrawConsentButton } from './WithdrawConsentButton';
 
 interface CallControlsProps {
@@ -27,6 +28,7 @@ export function CallControls({ onLeave, onDeviceError }: CallControlsProps) {
         <span className="control-label">Camera</span>
       </TrackToggle>
       <ChatButton />
+      <ShareScreenButton onDeviceError={onDeviceError} />
       <WithdrawConsentButton />
       <ReportConcernButton />
       <button

@@ -1,22 +1,24 @@
-import { GridLayout, useTracks } from '@livekit/components-react';
+import { useTracks } from '@livekit/components-react';
 import { Track } from 'livekit-client';
 import { type RefObject, useEffect, useRef } from 'react';
 import { GuardianNotice } from './GuardianNotice';
-import { ParticipantTileWithRole } from './ParticipantTileWithRole';
+import { SharedStage } from './SharedStage';
 
-/** Everyone's camera in a grid; a placeholder tile for people with their camera off. */
+/** Everyone's camera (a placeholder tile while it is off), and any shared screen as the main stage. */
 export function CallStage() {
-  const tracks = useTracks([{ source: Track.Source.Camera, withPlaceholder: true }], {
-    onlySubscribed: false,
-  });
+  const tracks = useTracks(
+    [
+      { source: Track.Source.Camera, withPlaceholder: true },
+      { source: Track.Source.ScreenShare, withPlaceholder: false },
+    ],
+    { onlySubscribed: false },
+  );
   const stage = useRef<HTMLDivElement>(null);
   useNamedPaginationButtons(stage);
   return (
     <div className="call__stage" ref={stage}>
       <GuardianNotice />
-      <GridLayout tracks={tracks} className="call__grid">
-        <ParticipantTileWithRole />
-      </GridLayout>
+      <SharedStage tracks={tracks} />
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { sharedScreensRecorded } from '@assent/shared';
 import { useAssentStore } from '../store';
 import { selectShouldAskConsent } from '../store/consent-selectors';
 import { ConsentScopeNote } from '../ui/ConsentScopeNote';
@@ -37,6 +38,7 @@ function ConsentQuestion() {
       </p>
       <RequestFacts request={request} />
       <p className="consent-dialog__notice">{request.noticeText}</p>
+      <p>{sharedScreensRecorded}</p>
       <ConsentScopeNote scope={consentScope} />
       <p>
         If you consent, you can stop the recording at any moment with <strong>Withdraw consent</strong>. If

@@ -20,9 +20,16 @@ const withdrawn: ConsentCommandResponse = {
   myDecision: 'withdrawn',
 };
 
-function fakeRoom() {
+function fakeRoom(sharing = false) {
   const media = { camera: true, microphone: true };
+  const screen = { sharing };
   const localParticipant = {
+    get isScreenShareEnabled() {
+      return screen.sharing;
+    },
+    setScreenShareEnabled: vi.fn(async (on: boolean) => {
+      screen.sharing = on;
+    }),
     get isCameraEnabled() {
       return media.camera;
     },
@@ -36,7 +43,7 @@ function fakeRoom() {
       media.microphone = on;
     }),
   };
-  return { room: { localParticipant } as unknown as Room, media };
+  return { room: { localParticipant } as unknown as Room, media, screen };
 }
 
 type Answer = { status: number; body: unknown };
@@ -82,6 +89,30 @@ describe('withdrawing in the call', () => {
     expect(media).toEqual({ camera: true, microphone: true });
     expect(useAssentStore.getState().withdrawal.kind).toBe('confirmed');
     expect(useAssentStore.getState().recording?.status).toBe('stopped_withdrawn');
+    stop();
+  });
+
+  it('ends own screen share at the click, and does not bring it back on confirmation', async () => {
+    let answer: (r: Response) => void = () => undefined;
+    vi.stubGlobal(
+      'fetch',
+      vi.fn((url: string) =>
+        url.endsWith('/withdraw')
+          ? new Promise<Response>((resolve) => (answer = resolve))
+          : new Promise<Response>(() => undefined),
+      ),
+    );
+    const { room, media, screen } = fakeRoom(true);
+    const commands = createConsentCommands('invite-token', room);
+    const stop = commands.start();
+
+    commands.withdraw();
+    expect(screen.sharing).toBe(false);
+    expect(media).toEqual({ camera: true, microphone: true });
+    answer(json({ status: 200, body: withdrawn }));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(useAssentStore.getState().withdrawal.kind).toBe('confirmed');
+    expect(screen.sharing).toBe(false);
     stop();
   });
 

@@ -111,6 +111,11 @@ export function createConsentCommands(inviteToken: string, room: Room): ConsentC
     withdrawal?.dispose();
     target = undefined;
     const { localParticipant } = room;
+    // A shared screen is part of what was recorded: withdrawing ends it at once, for good (sharing again
+    // is a new choice). Camera and microphone follow rule 8 below.
+    if (localParticipant.isScreenShareEnabled) {
+      void localParticipant.setScreenShareEnabled(false).catch(() => undefined);
+    }
     withdrawal = startWithdrawal({
       attempt: attemptWithdrawal,
       readMedia: () => ({

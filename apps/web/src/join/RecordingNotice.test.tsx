@@ -68,3 +68,20 @@ describe('the join page and a yes that lasts one presence', () => {
     expect(screen.queryByRole('button', { name: 'I consent' })).toBeNull();
   });
 });
+
+describe('what the notice says is recorded', () => {
+  it('says a shared screen is recorded, whether or not a recording is being asked for', () => {
+    show(recordingWith('pending'));
+    expect(screen.getByText(/A shared screen .* is part of what is recorded/)).toBeTruthy();
+    cleanup();
+    render(
+      <RecordingNotice
+        preview={preview}
+        recording={undefined}
+        consent={{ kind: 'none' }}
+        onConsent={() => {}}
+      />,
+    );
+    expect(screen.getByText(/A shared screen .* is part of what is recorded/)).toBeTruthy();
+  });
+});

@@ -1,4 +1,4 @@
-import type { InvitePreview, RecordingRequestInfo } from '@assent/shared';
+import { type InvitePreview, type RecordingRequestInfo, sharedScreensRecorded } from '@assent/shared';
 import type { RecordingStateResponse } from '../api/consent';
 import { mayBeCapturing } from '../store/consent-selectors';
 import { ConsentScopeNote } from '../ui/ConsentScopeNote';
@@ -45,6 +45,7 @@ export function RecordingNotice({ preview, recording, consent, onConsent }: Reco
         <div className="notice__request">
           <RequestFacts request={request} />
           <p className="notice__text">{request.noticeText}</p>
+          <p>{sharedScreensRecorded}</p>
           {on ? (
             <p>
               It stops when you join, and starts again only if you consent. You can consent now, or join
@@ -73,6 +74,7 @@ export function RecordingNotice({ preview, recording, consent, onConsent }: Reco
           {preview.chatKeptDays === 1 ? '1 day' : `${preview.chatKeptDays} days`} after its last message.
         </p>
       )}
+      {!asking && <p>{sharedScreensRecorded}</p>}
       {!asking && (
         <p>
           <a href="/policy" target="_blank" rel="noopener">

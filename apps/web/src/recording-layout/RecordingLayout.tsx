@@ -1,5 +1,6 @@
 /**
- * The page LiveKit Egress records: everyone's camera with name and role, everyone's audio, and a footer
+ * The page LiveKit Egress records: everyone's camera with name and role (a shared screen as the main
+ * stage, cameras in a strip beside it), everyone's audio, and a footer
  * saying what the recording is. It joins the room as egress's hidden recorder and tells egress to start
  * capturing once there is something to see.
  */
@@ -14,9 +15,11 @@ import {
 import EgressHelper from '@livekit/egress-sdk';
 import { ConnectionState, Room, Track } from 'livekit-client';
 import { useEffect, useState } from 'react';
+import { mainStage, noChoice } from '../call/main-stage';
 import { parseLiveRecordingState } from '../call/room-state-schema';
 import { type LayoutParams, purposeOf } from './layout-details';
 import { RecordingFooter } from './RecordingFooter';
+import { RecordingShareStage } from './RecordingShareStage';
 import { RecordingStage } from './RecordingStage';
 import { seatsInOrder } from './stage-layout';
 import { useStartRecording } from './useStartRecording';
@@ -50,11 +53,17 @@ export function RecordingLayout({ params }: { params: LayoutParams }) {
 
 function RecordedPeople() {
   const joined = useConnectionState() === ConnectionState.Connected;
-  const tracks = useTracks([{ source: Track.Source.Camera, withPlaceholder: true }], {
-    onlySubscribed: false,
-  });
+  const tracks = useTracks(
+    [
+      { source: Track.Source.Camera, withPlaceholder: true },
+      { source: Track.Source.ScreenShare, withPlaceholder: false },
+    ],
+    { onlySubscribed: false },
+  );
   useStartRecording(joined);
-  return <RecordingStage seats={seatsInOrder(tracks)} />;
+  // A shared screen is the main stage here too, as everyone in the call sees it; nobody pins in a recording.
+  const { main, strip } = mainStage(seatsInOrder(tracks), noChoice);
+  return main ? <RecordingShareStage share={main} cameras={strip} /> : <RecordingStage seats={strip} />;
 }
 
 /** The purpose everyone consented to, from the state the server publishes; kept once known. */

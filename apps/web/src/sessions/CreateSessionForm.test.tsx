@@ -40,6 +40,7 @@ function policy(adultGuestsAllowed: boolean): OrganisationPolicy {
       chatRetentionDays: 90,
       chatReaderRoles: ['tutor', 'reviewer'],
       chatParticipantsRead: false,
+      studentsMayShare: false,
       organisationName: '',
       organisationContact: '',
       noticeText: 'Recorded only if everyone agrees.',

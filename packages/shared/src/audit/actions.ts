@@ -103,6 +103,7 @@ export const AuditAction = z.enum([
   'call.read_session_log',
   'call.remove_chat_message',
   'session.read_chat',
+  'call.let_share',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 
@@ -198,6 +199,7 @@ export const auditActionWords: Readonly<Record<AuditAction, string>> = {
   'call.read_session_log': 'Read the call’s consent log',
   'call.remove_chat_message': 'Remove a chat message in the call',
   'session.read_chat': 'Read a session’s chat log',
+  'call.let_share': 'Let someone in the call share their screen, or stop them',
 };
 
 /** The words for an action; an action this version does not know (an older entry's) as it is stored. */

@@ -110,6 +110,7 @@ export const auditDetailSchemas = {
   'access_request.review': nothing,
   'access_request.download': nothing,
   // Concerns and research.
+  'call.let_share': z.object({ sessionId: id, personId: id, mayShare: z.boolean() }),
   'concern.report': z.object({
     sessionId: id,
     duringCall: z.boolean(),

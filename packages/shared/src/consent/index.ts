@@ -9,3 +9,4 @@ export {
   hasEffectiveConsent,
 } from './consent-policy';
 export type * from './consent-types';
+export { sharedScreensRecorded } from './recorded-screens';

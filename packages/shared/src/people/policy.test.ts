@@ -16,6 +16,7 @@ const valid: OrganisationPolicyInput = {
   chatRetentionDays: 90,
   chatReaderRoles: ['tutor', 'reviewer'],
   chatParticipantsRead: false,
+  studentsMayShare: false,
   organisationName: '',
   organisationContact: '',
   noticeText: 'Sessions are recorded only if everyone agrees.',

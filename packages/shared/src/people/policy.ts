@@ -72,6 +72,11 @@ const policyFields = {
   chatReaderRoles: z.array(StaffRole).max(3).default(['tutor', 'reviewer']),
   /** Whether each participant (and a child's guardian) may read the chat of sessions they were in. */
   chatParticipantsRead: z.boolean().default(false),
+  /**
+   * Whether students may share their screen from the start of a call, without the tutor letting them
+   * (the tutor's seat always may). Versions saved before this field existed read as false.
+   */
+  studentsMayShare: z.boolean().default(false),
 };
 
 /** What no single field can say: purpose ids unique, roles listed once, and someone able to watch. */
