@@ -53,6 +53,7 @@ export async function createBenchApp() {
     removeParticipant: async () => {},
     updateRoomMetadata: async () => {},
     sendPrivately: async () => {},
+    sendToRoom: async () => {},
     setCanPublish: async () => {},
     setMayShare: async () => {},
     muteTracks: async () => 0,

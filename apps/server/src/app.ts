@@ -19,6 +19,7 @@ import { auditRoutes } from './routes/audit';
 import { callRoutes } from './routes/call';
 import { callDeletionRequestRoutes } from './routes/call-deletion-request';
 import { callSharingRoutes } from './routes/call-sharing';
+import { chatRoutes } from './routes/chat';
 import { concernRoutes } from './routes/concerns';
 import { recordingRoutes } from './routes/consent';
 import { deletionRequestRoutes } from './routes/deletion-requests';
@@ -79,6 +80,7 @@ export function createApp(deps: AppDeps) {
     .route('/api', advanceConsentRoutes)
     .route('/api', inviteRoutes)
     .route('/api', recordingRoutes)
+    .route('/api', chatRoutes)
     .route('/api', recordingsRoutes)
     .route('/api', callDeletionRequestRoutes)
     .route('/api', callSharingRoutes)

@@ -19,7 +19,7 @@ const ranks: readonly (readonly string[])[] = [
   ['presence', 'invites'],
   ['vault'],
   ['sessions'],
-  ['consent', 'enrolment'],
+  ['consent', 'enrolment', 'chat'],
   ['call', 'rights', 'rights/access', 'rights/concerns', 'rights/deletion', 'rights/research'],
   ['middleware'],
   ['routes'],

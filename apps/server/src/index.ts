@@ -1,6 +1,7 @@
 /** Boots the server: config, database migrations, then listen; stops cleanly on SIGTERM/SIGINT. */
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
+import { destroyExpiredChat } from './chat/chat-lifetime';
 import { type Config, ConfigError, loadConfig } from './config';
 import { createConsentService } from './consent/consent-service';
 import { createReconciler } from './consent/reconciler';
@@ -56,6 +57,8 @@ const vault = vaultFromConfig(config.vault, {
   policies,
   logger: logger.child({ component: 'vault' }),
   now,
+  // The chat log is session record too: the same sweep destroys it past its retention.
+  alsoSweep: (at) => destroyExpiredChat({ db, policies }, at),
 });
 const consent = createConsentService({
   db,

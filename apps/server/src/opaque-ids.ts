@@ -14,3 +14,4 @@ export const newRecordingId = () => opaque('rec_');
 export const newViewId = () => opaque('view_');
 export const newDeletionRecordId = () => opaque('del_');
 export const newDeletionRequestId = () => opaque('dreq_');
+export const newChatMessageId = () => opaque('msg_');

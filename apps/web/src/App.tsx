@@ -58,6 +58,7 @@ function page(route: ReturnType<typeof matchRoute>, pathname: string): ReactNode
     case 'my-requests':
     case 'access-answer':
     case 'report-concern':
+    case 'session-chat':
     case 'safeguarding':
     case 'safeguarding-report':
     case 'admin-requests':

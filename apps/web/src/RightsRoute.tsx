@@ -15,6 +15,9 @@ const AccessAnswerPage = lazy(() =>
 const ReportConcernPage = lazy(() =>
   import('./rights/concerns/ReportConcernPage').then((m) => ({ default: m.ReportConcernPage })),
 );
+const SessionChatPage = lazy(() =>
+  import('./chat/SessionChatPage').then((m) => ({ default: m.SessionChatPage })),
+);
 const SafeguardingPage = lazy(() =>
   import('./rights/concerns/SafeguardingPage').then((m) => ({ default: m.SafeguardingPage })),
 );
@@ -35,6 +38,7 @@ export type RightsRouteName = Extract<
       | 'my-requests'
       | 'access-answer'
       | 'report-concern'
+      | 'session-chat'
       | 'safeguarding'
       | 'safeguarding-report'
       | 'admin-requests'
@@ -54,6 +58,9 @@ function pageFor(route: RightsRouteName): { roles?: readonly AccountRole[]; rend
       return { render: () => <AccessAnswerPage requestId={route.requestId} /> };
     case 'report-concern':
       return { render: () => <ReportConcernPage sessionId={route.sessionId} /> };
+    case 'session-chat':
+      // Who may read it is the policy's, decided by the server (a refusal is audited there).
+      return { render: () => <SessionChatPage sessionId={route.sessionId} /> };
     case 'safeguarding':
       return { roles: safeguardingStaff, render: () => <SafeguardingPage /> };
     case 'safeguarding-report':

@@ -54,6 +54,7 @@ export type Route =
   | { page: 'my-requests' }
   | { page: 'access-answer'; requestId: string }
   | { page: 'report-concern'; sessionId: string }
+  | { page: 'session-chat'; sessionId: string }
   | { page: 'safeguarding' }
   | { page: 'safeguarding-report'; reportId: string }
   | { page: 'admin-requests' }
@@ -86,6 +87,7 @@ const idPages: readonly [RegExp, (id: string) => Route][] = [
   [/^\/recordings\/([^/]+)$/, (recordingId) => ({ page: 'recording', recordingId })],
   [/^\/requests\/access\/([^/]+)$/, (requestId) => ({ page: 'access-answer', requestId })],
   [/^\/sessions\/([^/]+)\/report$/, (sessionId) => ({ page: 'report-concern', sessionId })],
+  [/^\/sessions\/([^/]+)\/chat$/, (sessionId) => ({ page: 'session-chat', sessionId })],
   [/^\/safeguarding\/([^/]+)$/, (reportId) => ({ page: 'safeguarding-report', reportId })],
 ];
 

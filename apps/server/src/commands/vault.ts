@@ -7,6 +7,7 @@
  *   at start); prints how many, and how many are under keys the configuration no longer has.
  * Exits 0 on success, 1 when something could not be done, 2 on bad usage or configuration.
  */
+import { destroyExpiredChat } from '../chat/chat-lifetime';
 import { ConfigError, loadConfig } from '../config';
 import { connectDatabase } from '../db/connect';
 import { migrateToLatest } from '../db/migrate';
@@ -42,7 +43,13 @@ const now = () => new Date();
 try {
   await migrateToLatest(db);
   const policies = createPolicyBook({ db, defaults: config.recording, now });
-  const vault = vaultFromConfig(config.vault, { db, policies, logger, now });
+  const vault = vaultFromConfig(config.vault, {
+    db,
+    policies,
+    logger,
+    now,
+    alsoSweep: (at) => destroyExpiredChat({ db, policies }, at),
+  });
   if (command === 'rewrap') {
     const result = await vault.rewrapKeys();
     console.log(
@@ -52,7 +59,7 @@ try {
   } else {
     const result = await vault.sweep(asOf);
     console.log(
-      `Swept${asOf ? ` as of ${asOf.toISOString()}` : ''}: ${result.stored} stored, ${result.expired} destroyed by retention, ${result.erasedAfterWithdrawal} by the withdrawal rule, ${result.destroyedAfterHold} after a hold ended, ${result.held} held by an open report, ${result.leftoversRemoved} leftover files removed.`,
+      `Swept${asOf ? ` as of ${asOf.toISOString()}` : ''}: ${result.stored} stored, ${result.expired} destroyed by retention, ${result.erasedAfterWithdrawal} by the withdrawal rule, ${result.destroyedAfterHold} after a hold ended, ${result.held} held by an open report, ${result.leftoversRemoved} leftover files removed; ${result.chatLogsDestroyed} chat logs destroyed by retention, ${result.chatLogsHeld} held by an open report.`,
     );
   }
 } catch (error) {

@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { AuditTables } from '../audit/audit-tables';
+import type { ChatTables } from '../chat/chat-tables';
 import type { ConsentTables } from '../consent/consent-tables';
 import type { AuthGuardTables } from '../people/auth-guard-tables';
 import type { PeopleTables } from '../people/people-tables';
@@ -19,7 +20,8 @@ export interface Database
     AuditTables,
     VaultTables,
     RightsTables,
-    AuthGuardTables {}
+    AuthGuardTables,
+    ChatTables {}
 
 export type Db = Kysely<Database>;
 /** Repositories accept either, so callers decide the transaction boundary. */

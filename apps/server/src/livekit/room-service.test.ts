@@ -91,6 +91,20 @@ describe('room service', () => {
     await expect(rooms.sendPrivately('room_1', '', 'assent.my_consent', '{}')).rejects.toThrow();
     expect(send).toHaveBeenCalledTimes(1);
   });
+
+  it('sends a room-wide message reliably on its topic, to no one in particular', async () => {
+    const send = vi.spyOn(RoomServiceClient.prototype, 'sendData').mockResolvedValue(undefined);
+    const rooms = createRoomService('http://127.0.0.1:7880', credentials);
+    await rooms.sendToRoom('room_1', 'chat', '{"x":1}');
+    expect(send).toHaveBeenCalledWith(
+      'room_1',
+      new TextEncoder().encode('{"x":1}'),
+      DataPacket_Kind.RELIABLE,
+      {
+        topic: 'chat',
+      },
+    );
+  });
 });
 
 /** What LiveKit answers about the participant before a permission change. */

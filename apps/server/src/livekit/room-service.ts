@@ -36,6 +36,8 @@ export interface RoomService {
   updateRoomMetadata(roomName: string, metadata: string): Promise<void>;
   /** A reliable data message to one participant only; nobody else in the room receives it. */
   sendPrivately(roomName: string, identity: string, topic: string, payload: string): Promise<void>;
+  /** A reliable data message from the server to everyone in the room (the chat). */
+  sendToRoom(roomName: string, topic: string, payload: string): Promise<void>;
   /**
    * Whether the participant may publish media. Subscribing stays on, data publishing off, as in their
    * token; which sources (camera, screen share…) stay as they were. Throws if they are not present.
@@ -97,6 +99,11 @@ export function createRoomService(apiUrl: string, credentials: LiveKitCredential
       if (identity === '') throw new Error('a private message needs its recipient');
       await client.sendData(roomName, new TextEncoder().encode(payload), DataPacket_Kind.RELIABLE, {
         destinationIdentities: [identity],
+        topic,
+      });
+    },
+    async sendToRoom(roomName, topic, payload) {
+      await client.sendData(roomName, new TextEncoder().encode(payload), DataPacket_Kind.RELIABLE, {
         topic,
       });
     },

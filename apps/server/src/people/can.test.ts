@@ -14,6 +14,15 @@ const someone = 'u-someone';
 const relations: Record<Resource['kind'], Record<string, Resource>> = {
   organisation: { org: { kind: 'organisation' } },
   call: { 'in-call': { kind: 'call' } },
+  // relation: whose session (own: the actor is its tutor; in: seated or a guardian of a student; other)
+  // : the policy's readers (default: tutor and reviewers; staff: every staff role; +participants).
+  chat_log: {
+    'own:default': chatLog([me], [me], ['tutor', 'reviewer'], false),
+    'in:default': chatLog([someone], [someone, me], ['tutor', 'reviewer'], false),
+    'in:+participants': chatLog([someone], [someone, me], ['tutor', 'reviewer'], true),
+    'other:staff+participants': chatLog([someone], [someone], ['tutor', 'reviewer', 'admin'], true),
+    'own:none': chatLog([me], [me], [], false),
+  },
   session: {
     owner: { kind: 'session', ownerUserId: me, attendeeUserIds: [me] },
     attendee: { kind: 'session', ownerUserId: someone, attendeeUserIds: [someone, me] },
@@ -107,6 +116,15 @@ function recording(
   };
 }
 
+function chatLog(
+  tutorUserIds: string[],
+  participantUserIds: string[],
+  readerRoles: StaffRole[],
+  participantsRead: boolean,
+): Resource {
+  return { kind: 'chat_log', tutorUserIds, participantUserIds, readerRoles, participantsRead };
+}
+
 const every = (rels: string[]) => (role: string) => rels.map((r) => `${role}@${r}`);
 const studentRels = Object.keys(relations.student);
 
@@ -177,6 +195,17 @@ const allowed = new Set<string>(
     'call.request_recording': ['tutor@in-call'],
     'call.cancel_request': ['tutor@in-call'],
     'call.read_session_log': ['tutor@in-call'],
+    'call.remove_chat_message': ['tutor@in-call'],
+    // The policy's reader roles: admins and reviewers every session's, a tutor only their own; students
+    // and guardians only sessions they were in, and only where the policy lets participants read.
+    'session.read_chat': [
+      ...every(['own:default', 'in:default', 'in:+participants'])('reviewer'),
+      ...every(['other:staff+participants'])('reviewer'),
+      ...every(['other:staff+participants'])('admin'),
+      'tutor@own:default',
+      ...every(['in:+participants'])('guardian'),
+      ...every(['in:+participants'])('student'),
+    ],
     'call.let_share': ['tutor@in-call'],
     // Quality and safeguarding staff observe any live session, as a seat everyone in the call sees.
     'sessions.list_live': ['admin@org', 'reviewer@org'],
@@ -288,6 +317,7 @@ describe('seatActor: in a call the seat speaks, not the account', () => {
       expect(can(actor, 'call.request_recording', call)).toBe(allowed);
       expect(can(actor, 'call.cancel_request', call)).toBe(allowed);
       expect(can(actor, 'call.read_session_log', call)).toBe(allowed);
+      expect(can(actor, 'call.remove_chat_message', call)).toBe(allowed);
       expect(can(actor, 'call.let_share', call)).toBe(allowed);
     },
   );

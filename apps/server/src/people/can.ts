@@ -84,7 +84,22 @@ export interface CallResource {
   seatAccountRole?: AccountRole | undefined;
 }
 
+/**
+ * A session's chat log read afterwards, with whom the policy in force lets read it: staff by role (a
+ * tutor only their own session's), students and guardians only where the policy allows participants.
+ */
+export interface ChatLogResource {
+  kind: 'chat_log';
+  /** The session's owner and the accounts in its tutor seat. */
+  tutorUserIds: readonly string[];
+  /** Accounts seated in the session, and the guardians of its students. */
+  participantUserIds: readonly string[];
+  readerRoles: readonly StaffRole[];
+  participantsRead: boolean;
+}
+
 export type Resource =
+  | ChatLogResource
   | CallResource
   | OrganisationResource
   | SessionResource
@@ -131,6 +146,8 @@ export const actions = {
   'call.request_recording': 'call',
   'call.cancel_request': 'call',
   'call.read_session_log': 'call',
+  'call.remove_chat_message': 'call',
+  'session.read_chat': 'chat_log',
   'call.let_share': 'call',
   'call.mute_participant': 'call',
   'call.remove_participant': 'call',
@@ -193,6 +210,8 @@ const byRoleAlone: Readonly<Partial<Record<Action, readonly ActorRole[]>>> = {
   // The tutor sees the session's requests and cancels, and everyone else's answers only as counts;
   // everyone else sees only their own entries.
   'call.read_session_log': ['tutor'],
+  // The tutor runs the room: a message they remove is removed for everyone (kept, marked, for reviewers).
+  'call.remove_chat_message': ['tutor'],
   // The tutor lets a student (or guardian) share their screen, and stops them; the tutor's seat always may.
   'call.let_share': ['tutor'],
   // Quality and safeguarding staff may join a live call as an Observer, a seat everyone in it sees.
@@ -317,6 +336,13 @@ export function can<A extends Action>(actor: CanActor, action: A, resource: Reso
     }
     case 'recording.watch':
       return recordingAccess(actor, resource as RecordingResource) !== undefined;
+    case 'session.read_chat': {
+      const log = resource as ChatLogResource;
+      if (actor.role === 'admin' || actor.role === 'reviewer') return log.readerRoles.includes(actor.role);
+      if (actor.role === 'tutor')
+        return log.readerRoles.includes('tutor') && log.tutorUserIds.includes(actor.userId);
+      return log.participantsRead && log.participantUserIds.includes(actor.userId);
+    }
     case 'recording.request_deletion': {
       // Hearken: participants may ask for early deletion of recordings involving them; guardians for a child.
       const recording = resource as RecordingResource;

@@ -1,7 +1,7 @@
 import type { OrganisationPolicyInput } from '@assent/shared';
 import { describe, expect, it } from 'vitest';
 import { sameAgreement } from './agreement-terms';
-import { policyFacts } from './policy-facts';
+import { chatReadersInWords, policyFacts } from './policy-facts';
 
 const policy: OrganisationPolicyInput = {
   purposes: [
@@ -15,6 +15,9 @@ const policy: OrganisationPolicyInput = {
   researchExportMedia: 'audio',
   lateRequestDays: 30,
   askAgainAfterMinutes: 10,
+  chatRetentionDays: 90,
+  chatReaderRoles: ['tutor', 'reviewer'],
+  chatParticipantsRead: false,
   studentsMayShare: false,
   organisationName: 'Northside Tutors',
   organisationContact: 'office@northside.example',
@@ -45,6 +48,7 @@ describe('the policy in facts', () => {
       'Students and guardians cannot play recordings back.',
     );
     expect(facts.alsoKept.map((k) => k.what)).toEqual([
+      expect.stringContaining('The chat of each session'),
       expect.stringContaining('The consent record'),
       expect.stringContaining('destroyed'),
       expect.stringContaining('every viewing'),
@@ -77,5 +81,20 @@ describe('the policy in facts', () => {
       },
     ];
     for (const next of changed) expect(sameAgreement(policy, next)).toBe(false);
+  });
+});
+
+describe('the chat log in the policy facts', () => {
+  it('says how long the chat is kept (three years expressible) and who reads it afterwards', () => {
+    const facts = policyFacts({ ...policy, chatRetentionDays: 1095 });
+    expect(facts.alsoKept[0]).toEqual({
+      what: expect.stringContaining('whether or not the session was recorded'),
+      howLong: 'Kept for 1095 days after the session’s last message, then destroyed',
+    });
+    expect(chatReadersInWords(policy)).toBe('the session’s tutor and reviewers');
+    expect(chatReadersInWords({ ...policy, chatReaderRoles: [], chatParticipantsRead: true })).toBe(
+      'the students and guardians who were in it',
+    );
+    expect(chatReadersInWords({ ...policy, chatReaderRoles: [] })).toBe('nobody');
   });
 });

@@ -9,6 +9,20 @@ import { viewersInWords } from './consent-terms';
 
 const days = (n: number) => (n === 1 ? '1 day' : `${n} days`);
 
+const chatReaderWords = {
+  tutor: 'the session’s tutor',
+  reviewer: 'reviewers',
+  admin: 'administrators',
+} as const;
+
+/** Who reads a session's chat afterwards, in words. */
+export function chatReadersInWords(policy: OrganisationPolicyInput): string {
+  const names: string[] = policy.chatReaderRoles.map((role) => chatReaderWords[role]);
+  if (policy.chatParticipantsRead) names.push('the students and guardians who were in it');
+  if (names.length === 0) return 'nobody';
+  return names.length === 1 ? (names[0] as string) : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
+
 export function policyFacts(policy: OrganisationPolicyInput): PolicyFacts {
   return {
     organisationName: policy.organisationName,
@@ -28,6 +42,10 @@ export function policyFacts(policy: OrganisationPolicyInput): PolicyFacts {
         : 'Anyone can withdraw their consent at any time: recording stops at once for everyone. What was recorded before is kept for its purpose’s time, and you can ask for it to be deleted.',
     // Nothing below is destroyed by retention today: say so rather than promise an end date.
     alsoKept: [
+      {
+        what: `The chat of each session: every message with who sent it, whether or not the session was recorded; read afterwards by ${chatReadersInWords(policy)}`,
+        howLong: `Kept for ${days(policy.chatRetentionDays)} after the session’s last message, then destroyed`,
+      },
       {
         what: 'The consent record: who was asked, who agreed or said no, when, for which purpose and under which version of this policy',
         howLong: 'Kept with no end date: it is the evidence of what each person agreed to',

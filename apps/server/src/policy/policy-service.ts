@@ -76,9 +76,14 @@ export function describePolicyChanges(
     'researchExportMedia',
     'lateRequestDays',
     'askAgainAfterMinutes',
+    'chatRetentionDays',
+    'chatParticipantsRead',
     'studentsMayShare',
   ] as const) {
     if (before[field] !== after[field]) changes.push({ field, before: before[field], after: after[field] });
+  }
+  if (before.chatReaderRoles.join() !== after.chatReaderRoles.join()) {
+    changes.push({ field: 'chatReaderRoles', before: before.chatReaderRoles, after: after.chatReaderRoles });
   }
   for (const field of ['organisationName', 'organisationContact'] as const) {
     if (before[field] !== after[field]) changes.push({ field, before: before[field], after: after[field] });

@@ -41,6 +41,8 @@ export interface ConcernReportsTable {
   outcome: string | null;
   corrective_actions: string | null;
   reporter_told_at: string | null;
+  /** The chat message the report is about, when it was made from one in the call. */
+  chat_message_id: string | null;
 }
 
 export type ResearchDecision = 'agree' | 'refuse' | 'withdraw';

@@ -59,6 +59,8 @@ describe.each(testDatabases)('invites and join ($name)', (database) => {
       expiresAt: invite.expiresAt,
       recording: { active: false },
       notice: { version: 'policy-1', text: expect.stringContaining('only if everyone') },
+      // The chat is kept whether or not the session is recorded: the notice says for how long.
+      chatKeptDays: 90,
     });
   });
 

@@ -81,6 +81,7 @@ async function previewOf(
     recording: { active },
     // The notice of the policy in force; a request shows the notice of the version it was made under.
     notice: { version: policy.noticeVersion, text: policy.policy.noticeText },
+    chatKeptDays: policy.policy.chatRetentionDays,
   };
 }
 

@@ -78,6 +78,8 @@ export interface FakeRoomService extends RoomService {
   readonly metadataLog: { roomName: string; metadata: string }[];
   /** Private data messages sent, in order. */
   readonly privateMessages: { roomName: string; identity: string; topic: string; payload: string }[];
+  /** Room-wide data messages sent, in order. */
+  readonly roomMessages: { roomName: string; topic: string; payload: string }[];
   /** Publish permission last set per `room/identity` (also kept on the participant in `rooms`). */
   readonly canPublish: Map<string, boolean>;
   /** Tracks muted by the server, as `room/identity/SOURCE`. */
@@ -101,6 +103,7 @@ export function createFakeRoomService(): FakeRoomService {
     metadata: new Map(),
     metadataLog: [],
     privateMessages: [],
+    roomMessages: [],
     canPublish: new Map(),
     mutedTracks: [],
     attributes: new Map(),
@@ -127,6 +130,10 @@ export function createFakeRoomService(): FakeRoomService {
     async sendPrivately(roomName, identity, topic, payload) {
       check(fake);
       fake.privateMessages.push({ roomName, identity, topic, payload });
+    },
+    async sendToRoom(roomName, topic, payload) {
+      check(fake);
+      fake.roomMessages.push({ roomName, topic, payload });
     },
     async setCanPublish(roomName, identity, canPublish) {
       check(fake);

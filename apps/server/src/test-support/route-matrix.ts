@@ -7,6 +7,7 @@ import type { AccountRole } from '@assent/shared';
 import { accessRequestCases } from './rights-matrix/access-requests';
 import { accountLifecycleCases } from './rights-matrix/account-lifecycle';
 import { adultStudentCases } from './rights-matrix/adult-students';
+import { chatCases } from './rights-matrix/chat';
 import { concernCases } from './rights-matrix/concerns';
 import { deletionRequestCases } from './rights-matrix/deletion-requests';
 import { guardianPresenceCases } from './rights-matrix/guardian-presence';
@@ -217,6 +218,7 @@ export const routeMatrix: RouteCase[] = [
   ...researchCases,
   ...adultStudentCases,
   ...accountLifecycleCases,
+  ...chatCases,
 ];
 
 /** The status a caller must get from a route. */

@@ -54,6 +54,7 @@ export const fakeRoomService: RoomService = {
   removeParticipant: async () => {},
   updateRoomMetadata: async () => {},
   sendPrivately: async () => {},
+  sendToRoom: async () => {},
   setCanPublish: async () => {},
   setMayShare: async () => {},
   muteTracks: async () => 0,

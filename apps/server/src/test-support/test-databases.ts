@@ -57,6 +57,7 @@ const tablesChildFirst = [
   'research_exports',
   'research_consents',
   'concern_reports',
+  'chat_messages',
   'access_requests',
   'deletion_requests',
   'deletion_records',

@@ -9,7 +9,13 @@ import { createVault, type Vault } from './vault';
 
 export function vaultFromConfig(
   config: VaultConfig,
-  deps: { db: Db; policies: PolicyBook; logger: Logger; now: () => Date },
+  deps: {
+    db: Db;
+    policies: PolicyBook;
+    logger: Logger;
+    now: () => Date;
+    alsoSweep?: (at: Date) => Promise<{ destroyed: number; held: number }>;
+  },
 ): Vault {
   return createVault({
     ...deps,

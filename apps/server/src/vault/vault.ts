@@ -30,6 +30,11 @@ export interface VaultDeps {
   now: () => Date;
   /** How often the sweeper runs (retention, catch-up, clean-up); it also runs at start. */
   sweepIntervalMs: number;
+  /**
+   * Retention of the session record kept outside the vault (the chat log), run by the same sweep on the
+   * same queue; composed in by the caller, since the vault may not load the folders above it.
+   */
+  alsoSweep?: (at: Date) => Promise<{ destroyed: number; held: number }>;
 }
 
 const collectIntervalMs = 15_000;
@@ -43,6 +48,9 @@ export interface SweepResult {
   /** Destroyed now that the hold that deferred their destruction has ended. */
   destroyedAfterHold: number;
   leftoversRemoved: number;
+  /** Sessions whose chat log was destroyed by retention, and those an open report holds. */
+  chatLogsDestroyed: number;
+  chatLogsHeld: number;
 }
 
 /** What a Range header asks of a recording, for whoever serves `openPlaintext` over HTTP. */
@@ -107,7 +115,17 @@ export function createVault(deps: VaultDeps): Vault {
         const destroyedAfterHold = await destroyAfterHold(deps);
         const { destroyed: expired, held } = await destroyExpired(deps, at ?? deps.now());
         const leftoversRemoved = (await removeLeftovers(deps.db, deps.files)).length;
-        return { stored, erasedAfterWithdrawal, expired, held, destroyedAfterHold, leftoversRemoved };
+        const chat = (await deps.alsoSweep?.(at ?? deps.now())) ?? { destroyed: 0, held: 0 };
+        return {
+          stored,
+          erasedAfterWithdrawal,
+          expired,
+          held,
+          destroyedAfterHold,
+          leftoversRemoved,
+          chatLogsDestroyed: chat.destroyed,
+          chatLogsHeld: chat.held,
+        };
       }),
     start() {
       vault.rewrapKeys().catch((err) => deps.logger.error({ err }, 'key rotation failed'));

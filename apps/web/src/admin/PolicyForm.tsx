@@ -4,6 +4,7 @@ import { ApiError } from '../api/client';
 import { AdminFailureAlert } from '../ui/AdminFailureAlert';
 import { type FieldErrors, fieldErrorsFrom, unplacedErrors } from '../ui/field-errors';
 import { savePolicy } from './admin-api';
+import { ChatLogRules } from './ChatLogRules';
 import { ParticipantRules } from './ParticipantRules';
 import { PolicyTexts } from './PolicyTexts';
 import { PurposeFieldset } from './PurposeFieldset';
@@ -108,6 +109,9 @@ export function PolicyForm({ saved, onSaved, onReload }: PolicyFormProps) {
 
       <h2 className="admin__subheading">Who takes part</h2>
       <ParticipantRules draft={draft} errors={errors} onChange={update} />
+
+      <h2 className="admin__subheading">Chat log</h2>
+      <ChatLogRules draft={draft} errors={errors} onChange={update} />
 
       <h2 className="admin__subheading">What people read</h2>
       <PolicyTexts draft={draft} errors={errors} onChange={update} />

@@ -64,6 +64,14 @@ export function changeInWords(change: PolicyChange, labelOf: (purposeId: string)
         : 'Research exports: sound and video, was sound only';
     case 'lateRequestDays':
       return `Expired links may report or ask for deletion for ${days(after)} after a session, was ${days(before)}`;
+    case 'chatRetentionDays':
+      return `Chat logs kept for ${days(after)}, was ${days(before)}`;
+    case 'chatReaderRoles':
+      return `Chat logs read afterwards by ${viewersInWords(after)}, was ${viewersInWords(before)}`;
+    case 'chatParticipantsRead':
+      return after
+        ? 'Students and guardians may now read the chat of sessions they were in'
+        : 'Students and guardians may no longer read the chat of sessions they were in';
     case 'noticeText':
       return 'Changed the recording notice';
     case 'agreementText':

@@ -68,6 +68,10 @@ export interface PolicyDraft {
   /** Days after a session an expired link may still report or ask for deletion, as typed. */
   lateRequestDays: string;
   askAgainAfterMinutes: string;
+  /** How long the chat log is kept, in days as typed; who may read it afterwards. */
+  chatRetentionDays: string;
+  chatReaderRoles: StaffRole[];
+  chatParticipantsRead: boolean;
   organisationName: string;
   organisationContact: string;
   noticeText: string;
@@ -128,6 +132,9 @@ export function draftFromPolicy(saved: OrganisationPolicy): PolicyDraft {
     researchExportMedia: policy.researchExportMedia,
     lateRequestDays: String(policy.lateRequestDays),
     askAgainAfterMinutes: String(policy.askAgainAfterMinutes),
+    chatRetentionDays: String(policy.chatRetentionDays),
+    chatReaderRoles: policy.chatReaderRoles,
+    chatParticipantsRead: policy.chatParticipantsRead,
     organisationName: policy.organisationName,
     organisationContact: policy.organisationContact,
     noticeText: policy.noticeText,
@@ -158,6 +165,9 @@ export function saveRequestOf(draft: PolicyDraft): SavePolicyRequest {
     researchExportMedia: draft.researchExportMedia,
     lateRequestDays: parseDays(draft.lateRequestDays),
     askAgainAfterMinutes: parseDays(draft.askAgainAfterMinutes),
+    chatRetentionDays: parseDays(draft.chatRetentionDays),
+    chatReaderRoles: [...draft.chatReaderRoles],
+    chatParticipantsRead: draft.chatParticipantsRead,
     organisationName: draft.organisationName,
     organisationContact: draft.organisationContact,
     noticeText: draft.noticeText,
@@ -167,7 +177,7 @@ export function saveRequestOf(draft: PolicyDraft): SavePolicyRequest {
 
 export type PolicyCheck = { ok: true; body: SavePolicyRequest } | { ok: false; fields: FieldErrors };
 
-const daysFields = /(^|\.)(retentionDays|participantPlaybackDays|lateRequestDays)$/;
+const daysFields = /(^|\.)(retentionDays|participantPlaybackDays|lateRequestDays|chatRetentionDays)$/;
 
 /** The same words for every box of days, whichever check failed (zod's own say "expected number"). */
 function daysMessage(code: string): string | undefined {

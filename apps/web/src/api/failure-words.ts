@@ -239,7 +239,7 @@ export function describeFailure(error: unknown, context: FailureContext = 'accou
 }
 
 /** The one-line messages of the call page, where a sentence replaces a title and detail. */
-export type SentenceContext = 'call-command' | 'call-report';
+export type SentenceContext = 'call-command' | 'call-report' | 'call-chat';
 
 const sentences: Readonly<
   Record<SentenceContext, { words: Partial<Record<ApiFailureCode, string>>; serverMessage: boolean }>
@@ -259,6 +259,11 @@ const sentences: Readonly<
       validation_failed: 'Please choose what it is about and say what happened.',
     },
     serverMessage: false,
+  },
+  // Sending or removing a chat message: the server says why (too long, too many too fast, not the tutor).
+  'call-chat': {
+    words: { unreachable: "Can't reach Assent. Check your connection and try again." },
+    serverMessage: true,
   },
 };
 

@@ -1,5 +1,6 @@
 import { TrackToggle, useRoomContext } from '@livekit/components-react';
 import { Track } from 'livekit-client';
+import { ChatButton } from '../chat/ChatButton';
 import { useAssentStore } from '../store';
 import { ReportConcernButton } from './ReportConcernButton';
 import { ShareScreenButton } from './ShareScreenButton';
@@ -26,6 +27,7 @@ export function CallControls({ onLeave, onDeviceError }: CallControlsProps) {
       <TrackToggle source={Track.Source.Camera} onDeviceError={onDeviceError} disabled={mediaHeld}>
         <span className="control-label">Camera</span>
       </TrackToggle>
+      <ChatButton />
       <ShareScreenButton onDeviceError={onDeviceError} />
       <WithdrawConsentButton />
       <ReportConcernButton />

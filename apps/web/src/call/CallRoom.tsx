@@ -4,6 +4,7 @@ import type { JoinResponse } from '@assent/shared';
 import { LiveKitRoom, RoomAudioRenderer, StartAudio } from '@livekit/components-react';
 import { DisconnectReason, MediaDeviceFailure, Room } from 'livekit-client';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { ChatPanel } from '../chat/ChatPanel';
 import { config } from '../config';
 import { DeviceProblemAlert } from '../devices/DeviceProblemAlert';
 import type { DeviceChoices, DeviceProblem } from '../devices/device-choices';
@@ -62,6 +63,7 @@ export function CallRoom({
   const session = useMemo<CallSession>(
     () => ({
       inviteToken,
+      personId: preview.personId,
       role: preview.role,
       consentScope: { consentsFor: preview.consentsFor, needsGuardian: preview.needsGuardian },
       commands,
@@ -153,6 +155,7 @@ export function CallRoom({
         )}
         <main className="call__main">
           <CallStage />
+          <ChatPanel />
           <ConsentDialog />
         </main>
         <CallControls

@@ -1,3 +1,4 @@
+import type { ChatMessage } from '@assent/shared';
 import { type FormEvent, useState } from 'react';
 import { reportConcernFromCall } from '../api/concerns';
 import { failureSentence } from '../api/failure-words';
@@ -16,7 +17,14 @@ type Sending =
  * Reporting a concern from the call. Only this person's screen changes: the report goes to the
  * safeguarding team and nothing about it is sent to the room.
  */
-export function ReportConcernDialog({ onClose }: { onClose: () => void }) {
+export function ReportConcernDialog({
+  onClose,
+  chatMessage,
+}: {
+  onClose: () => void;
+  /** The chat message the report is about, attached to it when reported from the chat. */
+  chatMessage?: ChatMessage;
+}) {
   const { inviteToken } = useCallSession();
   const [draft, setDraft] = useState<ConcernDraft>(emptyDraft);
   const [sending, setSending] = useState<Sending>({ kind: 'editing' });
@@ -26,7 +34,10 @@ export function ReportConcernDialog({ onClose }: { onClose: () => void }) {
     if (!draftReady(draft) || sending.kind === 'sending') return;
     setSending({ kind: 'sending' });
     try {
-      await reportConcernFromCall(inviteToken, draft);
+      await reportConcernFromCall(
+        inviteToken,
+        chatMessage ? { ...draft, chatMessageId: chatMessage.id } : draft,
+      );
       setSending({ kind: 'sent' });
     } catch (error) {
       setSending({ kind: 'failed', message: failureSentence(error, 'call-report') });
@@ -52,6 +63,12 @@ export function ReportConcernDialog({ onClose }: { onClose: () => void }) {
           <p className="call-dialog__hint">
             Your report goes only to the safeguarding team. Nobody else in the call is told.
           </p>
+          {chatMessage && (
+            <figure className="report-concern__message">
+              <figcaption>About this message from {chatMessage.senderName}:</figcaption>
+              <blockquote>{chatMessage.text}</blockquote>
+            </figure>
+          )}
           <ConcernFields draft={draft} onChange={setDraft} disabled={sending.kind === 'sending'} />
           {sending.kind === 'failed' && (
             <p className="call-dialog__error" role="alert">

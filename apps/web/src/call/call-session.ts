@@ -6,6 +6,8 @@ import type { ConsentCommands } from './consent-commands';
 /** Who is in this call and the consent commands they can send, for the call page's components. */
 export interface CallSession {
   inviteToken: string;
+  /** This person's seat in the session. */
+  personId: string;
   role: SessionRole;
   /** Whose consent this person's counts with (rule 3), from their invite preview. */
   consentScope: ConsentScope;

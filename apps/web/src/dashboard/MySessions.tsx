@@ -1,5 +1,6 @@
 import type { AccountRole, MySession, MySessionList, OrganisationPolicy } from '@assent/shared';
 import { fetchPolicy } from '../api/people';
+import { SessionChatLink } from '../chat/SessionChatLink';
 import { RemoteFailure } from '../people/RemoteFailure';
 import { SessionReportLink } from '../rights/concerns/SessionReportLink';
 import { GuardianPresenceLines } from '../rights/presence/GuardianPresenceLines';
@@ -70,6 +71,7 @@ function SessionItem({
       )}
       {!session.joinUrl && session.refusal && <p className="refusal">{session.refusal}</p>}
       <SessionReportLink sessionId={session.sessionId} title={session.title} />
+      <SessionChatLink sessionId={session.sessionId} title={session.title} role={session.role} />
       {session.children.length > 0 && (
         <div className="session-item__children">
           <p className="muted">

@@ -68,6 +68,12 @@ export function RecordingNotice({ preview, recording, consent, onConsent }: Reco
       )}
       {!asking && on && <p>It stops when you join, and starts again only if you agree.</p>}
       {!asking && <p className="notice__text">{preview.notice.text}</p>}
+      {preview.chatKeptDays !== undefined && (
+        <p className="notice__chat">
+          The call’s chat is kept with the session whether or not it is recorded, for{' '}
+          {preview.chatKeptDays === 1 ? '1 day' : `${preview.chatKeptDays} days`} after its last message.
+        </p>
+      )}
       {!asking && <p>{sharedScreensRecorded}</p>}
       {!asking && (
         <p>

@@ -127,6 +127,7 @@ export const answer: AccessAnswer = {
     },
   ],
   concernReports: [],
+  chatMessages: [],
 };
 
 export const answered: AccessRequestDetail = {

@@ -79,6 +79,8 @@ export const InvitePreview = z.object({
   recording: z.object({ active: z.boolean() }),
   /** Versioned text of the recording notice shown on the join page. */
   notice: z.object({ version: z.string(), text: z.string() }),
+  /** Days the policy in force keeps the chat log, recorded or not: the notice says so before joining. */
+  chatKeptDays: z.number().int().positive().optional(),
 });
 export type InvitePreview = z.infer<typeof InvitePreview>;
 

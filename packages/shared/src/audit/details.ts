@@ -113,7 +113,18 @@ export const auditDetailSchemas = {
   'access_request.download': nothing,
   // Concerns and research.
   'call.let_share': z.object({ sessionId: id, personId: id, mayShare: z.boolean() }),
-  'concern.report': z.object({ sessionId: id, duringCall: z.boolean(), category: ConcernCategory }),
+  'concern.report': z.object({
+    sessionId: id,
+    duringCall: z.boolean(),
+    category: ConcernCategory,
+    /** The chat message the report is about, when it was made from one. */
+    chatMessageId: id.optional(),
+  }),
+  // The in-call chat: the text stays in the chat log, never in the audit log.
+  'chat.send': z.object({ sessionId: id }),
+  'chat.remove': z.object({ sessionId: id, senderPersonId: id }),
+  'chat.read': z.object({ sessionId: id, messages: z.number().int() }),
+  'chat.destroyed': z.object({ sessionId: id, reason: DeletionReason, messages: z.number().int() }),
   'concern.close': z.object({ sessionId: id, correctiveActions: z.boolean(), sessionStillHeld: z.boolean() }),
   'research.export': z.object({ sessionIds: ids, recordingIds: ids }),
   'research.export_download': z.object({

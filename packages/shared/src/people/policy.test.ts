@@ -13,6 +13,9 @@ const valid: OrganisationPolicyInput = {
   researchExportMedia: 'audio',
   lateRequestDays: 30,
   askAgainAfterMinutes: 10,
+  chatRetentionDays: 90,
+  chatReaderRoles: ['tutor', 'reviewer'],
+  chatParticipantsRead: false,
   studentsMayShare: false,
   organisationName: '',
   organisationContact: '',
@@ -38,6 +41,25 @@ describe('organisation policy schema', () => {
     expect(issuesOf({ ...valid, basedOnVersion: 1, researchExportMedia: 'video' })[0]?.[0]).toBe(
       'researchExportMedia',
     );
+  });
+
+  it('reads a version saved before the chat log existed as 90 days, read by the tutor and reviewers', () => {
+    const { chatRetentionDays: _d, chatReaderRoles: _r, chatParticipantsRead: _p, ...older } = valid;
+    expect(OrganisationPolicyInput.parse(older)).toMatchObject({
+      chatRetentionDays: 90,
+      chatReaderRoles: ['tutor', 'reviewer'],
+      chatParticipantsRead: false,
+    });
+  });
+
+  it('expresses a chat log kept for three years, and refuses one kept longer than ten or a role twice', () => {
+    expect(OrganisationPolicyInput.parse({ ...valid, chatRetentionDays: 1095 }).chatRetentionDays).toBe(1095);
+    expect(issuesOf({ ...valid, basedOnVersion: 1, chatRetentionDays: 3651 })[0]?.[0]).toBe(
+      'chatRetentionDays',
+    );
+    expect(issuesOf({ ...valid, basedOnVersion: 1, chatReaderRoles: ['tutor', 'tutor'] })).toEqual([
+      ['chatReaderRoles', 'List each role once'],
+    ]);
   });
 
   it('names the field of each problem', () => {

@@ -61,6 +61,18 @@ const policyFields = {
    */
   lateRequestDays: z.number().int().min(1, 'At least one day').max(365, 'At most 365 days').default(30),
   /**
+   * The chat log is session record, its own data class: kept this many days after its last message,
+   * whether or not the session was recorded. Older versions read as 90.
+   */
+  chatRetentionDays: z.number().int().min(1, 'At least one day').max(3650, 'At most ten years').default(90),
+  /**
+   * Staff roles that may read a session's chat log afterwards: tutors only their own sessions. Older
+   * versions read as the session's tutor and the reviewers.
+   */
+  chatReaderRoles: z.array(StaffRole).max(3).default(['tutor', 'reviewer']),
+  /** Whether each participant (and a child's guardian) may read the chat of sessions they were in. */
+  chatParticipantsRead: z.boolean().default(false),
+  /**
    * Whether students may share their screen from the start of a call, without the tutor letting them
    * (the tutor's seat always may). Versions saved before this field existed read as false.
    */
@@ -69,9 +81,12 @@ const policyFields = {
 
 /** What no single field can say: purpose ids unique, roles listed once, and someone able to watch. */
 function checkPolicy(
-  policy: { purposes: PurposePolicy[]; participantPlaybackDays: number | null },
+  policy: { purposes: PurposePolicy[]; participantPlaybackDays: number | null; chatReaderRoles: StaffRole[] },
   ctx: z.RefinementCtx,
 ): void {
+  if (new Set(policy.chatReaderRoles).size !== policy.chatReaderRoles.length) {
+    ctx.addIssue({ code: 'custom', path: ['chatReaderRoles'], message: 'List each role once' });
+  }
   const seen = new Set<string>();
   policy.purposes.forEach((purpose, index) => {
     if (seen.has(purpose.id)) {

@@ -204,6 +204,15 @@ const AnswerConcernReport = z.object({
   closedAt: z.string().nullable(),
 });
 
+/** A chat message the subject sent in a call, with its text even if the tutor removed it for the others. */
+const AnswerChatMessage = z.object({
+  sessionTitle: z.string(),
+  sentAt: z.string(),
+  senderName: z.string(),
+  text: z.string(),
+  removedAt: z.string().nullable(),
+});
+
 /** Everything Assent held about the subject when the request was answered. */
 export const AccessAnswer = z.object({
   compiledAt: z.string(),
@@ -232,6 +241,8 @@ export const AccessAnswer = z.object({
   deletionRecords: z.array(AnswerDeletionRecord),
   deletionRequests: z.array(AnswerDeletionRequest),
   concernReports: z.array(AnswerConcernReport),
+  /** What the subject wrote in the chat of their sessions. Answers compiled before the chat read as none. */
+  chatMessages: z.array(AnswerChatMessage).default([]),
 });
 export type AccessAnswer = z.infer<typeof AccessAnswer>;
 

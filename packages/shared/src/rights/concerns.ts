@@ -15,6 +15,8 @@ export type ConcernCategory = z.infer<typeof ConcernCategory>;
 export const ConcernReportBody = z.object({
   category: ConcernCategory,
   description: z.string().trim().min(1, 'Say what happened').max(4000, 'Keep it under 4000 characters'),
+  /** The chat message the report is about, when it was made from one in the call. */
+  chatMessageId: z.string().min(1).max(64).optional(),
 });
 export type ConcernReportBody = z.infer<typeof ConcernReportBody>;
 

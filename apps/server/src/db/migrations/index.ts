@@ -13,6 +13,7 @@ import * as accessRelease from './2026_12_07_0012_access_release';
 import * as vaultPaths from './2026_12_07_0013_vault_paths';
 import * as authHardening from './2026_12_07_0014_auth_hardening';
 import * as room from './2026_12_07_0015_room';
+import * as chat from './2026_12_07_0016_chat';
 
 /** Every migration by name; names sort in the order they must run. Add new ones here. */
 export const migrations: Record<string, Migration> = {
@@ -27,6 +28,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_02_0009_rights': rights,
   '2026_12_07_0013_vault_paths': vaultPaths,
   '2026_12_07_0014_auth_hardening': authHardening,
+  '2026_12_07_0016_chat': chat,
   '2026_12_07_0011_account_lifecycle': accountLifecycle,
   '2026_12_07_0012_access_release': accessRelease,
   '2026_12_07_0015_room': room,

@@ -1,5 +1,6 @@
 /** Compiles the answer to an access request: everything held about its subject, section by section. */
 import type { AccessAnswer, AccessWithheld } from '@assent/shared';
+import { chatSection } from './access-answer-chat';
 import {
   advanceConsentSection,
   consentLogSection,
@@ -61,6 +62,7 @@ export async function compileAccessAnswer(
     deletionRecords: await deletionRecordSection(db, recordings),
     deletionRequests: await deletionRequestSection(db, scope),
     concernReports: await concernReportSection(db, scope),
+    chatMessages: await chatSection(db, scope),
   };
   return withoutExempted(full, exemptions, audit.leftOut);
 }

@@ -7,7 +7,9 @@
 import { randomBytes } from 'node:crypto';
 import type { ConcernReceipt, ConcernReportBody } from '@assent/shared';
 import { appendAudit } from '../../audit/audit-log';
+import { findChatMessage } from '../../chat/chat-repository';
 import type { Db, DbOrTrx } from '../../db/database';
+import { AppError } from '../../http/app-error';
 import { attendedUserIds, attendeeGuardianUserIds } from '../../vault/recording-access';
 
 /** Unguessable, and says nothing about the session or the reporter. */
@@ -33,6 +35,10 @@ export async function receiveConcern(
   const at = deps.now();
   const id = newConcernReportId();
   await deps.db.transaction().execute(async (trx) => {
+    // A report about a chat message names one of this session's messages, or none.
+    if (body.chatMessageId && !(await findChatMessage(trx, reporter.sessionId, body.chatMessageId))) {
+      throw new AppError(404, 'not_found', 'There is no such message in this session.');
+    }
     await trx
       .insertInto('concern_reports')
       .values({
@@ -52,6 +58,7 @@ export async function receiveConcern(
         outcome: null,
         corrective_actions: null,
         reporter_told_at: null,
+        chat_message_id: body.chatMessageId ?? null,
       })
       .execute();
     // The description stays in the report, where only the safeguarding staff read it.
@@ -59,7 +66,12 @@ export async function receiveConcern(
       actor: { userId: reporter.userId, role: reporter.role },
       action: 'concern.report',
       target: { type: 'concern_report', id },
-      detail: { sessionId: reporter.sessionId, duringCall, category: body.category },
+      detail: {
+        sessionId: reporter.sessionId,
+        duringCall,
+        category: body.category,
+        ...(body.chatMessageId ? { chatMessageId: body.chatMessageId } : {}),
+      },
       at,
     });
   });

@@ -8,6 +8,7 @@ import type { DeletionDecisionBody } from '@assent/shared';
 import { PostgresAdapter } from 'kysely';
 import type { Logger } from 'pino';
 import { appendAudit } from '../../audit/audit-log';
+import { destroySeatsChat } from '../../chat/chat-destruction';
 import type { Db } from '../../db/database';
 import { AppError } from '../../http/app-error';
 import type { Actor } from '../../people/actor';
@@ -77,6 +78,23 @@ export function decideDeletionRequest(
         for (const row of candidates.filter((r) => coversRecording(request, r))) {
           const recording = toRecording(row);
           if (await shredRecording(trx, recording, why, at)) destroyed.push(recording);
+        }
+        // A request about the whole session also takes what the requester (and a child they speak for)
+        // wrote in its chat; the others' messages stay.
+        if (request.recording_id === null && request.requester_person_id) {
+          const children = await trx
+            .selectFrom('guardian_links')
+            .select('student_person_id')
+            .where('session_id', '=', request.session_id)
+            .where('guardian_person_id', '=', request.requester_person_id)
+            .execute();
+          await destroySeatsChat(trx, {
+            sessionId: request.session_id,
+            personIds: [request.requester_person_id, ...children.map((c) => c.student_person_id)],
+            detail: why.detail,
+            decidedBy: why.decidedBy,
+            at,
+          });
         }
       }
       const status = body.decision === 'approve' ? 'approved' : 'refused';

@@ -1,0 +1,53 @@
+import { type ChatMessage, type ChatPacket, ChatTopic } from '@assent/shared';
+
+const isString = (v: unknown): v is string => typeof v === 'string';
+const isStringOrNull = (v: unknown): v is string | null => v === null || typeof v === 'string';
+const roles = new Set(['tutor', 'student', 'guardian']);
+
+function asMessage(v: unknown): ChatMessage | undefined {
+  if (typeof v !== 'object' || v === null) return undefined;
+  const m = v as Record<string, unknown>;
+  if (!isString(m.id) || !isString(m.senderPersonId) || !isString(m.senderName)) return undefined;
+  if (!isString(m.senderRole) || !roles.has(m.senderRole) || !isString(m.sentAt)) return undefined;
+  if (!isStringOrNull(m.text) || !isStringOrNull(m.removedAt)) return undefined;
+  return {
+    id: m.id,
+    senderPersonId: m.senderPersonId,
+    senderName: m.senderName,
+    senderRole: m.senderRole as ChatMessage['senderRole'],
+    text: m.text,
+    sentAt: m.sentAt,
+    removedAt: m.removedAt,
+  };
+}
+
+/**
+ * A chat packet from a LiveKit data message, or undefined for anything else.
+ *
+ * SECURITY: only the server sends chat (LiveKit names no sender for what the server sends); a message
+ * from a participant is ignored, though no browser token may publish data anyway. Read by hand, not with
+ * the shared zod schema, so the call page does not carry zod for it.
+ */
+export function chatPacketFrom(
+  payload: Uint8Array,
+  sender: { identity: string } | undefined,
+  topic: string | undefined,
+): ChatPacket | undefined {
+  if (sender !== undefined || topic !== ChatTopic) return undefined;
+  let data: unknown;
+  try {
+    data = JSON.parse(new TextDecoder().decode(payload));
+  } catch {
+    return undefined;
+  }
+  if (typeof data !== 'object' || data === null) return undefined;
+  const p = data as Record<string, unknown>;
+  if (p.type === 'message') {
+    const message = asMessage(p.message);
+    return message ? { type: 'message', message } : undefined;
+  }
+  if (p.type === 'removed' && isString(p.id) && isString(p.removedAt)) {
+    return { type: 'removed', id: p.id, removedAt: p.removedAt };
+  }
+  return undefined;
+}
