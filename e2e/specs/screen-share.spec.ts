@@ -2,9 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { sharedScreensRecorded } from '@assent/shared';
 import {
-  dispose,
   LocalVideoTrack,
-  Room,
   TrackSource as RtcTrackSource,
   TrackPublishOptions,
   VideoBufferType,
@@ -16,12 +14,10 @@ import { RoomServiceClient, TrackSource } from 'livekit-server-sdk';
 import { decryptedRecording } from '../../scripts/recordings/vault-copy';
 import { banner, consentDialog, requestRecording, startThreePersonCall } from '../fixtures/call';
 import { e2eLivekit } from '../fixtures/livekit-api';
+import { expect, test } from '../fixtures/node-participant';
 import { e2eDataDir, e2ePorts } from '../fixtures/ports';
 import { livekitView, statusOf } from '../fixtures/recording';
 import { screenshotBothSizes } from '../fixtures/screens';
-import { expect, test } from '../fixtures/test';
-
-test.afterAll(async () => dispose());
 
 const baseUrl = `http://127.0.0.1:${e2ePorts.server}`;
 const livekit = livekitView();
@@ -205,6 +201,7 @@ test('the tutor shares: everyone sees it as the main stage, the recording shows 
 test('a joiner held back from publishing cannot share: LiveKit refuses the track', async ({
   browser,
   request,
+  nodeRoom,
 }) => {
   const call = await startThreePersonCall(browser, 'Screen sharing — held back');
   await requestRecording(call.tutor);
@@ -220,7 +217,7 @@ test('a joiner held back from publishing cannot share: LiveKit refuses the track
   // holds publishing back. A client that ignores what the web app shows tries to share anyway.
   const held = await joinAnswer(request, call.tokens.tutor);
   expect(held.canPublish).toBe(false);
-  const client = new Room();
+  const client = nodeRoom();
   await client.connect(`ws://127.0.0.1:${e2ePorts.livekit}`, held.token, {
     autoSubscribe: false,
     dynacast: false,

@@ -1,14 +1,12 @@
-import { dispose, Room } from '@livekit/rtc-node';
 import { AccessToken } from 'livekit-server-sdk';
 import { banner, consentDialog, requestRecording, startThreePersonCall } from '../fixtures/call';
+import { expect, test } from '../fixtures/node-participant';
 import { e2ePorts, e2eSecrets } from '../fixtures/ports';
-import { expect, test } from '../fixtures/test';
-
-test.afterAll(async () => dispose());
 
 test('a participant that is not our web app counts as someone who has not consented', async ({
   browser,
   request,
+  nodeRoom,
 }) => {
   const call = await startThreePersonCall(browser, 'Consent — unknown client');
   await requestRecording(call.tutor);
@@ -26,7 +24,7 @@ test('a participant that is not our web app counts as someone who has not consen
   const { livekitApiKey, livekitApiSecret } = e2eSecrets();
   const token = new AccessToken(livekitApiKey, livekitApiSecret, { identity: 'outside-client', ttl: 600 });
   token.addGrant({ room: roomName, roomJoin: true, canPublish: true, canSubscribe: true });
-  const outsider = new Room();
+  const outsider = nodeRoom();
   await outsider.connect(`ws://127.0.0.1:${e2ePorts.livekit}`, await token.toJwt(), {
     autoSubscribe: false,
     dynacast: false,
