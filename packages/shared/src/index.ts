@@ -9,6 +9,7 @@ export * from './api/share-permission';
 export * from './audit/actions';
 export * from './audit/api';
 export * from './audit/details';
+export * from './board/api';
 export * from './chat/api';
 export * from './consent';
 export * from './people/account-lifecycle';
