@@ -11,6 +11,8 @@ import {
   useParticipantInfo,
 } from '@livekit/components-react';
 import { createContext, useContext, useState } from 'react';
+import { BoardStage } from '../board/BoardStage';
+import { useBoardStatus } from '../board/board-store';
 import { useCallSession } from './call-session';
 import { LetShareButton } from './LetShareButton';
 import { isShare, mainStage, noChoice, pin, type StageChoice, unpin } from './main-stage';
@@ -31,26 +33,32 @@ export function SharedStage({ tracks }: { tracks: TrackReferenceOrPlaceholder[] 
   const [choice, setChoice] = useState<StageChoice>(noChoice);
   const { main, strip } = mainStage(tracks, choice);
   const pinning: Pinning = { main, choose: setChoice };
+  // The open whiteboard is the main stage for everyone, as a share is; every camera goes in the strip.
+  const boardOpen = useBoardStatus((s) => s.open);
   return (
     <PinningContext.Provider value={pinning}>
-      {main === null ? (
+      {main === null && !boardOpen ? (
         <GridLayout tracks={strip} className="call__grid">
           <StageTile />
         </GridLayout>
       ) : (
         <FocusLayoutContainer className="call__focus">
-          <CarouselLayout tracks={strip} className="call__strip">
+          <CarouselLayout tracks={boardOpen ? tracks : strip} className="call__strip">
             <StageTile />
           </CarouselLayout>
-          <section
-            className="call__main-stage"
-            aria-label={isShare(main) ? 'Shared screen' : 'Pinned'}
-            data-source={main.source}
-          >
-            <TrackRefContext.Provider value={main}>
-              <StageTile />
-            </TrackRefContext.Provider>
-          </section>
+          {boardOpen || main === null ? (
+            <BoardStage />
+          ) : (
+            <section
+              className="call__main-stage"
+              aria-label={isShare(main) ? 'Shared screen' : 'Pinned'}
+              data-source={main.source}
+            >
+              <TrackRefContext.Provider value={main}>
+                <StageTile />
+              </TrackRefContext.Provider>
+            </section>
+          )}
         </FocusLayoutContainer>
       )}
     </PinningContext.Provider>

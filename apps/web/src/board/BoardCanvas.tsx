@@ -1,0 +1,52 @@
+// The editor itself, loaded only when a board is shown: this module and Excalidraw come in their own chunk.
+import '@excalidraw/excalidraw/index.css';
+import './board-canvas.css';
+import { Excalidraw, MainMenu } from '@excalidraw/excalidraw';
+import type { ExcalidrawImperativeAPI, ExcalidrawProps } from '@excalidraw/excalidraw/types';
+
+export interface BoardCanvasProps {
+  onApi: (api: ExcalidrawImperativeAPI) => void;
+  viewMode: boolean;
+  /** The recording's and the saved board's look: no tool bars or menus at all. */
+  bare?: boolean;
+  onChange?: ExcalidrawProps['onChange'];
+}
+
+/**
+ * Excalidraw with what does not fit a children's tutoring call turned off: no pictures (nothing is
+ * uploaded), no library, no collaboration or sharing links, no export to files or the cloud, no links out
+ * of the main menu.
+ */
+export function BoardCanvas({ onApi, viewMode, bare = false, onChange }: BoardCanvasProps) {
+  return (
+    <div className={bare ? 'board-canvas board-canvas--bare' : 'board-canvas'}>
+      <Excalidraw
+        excalidrawAPI={onApi}
+        viewModeEnabled={viewMode}
+        zenModeEnabled={bare}
+        theme="light"
+        langCode="en"
+        onChange={onChange}
+        detectScroll={false}
+        handleKeyboardGlobally={false}
+        UIOptions={{
+          canvasActions: {
+            changeViewBackgroundColor: false,
+            clearCanvas: false,
+            export: false,
+            loadScene: false,
+            saveAsImage: false,
+            saveToActiveFile: false,
+            toggleTheme: false,
+          },
+          tools: { image: false },
+        }}
+        validateEmbeddable={false}
+      >
+        <MainMenu>
+          <MainMenu.DefaultItems.Help />
+        </MainMenu>
+      </Excalidraw>
+    </div>
+  );
+}
