@@ -16,7 +16,8 @@ export function SessionChatLink({
   if (role !== 'tutor' && role !== null) return null;
   return (
     <p className="session-item__report">
-      <AppLink href={`/sessions/${encodeURIComponent(sessionId)}/chat`}>Chat log of {title}</AppLink>
+      <AppLink href={`/sessions/${encodeURIComponent(sessionId)}/chat`}>Chat log of {title}</AppLink>{' '}
+      <AppLink href={`/sessions/${encodeURIComponent(sessionId)}/board`}>Whiteboard of {title}</AppLink>
     </p>
   );
 }
