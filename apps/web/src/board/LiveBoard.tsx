@@ -77,8 +77,10 @@ export default function LiveBoard({
         s.revision = Math.max(s.revision, revision);
         s.lastFrom = room.localParticipant.identity;
       },
-      // Refused for good (locked, too large): the next load shows the board as the server keeps it.
-      isFinal: (error) => error instanceof ApiError && error.status >= 400 && error.status < 500,
+      // Refused for good (locked, closed, too large): the next load shows the board as the server keeps
+      // it. Too many at once (429) passes: sent again later.
+      isFinal: (error) =>
+        error instanceof ApiError && error.status >= 400 && error.status < 500 && error.status !== 429,
     });
   }
 
