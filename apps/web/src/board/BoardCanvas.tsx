@@ -42,6 +42,7 @@ export function BoardCanvas({ onApi, viewMode, bare = false, onChange }: BoardCa
           tools: { image: false },
         }}
         validateEmbeddable={false}
+        aiEnabled={false}
       >
         <MainMenu>
           <MainMenu.DefaultItems.Help />
