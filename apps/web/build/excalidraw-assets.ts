@@ -8,6 +8,12 @@ import { dirname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 
+/**
+ * Excalidraw adds a CDN (esm.sh) after our address to each font's sources; the browser may try it, and
+ * the Content-Security-Policy then reports it. The build points that fallback at our own copy as well.
+ */
+const cdnFallback = /`https:\/\/esm\.sh\/\$\{[\s\S]*?\}\/dist\/prod\/`/g;
+
 const prefix = '/excalidraw/';
 
 function packageFonts(): string {
@@ -22,6 +28,14 @@ export function excalidrawAssets(): Plugin {
     name: 'assent:excalidraw-assets',
     configResolved(config) {
       outDir = config.build.outDir;
+    },
+    transform(code, id) {
+      if (!id.includes('/@excalidraw/excalidraw/') || !code.includes('esm.sh')) return null;
+      // An absolute address: Excalidraw resolves each font against it with `new URL`.
+      return {
+        code: code.replace(cdnFallback, `(window.location.origin+${JSON.stringify(prefix)})`),
+        map: null,
+      };
     },
     configureServer(server) {
       const fonts = packageFonts();
