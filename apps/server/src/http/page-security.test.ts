@@ -68,7 +68,7 @@ describe('security headers on the pages', () => {
     expect(res.headers.get('referrer-policy')).toBe('no-referrer');
   });
 
-  it('lets the recording layout reach LiveKit and this server (the whiteboard) and nothing else, without camera or microphone', async () => {
+  it('lets the recording layout reach LiveKit and its own server (the whiteboard) and nothing else, without camera or microphone', async () => {
     const app = await web();
     const res = await app.request('/recording-layout/?url=ws%3A%2F%2F127.0.0.1%3A7880&token=abc');
     expect(res.status).toBe(200);

@@ -47,8 +47,9 @@ export function appPagePolicy(livekitUrl: string): Csp {
 }
 
 /**
- * The page egress's Chrome records: it joins the room and draws it. It talks to nobody but LiveKit and this
- * server (for the whiteboard), submits nothing and needs no camera or microphone of its own.
+ * The page egress's Chrome records: it joins the room and draws it. It talks to nobody but LiveKit and its
+ * own server (the whiteboard, read with the key in its address), submits nothing and needs no camera or
+ * microphone of its own.
  */
 export function recordingLayoutPolicy(livekitUrl: string): Csp {
   return {
@@ -59,7 +60,7 @@ export function recordingLayoutPolicy(livekitUrl: string): Csp {
     fontSrc: ["'self'"],
     imgSrc: ["'self'", 'data:'],
     mediaSrc: ["'self'", 'blob:'],
-    // This server too: the page loads the session's whiteboard by the key in its address.
+    // Its own server only for the whiteboard, read with the key in its address.
     connectSrc: ["'self'", ...livekitSources(livekitUrl)],
     formAction: ["'none'"],
   };
