@@ -10,6 +10,8 @@ export interface BoardCanvasProps {
   /** The recording's and the saved board's look: no tool bars or menus at all. */
   bare?: boolean;
   onChange?: ExcalidrawProps['onChange'];
+  /** What the board shows from the start (a kept board), fitted to the box. */
+  initialData?: ExcalidrawProps['initialData'];
 }
 
 /**
@@ -17,11 +19,12 @@ export interface BoardCanvasProps {
  * uploaded), no library, no collaboration or sharing links, no export to files or the cloud, no links out
  * of the main menu.
  */
-export function BoardCanvas({ onApi, viewMode, bare = false, onChange }: BoardCanvasProps) {
+export function BoardCanvas({ onApi, viewMode, bare = false, onChange, initialData }: BoardCanvasProps) {
   return (
     <div className={bare ? 'board-canvas board-canvas--bare' : 'board-canvas'}>
       <Excalidraw
         excalidrawAPI={onApi}
+        initialData={initialData}
         viewModeEnabled={viewMode}
         zenModeEnabled={bare}
         theme="light"

@@ -118,8 +118,11 @@ export default function LiveBoard({
       settle.current = setTimeout(() => void picture(false).catch(() => {}), settleMs);
     };
     const fitRecording = () => {
+      // After the editor has drawn the new scene at its measured size.
       if (latest.current.recording)
-        api.scrollToContent(undefined, { fitToViewport: true, viewportZoomFactor: 0.9, animate: false });
+        requestAnimationFrame(() =>
+          api.scrollToContent(undefined, { fitToViewport: true, viewportZoomFactor: 0.9, animate: false }),
+        );
     };
 
     const loadAll = () => {

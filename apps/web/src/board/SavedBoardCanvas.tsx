@@ -1,20 +1,20 @@
 // Loaded with the editor, only on the saved board's page.
 import type { BoardElement } from '@assent/shared';
-import { CaptureUpdateAction, restoreElements } from '@excalidraw/excalidraw';
-import type { ExcalidrawImperativeAPI } from '@excalidraw/excalidraw/types';
-import { useEffect, useState } from 'react';
+import { restoreElements } from '@excalidraw/excalidraw';
+import { useMemo } from 'react';
 import { BoardCanvas } from './BoardCanvas';
+
+const noApi = () => {};
 
 /** A kept board, read-only and fitted to its box. */
 export default function SavedBoardCanvas({ elements }: { elements: BoardElement[] }) {
-  const [api, setApi] = useState<ExcalidrawImperativeAPI | null>(null);
-  useEffect(() => {
-    if (!api) return;
-    api.updateScene({
+  const initialData = useMemo(
+    () => ({
       elements: restoreElements(elements as unknown as Parameters<typeof restoreElements>[0], null),
-      captureUpdate: CaptureUpdateAction.NEVER,
-    });
-    api.scrollToContent(undefined, { fitToViewport: true, viewportZoomFactor: 0.9, animate: false });
-  }, [api, elements]);
-  return <BoardCanvas onApi={setApi} viewMode bare />;
+      appState: { viewBackgroundColor: '#ffffff' },
+      scrollToContent: true,
+    }),
+    [elements],
+  );
+  return <BoardCanvas onApi={noApi} viewMode bare initialData={initialData} />;
 }
