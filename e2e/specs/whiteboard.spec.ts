@@ -61,7 +61,7 @@ async function drawStroke(page: Page, index: number): Promise<number> {
   const box = await canvas.boundingBox();
   if (!box) throw new Error('the board has no canvas');
   const x = box.x + 40 + (index % 6) * Math.min(60, (box.width - 120) / 6);
-  const y = box.y + 60 + Math.floor(index / 6) * 80;
+  const y = box.y + 60 + Math.floor(index / 6) * 60;
   await page.mouse.move(x, y);
   await page.mouse.down();
   for (let step = 1; step <= 8; step += 1) await page.mouse.move(x + step * 5, y + Math.sin(step) * 20);
@@ -149,7 +149,7 @@ test('the whiteboard: the tutor opens it, strokes reach everyone, a late joiner 
   // the stroke as the student finished it.
   await watchArrivals(tutor);
   await student.locator('[data-testid="toolbar-freedraw"]').click({ force: true });
-  const strokes = 12;
+  const strokes = 20;
   const latencies: number[] = [];
   for (let i = 0; i < strokes; i += 1) {
     const up = await drawStroke(student, i);
@@ -175,7 +175,7 @@ test('the whiteboard: the tutor opens it, strokes reach everyone, a late joiner 
   writeFileSync(testInfo.outputPath('timings.json'), JSON.stringify({ latencies, p50, p95 }, null, 2));
   // The target is 250 ms at p95 on loopback (logged above); the journey shares two cores with the whole
   // stack and three browsers, so it fails only past twice that.
-  expect(p95, 'stroke p95 on loopback').toBeLessThanOrEqual(500);
+  expect.soft(p95, 'stroke p95 on loopback').toBeLessThanOrEqual(500);
   const freedraws = async (page: Page) => (await sceneOf(page)).filter((e) => e.type === 'freedraw').length;
   expect(await freedraws(tutor)).toBe(strokes);
 
@@ -198,7 +198,7 @@ test('the whiteboard: the tutor opens it, strokes reach everyone, a late joiner 
   expect(refused.status()).toBe(403);
   // The tutor still draws.
   await tutor.locator('[data-testid="toolbar-freedraw"]').click({ force: true });
-  await drawStroke(tutor, 13);
+  await drawStroke(tutor, strokes + 1);
   await expect.poll(() => freedraws(student), { timeout: 5_000 }).toBe(strokes + 1);
   await expectAccessibleBoard(tutor, 'whiteboard-tutor');
   await expectAccessibleBoard(student, 'whiteboard-locked-student');
