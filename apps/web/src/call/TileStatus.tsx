@@ -1,8 +1,10 @@
 import './tile-status.css';
+import { ParticipantAttribute } from '@assent/shared';
 import {
   ConnectionQualityIndicator,
   useConnectionQualityIndicator,
   useEnsureTrackRef,
+  useParticipantAttributes,
 } from '@livekit/components-react';
 import { ConnectionQuality } from 'livekit-client';
 import { useRaisedHands } from './RaiseHand';
@@ -16,10 +18,18 @@ const qualityWords: Record<ConnectionQuality, string> = {
   [ConnectionQuality.Unknown]: 'unknown',
 };
 
-/** On a tile: the person's place in the raised-hands queue. */
+/** On a tile: the person's place in the raised-hands queue, while their hand is up. */
 export function TileHand() {
   const { participant } = useEnsureTrackRef();
-  const place = placeOf(useRaisedHands(), participant.identity);
+  const { attributes } = useParticipantAttributes({ participant });
+  // Only a raised hand follows everyone else's: a tile without one does not re-render on every change.
+  return attributes?.[ParticipantAttribute.handRaisedAt] ? (
+    <HandPlace identity={participant.identity} />
+  ) : null;
+}
+
+function HandPlace({ identity }: { identity: string }) {
+  const place = placeOf(useRaisedHands(), identity);
   if (place === undefined) return null;
   return (
     <span className="tile-hand" role="img" aria-label={`Hand raised, number ${place}`}>
