@@ -11,10 +11,10 @@ import {
   useParticipantInfo,
 } from '@livekit/components-react';
 import { createContext, useContext, useState } from 'react';
-import { speakerStage, useCallLayout } from './call-layout';
+import { layoutStage, useCallLayout } from './call-layout';
 import { useCallSession } from './call-session';
 import { LetShareButton } from './LetShareButton';
-import { isShare, mainStage, noChoice, pin, type StageChoice, unpin } from './main-stage';
+import { isShare, noChoice, pin, type StageChoice, unpin } from './main-stage';
 import { ParticipantTileWithRole } from './ParticipantTileWithRole';
 import { StageGrid, useLastSpeaker } from './StageGrid';
 
@@ -31,16 +31,11 @@ const PinningContext = createContext<Pinning>({ main: null, choose: () => {} });
  */
 export function SharedStage({ tracks }: { tracks: TrackReferenceOrPlaceholder[] }) {
   const [choice, setChoice] = useState<StageChoice>(noChoice);
-  const chosen = mainStage(tracks, choice);
   const layout = useCallLayout((s) => s.layout);
   const lastSpeaker = useLastSpeaker();
   const { localParticipant } = useLocalParticipant();
-  // Speaker view: with nothing shared or pinned, whoever spoke last has the main stage.
-  const { main, strip } =
-    chosen.main === null && layout === 'speaker'
-      ? speakerStage(tracks, lastSpeaker, localParticipant.identity)
-      : chosen;
-  const pinning: Pinning = { main: chosen.main, choose: setChoice };
+  const { main, strip, chosen } = layoutStage(tracks, choice, layout, lastSpeaker, localParticipant.identity);
+  const pinning: Pinning = { main: chosen, choose: setChoice };
   return (
     <PinningContext.Provider value={pinning}>
       {main === null ? (
@@ -54,7 +49,7 @@ export function SharedStage({ tracks }: { tracks: TrackReferenceOrPlaceholder[] 
           </CarouselLayout>
           <section
             className="call__main-stage"
-            aria-label={isShare(main) ? 'Shared screen' : chosen.main ? 'Pinned' : 'Speaker'}
+            aria-label={isShare(main) ? 'Shared screen' : chosen ? 'Pinned' : 'Speaker'}
             data-source={main.source}
           >
             <TrackRefContext.Provider value={main}>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { phoneColumns, speakerStage } from './call-layout';
-import type { StageTrack } from './main-stage';
+import { layoutStage, phoneColumns, speakerStage } from './call-layout';
+import { noChoice, pin, type StageTrack } from './main-stage';
 
 const camera = (identity: string): StageTrack => ({
   participant: { identity },
@@ -35,6 +35,35 @@ describe('speaker view', () => {
 
   it('is the grid when there is no camera tile at all', () => {
     expect(speakerStage([], null, 'me')).toEqual({ main: null, strip: [] });
+  });
+});
+
+describe('the main stage in either layout', () => {
+  const tracks = [camera('me'), camera('tutor'), camera('student'), share('tutor')];
+
+  it('gives a share the main stage in speaker view too, over whoever is speaking', () => {
+    const { main, chosen } = layoutStage(tracks, noChoice, 'speaker', 'student', 'me');
+    expect(main).toBe(tracks[3]);
+    expect(chosen).toBe(tracks[3]);
+  });
+
+  it('gives a pinned person the main stage in both layouts', () => {
+    const choice = pin(noChoice, tracks[2] as StageTrack);
+    for (const layout of ['grid', 'speaker'] as const) {
+      expect(layoutStage(tracks, choice, layout, 'tutor', 'me').main).toBe(tracks[2]);
+    }
+  });
+
+  it('follows the voice only in speaker view, and says nothing is chosen then', () => {
+    const cameras = tracks.slice(0, 3);
+    expect(layoutStage(cameras, noChoice, 'grid', 'student', 'me')).toEqual({
+      main: null,
+      strip: cameras,
+      chosen: null,
+    });
+    const speaking = layoutStage(cameras, noChoice, 'speaker', 'student', 'me');
+    expect(speaking.main).toBe(cameras[2]);
+    expect(speaking.chosen).toBeNull();
   });
 });
 

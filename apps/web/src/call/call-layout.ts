@@ -4,7 +4,7 @@
  * view; nothing of it is sent anywhere.
  */
 import { create } from 'zustand';
-import type { StageTrack } from './main-stage';
+import { mainStage, type StageChoice, type StageTrack } from './main-stage';
 
 export type CallLayout = 'grid' | 'speaker';
 
@@ -36,6 +36,23 @@ export function speakerStage<T extends StageTrack>(
     cameras[0] ??
     null;
   return { main, strip: main === null ? [...tracks] : tracks.filter((t) => t !== main) };
+}
+
+/**
+ * The main stage in either layout: a pinned tile or a share first (main-stage.ts), for both; with neither,
+ * speaker view puts whoever spoke last there and grid view leaves everyone in the grid. `chosen` is the
+ * pinned tile or share alone (null while speaker view merely follows the voice).
+ */
+export function layoutStage<T extends StageTrack>(
+  tracks: readonly T[],
+  choice: StageChoice,
+  layout: CallLayout,
+  lastSpeaker: string | null,
+  localIdentity: string,
+): { main: T | null; strip: T[]; chosen: T | null } {
+  const staged = mainStage(tracks, choice);
+  if (staged.main !== null || layout === 'grid') return { ...staged, chosen: staged.main };
+  return { ...speakerStage(tracks, lastSpeaker, localIdentity), chosen: null };
 }
 
 /** The tiles per row in the phone grid: one above the other for two, two side by side from three. */
