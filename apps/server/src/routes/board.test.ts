@@ -183,6 +183,26 @@ describe.each(testDatabases)('board routes ($name)', { timeout: 30_000 }, (datab
     expect((await boardOf(t, s.student.token)).elements.at(-1)).toEqual(huge);
   });
 
+  it('merges concurrent updates one after the other: none is lost', async () => {
+    const t = ctx();
+    const s = await openBoard(t);
+    const people = [s.tutor, s.student, s.guardian];
+    const results = await Promise.all(
+      Array.from({ length: 24 }, (_, i) =>
+        post(t, 'elements', people[i % 3]?.token, { elements: [element(`c${i}`, 1)] }),
+      ),
+    );
+    expect(results.map((r) => r.status)).toEqual(results.map(() => 200));
+    const board = await boardOf(t, s.tutor.token);
+    expect(board.revision).toBe(24);
+    expect(board.elements.map((e) => e.id).sort()).toEqual(
+      Array.from({ length: 24 }, (_, i) => `c${i}`).sort(),
+    );
+    // Each revision went out once.
+    const revisions = boardPackets(t).flatMap((p) => (p.type === 'elements' ? [p.revision] : []));
+    expect(revisions.sort((a, b) => a - b)).toEqual(Array.from({ length: 24 }, (_, i) => i + 1));
+  });
+
   it('a LiveKit failure is logged, not thrown: the board keeps the update', async () => {
     const t = ctx();
     const s = await openBoard(t);
