@@ -3,6 +3,7 @@ import '@excalidraw/excalidraw/index.css';
 import './board-canvas.css';
 import { Excalidraw, MainMenu } from '@excalidraw/excalidraw';
 import type { ExcalidrawImperativeAPI, ExcalidrawProps } from '@excalidraw/excalidraw/types';
+import { type RefObject, useEffect, useRef } from 'react';
 
 export interface BoardCanvasProps {
   onApi: (api: ExcalidrawImperativeAPI) => void;
@@ -20,8 +21,10 @@ export interface BoardCanvasProps {
  * of the main menu.
  */
 export function BoardCanvas({ onApi, viewMode, bare = false, onChange, initialData }: BoardCanvasProps) {
+  const box = useRef<HTMLDivElement>(null);
+  useNamedMenuButton(box);
   return (
-    <div className={bare ? 'board-canvas board-canvas--bare' : 'board-canvas'}>
+    <div className={bare ? 'board-canvas board-canvas--bare' : 'board-canvas'} ref={box}>
       <Excalidraw
         excalidrawAPI={onApi}
         initialData={initialData}
@@ -53,4 +56,23 @@ export function BoardCanvas({ onApi, viewMode, bare = false, onChange, initialDa
       </Excalidraw>
     </div>
   );
+}
+
+/**
+ * Excalidraw's menu button is an icon without an accessible name; name it, and again whenever the editor
+ * draws it anew (it moves between the top and the bottom bar with the screen's width).
+ */
+function useNamedMenuButton(box: RefObject<HTMLDivElement | null>) {
+  useEffect(() => {
+    const root = box.current;
+    if (!root) return;
+    const name = () => {
+      for (const button of root.querySelectorAll<HTMLButtonElement>('.main-menu-trigger:not([aria-label])'))
+        button.setAttribute('aria-label', 'Whiteboard menu');
+    };
+    name();
+    const observer = new MutationObserver(name);
+    observer.observe(root, { childList: true, subtree: true });
+    return () => observer.disconnect();
+  }, [box]);
 }
