@@ -125,6 +125,15 @@ export async function describeSession(
     'session.read_chat',
     chatLogReaders(everyone, session.ownerUserId, policy),
   );
+  // Whether a whiteboard was kept with it: said only to those who may read it.
+  const hasSavedBoard =
+    mayReadChatLog &&
+    (await deps.db
+      .selectFrom('session_boards')
+      .select('session_id')
+      .where('session_id', '=', session.id)
+      .where('saved_at', 'is not', null)
+      .executeTakeFirst()) !== undefined;
   return {
     sessionId: session.id,
     title: session.title,
@@ -134,6 +143,7 @@ export async function describeSession(
     children,
     people: everyone.map((p) => ({ name: p.name, role: p.role })),
     mayReadChatLog,
+    hasSavedBoard,
     ...(guardianPresence?.length ? { guardianPresence } : {}),
   };
 }

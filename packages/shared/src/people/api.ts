@@ -220,6 +220,8 @@ export const MySession = z.object({
    * in force; the server checks again, and audits, on reading. Absent from older servers: false.
    */
   mayReadChatLog: z.boolean().optional(),
+  /** Whether a whiteboard was kept with its chat log (said only where `mayReadChatLog`). */
+  hasSavedBoard: z.boolean().optional(),
   /**
    * Whether a guardian was there at each minor's start and end (VTO): for the session's tutor, admins
    * and each child's own guardians (theirs only). Absent for everyone else.
