@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { sharedScreensRecorded } from '@assent/shared';
 import {
@@ -13,6 +12,7 @@ import type { APIRequestContext, Page } from '@playwright/test';
 import { RoomServiceClient, TrackSource } from 'livekit-server-sdk';
 import { decryptedRecording } from '../../scripts/recordings/vault-copy';
 import { banner, consentDialog, requestRecording, startThreePersonCall } from '../fixtures/call';
+import { frameAt } from '../fixtures/frames';
 import { e2eLivekit } from '../fixtures/livekit-api';
 import { expect, test } from '../fixtures/node-participant';
 import { e2eDataDir, e2ePorts } from '../fixtures/ports';
@@ -67,16 +67,6 @@ async function expectShareOnMainStage(page: Page) {
   const viewport = page.viewportSize();
   if (!box || !viewport) throw new Error('no stage box');
   return { stageShare: (box.width * box.height) / (viewport.width * viewport.height) };
-}
-
-/** One frame of a video file, scaled to 64×36, as RGB bytes. */
-function frameAt(file: string, seconds: number, png?: string): Buffer {
-  if (png)
-    execFileSync('ffmpeg', ['-v', 'error', '-y', '-ss', `${seconds}`, '-i', file, '-frames:v', '1', png]);
-  return execFileSync('ffmpeg', [
-    ...['-v', 'error', '-ss', `${seconds}`, '-i', file, '-frames:v', '1'],
-    ...['-vf', 'scale=64:36', '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-'],
-  ]);
 }
 
 /** Mean green of a region of a 64×36 RGB frame (fractions of its width and height): Chromium's fake

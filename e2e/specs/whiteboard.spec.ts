@@ -9,6 +9,11 @@ import { resolve } from 'node:path';
 import type { MySessionList, SavedBoard } from '@assent/shared';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { decryptedRecording } from '../../scripts/recordings/vault-copy';
+import { consentDialog, requestRecording } from '../fixtures/call';
+import { frameAt, whiteShareOf } from '../fixtures/frames';
+import { e2eDataDir } from '../fixtures/ports';
+import { livekitView, roomOf, statusOf } from '../fixtures/recording';
 import { screensDir } from '../fixtures/screens';
 import { createSession, inviteUrlFor, joinCall, openInvite } from '../fixtures/session';
 import { expect, test } from '../fixtures/test';
@@ -98,8 +103,9 @@ async function expectAccessibleBoard(page: Page, name: string) {
   await page.setViewportSize({ width: 1280, height: 800 });
 }
 
-test('the whiteboard: the tutor opens it, strokes reach everyone, a late joiner sees it, the lock holds, and it is kept with the session', async ({
+test('the whiteboard: the tutor opens it, strokes reach everyone, a late joiner sees it, the lock holds, the recording shows it, and it is kept with the session', async ({
   browser,
+  request,
 }, testInfo) => {
   test.setTimeout(240_000);
   const title = 'Fractions — whiteboard';
@@ -208,6 +214,32 @@ test('the whiteboard: the tutor opens it, strokes reach everyone, a late joiner 
     'the board’s files that failed to load',
   ).toEqual([]);
 
+  // Everyone consents to a recording while the board is open: the recording shows the board as its main
+  // stage; once the tutor closes the board, the cameras' grid instead.
+  const recordingCheckFrom = Date.now();
+  const livekit = livekitView();
+  const roomName = await roomOf(request, '', tokenOf(session.tutorUrl));
+  await requestRecording(tutor);
+  for (const page of [tutor, student, guardian]) {
+    await consentDialog(page).getByRole('button', { name: 'I consent', exact: true }).click();
+  }
+  await expect
+    .poll(async () => (await livekit.running(roomName)).map(statusOf), { timeout: 30_000, intervals: [200] })
+    .toEqual(['EGRESS_ACTIVE']);
+  const [egress] = await livekit.running(roomName);
+  if (!egress) throw new Error('no egress');
+  const recordingFrom = Date.now();
+  await tutor.waitForTimeout(4000);
+  await open.click();
+  await expect(open).toHaveAttribute('aria-pressed', 'false');
+  await expect(boardOf(student)).toHaveCount(0);
+  const boardClosedAt = Date.now() - recordingFrom;
+  await tutor.waitForTimeout(3500);
+  // The tutor opens the board again, as it was; ending the session stops the recording.
+  await open.click();
+  await expect(boardOf(student)).toBeVisible();
+  console.log(`whiteboard: recorded, board open then closed, in ${Date.now() - recordingCheckFrom} ms`);
+
   // The tutor ends the session: the board is kept with it.
   const panel = tutor.getByRole('region', { name: 'People in the call' });
   if (!(await panel.isVisible())) await tutor.getByRole('button', { name: 'People' }).click();
@@ -241,4 +273,24 @@ test('the whiteboard: the tutor opens it, strokes reach everyone, a late joiner 
   await expect(tutor.getByRole('link', { name: 'Download board' })).toBeVisible();
   await expect(boardOf(tutor).locator('.excalidraw')).toBeVisible({ timeout: 20_000 });
   await expectAccessibleBoard(tutor, 'whiteboard-afterwards');
+
+  // The recording, stopped when the session ended: its main stage is the board while the board was open.
+  const framesFrom = Date.now();
+  await expect
+    .poll(async () => statusOf((await livekit.egress(egress.egressId)) ?? egress), { timeout: 30_000 })
+    .toBe('EGRESS_COMPLETE');
+  const file = await decryptedRecording(e2eDataDir, egress.egressId);
+  // The main stage is the left three quarters of the picture; the cameras' strip is on the right.
+  const stage = (frame: Buffer) => whiteShareOf(frame, 0.03, 0.75, 0.1, 0.8);
+  const recorded = {
+    boardOpen: stage(frameAt(file, 3, testInfo.outputPath('frame-board.png'))),
+    boardClosed: stage(frameAt(file, boardClosedAt / 1000 + 2, testInfo.outputPath('frame-cameras.png'))),
+    boardClosedAt,
+  };
+  console.log(`whiteboard recording, near-white share of the main stage: ${JSON.stringify(recorded)}`);
+  console.log(`whiteboard: the recording's frames checked in ${Date.now() - framesFrom} ms`);
+  // The board's white page fills the stage (its dark strokes take some); the cameras' grid on the page's
+  // dark background has no white at all.
+  expect(recorded.boardOpen).toBeGreaterThan(0.5);
+  expect(recorded.boardClosed).toBeLessThan(0.1);
 });
