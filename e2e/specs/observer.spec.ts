@@ -4,11 +4,11 @@
  * shows nothing recording until the observer consents too).
  */
 import type { Page } from '@playwright/test';
-import { RoomServiceClient } from 'livekit-server-sdk';
+import { AccessToken, RoomServiceClient } from 'livekit-server-sdk';
 import { banner, consentDialog, requestRecording, startThreePersonCall } from '../fixtures/call';
 import { e2eLivekit } from '../fixtures/livekit-api';
 import { openOrganisation } from '../fixtures/organisation';
-import { e2ePorts } from '../fixtures/ports';
+import { e2ePorts, e2eSecrets } from '../fixtures/ports';
 import { livekitView, roomOf, statusOf } from '../fixtures/recording';
 import { screenshotBothSizes } from '../fixtures/screens';
 import { expect, test } from '../fixtures/test';
@@ -19,6 +19,33 @@ const title = 'Fractions — observed';
 
 /** The tile of the person named, on a call page. */
 const tileOf = (page: Page, name: string) => page.locator('.lk-participant-tile').filter({ hasText: name });
+
+/**
+ * The recording layout page as LiveKit Egress opens it: the address the server gives egress (the session
+ * title) with egress's own `url`, `token` and `layout` added, the token a hidden recorder's that subscribes
+ * and publishes nothing, as egress mints for itself.
+ */
+async function recordingLayoutUrl(roomName: string, sessionTitle: string): Promise<string> {
+  const { livekitApiKey, livekitApiSecret } = e2eSecrets();
+  const token = new AccessToken(livekitApiKey, livekitApiSecret, {
+    identity: `EG_test_${Date.now()}`,
+    ttl: 600,
+  });
+  token.addGrant({
+    room: roomName,
+    roomJoin: true,
+    canSubscribe: true,
+    canPublish: false,
+    canPublishData: false,
+    hidden: true,
+    recorder: true,
+  });
+  const query = new URLSearchParams({ title: sessionTitle });
+  query.set('url', `ws://127.0.0.1:${e2ePorts.livekit}`);
+  query.set('token', await token.toJwt());
+  query.set('layout', 'grid');
+  return `/recording-layout/?${query}`;
+}
 
 test('a reviewer observes a live call: labelled Observer everywhere, counted by the consent gate', async ({
   browser,
@@ -61,6 +88,23 @@ test('a reviewer observes a live call: labelled Observer everywhere, counted by 
   }
   await screenshotBothSizes(observer, 'observer-in-call');
   await screenshotBothSizes(call.tutor, 'observer-seen-by-tutor');
+
+  // The recording shows the seat as Observer too: the layout page egress records, joined as its recorder.
+  const layoutFrom = Date.now();
+  const layout = await (await browser.newContext()).newPage();
+  await layout.goto(await recordingLayoutUrl(roomName, title));
+  for (const [name, role] of [
+    ['Ada Tutor', 'Tutor'],
+    ['Sam Student', 'Student'],
+    ['Pat Parent', 'Guardian'],
+    ['Rae Reviewer', 'Observer'],
+  ] as const) {
+    await expect(tileOf(layout, name).locator('.role-badge')).toHaveText(role, { timeout: 15_000 });
+  }
+  await expect(layout.locator('.lk-participant-tile')).toHaveCount(4);
+  await layout.screenshot({ path: test.info().outputPath('recording-layout-observer.png') });
+  await layout.context().close();
+  console.log(`observer: the recording layout's labels checked in ${Date.now() - layoutFrom} ms`);
 
   // The gate counts the observer: three yeses of four start nothing.
   await requestRecording(call.tutor);
