@@ -7,13 +7,11 @@
  *   at start); prints how many, and how many are under keys the configuration no longer has.
  * Exits 0 on success, 1 when something could not be done, 2 on bad usage or configuration.
  */
-import { destroyExpiredChat } from '../chat/chat-lifetime';
+import { composeCore } from '../compose-core';
 import { ConfigError, loadConfig } from '../config';
 import { connectDatabase } from '../db/connect';
 import { migrateToLatest } from '../db/migrate';
 import { createLogger } from '../logger';
-import { createPolicyBook } from '../policy/policy-book';
-import { vaultFromConfig } from '../vault/vault-from-config';
 
 const [command, flag, value] = process.argv.slice(2);
 const usage = 'usage: vault sweep [--as-of ISO-TIME] | vault rewrap';
@@ -42,14 +40,7 @@ const { db } = connectDatabase(config.database);
 const now = () => new Date();
 try {
   await migrateToLatest(db);
-  const policies = createPolicyBook({ db, defaults: config.recording, now });
-  const vault = vaultFromConfig(config.vault, {
-    db,
-    policies,
-    logger,
-    now,
-    alsoSweep: (at) => destroyExpiredChat({ db, policies }, at),
-  });
+  const { vault } = composeCore({ config, db, logger, now });
   if (command === 'rewrap') {
     const result = await vault.rewrapKeys();
     console.log(

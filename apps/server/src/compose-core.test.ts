@@ -1,0 +1,53 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { composeCore } from './compose-core';
+import { loadConfig } from './config';
+import { createLogger } from './logger';
+import { createRecordingSession } from './test-support/recording-session';
+import { type TestApp, testEnv, useTestApp } from './test-support/test-app';
+import { countRows, testDatabases, useDatabase } from './test-support/test-databases';
+
+const day = 24 * 3600 * 1000;
+
+async function say(t: TestApp, token: string, text: string) {
+  const res = await t.app.request('/api/call/chat', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ text }),
+  });
+  expect(res.status).toBe(201);
+}
+
+describe.each(testDatabases)('the composed core ($name)', (database) => {
+  const ctx = useTestApp(database);
+
+  it('sweeps the chat log with the recordings, in the test app as in the server', async () => {
+    const t = ctx();
+    const s = await createRecordingSession(t);
+    await say(t, s.student.token, 'hello');
+    const result = await t.vault.sweep(new Date(t.clock.now.getTime() + 90 * day));
+    expect(result.chatLogsDestroyed).toBe(1);
+    expect(await countRows(t.db, 'chat_messages')).toBe(0);
+  });
+});
+
+describe.each(testDatabases)('the composed core without LiveKit ($name)', (database) => {
+  const db = useDatabase(database);
+
+  it('builds the policy book and the vault only, sharing the one policy book', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'assent-core-'));
+    const config = loadConfig({ ...testEnv, VAULT_DIR: dir, RECORDINGS_DIR: join(dir, 'egress') });
+    const core = composeCore({
+      config,
+      db: db(),
+      logger: createLogger('silent'),
+      now: () => new Date(),
+    });
+    expect(Object.keys(core).sort()).toEqual(['policies', 'vault']);
+    expect((await core.vault.sweep()).chatLogsDestroyed).toBe(0);
+    await core.vault.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+});
