@@ -1,18 +1,18 @@
 /**
  * The core every entry point builds the same way: the one policy book, the vault (whose sweep also runs
- * the chat log's retention) and, where there is LiveKit to drive, the consent service with the vault's
+ * the data-class sweepers: the chat log's) and, where there is LiveKit to drive, the consent service with the vault's
  * withdrawal rule. The server, the vault command, the test app and the bench all compose it here; what
  * they pass in is what really differs between them (configuration, database, logger, clock, LiveKit).
  */
 import type { Logger } from 'pino';
-import { destroyExpiredChat } from './chat/chat-lifetime';
+import { chatLogSweeper } from './chat/chat-sweeper';
 import type { Config } from './config';
 import { type ConsentService, createConsentService } from './consent/consent-service';
 import type { Db } from './db/database';
 import type { EgressPort } from './livekit/egress';
 import type { RoomService } from './livekit/room-service';
 import { createPolicyBook, type PolicyBook } from './policy/policy-book';
-import type { Vault } from './vault/vault';
+import type { DataClassSweeper, Vault } from './vault/vault';
 import { vaultFromConfig } from './vault/vault-from-config';
 
 export interface CoreDeps {
@@ -31,6 +31,8 @@ export interface LiveKitPorts {
 export interface Core {
   policies: PolicyBook;
   vault: Vault;
+  /** The data classes the vault's sweep destroys besides recordings, each by name. */
+  sweepers: readonly DataClassSweeper[];
 }
 
 export interface CoreWithConsent extends Core {
@@ -44,15 +46,16 @@ export function composeCore(deps: CoreDeps & Partial<LiveKitPorts>): Core | Core
   const { config, db, logger, now } = deps;
   // One policy book: consent, the vault and the routes read the policy through it.
   const policies = createPolicyBook({ db, defaults: config.recording, now });
+  // The chat log is session record too: the same sweep destroys it past its retention.
+  const sweepers: DataClassSweeper[] = [chatLogSweeper({ db, policies })];
   const vault = vaultFromConfig(config.vault, {
     db,
     policies,
     logger: logger.child({ component: 'vault' }),
     now,
-    // The chat log is session record too: the same sweep destroys it past its retention.
-    alsoSweep: (at) => destroyExpiredChat({ db, policies }, at),
+    sweepers,
   });
-  if (!deps.egress || !deps.roomService) return { policies, vault };
+  if (!deps.egress || !deps.roomService) return { policies, vault, sweepers };
   const consent = createConsentService({
     db,
     egress: deps.egress,
@@ -63,5 +66,5 @@ export function composeCore(deps: CoreDeps & Partial<LiveKitPorts>): Core | Core
     withdrawalRule: vault,
     now,
   });
-  return { policies, vault, consent };
+  return { policies, vault, sweepers, consent };
 }

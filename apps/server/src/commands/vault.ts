@@ -40,7 +40,7 @@ const { db } = connectDatabase(config.database);
 const now = () => new Date();
 try {
   await migrateToLatest(db);
-  const { vault } = composeCore({ config, db, logger, now });
+  const { vault, sweepers } = composeCore({ config, db, logger, now });
   if (command === 'rewrap') {
     const result = await vault.rewrapKeys();
     console.log(
@@ -49,8 +49,12 @@ try {
     process.exitCode = result.unreadable === 0 ? 0 : 1;
   } else {
     const result = await vault.sweep(asOf);
+    const others = sweepers.map((sweeper) => {
+      const swept = result.dataClasses[sweeper.dataClass] ?? { destroyed: 0, held: 0 };
+      return `; ${swept.destroyed} ${sweeper.plural} destroyed by retention, ${swept.held} held by an open report`;
+    });
     console.log(
-      `Swept${asOf ? ` as of ${asOf.toISOString()}` : ''}: ${result.stored} stored, ${result.expired} destroyed by retention, ${result.erasedAfterWithdrawal} by the withdrawal rule, ${result.destroyedAfterHold} after a hold ended, ${result.held} held by an open report, ${result.leftoversRemoved} leftover files removed; ${result.chatLogsDestroyed} chat logs destroyed by retention, ${result.chatLogsHeld} held by an open report.`,
+      `Swept${asOf ? ` as of ${asOf.toISOString()}` : ''}: ${result.stored} stored, ${result.expired} destroyed by retention, ${result.erasedAfterWithdrawal} by the withdrawal rule, ${result.destroyedAfterHold} after a hold ended, ${result.held} held by an open report, ${result.leftoversRemoved} leftover files removed${others.join('')}.`,
     );
   }
 } catch (error) {
