@@ -6,6 +6,7 @@
  */
 import type { Logger } from 'pino';
 import { chatLogSweeper } from './chat/chat-sweeper';
+import { eraseWithdrawnChatInCall } from './chat/chat-withdrawal-erase';
 import type { Config } from './config';
 import { type ConsentService, createConsentService } from './consent/consent-service';
 import type { Db } from './db/database';
@@ -47,7 +48,7 @@ export function composeCore(deps: CoreDeps & Partial<LiveKitPorts>): Core | Core
   // One policy book: consent, the vault and the routes read the policy through it.
   const policies = createPolicyBook({ db, defaults: config.recording, now });
   // The chat log is session record too: the same sweep destroys it past its retention.
-  const sweepers: DataClassSweeper[] = [chatLogSweeper({ db, policies })];
+  const sweepers: DataClassSweeper[] = [chatLogSweeper({ db, policies, now })];
   const vault = vaultFromConfig(config.vault, {
     db,
     policies,
@@ -56,14 +57,26 @@ export function composeCore(deps: CoreDeps & Partial<LiveKitPorts>): Core | Core
     sweepers,
   });
   if (!deps.egress || !deps.roomService) return { policies, vault, sweepers };
+  const livekit = { egress: deps.egress, roomService: deps.roomService };
   const consent = createConsentService({
     db,
-    egress: deps.egress,
-    roomService: deps.roomService,
+    ...livekit,
     logger,
     recording: config.recording,
     policies,
-    withdrawalRule: vault,
+    // The rule erases the session's recordings and the withdrawer's chat, both on the vault's queue.
+    withdrawalRule: {
+      afterWithdrawal: (sessionId) =>
+        Promise.all([
+          vault.afterWithdrawal(sessionId),
+          vault.run(() =>
+            eraseWithdrawnChatInCall(
+              { db, policies, now, logger, roomService: livekit.roomService },
+              sessionId,
+            ),
+          ),
+        ]),
+    },
     now,
   });
   return { policies, vault, sweepers, consent };

@@ -70,7 +70,11 @@ export function ParticipantRules({ draft, errors, onChange }: ParticipantRulesPr
         {(
           [
             ['keep', 'Keep earlier recordings', 'What was recorded while everyone agreed stays.'],
-            ['erase', 'Erase the session’s recordings', 'Every recording of that session is destroyed.'],
+            [
+              'erase',
+              'Erase the session’s recordings',
+              'Every recording of that session is destroyed, and what the person who withdrew wrote in its chat is erased.',
+            ],
           ] as const satisfies ReadonlyArray<readonly [WithdrawalRule, string, string]>
         ).map(([rule, label, hint]) => (
           <Radio

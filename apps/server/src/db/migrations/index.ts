@@ -14,6 +14,7 @@ import * as vaultPaths from './2026_12_07_0013_vault_paths';
 import * as authHardening from './2026_12_07_0014_auth_hardening';
 import * as room from './2026_12_07_0015_room';
 import * as chat from './2026_12_07_0016_chat';
+import * as chatErased from './2026_12_07_0019_chat_erased';
 
 /** Every migration by name; names sort in the order they must run. Add new ones here. */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_07_0011_account_lifecycle': accountLifecycle,
   '2026_12_07_0012_access_release': accessRelease,
   '2026_12_07_0015_room': room,
+  '2026_12_07_0019_chat_erased': chatErased,
 };
