@@ -16,6 +16,7 @@ import { accessRequestRoutes } from './routes/access-requests';
 import { accountLifecycleRoutes } from './routes/account-lifecycle';
 import { advanceConsentRoutes } from './routes/advance-consent';
 import { auditRoutes } from './routes/audit';
+import { boardBodyPaths, boardRoutes } from './routes/board';
 import { callRoutes } from './routes/call';
 import { callDeletionRequestRoutes } from './routes/call-deletion-request';
 import { callSharingRoutes } from './routes/call-sharing';
@@ -58,16 +59,15 @@ export function createApp(deps: AppDeps) {
   });
   app.use('*', pageSecurityHeaders(deps.config));
   app.use('/api/*', secureHeaders({ crossOriginResourcePolicy: 'same-origin' }));
-  app.use(
-    '/api/*',
-    // Every API body is small JSON; refuse anything larger before reading it.
-    bodyLimit({
-      maxSize: 64 * 1024,
-      onError: () => {
-        throw new AppError(413, 'validation_failed', 'The request body is too large');
-      },
-    }),
-  );
+  // Every API body is small JSON; refuse anything larger before reading it. The whiteboard's updates and
+  // pictures are larger, with limits of their own on their routes.
+  const smallBodies = bodyLimit({
+    maxSize: 64 * 1024,
+    onError: () => {
+      throw new AppError(413, 'validation_failed', 'The request body is too large');
+    },
+  });
+  app.use('/api/*', (c, next) => (Object.hasOwn(boardBodyPaths, c.req.path) ? next() : smallBodies(c, next)));
 
   app.use('/api/*', sameOriginForCookies(trustedOrigins(deps.config)));
   app.on(['GET', 'POST'], '/api/auth/*', betterAuthRoutes);
@@ -81,6 +81,7 @@ export function createApp(deps: AppDeps) {
     .route('/api', inviteRoutes)
     .route('/api', recordingRoutes)
     .route('/api', chatRoutes)
+    .route('/api', boardRoutes)
     .route('/api', recordingsRoutes)
     .route('/api', callDeletionRequestRoutes)
     .route('/api', callSharingRoutes)

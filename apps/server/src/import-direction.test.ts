@@ -18,7 +18,7 @@ const ranks: readonly (readonly string[])[] = [
   ['policy'],
   ['presence', 'invites'],
   ['vault'],
-  ['sessions'],
+  ['sessions', 'board'],
   ['consent', 'enrolment', 'chat'],
   ['call', 'rights', 'rights/access', 'rights/concerns', 'rights/deletion', 'rights/research'],
   ['middleware'],

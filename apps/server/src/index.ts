@@ -1,6 +1,7 @@
 /** Boots the server: config, database migrations, then listen; stops cleanly on SIGTERM/SIGINT. */
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
+import { boardLayoutKey } from './board/layout-key';
 import { composeCore } from './compose-core';
 import { type Config, ConfigError, loadConfig } from './config';
 import { createReconciler } from './consent/reconciler';
@@ -44,7 +45,12 @@ const roomService = createRoomService(config.livekit.apiUrl, config.livekit);
 const egress = createLiveKitEgress(config.livekit.apiUrl, config.livekit, {
   requestTimeoutSeconds: config.recording.egressStartTimeoutSeconds,
   layoutUrl: config.recording.layoutUrl,
-  layoutDetails: async (roomName) => ({ title: (await findSessionByRoom(db, roomName))?.title }),
+  layoutDetails: async (roomName) => {
+    const session = await findSessionByRoom(db, roomName);
+    // The layout page reads the whiteboard with a key of its own: egress's browser holds no credential.
+    const boardKey = session ? boardLayoutKey(config.inviteSecret, session.id, new Date()) : undefined;
+    return { title: session?.title, boardKey };
+  },
 });
 const now = () => new Date();
 const { vault, consent } = composeCore({ config, db, logger, now, egress, roomService });

@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { appendAudit } from '../audit/audit-log';
+import { saveBoard } from '../board/save-board';
 import type { ConsentService } from '../consent/consent-service';
 import type { RoomService } from '../livekit/room-service';
 import { seatActor } from '../people/can';
@@ -53,5 +54,7 @@ export async function endSession(
     at: deps.now(),
   });
   await deps.roomService.deleteRoom(session.roomName);
+  // The session is over: its whiteboard is kept with the chat log (or let go if nothing is on it).
+  await saveBoard(deps.db, session.id, deps.now());
   return { recordingStopped: wasRecording };
 }

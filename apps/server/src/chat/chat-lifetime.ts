@@ -2,11 +2,13 @@
  * The chat log's retention: a session's chat is destroyed once the policy's chat-log retention has passed
  * since its last message, unless an open concern or safeguarding report holds the session (then it waits,
  * like the recordings). Each destruction leaves a deletion record (when, why, under which rule, how many
- * messages; never the text) and an audit entry, written in the same transaction as the deletion.
+ * messages; never the text) and an audit entry, written in the same transaction as the deletion. Saved
+ * whiteboards, kept with the chat log, go by the same retention here (board/board-lifetime.ts).
  */
 import { addDays } from '@assent/shared';
 import { appendAudit } from '../audit/audit-log';
 import { systemActor } from '../audit/system-actor';
+import { destroyExpiredBoards } from '../board/board-lifetime';
 import type { Db } from '../db/database';
 import { newDeletionRecordId } from '../opaque-ids';
 import type { PolicyBook } from '../policy/policy-book';
@@ -89,5 +91,7 @@ export async function destroyExpiredChat(deps: ChatLifetimeDeps, at: Date): Prom
       result.destroyed += 1;
     });
   }
-  return result;
+  // The saved whiteboard is kept with the chat log, in its data class: the same sweep destroys it.
+  const boards = await destroyExpiredBoards(deps, at);
+  return { destroyed: result.destroyed + boards.destroyed, held: result.held + boards.held };
 }

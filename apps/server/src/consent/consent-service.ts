@@ -17,6 +17,7 @@ import {
   transition,
 } from '@assent/shared';
 import type { Logger } from 'pino';
+import { boardStatusOf } from '../board/board-repository';
 import type { RecordingConfig } from '../config';
 import type { Db, DbOrTrx } from '../db/database';
 import { AppError } from '../http/app-error';
@@ -127,7 +128,9 @@ export function createConsentService(deps: ConsentServiceDeps): ConsentService {
     const askAgain = closed
       ? await askAgainAt(deps.db, sessionId, await policies.current(), deps.now())
       : null;
-    return toLiveRecordingState(state, terms, updatedAt, askAgain);
+    // The whiteboard's status rides along, so the recording layout knows to show it.
+    const board = await boardStatusOf(deps.db, sessionId);
+    return { ...toLiveRecordingState(state, terms, updatedAt, askAgain), board };
   }
   const publisher = createStatePublisher({ ...deps, liveState });
   const inFlight = new Set<Promise<unknown>>();

@@ -2,7 +2,8 @@
  * Letting someone share their screen (and stopping them): the tutor's call, carried out by LiveKit
  * itself through the participant's permitted sources, so a client that ignores the web app is refused
  * by the SFU too. It leaves publishing as it is: someone held back by the consent rules (rule 5) stays
- * held back, allowed to share or not. Lasts for that person's connection; each grant and stop is audited.
+ * held back, allowed to share or not. The grant is kept on the seat, so a reload (a new connection, a
+ * new token) keeps it until the tutor stops it; each grant and stop is audited with it.
  */
 import type { SharePermissionResponse } from '@assent/shared';
 import { appendAudit, auditDenied } from '../audit/audit-log';
@@ -50,14 +51,36 @@ export async function setSharePermission(
   );
   if (!present) throw new AppError(409, 'not_in_call', `${found.person.name} is not in the call.`);
   await roomService.setMayShare(session.roomName, identity, change.mayShare).catch(() => unavailable());
-  await appendAudit(db, {
-    actor,
-    action: 'call.let_share',
-    target,
-    detail: { sessionId: session.id, personId: change.personId, mayShare: change.mayShare },
-    at: now(),
+  const at = now();
+  await inTransaction(db, async (trx) => {
+    await trx
+      .updateTable('people')
+      .set({ may_share_at: change.mayShare ? at.toISOString() : null })
+      .where('id', '=', change.personId)
+      .execute();
+    await appendAudit(trx, {
+      actor,
+      action: 'call.let_share',
+      target,
+      detail: { sessionId: session.id, personId: change.personId, mayShare: change.mayShare },
+      at,
+    });
   });
   return { personId: change.personId, mayShare: change.mayShare };
+}
+
+/** Whether the tutor has let this seat share (and not stopped it since): a new token carries it. */
+export async function shareGranted(db: DbOrTrx, personId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('people')
+    .select('may_share_at')
+    .where('id', '=', personId)
+    .executeTakeFirst();
+  return row?.may_share_at != null;
+}
+
+function inTransaction(db: DbOrTrx, work: (trx: DbOrTrx) => Promise<void>): Promise<void> {
+  return db.isTransaction ? work(db) : db.transaction().execute(work);
 }
 
 function unavailable(): never {

@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { AuditTables } from '../audit/audit-tables';
+import type { BoardTables } from '../board/board-tables';
 import type { ChatTables } from '../chat/chat-tables';
 import type { ConsentTables } from '../consent/consent-tables';
 import type { AuthGuardTables } from '../people/auth-guard-tables';
@@ -21,7 +22,8 @@ export interface Database
     VaultTables,
     RightsTables,
     AuthGuardTables,
-    ChatTables {}
+    ChatTables,
+    BoardTables {}
 
 export type Db = Kysely<Database>;
 /** Repositories accept either, so callers decide the transaction boundary. */

@@ -68,14 +68,14 @@ describe('security headers on the pages', () => {
     expect(res.headers.get('referrer-policy')).toBe('no-referrer');
   });
 
-  it('lets the recording layout reach LiveKit and nothing else, without camera or microphone', async () => {
+  it('lets the recording layout reach LiveKit and its own server (the whiteboard) and nothing else, without camera or microphone', async () => {
     const app = await web();
     const res = await app.request('/recording-layout/?url=ws%3A%2F%2F127.0.0.1%3A7880&token=abc');
     expect(res.status).toBe(200);
     const csp = directives(res);
     expect(csp['default-src']).toEqual(["'none'"]);
     expect(csp['script-src']).toEqual(["'self'"]);
-    expect(csp['connect-src']).toEqual(['ws://127.0.0.1:7880', 'http://127.0.0.1:7880']);
+    expect(csp['connect-src']).toEqual(["'self'", 'ws://127.0.0.1:7880', 'http://127.0.0.1:7880']);
     expect(csp['form-action']).toEqual(["'none'"]);
     expect(csp['frame-ancestors']).toEqual(["'none'"]);
     expect(res.headers.get('permissions-policy')).toContain('camera=()');

@@ -47,8 +47,9 @@ export function appPagePolicy(livekitUrl: string): Csp {
 }
 
 /**
- * The page egress's Chrome records: it joins the room and draws it. It talks to nobody but LiveKit, submits
- * nothing and needs no camera or microphone of its own.
+ * The page egress's Chrome records: it joins the room and draws it. It talks to nobody but LiveKit and its
+ * own server (the whiteboard, read with the key in its address), submits nothing and needs no camera or
+ * microphone of its own.
  */
 export function recordingLayoutPolicy(livekitUrl: string): Csp {
   return {
@@ -59,7 +60,8 @@ export function recordingLayoutPolicy(livekitUrl: string): Csp {
     fontSrc: ["'self'"],
     imgSrc: ["'self'", 'data:'],
     mediaSrc: ["'self'", 'blob:'],
-    connectSrc: livekitSources(livekitUrl),
+    // Its own server only for the whiteboard, read with the key in its address.
+    connectSrc: ["'self'", ...livekitSources(livekitUrl)],
     formAction: ["'none'"],
   };
 }

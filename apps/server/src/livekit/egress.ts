@@ -34,7 +34,12 @@ export interface StartRecordingInput {
 
 /** What the recording layout page shows besides the videos (it reads the purpose from room metadata). */
 export interface LayoutDetails {
-  title?: string;
+  title?: string | undefined;
+  /**
+   * The key that lets the layout page read the session's whiteboard (`GET /api/recording-layout/board
+   * ?key=…`): egress's browser holds no other credential. Sent as the `board` query parameter.
+   */
+  boardKey?: string | undefined;
 }
 
 export interface EgressPort {
@@ -107,6 +112,7 @@ export interface LiveKitEgressOptions {
 export function layoutPageUrl(base: string, details: LayoutDetails): string {
   const url = new URL(base);
   if (details.title) url.searchParams.set('title', details.title);
+  if (details.boardKey) url.searchParams.set('board', details.boardKey);
   return url.toString();
 }
 

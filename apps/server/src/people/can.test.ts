@@ -215,6 +215,10 @@ const allowed = new Set<string>(
     'call.readmit_participant': ['tutor@in-call'],
     'call.end_session': ['tutor@in-call'],
     'call.raise_hand': ['tutor@in-call', 'guardian@in-call', 'student@in-call'],
+    // The whiteboard: only whoever runs the room opens, closes and locks it, and draws while it is locked.
+    'call.open_board': ['tutor@in-call'],
+    'call.lock_board': ['tutor@in-call'],
+    'call.draw_on_locked_board': ['tutor@in-call'],
     'session.observe': [
       ...every(['owner', 'attendee', 'other', 'tutor-seat'])('admin'),
       ...every(['owner', 'attendee', 'other', 'tutor-seat'])('reviewer'),
@@ -329,6 +333,9 @@ describe('running the room: the tutor, or an admin present as an observer', () =
     'call.remove_participant',
     'call.readmit_participant',
     'call.end_session',
+    'call.open_board',
+    'call.lock_board',
+    'call.draw_on_locked_board',
   ] as const;
   it.each([
     { role: 'tutor', account: undefined, allowed: true },

@@ -154,6 +154,9 @@ export const actions = {
   'call.readmit_participant': 'call',
   'call.end_session': 'call',
   'call.raise_hand': 'call',
+  'call.open_board': 'call',
+  'call.lock_board': 'call',
+  'call.draw_on_locked_board': 'call',
   'recording.watch': 'recording',
   'recording.request_deletion': 'recording',
   'deletions.read': 'organisation',
@@ -371,6 +374,10 @@ export function can<A extends Action>(actor: CanActor, action: A, resource: Reso
     case 'call.remove_participant':
     case 'call.readmit_participant':
     case 'call.end_session':
+    // The whiteboard: opening, closing and locking it, and drawing while it is locked.
+    case 'call.open_board':
+    case 'call.lock_board':
+    case 'call.draw_on_locked_board':
       // The tutor runs the room; so does an admin present in it (in an observer seat).
       return (
         actor.role === 'tutor' ||

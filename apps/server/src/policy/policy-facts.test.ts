@@ -55,6 +55,9 @@ describe('the policy in facts', () => {
       expect.stringContaining('every viewing'),
       expect.stringContaining('Safeguarding reports'),
     ]);
+    // The whiteboard, when used, is kept with the chat log for the same time.
+    expect(facts.alsoKept[0]?.what).toContain('the whiteboard, when used');
+    expect(facts.alsoKept[0]?.what).toContain('kept with the chat log for the same time');
   });
 
   it('asks guardians again only when what they read changes', () => {

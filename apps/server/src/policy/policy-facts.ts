@@ -43,7 +43,9 @@ export function policyFacts(policy: OrganisationPolicyInput): PolicyFacts {
     // Nothing below is destroyed by retention today: say so rather than promise an end date.
     alsoKept: [
       {
-        what: `The chat of each session: every message with who sent it, whether or not the session was recorded; read afterwards by ${chatReadersInWords(policy)}`,
+        // The whiteboard is shared work of everyone in the call: kept with the chat log, and a withdrawal of
+        // consent to recording does not erase it.
+        what: `The chat of each session: every message with who sent it, whether or not the session was recorded; and the whiteboard, when used, as it was when the session ended (kept with the chat log for the same time); read afterwards by ${chatReadersInWords(policy)}`,
         howLong: `Kept for ${days(policy.chatRetentionDays)} after the session’s last message, then destroyed`,
       },
       {

@@ -1,3 +1,4 @@
+import { decodeJwt } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { createRecordingSession, joinRoom } from '../test-support/recording-session';
 import { errorOf, type TestApp, useTestApp } from '../test-support/test-app';
@@ -42,6 +43,33 @@ describe.each(testDatabases)('letting someone share their screen ($name)', (data
       ['done', s.student.personId, true],
       ['done', s.student.personId, false],
     ]);
+  });
+
+  it('keeps the grant across a reload: the next LiveKit token carries it until the tutor stops it', async () => {
+    const t = ctx();
+    const s = await createRecordingSession(t);
+    for (const person of s.everyone) await joinRoom(t, s, person.identity);
+    const sourcesOnJoining = async (inviteToken: string) => {
+      const res = await t.app.request('/api/join', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ inviteToken }),
+      });
+      expect(res.status).toBe(200);
+      const { token } = (await res.json()) as { token: string };
+      return (decodeJwt(token).video as { canPublishSources?: string[] }).canPublishSources;
+    };
+    const mediaOnly = ['camera', 'microphone'];
+    const withSharing = ['camera', 'microphone', 'screen_share', 'screen_share_audio'];
+    expect(await sourcesOnJoining(s.student.token)).toEqual(mediaOnly);
+
+    await letShare(t, s.tutor.token, { personId: s.student.personId, mayShare: true });
+    expect(await sourcesOnJoining(s.student.token)).toEqual(withSharing);
+    // Only the seat the tutor let: the guardian's next token does not share.
+    expect(await sourcesOnJoining(s.guardian.token)).toEqual(mediaOnly);
+
+    await letShare(t, s.tutor.token, { personId: s.student.personId, mayShare: false });
+    expect(await sourcesOnJoining(s.student.token)).toEqual(mediaOnly);
   });
 
   it('refuses anyone but the tutor (403, audited), changing nothing in LiveKit', async () => {

@@ -4,6 +4,7 @@ import { isRemovedFromCall } from '../call/remove-participant';
 import type { ConsentService } from '../consent/consent-service';
 import { mayPublishOnJoining } from '../consent/publish-permission';
 import { recordingActive } from '../consent/room-state';
+import { shareGranted } from '../consent/share-permission';
 import type { Db } from '../db/database';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { AppError } from '../http/app-error';
@@ -135,9 +136,11 @@ export const inviteRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
       personId: person.id,
       canPublish,
       // LiveKit refuses a screen share from anyone else: the tutor's seat shares; students when the policy
-      // lets them from the start, or later when the tutor does (consent/share-permission.ts).
+      // lets them from the start, or once the tutor has (consent/share-permission.ts), across reloads.
       mayShare:
-        person.role === 'tutor' || (person.role === 'student' && (await studentsMayShare(c.var.deps))),
+        person.role === 'tutor' ||
+        (person.role === 'student' && (await studentsMayShare(c.var.deps))) ||
+        (await shareGranted(db, person.id)),
     });
     c.var.logger.info({ sessionId: session.id, personId: person.id }, 'participant token issued');
     return c.json(

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { saveBoard } from '../board/save-board';
 import { egressNews, participantJoined, participantLeft } from '../consent/livekit-news';
 import type { Db } from '../db/database';
 import type { AppDeps, AppEnv } from '../http/app-env';
@@ -115,6 +116,9 @@ async function feedConsentMachine(deps: Required<AppDeps>, event: WebhookSummary
     event.identity
   ) {
     await participantLeft(deps.db, deps.consent, session.id, event.identity, { sid: event.participantSid });
+  } else if (event.event === 'room_finished') {
+    // Everyone has gone (or the tutor ended the session): the whiteboard is kept with the chat log.
+    await saveBoard(deps.db, session.id, deps.now());
   } else if (egressEvents.has(event.event) && event.egress) {
     await egressNews(deps.db, deps.consent, session.id, event.egress, deps.now());
     // A recorder that ended (or crashed) leaves its browser in the room for a while: take it out, so

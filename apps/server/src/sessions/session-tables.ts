@@ -29,6 +29,8 @@ export interface PeopleTable {
   student_id: string | null;
   /** When the tutor removed this seat from the call; it may not join again until let back in (null). */
   removed_at: ColumnType<string | null, string | null | undefined, string | null>;
+  /** When the tutor let this seat share its screen (null: not let); each new LiveKit token carries it. */
+  may_share_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /**

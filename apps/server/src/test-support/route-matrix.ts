@@ -7,7 +7,7 @@ import type { AccountRole } from '@assent/shared';
 import { accessRequestCases } from './rights-matrix/access-requests';
 import { accountLifecycleCases } from './rights-matrix/account-lifecycle';
 import { adultStudentCases } from './rights-matrix/adult-students';
-import { chatCases } from './rights-matrix/chat';
+import { boardCases, chatCases } from './rights-matrix/chat';
 import { concernCases } from './rights-matrix/concerns';
 import { deletionRequestCases } from './rights-matrix/deletion-requests';
 import { guardianPresenceCases } from './rights-matrix/guardian-presence';
@@ -219,6 +219,7 @@ export const routeMatrix: RouteCase[] = [
   ...adultStudentCases,
   ...accountLifecycleCases,
   ...chatCases,
+  ...boardCases,
 ];
 
 /** The status a caller must get from a route. */

@@ -58,6 +58,7 @@ const tablesChildFirst = [
   'research_consents',
   'concern_reports',
   'chat_messages',
+  'session_boards',
   'access_requests',
   'deletion_requests',
   'deletion_records',

@@ -130,6 +130,12 @@ export const failureWords = {
     'You can join again once the tutor lets you back in.',
     false,
   ),
+  // The whiteboard: the server's messages say it.
+  board_closed: null,
+  board_locked: null,
+  board_full: null,
+  too_large: null,
+  publishing_held_back: null,
 } satisfies Readonly<Record<ApiFailureCode, FailureMessage | null>>;
 
 type Words = FailureMessage | ((error: unknown) => FailureMessage);

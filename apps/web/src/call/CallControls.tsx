@@ -2,6 +2,10 @@ import { TrackToggle, useRoomContext } from '@livekit/components-react';
 import { Track } from 'livekit-client';
 import { ChatButton } from '../chat/ChatButton';
 import { useAssentStore } from '../store';
+import './call-bar.css';
+import { LayoutToggle } from './LayoutToggle';
+import { MutedHint } from './MutedHint';
+import { RaiseHand } from './RaiseHand';
 import { ReportConcernButton } from './ReportConcernButton';
 import { ShareScreenButton } from './ShareScreenButton';
 import { WithdrawConsentButton } from './WithdrawConsentButton';
@@ -21,12 +25,17 @@ export function CallControls({ onLeave, onDeviceError }: CallControlsProps) {
   );
   return (
     <nav className="call__controls" aria-label="Call controls">
-      <TrackToggle source={Track.Source.Microphone} onDeviceError={onDeviceError} disabled={mediaHeld}>
-        <span className="control-label">Microphone</span>
-      </TrackToggle>
+      <span className="mic-control">
+        <TrackToggle source={Track.Source.Microphone} onDeviceError={onDeviceError} disabled={mediaHeld}>
+          <span className="control-label">Microphone</span>
+        </TrackToggle>
+        <MutedHint />
+      </span>
       <TrackToggle source={Track.Source.Camera} onDeviceError={onDeviceError} disabled={mediaHeld}>
         <span className="control-label">Camera</span>
       </TrackToggle>
+      <RaiseHand />
+      <LayoutToggle />
       <ChatButton />
       <ShareScreenButton onDeviceError={onDeviceError} />
       <WithdrawConsentButton />

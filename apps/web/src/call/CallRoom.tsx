@@ -14,6 +14,7 @@ import { AskAgainNotice } from './AskAgainNotice';
 import { CallControls } from './CallControls';
 import { CallStage } from './CallStage';
 import { CommandFailure } from './CommandFailure';
+import { ConnectionNotice } from './ConnectionNotice';
 import { ConsentDialog } from './ConsentDialog';
 import { CallDisconnected } from './call-ended';
 import { type CallSession, CallSessionContext } from './call-session';
@@ -24,6 +25,7 @@ import { RecordingBanner } from './RecordingBanner';
 import { RoomControls } from './RoomControls';
 import { usePublishHold } from './usePublishHold';
 import { useRoomEvents } from './useRoomEvents';
+import { voiceProcessing } from './voice-processing';
 import { WithdrawalNotice } from './WithdrawalNotice';
 
 interface CallRoomProps {
@@ -52,12 +54,11 @@ export function CallRoom({
         adaptiveStream: true,
         dynacast: true,
         videoCaptureDefaults: { deviceId: choices.videoDeviceId, resolution: config.videoCapture },
-        audioCaptureDefaults: { deviceId: choices.audioDeviceId },
+        audioCaptureDefaults: { deviceId: choices.audioDeviceId, ...voiceProcessing },
       }),
   );
   const [deviceProblem, setDeviceProblem] = useState<DeviceProblem | null>(null);
   const leaving = useRef(false);
-  const connection = useAssentStore((s) => s.connection);
   const [commands] = useState(() => createConsentCommands(inviteToken, room));
   const { preview } = join;
   const session = useMemo<CallSession>(
@@ -132,11 +133,7 @@ export function CallRoom({
             Your camera and microphone stay off until you consent or the recording stops.
           </div>
         )}
-        {connection === 'reconnecting' && (
-          <div className="call__notice" role="alert">
-            Reconnecting…
-          </div>
-        )}
+        <ConnectionNotice />
         {deviceProblem && (
           <div className="call__notice call__notice--panel">
             <DeviceProblemAlert

@@ -1,6 +1,5 @@
 import { ParticipantAttribute, seatRoleLabels } from '@assent/shared';
 import {
-  ConnectionQualityIndicator,
   isTrackReference,
   ParticipantPlaceholder,
   ParticipantTile,
@@ -11,6 +10,7 @@ import {
   VideoTrack,
 } from '@livekit/components-react';
 import { Track } from 'livekit-client';
+import { TileConnection, TileHand } from './TileStatus';
 
 /** Role from the attribute the server sets; anyone the server did not admit as a known person is a Guest. */
 export function roleLabel(role: string | undefined): string {
@@ -44,8 +44,9 @@ export function ParticipantTileWithRole() {
           />
           <span className="lk-participant-name">{displayName}</span>
           <span className="role-badge">{roleLabel(attributes?.[ParticipantAttribute.role])}</span>
+          <TileHand />
         </div>
-        <ConnectionQualityIndicator className="lk-participant-metadata-item" />
+        <TileConnection />
       </div>
     </ParticipantTile>
   );

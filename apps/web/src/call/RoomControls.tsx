@@ -3,10 +3,9 @@ import {
   ParticipantAttribute,
   parseRoomControlMessage,
   RoomControlTopic,
-  seatRoleLabels,
 } from '@assent/shared';
 import { useParticipants, useRoomContext } from '@livekit/components-react';
-import { type RemoteParticipant, RoomEvent } from 'livekit-client';
+import { RoomEvent } from 'livekit-client';
 import { useCallback, useEffect, useState } from 'react';
 import {
   endSessionForEveryone,
@@ -16,7 +15,8 @@ import {
   removeParticipant,
 } from '../api/room-control';
 import { useCallSession } from './call-session';
-import { RaiseHand } from './RaiseHand';
+import { roleLabel } from './ParticipantTileWithRole';
+import { placeOf, raisedHands } from './raised-hands';
 
 const mutedWords: Record<MutedMedia, string> = {
   microphone: 'The tutor turned off your microphone. You can turn it back on.',
@@ -25,16 +25,15 @@ const mutedWords: Record<MutedMedia, string> = {
 };
 
 /**
- * The tutor running the room: everyone in the call with Mute, Stop camera and Remove, who was removed
- * (Let back in), and End for everyone. Everyone else sees only what the tutor did to them.
+ * "People" for everyone: who is in the call, their role and raised hands. The tutor also runs the room
+ * from it: Mute, Stop camera and Remove on each person, who was removed (Let back in), and End for
+ * everyone. Everyone else sees only what the tutor did to them.
  */
 export function RoomControls() {
-  const { role } = useCallSession();
   return (
     <>
       <RoomControlNotice />
-      <RaiseHand />
-      {role === 'tutor' && <TutorPanel />}
+      <PeoplePanel />
     </>
   );
 }
@@ -66,12 +65,13 @@ function RoomControlNotice() {
   );
 }
 
-function TutorPanel() {
-  const { inviteToken } = useCallSession();
+function PeoplePanel() {
+  const { inviteToken, role: myRole } = useCallSession();
+  const isTutor = myRole === 'tutor';
   const participants = useParticipants();
-  const others = participants.filter(
-    (p): p is RemoteParticipant => !p.isLocal && !!p.attributes[ParticipantAttribute.personId],
-  );
+  const hands = raisedHands(participants);
+  // The recorder and other service participants are hidden by LiveKit; anyone else unknown shows as a Guest.
+  const people = participants.filter((p) => p.isLocal || !!p.attributes[ParticipantAttribute.personId]);
   const [open, setOpen] = useState(false);
   const [removed, setRemoved] = useState<{ personId: string; name: string }[]>([]);
   const [message, setMessage] = useState<string | null>(null);
@@ -82,8 +82,8 @@ function TutorPanel() {
     );
   }, [inviteToken]);
   useEffect(() => {
-    if (open) refreshRemoved();
-  }, [open, refreshRemoved]);
+    if (open && isTutor) refreshRemoved();
+  }, [open, isTutor, refreshRemoved]);
 
   const act = (what: Promise<unknown>, done: string) =>
     what.then(
@@ -103,56 +103,60 @@ function TutorPanel() {
       {open && (
         <section aria-label="People in the call">
           <ul className="room-controls__list">
-            {others.map((p) => {
+            {people.map((p) => {
               const personId = p.attributes[ParticipantAttribute.personId] ?? '';
               const name = p.name || p.identity;
-              const role = p.attributes[ParticipantAttribute.role] ?? '';
-              const label = Object.hasOwn(seatRoleLabels, role)
-                ? seatRoleLabels[role as keyof typeof seatRoleLabels]
-                : 'Guest';
+              const hand = placeOf(hands, p.identity);
               return (
                 <li key={p.identity}>
                   <span>
-                    {name} · {label}
-                  </span>{' '}
-                  <button
-                    type="button"
-                    className="lk-button"
-                    onClick={() =>
-                      act(
-                        muteParticipant(inviteToken, { personId, media: 'microphone' }),
-                        `${name}'s microphone is off.`,
-                      )
-                    }
-                  >
-                    Mute {name}
-                  </button>{' '}
-                  <button
-                    type="button"
-                    className="lk-button"
-                    onClick={() =>
-                      act(
-                        muteParticipant(inviteToken, { personId, media: 'camera' }),
-                        `${name}'s camera is off.`,
-                      )
-                    }
-                  >
-                    Stop {name}'s camera
-                  </button>{' '}
-                  <button
-                    type="button"
-                    className="lk-button"
-                    onClick={() =>
-                      act(removeParticipant(inviteToken, personId), `${name} was removed from the call.`)
-                    }
-                  >
-                    Remove {name}
-                  </button>
+                    {name}
+                    {p.isLocal ? ' (you)' : ''} · {roleLabel(p.attributes[ParticipantAttribute.role])}
+                    {hand !== undefined && ` · hand raised (${hand})`}
+                  </span>
+                  {isTutor && !p.isLocal && (
+                    <>
+                      {' '}
+                      <button
+                        type="button"
+                        className="lk-button"
+                        onClick={() =>
+                          act(
+                            muteParticipant(inviteToken, { personId, media: 'microphone' }),
+                            `${name}'s microphone is off.`,
+                          )
+                        }
+                      >
+                        Mute {name}
+                      </button>{' '}
+                      <button
+                        type="button"
+                        className="lk-button"
+                        onClick={() =>
+                          act(
+                            muteParticipant(inviteToken, { personId, media: 'camera' }),
+                            `${name}'s camera is off.`,
+                          )
+                        }
+                      >
+                        Stop {name}'s camera
+                      </button>{' '}
+                      <button
+                        type="button"
+                        className="lk-button"
+                        onClick={() =>
+                          act(removeParticipant(inviteToken, personId), `${name} was removed from the call.`)
+                        }
+                      >
+                        Remove {name}
+                      </button>
+                    </>
+                  )}
                 </li>
               );
             })}
           </ul>
-          {removed.length > 0 && (
+          {isTutor && removed.length > 0 && (
             <ul className="room-controls__list" aria-label="Removed from the call">
               {removed.map((p) => (
                 <li key={p.personId}>
@@ -170,17 +174,19 @@ function TutorPanel() {
               ))}
             </ul>
           )}
-          <button
-            type="button"
-            className="lk-button"
-            onClick={() => {
-              if (window.confirm('End the session for everyone? Any recording stops first.')) {
-                void act(endSessionForEveryone(inviteToken), 'The session has ended.');
-              }
-            }}
-          >
-            End session for everyone
-          </button>
+          {isTutor && (
+            <button
+              type="button"
+              className="lk-button"
+              onClick={() => {
+                if (window.confirm('End the session for everyone? Any recording stops first.')) {
+                  void act(endSessionForEveryone(inviteToken), 'The session has ended.');
+                }
+              }}
+            >
+              End session for everyone
+            </button>
+          )}
           {message && <p role="status">{message}</p>}
         </section>
       )}

@@ -3,18 +3,20 @@ import { ParticipantAttribute } from '@assent/shared';
 import {
   CarouselLayout,
   FocusLayoutContainer,
-  GridLayout,
   TrackRefContext,
   type TrackReferenceOrPlaceholder,
   useEnsureTrackRef,
+  useLocalParticipant,
   useParticipantAttributes,
   useParticipantInfo,
 } from '@livekit/components-react';
 import { createContext, useContext, useState } from 'react';
+import { layoutStage, useCallLayout } from './call-layout';
 import { useCallSession } from './call-session';
 import { LetShareButton } from './LetShareButton';
-import { isShare, mainStage, noChoice, pin, type StageChoice, unpin } from './main-stage';
+import { isShare, noChoice, pin, type StageChoice, unpin } from './main-stage';
 import { ParticipantTileWithRole } from './ParticipantTileWithRole';
+import { StageGrid, useLastSpeaker } from './StageGrid';
 
 interface Pinning {
   main: TrackReferenceOrPlaceholder | null;
@@ -29,14 +31,17 @@ const PinningContext = createContext<Pinning>({ main: null, choose: () => {} });
  */
 export function SharedStage({ tracks }: { tracks: TrackReferenceOrPlaceholder[] }) {
   const [choice, setChoice] = useState<StageChoice>(noChoice);
-  const { main, strip } = mainStage(tracks, choice);
-  const pinning: Pinning = { main, choose: setChoice };
+  const layout = useCallLayout((s) => s.layout);
+  const lastSpeaker = useLastSpeaker();
+  const { localParticipant } = useLocalParticipant();
+  const { main, strip, chosen } = layoutStage(tracks, choice, layout, lastSpeaker, localParticipant.identity);
+  const pinning: Pinning = { main: chosen, choose: setChoice };
   return (
     <PinningContext.Provider value={pinning}>
       {main === null ? (
-        <GridLayout tracks={strip} className="call__grid">
+        <StageGrid tracks={strip}>
           <StageTile />
-        </GridLayout>
+        </StageGrid>
       ) : (
         <FocusLayoutContainer className="call__focus">
           <CarouselLayout tracks={strip} className="call__strip">
@@ -44,7 +49,7 @@ export function SharedStage({ tracks }: { tracks: TrackReferenceOrPlaceholder[] 
           </CarouselLayout>
           <section
             className="call__main-stage"
-            aria-label={isShare(main) ? 'Shared screen' : 'Pinned'}
+            aria-label={isShare(main) ? 'Shared screen' : chosen ? 'Pinned' : 'Speaker'}
             data-source={main.source}
           >
             <TrackRefContext.Provider value={main}>

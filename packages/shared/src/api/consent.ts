@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BoardStatus } from '../board/api';
 
 /** Purposes an organisation may allow (rule 1). Config narrows this list per organisation. */
 export const defaultRecordingPurposes = ['quality_assurance', 'safeguarding', 'student_playback'] as const;
@@ -75,6 +76,11 @@ export const LiveRecordingState = z.object({
    * they may ask now. Never says who said no.
    */
   askAgainAt: z.string().nullable().default(null),
+  /**
+   * Whether the whiteboard is open (the main stage, and in the recording) and locked to the tutor.
+   * Optional: metadata written before the whiteboard still parses.
+   */
+  board: BoardStatus.optional(),
 });
 export type LiveRecordingState = z.infer<typeof LiveRecordingState>;
 

@@ -45,6 +45,13 @@ export const ErrorCode = z.enum([
   // Running the call: observing a session nobody is in; a seat the tutor removed from the call.
   'session_not_live',
   'removed_from_call',
+  // The whiteboard: closed, locked by the tutor, at its element limit; a body over its limit; someone the
+  // consent rules hold back from publishing (rule 5) cannot draw either.
+  'board_closed',
+  'board_locked',
+  'board_full',
+  'too_large',
+  'publishing_held_back',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 

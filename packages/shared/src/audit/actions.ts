@@ -41,6 +41,15 @@ export const AuditAction = z.enum([
   'chat.remove',
   'chat.read',
   'chat.destroyed',
+  // The shared whiteboard: opened, closed, locked, unlocked, saved with the chat log, read afterwards and
+  // destroyed with it (never one entry per stroke).
+  'board.open',
+  'board.close',
+  'board.lock',
+  'board.unlock',
+  'board.save',
+  'board.read',
+  'board.destroyed',
   // Recordings in the vault.
   'recording.stored',
   'recording.lost',
@@ -113,6 +122,9 @@ export const AuditAction = z.enum([
   'call.readmit_participant',
   'call.end_session',
   'call.raise_hand',
+  'call.open_board',
+  'call.lock_board',
+  'call.draw_on_locked_board',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 
@@ -151,6 +163,13 @@ export const auditActionWords: Readonly<Record<AuditAction, string>> = {
   'chat.remove': 'Remove a chat message for everyone',
   'chat.read': 'Read a session’s chat log',
   'chat.destroyed': 'Destroy a session’s chat log',
+  'board.open': 'Open the whiteboard for everyone in the call',
+  'board.close': 'Close the whiteboard for everyone in the call',
+  'board.lock': 'Lock the whiteboard so only the tutor draws',
+  'board.unlock': 'Unlock the whiteboard for everyone to draw',
+  'board.save': 'Keep a session’s whiteboard with its chat log',
+  'board.read': 'Read a session’s saved whiteboard',
+  'board.destroyed': 'Destroy a session’s saved whiteboard',
   'recording.stored': 'Store a recording',
   'recording.lost': 'Store a recording the recorder left no file for',
   'recording.read': 'Look at a recording',
@@ -216,6 +235,9 @@ export const auditActionWords: Readonly<Record<AuditAction, string>> = {
   'call.readmit_participant': 'Let someone removed from the call back in',
   'call.end_session': 'End the call for everyone',
   'call.raise_hand': 'Raise or lower a hand in the call',
+  'call.open_board': 'Open or close the whiteboard in the call',
+  'call.lock_board': 'Lock or unlock the whiteboard in the call',
+  'call.draw_on_locked_board': 'Draw on the whiteboard while it is locked',
 };
 
 /** The words for an action; an action this version does not know (an older entry's) as it is stored. */

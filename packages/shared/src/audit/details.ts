@@ -125,6 +125,14 @@ export const auditDetailSchemas = {
   'chat.remove': z.object({ sessionId: id, senderPersonId: id }),
   'chat.read': z.object({ sessionId: id, messages: z.number().int() }),
   'chat.destroyed': z.object({ sessionId: id, reason: DeletionReason, messages: z.number().int() }),
+  // The whiteboard: its elements stay on the board (and the saved board), never in the audit log.
+  'board.open': z.object({ sessionId: id }),
+  'board.close': z.object({ sessionId: id }),
+  'board.lock': z.object({ sessionId: id }),
+  'board.unlock': z.object({ sessionId: id }),
+  'board.save': z.object({ sessionId: id, revision: z.number().int(), elements: z.number().int() }),
+  'board.read': z.object({ sessionId: id, format: z.enum(['elements', 'png']) }),
+  'board.destroyed': z.object({ sessionId: id, reason: DeletionReason }),
   'concern.close': z.object({ sessionId: id, correctiveActions: z.boolean(), sessionStillHeld: z.boolean() }),
   'research.export': z.object({ sessionIds: ids, recordingIds: ids }),
   'research.export_download': z.object({

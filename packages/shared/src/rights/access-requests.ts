@@ -4,6 +4,7 @@
  * admin answers with a snapshot of what was held at that moment, shown as a page and as an archive.
  */
 import { z } from 'zod';
+import { BoardElement } from '../board/api';
 import { AccountRole } from '../people/roles';
 import { DeletionReason, RecordingAccessBasis } from '../vault/api';
 
@@ -213,6 +214,16 @@ const AnswerChatMessage = z.object({
   removedAt: z.string().nullable(),
 });
 
+/**
+ * A session's saved whiteboard, for each session the subject was in: the editor's own JSON (shared work
+ * of everyone in the call, kept with the chat log).
+ */
+const AnswerBoard = z.object({
+  sessionTitle: z.string(),
+  savedAt: z.string(),
+  elements: z.array(BoardElement),
+});
+
 /** Everything Assent held about the subject when the request was answered. */
 export const AccessAnswer = z.object({
   compiledAt: z.string(),
@@ -243,6 +254,8 @@ export const AccessAnswer = z.object({
   concernReports: z.array(AnswerConcernReport),
   /** What the subject wrote in the chat of their sessions. Answers compiled before the chat read as none. */
   chatMessages: z.array(AnswerChatMessage).default([]),
+  /** The saved whiteboards of the subject's sessions. Answers compiled before the whiteboard have none. */
+  boards: z.array(AnswerBoard).optional(),
 });
 export type AccessAnswer = z.infer<typeof AccessAnswer>;
 

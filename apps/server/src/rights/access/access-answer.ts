@@ -1,5 +1,6 @@
 /** Compiles the answer to an access request: everything held about its subject, section by section. */
 import type { AccessAnswer, AccessWithheld } from '@assent/shared';
+import { boardSection } from './access-answer-board';
 import { chatSection } from './access-answer-chat';
 import {
   advanceConsentSection,
@@ -63,6 +64,7 @@ export async function compileAccessAnswer(
     deletionRequests: await deletionRequestSection(db, scope),
     concernReports: await concernReportSection(db, scope),
     chatMessages: await chatSection(db, scope),
+    boards: await boardSection(db, scope),
   };
   return withoutExempted(full, exemptions, audit.leftOut);
 }

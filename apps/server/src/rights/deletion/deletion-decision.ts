@@ -8,6 +8,7 @@ import type { DeletionDecisionBody } from '@assent/shared';
 import { PostgresAdapter } from 'kysely';
 import type { Logger } from 'pino';
 import { appendAudit } from '../../audit/audit-log';
+import { destroySavedBoard } from '../../board/board-lifetime';
 import { destroySeatsChat } from '../../chat/chat-destruction';
 import type { Db } from '../../db/database';
 import { AppError } from '../../http/app-error';
@@ -80,7 +81,7 @@ export function decideDeletionRequest(
           if (await shredRecording(trx, recording, why, at)) destroyed.push(recording);
         }
         // A request about the whole session also takes what the requester (and a child they speak for)
-        // wrote in its chat; the others' messages stay.
+        // wrote in its chat; the others' messages stay. And the session's saved whiteboard (below).
         if (request.recording_id === null && request.requester_person_id) {
           const children = await trx
             .selectFrom('guardian_links')
@@ -91,6 +92,16 @@ export function decideDeletionRequest(
           await destroySeatsChat(trx, {
             sessionId: request.session_id,
             personIds: [request.requester_person_id, ...children.map((c) => c.student_person_id)],
+            detail: why.detail,
+            decidedBy: why.decidedBy,
+            at,
+          });
+          // The saved whiteboard is kept with the chat log and goes with it here. The server does not keep
+          // who drew what on this shared board, so what the requester drew cannot be told apart: the whole
+          // saved board is destroyed, with its own deletion record.
+          await destroySavedBoard(trx, {
+            sessionId: request.session_id,
+            reason: 'decision',
             detail: why.detail,
             decidedBy: why.decidedBy,
             at,

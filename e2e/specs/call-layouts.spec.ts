@@ -1,0 +1,213 @@
+/**
+ * The call a tutor can teach in, against the real stack: grid and speaker view and pinning from the control
+ * bar; on a phone (375 px) a three-person call with an observer shows every name without a pager; raise
+ * hand in the bar with the queue; "People" for a student (read-only, Observer labelled); each tile's
+ * connection quality read out; the tutor's "Let NAME share" survives the student's reload (LiveKit's own
+ * participant list agrees); "You are muted" when talking into a muted microphone; the microphone is captured with echo cancellation, noise
+ * suppression and auto gain; axe-clean at 1280 and 375 px.
+ */
+import type { Page } from '@playwright/test';
+import { RoomServiceClient, TrackSource } from 'livekit-server-sdk';
+import { consentDialog, requestRecording, startThreePersonCall } from '../fixtures/call';
+import { e2eLivekit } from '../fixtures/livekit-api';
+import { openOrganisation } from '../fixtures/organisation';
+import { e2ePorts } from '../fixtures/ports';
+import { roomOf } from '../fixtures/recording';
+import { screenshotBothSizes } from '../fixtures/screens';
+import { joinCall } from '../fixtures/session';
+import { expect, test } from '../fixtures/test';
+
+const baseUrl = `http://127.0.0.1:${e2ePorts.server}`;
+const title = 'Layouts and hands';
+const names = ['Ada Tutor', 'Sam Student', 'Pat Parent', 'Rae Reviewer'];
+const desktop = { width: 1280, height: 800 };
+const phone = { width: 375, height: 812 };
+
+const controls = (page: Page) => page.getByRole('navigation', { name: 'Call controls' });
+const tileOf = (page: Page, name: string) => page.locator('.lk-participant-tile').filter({ hasText: name });
+
+/**
+ * Records what the page asked getUserMedia for, and what the browser says it gave, for the microphone;
+ * then swaps the fake device's beeps (too short to be speech) for a steady tone, a voice that never stops.
+ */
+function voiceOnMicrophone() {
+  const seen: { asked: unknown[]; settings: unknown[] } = { asked: [], settings: [] };
+  (window as unknown as { micCapture: typeof seen }).micCapture = seen;
+  const original = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+  navigator.mediaDevices.getUserMedia = async (constraints) => {
+    const stream = await original(constraints);
+    if (!constraints?.audio) return stream;
+    seen.asked.push(constraints.audio);
+    const context = new AudioContext();
+    const tone = context.createOscillator();
+    const gain = context.createGain();
+    gain.gain.value = 0.3;
+    const out = context.createMediaStreamDestination();
+    tone.connect(gain).connect(out);
+    tone.start();
+    for (const track of stream.getAudioTracks()) {
+      seen.settings.push(track.getSettings());
+      stream.removeTrack(track);
+      track.stop();
+    }
+    for (const track of out.stream.getAudioTracks()) stream.addTrack(track);
+    return stream;
+  };
+}
+
+test('layouts, pinning, a phone showing everyone, raised hands, People for all, sharing kept across reloads', async ({
+  browser,
+  request,
+}) => {
+  const call = await startThreePersonCall(browser, title);
+  const { tutor, student } = call;
+  const roomName = await roomOf(request, baseUrl, call.tokens.tutor);
+  const { url, apiKey, apiSecret } = e2eLivekit();
+  const rooms = new RoomServiceClient(url, apiKey, apiSecret);
+
+  // A reviewer observes: a fourth seat, labelled Observer.
+  const organisation = openOrganisation();
+  const reviewerContext = await browser.newContext({ permissions: ['camera', 'microphone'] });
+  try {
+    const reviewer = await organisation.inviteStaff('reviewer', 'Rae Reviewer');
+    await reviewerContext.addCookies((await reviewer.api.storageState()).cookies);
+  } finally {
+    await organisation.dispose();
+  }
+  const observer = await reviewerContext.newPage();
+  await observer.goto('/', { waitUntil: 'networkidle' });
+  const live = observer.getByRole('region', { name: 'Live sessions' });
+  await live
+    .getByRole('listitem')
+    .filter({ has: observer.getByRole('heading', { name: title }) })
+    .getByRole('button', { name: 'Observe' })
+    .click();
+  await joinCall(observer);
+  for (const name of names) await expect(tileOf(tutor, name)).toHaveCount(1);
+
+  // Grid by default; speaker view from the bar; pin and unpin a person; back to the grid.
+  await tutor.setViewportSize(desktop);
+  const layout = controls(tutor).getByRole('group', { name: 'Layout' });
+  const grid = layout.getByRole('button', { name: 'Grid view' });
+  const speaker = layout.getByRole('button', { name: 'Speaker view' });
+  await expect(grid).toHaveAttribute('aria-pressed', 'true');
+  await expect(tutor.getByRole('region', { name: 'Speaker' })).toHaveCount(0);
+  await speaker.click();
+  await expect(speaker).toHaveAttribute('aria-pressed', 'true');
+  await expect(grid).toHaveAttribute('aria-pressed', 'false');
+  const onSpeakerStage = tutor.getByRole('region', { name: 'Speaker' });
+  await expect(onSpeakerStage).toBeVisible();
+  // Nobody else is on the main stage but the speaker: the tutor's own tile is in the strip.
+  await expect(onSpeakerStage.locator('.lk-participant-tile')).toHaveCount(1);
+  await expect(onSpeakerStage).not.toContainText('Ada Tutor');
+  await tutor.getByRole('button', { name: 'Pin Pat Parent' }).click();
+  const pinned = tutor.getByRole('region', { name: 'Pinned' });
+  await expect(pinned).toContainText('Pat Parent');
+  await screenshotBothSizes(tutor, 'call-speaker-pinned');
+  await pinned.getByRole('button', { name: 'Unpin Pat Parent' }).click();
+  await expect(pinned).toHaveCount(0);
+  await expect(onSpeakerStage).toBeVisible();
+  await grid.click();
+  await expect(onSpeakerStage).toHaveCount(0);
+  for (const name of names) await expect(tileOf(tutor, name)).toBeVisible();
+
+  // A phone: the student sees all four people at once, no pager anywhere.
+  await student.setViewportSize(phone);
+  for (const name of names) {
+    await expect(tileOf(student, name).locator('.lk-participant-name')).toBeInViewport();
+  }
+  await expect(student.locator('.lk-pagination-control')).toHaveCount(0);
+
+  // Raise hand from the bar, pressed while up; the queue shows beside it and on the tiles.
+  const raise = controls(student).getByRole('button', { name: 'Raise hand' });
+  await expect(raise).toHaveAttribute('aria-pressed', 'false');
+  await raise.click();
+  await expect(controls(student).getByRole('button', { name: 'Lower hand' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  await controls(observer).getByRole('button', { name: 'Raise hand' }).click();
+  const queue = controls(tutor).getByRole('list', { name: 'Raised hands, first first' });
+  await expect(queue.getByRole('listitem')).toHaveText(['Sam Student', 'Rae Reviewer']);
+  await expect(
+    tileOf(tutor, 'Sam Student').getByRole('img', { name: 'Hand raised, number 1' }),
+  ).toBeVisible();
+  await expect(
+    tileOf(tutor, 'Rae Reviewer').getByRole('img', { name: 'Hand raised, number 2' }),
+  ).toBeVisible();
+
+  // Each tile reads out LiveKit's measure of the connection.
+  await expect(
+    tileOf(tutor, 'Sam Student').getByRole('img', { name: /^Connection: (excellent|good|poor)$/ }),
+  ).toBeVisible({ timeout: 15_000 });
+
+  // People, for a student: everyone with their role and hand, the observer labelled; nothing to act on.
+  await student.getByRole('button', { name: 'People' }).click();
+  const people = student.getByRole('region', { name: 'People in the call' });
+  await expect(people.getByRole('listitem')).toHaveCount(4);
+  for (const line of [
+    'Ada Tutor · Tutor',
+    'Sam Student (you) · Student · hand raised (1)',
+    'Pat Parent · Guardian',
+    'Rae Reviewer · Observer · hand raised (2)',
+  ]) {
+    await expect(people.getByText(line, { exact: true })).toBeVisible();
+  }
+  await expect(people.getByRole('button')).toHaveCount(0);
+  await controls(student).getByRole('button', { name: 'Lower hand' }).click();
+  await controls(observer).getByRole('button', { name: 'Lower hand' }).click();
+  await expect(queue).toHaveCount(0);
+
+  // "Let Sam Student share" survives the student's reload: LiveKit agrees.
+  const mayShareInLiveKit = async () => {
+    const found = (await rooms.listParticipants(roomName)).find((p) => p.name === 'Sam Student');
+    return found?.permission?.canPublishSources.includes(TrackSource.SCREEN_SHARE) ?? false;
+  };
+  await tutor.getByRole('button', { name: 'Let Sam Student share' }).click();
+  await expect(tutor.getByRole('button', { name: 'Stop Sam Student sharing' })).toBeVisible();
+  await expect(controls(student).getByRole('button', { name: 'Share screen' })).toBeVisible();
+  await student.context().addInitScript(voiceOnMicrophone);
+  await student.reload();
+  await joinCall(student);
+  await expect(controls(student).getByRole('button', { name: 'Share screen' })).toBeVisible();
+  await expect.poll(mayShareInLiveKit, { timeout: 10_000 }).toBe(true);
+  await expect(tutor.getByRole('button', { name: 'Stop Sam Student sharing' })).toBeVisible();
+  await tutor.getByRole('button', { name: 'Stop Sam Student sharing' }).click();
+  await expect(tutor.getByRole('button', { name: 'Let Sam Student share' })).toBeVisible();
+  await expect.poll(mayShareInLiveKit, { timeout: 10_000 }).toBe(false);
+  await expect(controls(student).getByRole('button', { name: 'Share screen' })).toHaveCount(0);
+
+  // The student's microphone after the reload: voice processing asked for, and given by the browser.
+  const capture = await student.evaluate(
+    () => (window as unknown as { micCapture: { asked: unknown[]; settings: unknown[] } }).micCapture,
+  );
+  expect(capture.asked.length).toBeGreaterThan(0);
+  for (const asked of capture.asked) {
+    expect(asked).toMatchObject({ echoCancellation: true, noiseSuppression: true, autoGainControl: true });
+  }
+  for (const settings of capture.settings) {
+    expect(settings).toMatchObject({ echoCancellation: true, noiseSuppression: true, autoGainControl: true });
+  }
+
+  // Talking into a muted microphone: a polite "You are muted" beside it, gone once it is on again.
+  const hint = controls(student).getByRole('status').filter({ hasText: 'You are muted' });
+  await expect(controls(student).getByRole('button', { name: 'Microphone' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  await student.waitForTimeout(1000);
+  await expect(hint).toHaveCount(0);
+  await controls(student).getByRole('button', { name: 'Microphone' }).click();
+  await expect(hint).toBeVisible({ timeout: 5000 });
+  await controls(student).getByRole('button', { name: 'Microphone' }).click();
+  await expect(hint).toHaveCount(0);
+
+  // Where a person finds the banner, the consent dialog and "Withdraw consent" on a phone and a desktop.
+  // The student's People panel stays open: one axe run at 375 px covers it, the grid, the bar and the dialog.
+  await student.getByRole('button', { name: 'People' }).click();
+  await expect(people).toBeVisible();
+  await requestRecording(tutor);
+  await expect(consentDialog(student)).toBeVisible();
+  await expect(controls(student).getByRole('button', { name: 'Withdraw consent' })).toBeVisible();
+  await screenshotBothSizes(student, 'call-layouts-consent');
+});
