@@ -5,20 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { composeCore } from './compose-core';
 import { loadConfig } from './config';
 import { createLogger } from './logger';
+import { say } from './test-support/chat';
 import { createRecordingSession } from './test-support/recording-session';
-import { type TestApp, testEnv, useTestApp } from './test-support/test-app';
+import { testEnv, useTestApp } from './test-support/test-app';
 import { countRows, testDatabases, useDatabase } from './test-support/test-databases';
 
 const day = 24 * 3600 * 1000;
-
-async function say(t: TestApp, token: string, text: string) {
-  const res = await t.app.request('/api/call/chat', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ text }),
-  });
-  expect(res.status).toBe(201);
-}
 
 describe.each(testDatabases)('the composed core ($name)', (database) => {
   const ctx = useTestApp(database);

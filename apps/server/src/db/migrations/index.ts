@@ -14,9 +14,9 @@ import * as vaultPaths from './2026_12_07_0013_vault_paths';
 import * as authHardening from './2026_12_07_0014_auth_hardening';
 import * as room from './2026_12_07_0015_room';
 import * as chat from './2026_12_07_0016_chat';
-import * as chatErased from './2026_12_07_0019_chat_erased';
 import * as board from './2026_12_07_0017_board';
 import * as shareGrant from './2026_12_07_0018_share_grant';
+import * as chatErased from './2026_12_07_0019_chat_erased';
 
 /** Every migration by name; names sort in the order they must run. Add new ones here. */
 export const migrations: Record<string, Migration> = {
