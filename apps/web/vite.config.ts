@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 import { testReporting } from '../../vitest.reporters';
+import { excalidrawAssets } from './build/excalidraw-assets';
 import { precompress } from './build/precompress';
 
 // The API server the dev server forwards /api to; production serves the built files from that server.
@@ -20,7 +21,7 @@ const pages: Record<'app' | 'recordingLayout', Record<string, string>> = {
 };
 
 export default defineConfig(({ mode }) => ({
-  plugins: [react(), precompress()],
+  plugins: [react(), excalidrawAssets(), precompress()],
   resolve: {
     // @livekit/egress-sdk is CommonJS, and its require('livekit-client') resolves to LiveKit's UMD build:
     // a second whole copy of livekit-client beside the ES one the page uses. Point every import at one.

@@ -59,6 +59,7 @@ function page(route: ReturnType<typeof matchRoute>, pathname: string): ReactNode
     case 'access-answer':
     case 'report-concern':
     case 'session-chat':
+    case 'session-board':
     case 'safeguarding':
     case 'safeguarding-report':
     case 'admin-requests':

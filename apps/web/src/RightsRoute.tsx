@@ -18,6 +18,9 @@ const ReportConcernPage = lazy(() =>
 const SessionChatPage = lazy(() =>
   import('./chat/SessionChatPage').then((m) => ({ default: m.SessionChatPage })),
 );
+const SessionBoardPage = lazy(() =>
+  import('./board/SessionBoardPage').then((m) => ({ default: m.SessionBoardPage })),
+);
 const SafeguardingPage = lazy(() =>
   import('./rights/concerns/SafeguardingPage').then((m) => ({ default: m.SafeguardingPage })),
 );
@@ -39,6 +42,7 @@ export type RightsRouteName = Extract<
       | 'access-answer'
       | 'report-concern'
       | 'session-chat'
+      | 'session-board'
       | 'safeguarding'
       | 'safeguarding-report'
       | 'admin-requests'
@@ -61,6 +65,9 @@ function pageFor(route: RightsRouteName): { roles?: readonly AccountRole[]; rend
     case 'session-chat':
       // Who may read it is the policy's, decided by the server (a refusal is audited there).
       return { render: () => <SessionChatPage sessionId={route.sessionId} /> };
+    case 'session-board':
+      // Kept with the chat log: the same readers, decided and audited by the server.
+      return { render: () => <SessionBoardPage sessionId={route.sessionId} /> };
     case 'safeguarding':
       return { roles: safeguardingStaff, render: () => <SafeguardingPage /> };
     case 'safeguarding-report':

@@ -55,6 +55,7 @@ export type Route =
   | { page: 'access-answer'; requestId: string }
   | { page: 'report-concern'; sessionId: string }
   | { page: 'session-chat'; sessionId: string }
+  | { page: 'session-board'; sessionId: string }
   | { page: 'safeguarding' }
   | { page: 'safeguarding-report'; reportId: string }
   | { page: 'admin-requests' }
@@ -88,6 +89,7 @@ const idPages: readonly [RegExp, (id: string) => Route][] = [
   [/^\/requests\/access\/([^/]+)$/, (requestId) => ({ page: 'access-answer', requestId })],
   [/^\/sessions\/([^/]+)\/report$/, (sessionId) => ({ page: 'report-concern', sessionId })],
   [/^\/sessions\/([^/]+)\/chat$/, (sessionId) => ({ page: 'session-chat', sessionId })],
+  [/^\/sessions\/([^/]+)\/board$/, (sessionId) => ({ page: 'session-board', sessionId })],
   [/^\/safeguarding\/([^/]+)$/, (reportId) => ({ page: 'safeguarding-report', reportId })],
 ];
 

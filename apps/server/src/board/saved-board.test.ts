@@ -1,5 +1,5 @@
 /** The board once the session ends: saved with the chat log, read by its readers, destroyed with it. */
-import type { BoardElement, SavedBoard } from '@assent/shared';
+import type { BoardElement, MySessionList, SavedBoard } from '@assent/shared';
 import { describe, expect, it } from 'vitest';
 import { destroyExpiredChat } from '../chat/chat-lifetime';
 import { asAccount, signedInAs } from '../test-support/accounts';
@@ -100,7 +100,16 @@ describe.each(testDatabases)('the saved board ($name)', { timeout: 30_000 }, (da
     const s = await drawnSession(t, [element('a', 1), element('gone', 2, true)]);
     // Before the session ends there is no saved board to read.
     expect((await asAccount(t, s.tutor, 'GET', `/api/sessions/${s.sessionId}/board`)).status).toBe(404);
+    const listed = async (account: Parameters<typeof asAccount>[1]) => {
+      const res = await asAccount(t, account, 'GET', '/api/me/sessions');
+      const entry = ((await res.json()) as MySessionList).sessions.find((x) => x.sessionId === s.sessionId);
+      return [entry?.mayReadChatLog, entry?.hasSavedBoard];
+    };
+    expect(await listed(s.tutor)).toEqual([true, false]);
     await call(t, s.tutorSeat.token, 'end');
+    // The tutor's sessions list now offers it; a guardian's says nothing of it under the default policy.
+    expect(await listed(s.tutor)).toEqual([true, true]);
+    expect(await listed(Object.values(s.guardians)[0] ?? null)).toEqual([false, false]);
     const reviewer = await signedInAs(t, 'reviewer');
     for (const reader of [s.tutor, reviewer]) {
       const res = await asAccount(t, reader, 'GET', `/api/sessions/${s.sessionId}/board`);

@@ -13,6 +13,7 @@ import type { Actor } from '../people/actor';
 import { authorize } from '../people/authorize';
 import type { ChatLogResource } from '../people/can';
 import type { PolicyBook } from '../policy/policy-book';
+import { chatLogReaders } from '../sessions/chat-log-readers';
 import { listPeople } from '../sessions/session-repository';
 import { listChatMessages, toChatMessage } from './chat-repository';
 
@@ -23,17 +24,7 @@ export async function chatLogResource(
   session: { id: string; ownerUserId: string | null },
 ): Promise<ChatLogResource> {
   const [people, current] = await Promise.all([listPeople(db, session.id), policies.current()]);
-  const seated = people.flatMap((p) => (p.userId ? [p] : []));
-  return {
-    kind: 'chat_log',
-    tutorUserIds: [
-      ...(session.ownerUserId ? [session.ownerUserId] : []),
-      ...seated.filter((p) => p.role === 'tutor').map((p) => p.userId as string),
-    ],
-    participantUserIds: seated.map((p) => p.userId as string),
-    readerRoles: current.policy.chatReaderRoles,
-    participantsRead: current.policy.chatParticipantsRead,
-  };
+  return chatLogReaders(people, session.ownerUserId, current.policy);
 }
 
 export async function readChatLog(

@@ -1,4 +1,4 @@
-import type { SessionChatLog } from '@assent/shared';
+import type { MySessionList, SessionChatLog } from '@assent/shared';
 import { describe, expect, it } from 'vitest';
 import { savePolicy } from '../policy/policy-service';
 import { asAccount, signedInAs } from '../test-support/accounts';
@@ -28,6 +28,12 @@ async function chatSession(t: TestApp) {
     headers: { authorization: `Bearer ${tutorSeat?.token}` },
   });
   return { ...built, sessionId: built.created.sessionId };
+}
+
+/** What the caller's sessions list says about reading this session's chat log. */
+async function listedAsReadable(t: TestApp, account: Parameters<typeof asAccount>[1], sessionId: string) {
+  const list = (await (await asAccount(t, account, 'GET', '/api/me/sessions')).json()) as MySessionList;
+  return list.sessions.find((s) => s.sessionId === sessionId)?.mayReadChatLog;
 }
 
 const readings = (t: TestApp) =>
@@ -99,6 +105,8 @@ describe.each(testDatabases)('the chat log afterwards ($name)', (database) => {
   }, async () => {
     const t = ctx();
     const s = await chatSession(t);
+    // Under the default policy their sessions list offers no chat log; once the policy allows, it does.
+    expect(await listedAsReadable(t, s.guardians['Pat Guardian'] ?? null, s.sessionId)).toBe(false);
     const admin = await signedInAs(t, 'admin');
     const current = await t.consent.policies.current();
     await savePolicy(
@@ -114,6 +122,8 @@ describe.each(testDatabases)('the chat log afterwards ($name)', (database) => {
     );
     const guardian = s.guardians['Pat Guardian'];
     if (!guardian) throw new Error('no guardian');
+    expect(await listedAsReadable(t, guardian, s.sessionId)).toBe(true);
+    expect(await listedAsReadable(t, s.tutor, s.sessionId)).toBe(true);
     const res = await asAccount(t, guardian, 'GET', `/api/sessions/${s.sessionId}/chat`);
     expect(res.status).toBe(200);
     const log = (await res.json()) as SessionChatLog;

@@ -10,10 +10,12 @@ import type { Config } from '../config';
 import type { Db } from '../db/database';
 import { signInvite } from '../invites/invite-token';
 import type { Actor } from '../people/actor';
+import { can } from '../people/can';
 import type { PolicyBook } from '../policy/policy-book';
 import { minorsVisibleTo } from '../presence/guardian-presence';
 import { type JudgedSession, judgeSessions } from '../presence/guardian-presence-repository';
 import { advanceConsentsIn } from './advance-consent';
+import { chatLogReaders } from './chat-log-readers';
 import { joinRefusal } from './join-gate';
 import { listPeople, type Person, type Session, toSession } from './session-repository';
 
@@ -117,6 +119,21 @@ export async function describeSession(
     );
   }
   const own = mine ? await seatLink(mine) : { joinUrl: null, refusal: null };
+  const { policy } = await deps.consent.policies.current();
+  const mayReadChatLog = can(
+    actor,
+    'session.read_chat',
+    chatLogReaders(everyone, session.ownerUserId, policy),
+  );
+  // Whether a whiteboard was kept with it: said only to those who may read it.
+  const hasSavedBoard =
+    mayReadChatLog &&
+    (await deps.db
+      .selectFrom('session_boards')
+      .select('session_id')
+      .where('session_id', '=', session.id)
+      .where('saved_at', 'is not', null)
+      .executeTakeFirst()) !== undefined;
   return {
     sessionId: session.id,
     title: session.title,
@@ -125,6 +142,8 @@ export async function describeSession(
     ...own,
     children,
     people: everyone.map((p) => ({ name: p.name, role: p.role })),
+    mayReadChatLog,
+    hasSavedBoard,
     ...(guardianPresence?.length ? { guardianPresence } : {}),
   };
 }

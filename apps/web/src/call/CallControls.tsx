@@ -1,5 +1,6 @@
 import { TrackToggle, useRoomContext } from '@livekit/components-react';
 import { Track } from 'livekit-client';
+import { WhiteboardControls } from '../board/WhiteboardControls';
 import { ChatButton } from '../chat/ChatButton';
 import { useAssentStore } from '../store';
 import './call-bar.css';
@@ -38,6 +39,7 @@ export function CallControls({ onLeave, onDeviceError }: CallControlsProps) {
       <LayoutToggle />
       <ChatButton />
       <ShareScreenButton onDeviceError={onDeviceError} />
+      <WhiteboardControls />
       <WithdrawConsentButton />
       <ReportConcernButton />
       <button

@@ -1,6 +1,7 @@
-import { useTracks } from '@livekit/components-react';
+import { useRoomContext, useTracks } from '@livekit/components-react';
 import { Track } from 'livekit-client';
 import { type RefObject, useEffect, useRef } from 'react';
+import { useBoardStatusFeed } from '../board/useBoardStatusFeed';
 import { GuardianNotice } from './GuardianNotice';
 import { SharedStage } from './SharedStage';
 
@@ -14,6 +15,7 @@ export function CallStage() {
     { onlySubscribed: false },
   );
   const stage = useRef<HTMLDivElement>(null);
+  useBoardStatusFeed(useRoomContext());
   useNamedPaginationButtons(stage);
   return (
     <div className="call__stage" ref={stage}>

@@ -11,6 +11,8 @@ import {
   useParticipantInfo,
 } from '@livekit/components-react';
 import { createContext, useContext, useState } from 'react';
+import { BoardStage } from '../board/BoardStage';
+import { useBoardStatus } from '../board/board-store';
 import { layoutStage, useCallLayout } from './call-layout';
 import { useCallSession } from './call-session';
 import { LetShareButton } from './LetShareButton';
@@ -36,26 +38,32 @@ export function SharedStage({ tracks }: { tracks: TrackReferenceOrPlaceholder[] 
   const { localParticipant } = useLocalParticipant();
   const { main, strip, chosen } = layoutStage(tracks, choice, layout, lastSpeaker, localParticipant.identity);
   const pinning: Pinning = { main: chosen, choose: setChoice };
+  // The open whiteboard is the main stage for everyone, as a share is; every camera goes in the strip.
+  const boardOpen = useBoardStatus((s) => s.open);
   return (
     <PinningContext.Provider value={pinning}>
-      {main === null ? (
+      {main === null && !boardOpen ? (
         <StageGrid tracks={strip}>
           <StageTile />
         </StageGrid>
       ) : (
         <FocusLayoutContainer className="call__focus">
-          <CarouselLayout tracks={strip} className="call__strip">
+          <CarouselLayout tracks={boardOpen ? tracks : strip} className="call__strip">
             <StageTile />
           </CarouselLayout>
-          <section
-            className="call__main-stage"
-            aria-label={isShare(main) ? 'Shared screen' : chosen ? 'Pinned' : 'Speaker'}
-            data-source={main.source}
-          >
-            <TrackRefContext.Provider value={main}>
-              <StageTile />
-            </TrackRefContext.Provider>
-          </section>
+          {boardOpen || main === null ? (
+            <BoardStage />
+          ) : (
+            <section
+              className="call__main-stage"
+              aria-label={isShare(main) ? 'Shared screen' : chosen ? 'Pinned' : 'Speaker'}
+              data-source={main.source}
+            >
+              <TrackRefContext.Provider value={main}>
+                <StageTile />
+              </TrackRefContext.Provider>
+            </section>
+          )}
         </FocusLayoutContainer>
       )}
     </PinningContext.Provider>

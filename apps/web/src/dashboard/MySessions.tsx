@@ -71,7 +71,7 @@ function SessionItem({
       )}
       {!session.joinUrl && session.refusal && <p className="refusal">{session.refusal}</p>}
       <SessionReportLink sessionId={session.sessionId} title={session.title} />
-      <SessionChatLink sessionId={session.sessionId} title={session.title} role={session.role} />
+      <SessionChatLink session={session} />
       {session.children.length > 0 && (
         <div className="session-item__children">
           <p className="muted">

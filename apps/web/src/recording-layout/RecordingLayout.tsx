@@ -15,9 +15,12 @@ import {
 import EgressHelper from '@livekit/egress-sdk';
 import { ConnectionState, Room, Track } from 'livekit-client';
 import { useEffect, useState } from 'react';
+import { useBoardStatus } from '../board/board-store';
+import { useBoardStatusFeed } from '../board/useBoardStatusFeed';
 import { mainStage, noChoice } from '../call/main-stage';
 import { parseLiveRecordingState } from '../call/room-state-schema';
 import { type LayoutParams, purposeOf } from './layout-details';
+import { RecordingBoardStage } from './RecordingBoardStage';
 import { RecordingFooter } from './RecordingFooter';
 import { RecordingShareStage } from './RecordingShareStage';
 import { RecordingStage } from './RecordingStage';
@@ -43,7 +46,7 @@ export function RecordingLayout({ params }: { params: LayoutParams }) {
   return (
     <RoomContext.Provider value={room}>
       <main className="recording-layout">
-        <RecordedPeople />
+        <RecordedPeople room={room} boardKey={params.boardKey} />
         <RoomAudioRenderer />
         <RecordingFooter title={params.title} purpose={purpose} />
       </main>
@@ -51,7 +54,7 @@ export function RecordingLayout({ params }: { params: LayoutParams }) {
   );
 }
 
-function RecordedPeople() {
+function RecordedPeople({ room, boardKey }: { room: Room; boardKey: string }) {
   const joined = useConnectionState() === ConnectionState.Connected;
   const tracks = useTracks(
     [
@@ -63,6 +66,11 @@ function RecordedPeople() {
   useStartRecording(joined);
   // A shared screen is the main stage here too, as everyone in the call sees it; nobody pins in a recording.
   const { main, strip } = mainStage(seatsInOrder(tracks), noChoice);
+  // The open whiteboard is the main stage, as everyone in the call sees it.
+  useBoardStatusFeed(room);
+  const boardOpen = useBoardStatus((s) => s.open);
+  if (boardOpen && boardKey)
+    return <RecordingBoardStage room={room} boardKey={boardKey} cameras={seatsInOrder(tracks)} />;
   return main ? <RecordingShareStage share={main} cameras={strip} /> : <RecordingStage seats={strip} />;
 }
 

@@ -9,7 +9,12 @@ describe('recording layout page parameters', () => {
       livekitUrl: 'ws://127.0.0.1:7880',
       token: 'abc.def',
       title: 'Algebra, week 3',
+      boardKey: '',
     });
+  });
+
+  it('reads the key to the session whiteboard the server put in the address', () => {
+    expect(layoutParams('?board=k3y&url=ws%3A%2F%2F127.0.0.1%3A7880&token=t')?.boardKey).toBe('k3y');
   });
 
   it('refuses to run without a LiveKit address and token', () => {

@@ -9,6 +9,8 @@ export interface LayoutParams {
   livekitUrl: string;
   token: string;
   title: string;
+  /** The key that lets this page read the session's whiteboard (`board` in the address); empty if none. */
+  boardKey: string;
 }
 
 /** The page's parameters; undefined when egress did not give what is needed to join the room. */
@@ -17,7 +19,12 @@ export function layoutParams(search: string): LayoutParams | undefined {
   const livekitUrl = query.get('url') ?? '';
   const token = query.get('token') ?? '';
   if (!/^wss?:\/\//.test(livekitUrl) || token === '') return undefined;
-  return { livekitUrl, token, title: (query.get('title') ?? '').trim().slice(0, 120) };
+  return {
+    livekitUrl,
+    token,
+    title: (query.get('title') ?? '').trim().slice(0, 120),
+    boardKey: query.get('board') ?? '',
+  };
 }
 
 /** The purpose people consented to, as the banner names it; empty until the state is known. */

@@ -216,6 +216,13 @@ export const MySession = z.object({
   ),
   people: z.array(z.object({ name: z.string(), role: SessionRole })),
   /**
+   * Whether the caller may read its chat log (and the whiteboard kept with it) afterwards, by the policy
+   * in force; the server checks again, and audits, on reading. Absent from older servers: false.
+   */
+  mayReadChatLog: z.boolean().optional(),
+  /** Whether a whiteboard was kept with its chat log (said only where `mayReadChatLog`). */
+  hasSavedBoard: z.boolean().optional(),
+  /**
    * Whether a guardian was there at each minor's start and end (VTO): for the session's tutor, admins
    * and each child's own guardians (theirs only). Absent for everyone else.
    */
