@@ -6,16 +6,16 @@ import { useCallSession } from '../call/call-session';
 import { boardPicture, useBoardStatus } from './board-store';
 
 /**
- * The tutor's whiteboard buttons in the control bar: "Whiteboard" opens and closes it for everyone;
+ * The whiteboard buttons of whoever runs the board (the tutor; an admin present in the call) in the control bar: "Whiteboard" opens and closes it for everyone;
  * while open, "Lock whiteboard" / "Unlock whiteboard" lets only the tutor draw, or everyone again.
  */
 export function WhiteboardControls() {
-  const { inviteToken, role } = useCallSession();
+  const { inviteToken, runsBoard } = useCallSession();
   const open = useBoardStatus((s) => s.open);
   const locked = useBoardStatus((s) => s.locked);
   const [pending, setPending] = useState(false);
   const [failure, setFailure] = useState('');
-  if (role !== 'tutor') return null;
+  if (!runsBoard) return null;
   const run = (what: () => Promise<unknown>, apply: () => void) => {
     setPending(true);
     setFailure('');
