@@ -27,7 +27,8 @@ export default defineConfig(({ mode }) => ({
     // a second whole copy of livekit-client beside the ES one the page uses. Point every import at one.
     alias: [{ find: /^livekit-client$/, replacement: fileURLToPath(import.meta.resolve('livekit-client')) }],
   },
-  test: { ...testReporting('web') },
+  // Every core (Vitest's default leaves one idle: a single worker on a two-core machine).
+  test: { ...testReporting('web'), maxWorkers: '100%' },
   server: {
     host: '127.0.0.1',
     port: 5173,

@@ -3,8 +3,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '@assent/server/src/app';
+import { composeCore } from '@assent/server/src/compose-core';
 import { loadConfig } from '@assent/server/src/config';
-import { createConsentService } from '@assent/server/src/consent/consent-service';
 import { connectDatabase } from '@assent/server/src/db/connect';
 import { migrateToLatest } from '@assent/server/src/db/migrate';
 import { signInvite } from '@assent/server/src/invites/invite-token';
@@ -12,8 +12,6 @@ import type { EgressPort } from '@assent/server/src/livekit/egress';
 import type { RoomService } from '@assent/server/src/livekit/room-service';
 import { createLogger } from '@assent/server/src/logger';
 import { type Auth, createAuth } from '@assent/server/src/people/auth';
-import { createPolicyBook } from '@assent/server/src/policy/policy-book';
-import { vaultFromConfig } from '@assent/server/src/vault/vault-from-config';
 
 export interface StopRecorder {
   /** performance.now() of each stop call, in order. */
@@ -62,18 +60,7 @@ export async function createBenchApp() {
   };
   const logger = createLogger('silent');
   const now = () => new Date();
-  const policies = createPolicyBook({ db, defaults: config.recording, now });
-  const vault = vaultFromConfig(config.vault, { db, policies, logger, now });
-  const consent = createConsentService({
-    db,
-    egress,
-    roomService,
-    logger,
-    recording: config.recording,
-    policies,
-    withdrawalRule: vault,
-    now,
-  });
+  const { vault, consent } = composeCore({ config, db, logger, now, egress, roomService });
   const auth = createAuth({ db, config, now });
   const app = createApp({ config, db, logger, roomService, egress, consent, vault, now, auth });
   const { cookie: tutorCookie, userId: tutorUserId } = await signedInTutor(app, auth);

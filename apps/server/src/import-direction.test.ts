@@ -23,7 +23,7 @@ const ranks: readonly (readonly string[])[] = [
   ['call', 'rights', 'rights/access', 'rights/concerns', 'rights/deletion', 'rights/research'],
   ['middleware'],
   ['routes'],
-  ['web-static.ts', 'config.ts'],
+  ['web-static.ts', 'config.ts', 'compose-core.ts'],
   ['app.ts'],
   ['index.ts', 'commands'],
 ];

@@ -2,9 +2,8 @@
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { boardLayoutKey } from './board/layout-key';
-import { destroyExpiredChat } from './chat/chat-lifetime';
+import { composeCore } from './compose-core';
 import { type Config, ConfigError, loadConfig } from './config';
-import { createConsentService } from './consent/consent-service';
 import { createReconciler } from './consent/reconciler';
 import { connectDatabase } from './db/connect';
 import { migrateToLatest } from './db/migrate';
@@ -12,10 +11,8 @@ import { announceFirstRun } from './enrolment/first-run';
 import { createLiveKitEgress } from './livekit/egress';
 import { createRoomService } from './livekit/room-service';
 import { createLogger } from './logger';
-import { createPolicyBook } from './policy/policy-book';
 import { ensureDefaultPolicy } from './policy/policy-service';
 import { findSessionByRoom } from './sessions/session-repository';
-import { vaultFromConfig } from './vault/vault-from-config';
 
 function readConfig(): Config {
   try {
@@ -56,26 +53,7 @@ const egress = createLiveKitEgress(config.livekit.apiUrl, config.livekit, {
   },
 });
 const now = () => new Date();
-// One policy book for the process: consent, the vault and the routes read the policy through it.
-const policies = createPolicyBook({ db, defaults: config.recording, now });
-const vault = vaultFromConfig(config.vault, {
-  db,
-  policies,
-  logger: logger.child({ component: 'vault' }),
-  now,
-  // The chat log is session record too: the same sweep destroys it past its retention.
-  alsoSweep: (at) => destroyExpiredChat({ db, policies }, at),
-});
-const consent = createConsentService({
-  db,
-  egress,
-  roomService,
-  logger,
-  recording: config.recording,
-  policies,
-  withdrawalRule: vault,
-  now,
-});
+const { vault, consent } = composeCore({ config, db, logger, now, egress, roomService });
 const reconciler = createReconciler({
   db,
   consent,

@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { asAccount, signedInAs } from '../test-support/accounts';
+import { say } from '../test-support/chat';
 import { createRecordingSession } from '../test-support/recording-session';
-import { type TestApp, useTestApp } from '../test-support/test-app';
+import { useTestApp } from '../test-support/test-app';
 import { testDatabases } from '../test-support/test-databases';
-
-async function say(t: TestApp, token: string, text: string) {
-  const res = await t.app.request('/api/call/chat', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ text }),
-  });
-  expect(res.status).toBe(201);
-}
 
 describe.each(testDatabases)('an approved deletion request and the chat ($name)', (database) => {
   const ctx = useTestApp(database);

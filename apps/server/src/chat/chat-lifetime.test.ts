@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { say } from '../test-support/chat';
 import { createRecordingSession } from '../test-support/recording-session';
-import { type TestApp, useTestApp } from '../test-support/test-app';
+import { useTestApp } from '../test-support/test-app';
 import { countRows, testDatabases } from '../test-support/test-databases';
 import { destroyExpiredChat } from './chat-lifetime';
 
 const day = 24 * 3600 * 1000;
-
-async function say(t: TestApp, token: string, text: string) {
-  const res = await t.app.request('/api/call/chat', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ text }),
-  });
-  expect(res.status).toBe(201);
-}
 
 describe.each(testDatabases)('chat-log retention ($name)', (database) => {
   const ctx = useTestApp(database);

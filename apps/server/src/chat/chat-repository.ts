@@ -6,16 +6,18 @@ import type { ChatMessagesTable } from './chat-tables';
 
 export type StoredChatMessage = Selectable<ChatMessagesTable>;
 
-/** What everyone in the call sees of a message: the text only while it has not been removed. */
+/** What everyone in the call sees of a message: the text only while it has been neither removed nor erased. */
 export function toChatMessage(row: StoredChatMessage): ChatMessage {
   return {
     id: row.id,
     senderPersonId: row.sender_person_id,
     senderName: row.sender_name,
     senderRole: row.sender_role as SessionRole,
-    text: row.removed_at === null ? row.text : null,
+    text: row.removed_at === null && row.erased_at === null ? row.text : null,
     sentAt: row.sent_at,
     removedAt: row.removed_at,
+    // Only on an erased message, so a message's shape is unchanged until the rule erases it.
+    ...(row.erased_at === null ? {} : { erasedAt: row.erased_at }),
   };
 }
 

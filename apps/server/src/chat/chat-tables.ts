@@ -13,6 +13,8 @@ export interface ChatMessagesTable {
   /** Set when the tutor removed it for everyone; the text is kept for reviewers. */
   removed_at: string | null;
   removed_by_person_id: string | null;
+  /** Set when the policy's "erase" withdrawal rule erased it: the text is then empty, the row kept. */
+  erased_at: string | null;
 }
 
 export interface ChatTables {

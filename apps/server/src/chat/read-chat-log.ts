@@ -60,7 +60,7 @@ export async function readChatLog(
       keptDays,
       messages: rows.map((row) => ({
         ...toChatMessage(row),
-        removedText: staff && row.removed_at !== null ? row.text : null,
+        removedText: staff && row.removed_at !== null && row.erased_at === null ? row.text : null,
       })),
     };
   });

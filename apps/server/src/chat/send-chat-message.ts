@@ -50,6 +50,7 @@ export async function sendChatMessage(
     sent_at: at.toISOString(),
     removed_at: null,
     removed_by_person_id: null,
+    erased_at: null,
   };
   await deps.db.transaction().execute(async (trx) => {
     const recent = await countSentSince(trx, person.id, new Date(at.getTime() - chatRateLimit.windowMs));

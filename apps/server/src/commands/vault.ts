@@ -7,13 +7,11 @@
  *   at start); prints how many, and how many are under keys the configuration no longer has.
  * Exits 0 on success, 1 when something could not be done, 2 on bad usage or configuration.
  */
-import { destroyExpiredChat } from '../chat/chat-lifetime';
+import { composeCore } from '../compose-core';
 import { ConfigError, loadConfig } from '../config';
 import { connectDatabase } from '../db/connect';
 import { migrateToLatest } from '../db/migrate';
 import { createLogger } from '../logger';
-import { createPolicyBook } from '../policy/policy-book';
-import { vaultFromConfig } from '../vault/vault-from-config';
 
 const [command, flag, value] = process.argv.slice(2);
 const usage = 'usage: vault sweep [--as-of ISO-TIME] | vault rewrap';
@@ -42,14 +40,7 @@ const { db } = connectDatabase(config.database);
 const now = () => new Date();
 try {
   await migrateToLatest(db);
-  const policies = createPolicyBook({ db, defaults: config.recording, now });
-  const vault = vaultFromConfig(config.vault, {
-    db,
-    policies,
-    logger,
-    now,
-    alsoSweep: (at) => destroyExpiredChat({ db, policies }, at),
-  });
+  const { vault, sweepers } = composeCore({ config, db, logger, now });
   if (command === 'rewrap') {
     const result = await vault.rewrapKeys();
     console.log(
@@ -58,8 +49,12 @@ try {
     process.exitCode = result.unreadable === 0 ? 0 : 1;
   } else {
     const result = await vault.sweep(asOf);
+    const others = sweepers.map((sweeper) => {
+      const swept = result.dataClasses[sweeper.dataClass] ?? { destroyed: 0, held: 0 };
+      return `; ${swept.destroyed} ${sweeper.plural} destroyed by retention, ${swept.held} held by an open report`;
+    });
     console.log(
-      `Swept${asOf ? ` as of ${asOf.toISOString()}` : ''}: ${result.stored} stored, ${result.expired} destroyed by retention, ${result.erasedAfterWithdrawal} by the withdrawal rule, ${result.destroyedAfterHold} after a hold ended, ${result.held} held by an open report, ${result.leftoversRemoved} leftover files removed; ${result.chatLogsDestroyed} chat logs destroyed by retention, ${result.chatLogsHeld} held by an open report.`,
+      `Swept${asOf ? ` as of ${asOf.toISOString()}` : ''}: ${result.stored} stored, ${result.expired} destroyed by retention, ${result.erasedAfterWithdrawal} by the withdrawal rule, ${result.destroyedAfterHold} after a hold ended, ${result.held} held by an open report, ${result.leftoversRemoved} leftover files removed${others.join('')}.`,
     );
   }
 } catch (error) {

@@ -44,6 +44,7 @@ describe('the policy in facts', () => {
     ]);
     expect(facts.playback).toContain('for 14 days after the session');
     expect(facts.withdrawal).toContain('earlier recordings are erased');
+    expect(facts.withdrawal).toContain("what the person who withdrew wrote in the session's chat");
     expect(policyFacts({ ...policy, participantPlaybackDays: null }).playback).toBe(
       'Students and guardians cannot play recordings back.',
     );

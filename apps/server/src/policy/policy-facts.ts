@@ -38,7 +38,7 @@ export function policyFacts(policy: OrganisationPolicyInput): PolicyFacts {
         : `Students and their guardians can play back recordings of sessions they attended for ${days(policy.participantPlaybackDays)} after the session.`,
     withdrawal:
       policy.withdrawalRule === 'erase'
-        ? "Anyone can withdraw their consent at any time: recording stops at once for everyone, and the session's earlier recordings are erased."
+        ? "Anyone can withdraw their consent at any time: recording stops at once for everyone, the session's earlier recordings are erased, and so is what the person who withdrew wrote in the session's chat (each message then reads \"Message erased at the sender's request\")."
         : 'Anyone can withdraw their consent at any time: recording stops at once for everyone. What was recorded before is kept for its purpose’s time, and you can ask for it to be deleted.',
     // Nothing below is destroyed by retention today: say so rather than promise an end date.
     alsoKept: [

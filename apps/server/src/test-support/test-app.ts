@@ -6,16 +6,15 @@ import type { CreateSessionResponse, ErrorBody } from '@assent/shared';
 import type { Logger } from 'pino';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { createApp } from '../app';
+import { composeCore } from '../compose-core';
 import { type Config, loadConfig } from '../config';
-import { type ConsentService, createConsentService } from '../consent/consent-service';
+import type { ConsentService } from '../consent/consent-service';
 import { createReconciler } from '../consent/reconciler';
 import type { Db } from '../db/database';
 import type { RoomService } from '../livekit/room-service';
 import { createLogger } from '../logger';
 import { type Auth, createAuth } from '../people/auth';
-import { createPolicyBook } from '../policy/policy-book';
 import type { Vault } from '../vault/vault';
-import { vaultFromConfig } from '../vault/vault-from-config';
 import {
   createFakeEgress,
   createFakeRoomService,
@@ -80,18 +79,7 @@ export function buildTestApp(
   const egress = createFakeEgress();
   const roomService = createFakeRoomService();
   const now = () => clock.now;
-  const policies = createPolicyBook({ db, defaults: config.recording, now });
-  const vault = vaultFromConfig(config.vault, { db, policies, logger, now });
-  const consent = createConsentService({
-    db,
-    egress,
-    roomService,
-    logger,
-    recording: config.recording,
-    policies,
-    withdrawalRule: vault,
-    now,
-  });
+  const { vault, consent } = composeCore({ config, db, logger, now, egress, roomService });
   const auth = createAuth({ db, config, now });
   const app = createApp({ config, db, logger, roomService, egress, consent, vault, now, auth });
   return { app, db, config, clock, egress, roomService, consent, auth, vault };

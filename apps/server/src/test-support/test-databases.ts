@@ -12,6 +12,8 @@ import { migrateToLatest } from '../db/migrate';
 export interface OpenDatabase {
   db: Db;
   close(): Promise<void>;
+  /** Runs schema changes (migrations) while no other test file changes a schema (see `takingTurns`). */
+  migrating<T>(work: () => Promise<T>): Promise<T>;
 }
 
 export interface TestDatabase {
@@ -24,9 +26,26 @@ const sqlite: TestDatabase = {
   async open() {
     const { db } = connectDatabase({ kind: 'sqlite', filename: ':memory:' });
     await migrateToLatest(db);
-    return { db, close: () => db.destroy() };
+    return { db, close: () => db.destroy(), migrating: (work) => work() };
   },
 };
+
+/**
+ * Test files run in parallel workers on one PostgreSQL database, each in its own schema. Kysely's migrator
+ * looks for its tables through a catalog-wide introspection (every schema's columns), which fails with
+ * "schema … does not exist" or "column … does not exist" when another file drops or alters its schema at
+ * that moment. So schema changes take turns, under one advisory lock; queries and data never wait.
+ */
+const schemaChangeLock = 1_918_190_019;
+
+async function takingTurns<T>(client: pg.Client, work: () => Promise<T>): Promise<T> {
+  await client.query('select pg_advisory_lock($1)', [schemaChangeLock]);
+  try {
+    return await work();
+  } finally {
+    await client.query('select pg_advisory_unlock($1)', [schemaChangeLock]);
+  }
+}
 
 function postgres(url: string): TestDatabase {
   return {
@@ -35,14 +54,16 @@ function postgres(url: string): TestDatabase {
       const schema = `t_${randomBytes(6).toString('hex')}`;
       const admin = new pg.Client({ connectionString: url });
       await admin.connect();
+      const migrating = <T>(work: () => Promise<T>) => takingTurns(admin, work);
       await admin.query(`create schema ${schema}`);
       const { db } = connectDatabase({ kind: 'postgres', url }, { schema });
-      await migrateToLatest(db, { schema });
+      await migrating(() => migrateToLatest(db, { schema }));
       return {
         db,
+        migrating,
         async close() {
           await db.destroy();
-          await admin.query(`drop schema ${schema} cascade`);
+          await migrating(() => admin.query(`drop schema ${schema} cascade`));
           await admin.end();
         },
       };

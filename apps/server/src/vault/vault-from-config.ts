@@ -5,7 +5,7 @@ import type { Db } from '../db/database';
 import type { PolicyBook } from '../policy/policy-book';
 import { configKeyStore } from './crypto/key-store';
 import { parseMasterKeys } from './master-keys-source';
-import { createVault, type Vault } from './vault';
+import { createVault, type DataClassSweeper, type Vault } from './vault';
 
 export function vaultFromConfig(
   config: VaultConfig,
@@ -14,7 +14,7 @@ export function vaultFromConfig(
     policies: PolicyBook;
     logger: Logger;
     now: () => Date;
-    alsoSweep?: (at: Date) => Promise<{ destroyed: number; held: number }>;
+    sweepers?: readonly DataClassSweeper[];
   },
 ): Vault {
   return createVault({

@@ -31,13 +31,30 @@ export interface VaultDeps {
   /** How often the sweeper runs (retention, catch-up, clean-up); it also runs at start. */
   sweepIntervalMs: number;
   /**
-   * Retention of the session record kept outside the vault (the chat log), run by the same sweep on the
-   * same queue; composed in by the caller, since the vault may not load the folders above it.
+   * The session record kept outside the vault (the chat log), one sweeper per data class, run by the same
+   * sweep on the same queue; composed in by the caller, since the vault may not load the folders above it.
    */
-  alsoSweep?: (at: Date) => Promise<{ destroyed: number; held: number }>;
+  sweepers?: readonly DataClassSweeper[];
 }
 
 const collectIntervalMs = 15_000;
+
+/** What one data-class sweeper did in a sweep. */
+export interface DataClassSweep {
+  /** Destroyed by retention (counted as the sweeper counts: a chat log is a session's messages). */
+  destroyed: number;
+  /** Past their retention but kept: an open concern or safeguarding report holds their session. */
+  held: number;
+}
+
+/** Destroys one class of session record past its retention (a deletion record for each). */
+export interface DataClassSweeper {
+  /** The name deletion records give it (their `purpose`) and the sweep's result reports it by. */
+  dataClass: string;
+  /** How the vault command's report names what it destroys, in the plural ("chat logs"). */
+  plural: string;
+  sweep(at: Date): Promise<DataClassSweep>;
+}
 
 export interface SweepResult {
   stored: number;
@@ -48,9 +65,8 @@ export interface SweepResult {
   /** Destroyed now that the hold that deferred their destruction has ended. */
   destroyedAfterHold: number;
   leftoversRemoved: number;
-  /** Sessions whose chat log was destroyed by retention, and those an open report holds. */
-  chatLogsDestroyed: number;
-  chatLogsHeld: number;
+  /** What each data-class sweeper did, by its data class (`chat_log`). */
+  dataClasses: Record<string, DataClassSweep>;
 }
 
 /** What a Range header asks of a recording, for whoever serves `openPlaintext` over HTTP. */
@@ -115,7 +131,10 @@ export function createVault(deps: VaultDeps): Vault {
         const destroyedAfterHold = await destroyAfterHold(deps);
         const { destroyed: expired, held } = await destroyExpired(deps, at ?? deps.now());
         const leftoversRemoved = (await removeLeftovers(deps.db, deps.files)).length;
-        const chat = (await deps.alsoSweep?.(at ?? deps.now())) ?? { destroyed: 0, held: 0 };
+        const dataClasses: Record<string, DataClassSweep> = {};
+        for (const sweeper of deps.sweepers ?? []) {
+          dataClasses[sweeper.dataClass] = await sweeper.sweep(at ?? deps.now());
+        }
         return {
           stored,
           erasedAfterWithdrawal,
@@ -123,8 +142,7 @@ export function createVault(deps: VaultDeps): Vault {
           held,
           destroyedAfterHold,
           leftoversRemoved,
-          chatLogsDestroyed: chat.destroyed,
-          chatLogsHeld: chat.held,
+          dataClasses,
         };
       }),
     start() {

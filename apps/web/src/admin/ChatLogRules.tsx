@@ -1,6 +1,6 @@
 import type { FieldErrors } from '../ui/field-errors';
-import { FieldError } from './FieldError';
-import { type PolicyDraft, viewerChoices, withViewer } from './policy-form';
+import { NumberField, RoleChecks } from './PolicyFields';
+import type { PolicyDraft } from './policy-form';
 
 type ChatDraft = Pick<PolicyDraft, 'chatRetentionDays' | 'chatReaderRoles' | 'chatParticipantsRead'>;
 
@@ -12,46 +12,25 @@ interface ChatLogRulesProps {
 
 /** The chat log is session record of its own: how long it is kept, and who may read it afterwards. */
 export function ChatLogRules({ draft, errors, onChange }: ChatLogRulesProps) {
-  const error = errors.chatRetentionDays;
   return (
     <>
-      <div className="field admin__days">
-        <label htmlFor="chat-retention-days">Days the chat log is kept</label>
-        <input
-          id="chat-retention-days"
-          type="number"
-          inputMode="numeric"
-          min={1}
-          max={3650}
-          step={1}
-          value={draft.chatRetentionDays}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={`chat-retention-days-hint${error ? ' chat-retention-days-error' : ''}`}
-          onChange={(e) => onChange({ chatRetentionDays: e.target.value })}
-        />
-        <p className="admin__hint muted" id="chat-retention-days-hint">
-          Counted from the session’s last message, whether or not the session was recorded. Three years is
-          1095 days.
-        </p>
-        <FieldError id="chat-retention-days" error={error} />
-      </div>
-      <fieldset className="admin-choices">
-        <legend>Who may read the chat log afterwards</legend>
-        {viewerChoices.map(({ role, label }) => (
-          <div className="admin-check" key={role}>
-            <input
-              id={`chat-reader-${role}`}
-              type="checkbox"
-              checked={draft.chatReaderRoles.includes(role)}
-              onChange={(e) =>
-                onChange({ chatReaderRoles: withViewer(draft.chatReaderRoles, role, e.target.checked) })
-              }
-            />
-            <label htmlFor={`chat-reader-${role}`}>
-              {role === 'tutor' ? 'Tutors (their own sessions)' : label}
-            </label>
-          </div>
-        ))}
+      <NumberField
+        id="chat-retention-days"
+        label="Days the chat log is kept"
+        min={1}
+        max={3650}
+        value={draft.chatRetentionDays}
+        hint="Counted from the session’s last message, whether or not the session was recorded. Three years is 1095 days."
+        error={errors.chatRetentionDays}
+        onChange={(chatRetentionDays) => onChange({ chatRetentionDays })}
+      />
+      <RoleChecks
+        idPrefix="chat-reader"
+        legend="Who may read the chat log afterwards"
+        roles={draft.chatReaderRoles}
+        labelOf={(role, label) => (role === 'tutor' ? 'Tutors (their own sessions)' : label)}
+        onChange={(chatReaderRoles) => onChange({ chatReaderRoles })}
+      >
         <div className="admin-check">
           <input
             id="chat-participants-read"
@@ -61,7 +40,7 @@ export function ChatLogRules({ draft, errors, onChange }: ChatLogRulesProps) {
           />
           <label htmlFor="chat-participants-read">Students and guardians (sessions they were in)</label>
         </div>
-      </fieldset>
+      </RoleChecks>
     </>
   );
 }

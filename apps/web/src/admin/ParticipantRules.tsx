@@ -1,7 +1,6 @@
 import type { ResearchExportMedia, WithdrawalRule } from '@assent/shared';
 import type { FieldErrors } from '../ui/field-errors';
-import { FieldError } from './FieldError';
-import { errorProps } from './field-errors';
+import { NumberField } from './PolicyFields';
 import type { PolicyDraft } from './policy-form';
 
 type RulesDraft = Pick<
@@ -48,21 +47,16 @@ export function ParticipantRules({ draft, errors, onChange }: ParticipantRulesPr
           label="Students and guardians may play back for"
         />
         {draft.playback === 'days' && (
-          <div className="field admin__days admin-choices__indent">
-            <label htmlFor="playback-days-count">Playback days</label>
-            <input
-              id="playback-days-count"
-              type="number"
-              inputMode="numeric"
-              min={1}
-              max={3650}
-              step={1}
-              value={draft.playbackDays}
-              {...errorProps('playback-days-count', playbackError)}
-              onChange={(e) => onChange({ playbackDays: e.target.value })}
-            />
-            <FieldError id="playback-days-count" error={playbackError} />
-          </div>
+          <NumberField
+            id="playback-days-count"
+            label="Playback days"
+            className="field admin__days admin-choices__indent"
+            min={1}
+            max={3650}
+            value={draft.playbackDays}
+            error={playbackError}
+            onChange={(playbackDays) => onChange({ playbackDays })}
+          />
         )}
       </fieldset>
       <fieldset className="admin-choices">
@@ -70,7 +64,11 @@ export function ParticipantRules({ draft, errors, onChange }: ParticipantRulesPr
         {(
           [
             ['keep', 'Keep earlier recordings', 'What was recorded while everyone agreed stays.'],
-            ['erase', 'Erase the session’s recordings', 'Every recording of that session is destroyed.'],
+            [
+              'erase',
+              'Erase the session’s recordings',
+              'Every recording of that session is destroyed, and what the person who withdrew wrote in its chat is erased.',
+            ],
           ] as const satisfies ReadonlyArray<readonly [WithdrawalRule, string, string]>
         ).map(([rule, label, hint]) => (
           <Radio
@@ -111,25 +109,16 @@ export function ParticipantRules({ draft, errors, onChange }: ParticipantRulesPr
           />
         ))}
       </fieldset>
-      <div className="field admin__days">
-        <label htmlFor="late-request-days">Days an expired link may still report or ask for deletion</label>
-        <input
-          id="late-request-days"
-          type="number"
-          inputMode="numeric"
-          min={1}
-          max={365}
-          step={1}
-          value={draft.lateRequestDays}
-          aria-invalid={errors.lateRequestDays ? true : undefined}
-          aria-describedby={`late-request-days-hint${errors.lateRequestDays ? ' late-request-days-error' : ''}`}
-          onChange={(e) => onChange({ lateRequestDays: e.target.value })}
-        />
-        <p className="admin__hint muted" id="late-request-days-hint">
-          Counted from the end of the session. Saying no never needs a live link; agreeing always does.
-        </p>
-        <FieldError id="late-request-days" error={errors.lateRequestDays} />
-      </div>
+      <NumberField
+        id="late-request-days"
+        label="Days an expired link may still report or ask for deletion"
+        min={1}
+        max={365}
+        value={draft.lateRequestDays}
+        hint="Counted from the end of the session. Saying no never needs a live link; agreeing always does."
+        error={errors.lateRequestDays}
+        onChange={(lateRequestDays) => onChange({ lateRequestDays })}
+      />
       <div className="admin-check admin-check--single">
         <input
           id="advance-guardian-consent"
@@ -170,30 +159,16 @@ export function ParticipantRules({ draft, errors, onChange }: ParticipantRulesPr
           Unticked, sessions are for enrolled students and their guardians only.
         </p>
       </div>
-      <div className="field admin-days">
-        <label htmlFor="ask-again-after">Minutes before a tutor may ask again after a no</label>
-        <input
-          id="ask-again-after"
-          type="number"
-          inputMode="numeric"
-          min={0}
-          max={1440}
-          step={1}
-          value={draft.askAgainAfterMinutes}
-          aria-invalid={errors.askAgainAfterMinutes ? true : undefined}
-          aria-describedby={
-            errors.askAgainAfterMinutes
-              ? 'ask-again-after-hint ask-again-after-error'
-              : 'ask-again-after-hint'
-          }
-          onChange={(e) => onChange({ askAgainAfterMinutes: e.target.value })}
-        />
-        <p className="admin__hint muted" id="ask-again-after-hint">
-          After anyone declines or withdraws, the tutor waits this long before asking the call again, and the
-          person who said no is told when that will be. Nobody in the call sees who it was.
-        </p>
-        <FieldError id="ask-again-after" error={errors.askAgainAfterMinutes} />
-      </div>
+      <NumberField
+        id="ask-again-after"
+        label="Minutes before a tutor may ask again after a no"
+        min={0}
+        max={1440}
+        value={draft.askAgainAfterMinutes}
+        hint="After anyone declines or withdraws, the tutor waits this long before asking the call again, and the person who said no is told when that will be. Nobody in the call sees who it was."
+        error={errors.askAgainAfterMinutes}
+        onChange={(askAgainAfterMinutes) => onChange({ askAgainAfterMinutes })}
+      />
     </>
   );
 }

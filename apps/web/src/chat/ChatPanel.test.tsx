@@ -157,6 +157,20 @@ describe('the chat panel', () => {
     expect(screen.queryByText(/worksheet/)).toBeNull();
   });
 
+  it('shows "Message erased at the sender’s request" when the erase rule erases it, and no actions', async () => {
+    stubApi((method, path) =>
+      method === 'GET' && path === '/api/call/chat' ? { body: { messages: [message()] } } : undefined,
+    );
+    const { fromServer } = renderCall(sessionAs('tutor', 'per_tutor'));
+    await userEvent.click(screen.getByRole('button', { name: 'Chat' }));
+    await screen.findByText(/worksheet/);
+    fromServer({ type: 'erased', ids: ['msg_1'], erasedAt: '2026-12-07T12:05:00.000Z' });
+    const region = screen.getByRole('region', { name: 'Chat' });
+    expect(within(region).getByText('Message erased at the sender’s request')).toBeTruthy();
+    expect(within(region).queryByText(/worksheet/)).toBeNull();
+    expect(within(region).queryByRole('button', { name: 'Remove' })).toBeNull();
+  });
+
   it('reports a message through the concern dialog, with the message attached', async () => {
     const fetchMock = stubApi((method, path) => {
       if (method === 'GET' && path === '/api/call/chat') return { body: { messages: [message()] } };

@@ -8,7 +8,7 @@ import { useCallSession } from '../call/call-session';
 import { roleLabel } from '../call/ParticipantTileWithRole';
 import { ReportConcernDialog } from '../call/ReportConcernDialog';
 import { chatPacketFrom } from './chat-packet';
-import { useChatStore } from './chat-store';
+import { missingText, useChatStore } from './chat-store';
 import './chat.css';
 
 const timeOf = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
@@ -41,7 +41,8 @@ function useChatFeed() {
       const chat = useChatStore.getState();
       if (packet.type === 'message')
         chat.received(packet.message, packet.message.senderPersonId === personId);
-      else chat.removed(packet.id, packet.removedAt);
+      else if (packet.type === 'removed') chat.removed(packet.id, packet.removedAt);
+      else chat.erased(packet.ids, packet.erasedAt);
     };
     load();
     room.on(RoomEvent.DataReceived, onData).on(RoomEvent.Reconnected, load);
@@ -63,7 +64,7 @@ function MessageItem({
 }) {
   const { inviteToken } = useCallSession();
   const [failure, setFailure] = useState('');
-  const removed = message.removedAt !== null;
+  const removed = message.removedAt !== null || message.erasedAt !== undefined;
   return (
     <li className={removed ? 'chat-message chat-message--removed' : 'chat-message'}>
       <p className="chat-message__from">
@@ -74,7 +75,7 @@ function MessageItem({
         </time>
       </p>
       {/* Plain text: a link shows its whole address and is never made clickable. */}
-      <p className="chat-message__text">{removed ? 'Message removed' : message.text}</p>
+      <p className="chat-message__text">{removed ? missingText(message) : message.text}</p>
       {!removed && (
         <div className="chat-message__actions">
           {canRemove && (

@@ -21,7 +21,7 @@ const message = {
 };
 
 describe('the chat log afterwards', () => {
-  it('shows each message with who sent it, addresses as text, and removed ones as removed', async () => {
+  it('shows each message with who sent it, addresses as text, removed ones as removed, erased ones as erased', async () => {
     const fetchMock = stubApi((method, path) =>
       method === 'GET' && path === '/api/sessions/ses_1/chat'
         ? {
@@ -37,6 +37,7 @@ describe('the chat log afterwards', () => {
                   removedAt: '2026-12-07T12:01:00.000Z',
                   removedText: 'unkind',
                 },
+                { ...message, id: 'msg_3', text: null, erasedAt: '2026-12-07T12:02:00.000Z' },
               ],
             },
           }
@@ -45,7 +46,8 @@ describe('the chat log afterwards', () => {
     render(<SessionChatPage sessionId="ses_1" />);
     expect(await screen.findByText('See https://example.org/sheet')).toBeTruthy();
     expect(screen.queryByRole('link')).toBeNull();
-    expect(screen.getAllByText('Sam Student (Student)')).toHaveLength(2);
+    expect(screen.getAllByText('Sam Student (Student)')).toHaveLength(3);
+    expect(screen.getByText('Message erased at the sender’s request')).toBeTruthy();
     expect(screen.getByText('Message removed')).toBeTruthy();
     expect(screen.getByText(/it said: “unkind”/)).toBeTruthy();
     expect(screen.getByText(/Kept for 1095 days/)).toBeTruthy();

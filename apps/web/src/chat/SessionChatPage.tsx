@@ -11,6 +11,13 @@ import { useRemote } from '../ui/useRemote';
 import '../styles/signed-in.css';
 
 function MessageText({ message }: { message: SessionChatLog['messages'][number] }) {
+  if (message.erasedAt !== undefined) {
+    return (
+      <span className="chat-log__text">
+        <em>Message erased at the sender’s request</em>
+      </span>
+    );
+  }
   if (message.removedAt === null) return <span className="chat-log__text">{message.text}</span>;
   return (
     <span className="chat-log__text">

@@ -18,6 +18,7 @@ function asMessage(v: unknown): ChatMessage | undefined {
     text: m.text,
     sentAt: m.sentAt,
     removedAt: m.removedAt,
+    ...(isString(m.erasedAt) ? { erasedAt: m.erasedAt } : {}),
   };
 }
 
@@ -48,6 +49,9 @@ export function chatPacketFrom(
   }
   if (p.type === 'removed' && isString(p.id) && isString(p.removedAt)) {
     return { type: 'removed', id: p.id, removedAt: p.removedAt };
+  }
+  if (p.type === 'erased' && Array.isArray(p.ids) && p.ids.every(isString) && isString(p.erasedAt)) {
+    return { type: 'erased', ids: p.ids, erasedAt: p.erasedAt };
   }
   return undefined;
 }

@@ -16,24 +16,30 @@ export interface ChatState {
   /** A message from the room or from this person's own send; `mine` never counts as unread. */
   received: (message: ChatMessage, mine: boolean) => void;
   removed: (id: string, removedAt: string) => void;
+  /** The sender withdrew under the "erase" rule: these messages lose their text on every screen. */
+  erased: (ids: readonly string[], erasedAt: string) => void;
   reset: () => void;
 }
 
 const bySent = (a: ChatMessage, b: ChatMessage) =>
   a.sentAt === b.sentAt ? (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) : a.sentAt < b.sentAt ? -1 : 1;
 
-/** A removal wins over an older copy of the same message, whichever arrived first. */
+/** A removal or an erasure wins over an older copy of the same message, whichever arrived first. */
 function merge(current: ChatMessage[], incoming: ChatMessage[]): ChatMessage[] {
   const byId = new Map(current.map((m) => [m.id, m]));
   for (const m of incoming) {
     const had = byId.get(m.id);
-    byId.set(m.id, had?.removedAt ? had : m);
+    byId.set(m.id, had?.removedAt || had?.erasedAt ? had : m);
   }
   return [...byId.values()].sort(bySent);
 }
 
+/** What a message without its text says instead. */
+export const missingText = (m: ChatMessage) =>
+  m.erasedAt ? 'Message erased at the sender’s request' : 'Message removed';
+
 export const announcementOf = (m: ChatMessage) =>
-  `${m.senderName} (${roleLabel(m.senderRole)}): ${m.text ?? 'Message removed'}`;
+  `${m.senderName} (${roleLabel(m.senderRole)}): ${m.text ?? missingText(m)}`;
 
 const empty = { messages: [], open: false, unread: 0, announcement: '' };
 
@@ -53,6 +59,10 @@ export const useChatStore = create<ChatState>()((set) => ({
   removed: (id, removedAt) =>
     set((s) => ({
       messages: s.messages.map((m) => (m.id === id ? { ...m, text: null, removedAt } : m)),
+    })),
+  erased: (ids, erasedAt) =>
+    set((s) => ({
+      messages: s.messages.map((m) => (ids.includes(m.id) ? { ...m, text: null, erasedAt } : m)),
     })),
   reset: () => set(empty),
 }));

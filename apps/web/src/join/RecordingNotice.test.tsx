@@ -72,7 +72,9 @@ describe('the join page and a yes that lasts one presence', () => {
 describe('what the notice says is recorded', () => {
   it('says a shared screen is recorded, whether or not a recording is being asked for', () => {
     show(recordingWith('pending'));
-    expect(screen.getByText(/A shared screen .* and the whiteboard while it is open are part of what is recorded/)).toBeTruthy();
+    expect(
+      screen.getByText(/A shared screen .* and the whiteboard while it is open are part of what is recorded/),
+    ).toBeTruthy();
     cleanup();
     render(
       <RecordingNotice
@@ -82,6 +84,8 @@ describe('what the notice says is recorded', () => {
         onConsent={() => {}}
       />,
     );
-    expect(screen.getByText(/A shared screen .* and the whiteboard while it is open are part of what is recorded/)).toBeTruthy();
+    expect(
+      screen.getByText(/A shared screen .* and the whiteboard while it is open are part of what is recorded/),
+    ).toBeTruthy();
   });
 });

@@ -35,7 +35,7 @@ export function RequestFacts({
           <dt>If anyone withdraws</dt>
           <dd>
             {request.withdrawalRule === 'erase'
-              ? "Recording stops and this session's recordings are erased"
+              ? "Recording stops, this session's recordings are erased, and so are the chat messages of the person who withdrew"
               : 'Recording stops; what was recorded before is kept, and you can ask for it to be deleted'}
           </dd>
         </div>

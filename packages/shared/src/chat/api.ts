@@ -28,10 +28,15 @@ export const ChatMessage = z.object({
   /** Name and role at the time of sending. */
   senderName: z.string(),
   senderRole: SessionRole,
-  /** Null once the tutor removed it. */
+  /** Null once the tutor removed it, or the erase rule erased it. */
   text: z.string().nullable(),
   sentAt: z.string(),
   removedAt: z.string().nullable(),
+  /**
+   * Set only on a message the policy's "erase" withdrawal rule erased (its text is then null and gone
+   * for everyone): shown as "Message erased at the sender's request".
+   */
+  erasedAt: z.string().optional(),
 });
 export type ChatMessage = z.infer<typeof ChatMessage>;
 
@@ -42,6 +47,8 @@ export type ChatLog = z.infer<typeof ChatLog>;
 export const ChatPacket = z.discriminatedUnion('type', [
   z.object({ type: z.literal('message'), message: ChatMessage }),
   z.object({ type: z.literal('removed'), id: z.string(), removedAt: z.string() }),
+  /** A withdrawer's messages the "erase" rule erased. */
+  z.object({ type: z.literal('erased'), ids: z.array(z.string()), erasedAt: z.string() }),
 ]);
 export type ChatPacket = z.infer<typeof ChatPacket>;
 

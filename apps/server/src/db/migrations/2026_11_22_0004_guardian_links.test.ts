@@ -1,25 +1,12 @@
-import { sql } from 'kysely';
-import { Migrator } from 'kysely/migration';
 import { describe, expect, it } from 'vitest';
+import { migratedTo } from '../../test-support/migrations';
 import { testDatabases } from '../../test-support/test-databases';
-import { migrations } from './index';
 
 describe.each(testDatabases)('migration 2026_11_22_0004_guardian_links ($name)', (database) => {
   it('links every guardian of a session created before links existed to every student in it', async () => {
-    const open = await database.open();
+    const open = await migratedTo(database, '2026_11_22_0003_consent');
     try {
       const { db } = open;
-      const schema =
-        database.name === 'postgres'
-          ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]?.s
-          : undefined;
-      const migrator = new Migrator({
-        db,
-        provider: { getMigrations: async () => migrations },
-        ...(schema ? { migrationTableSchema: schema } : {}),
-      });
-      const down = await migrator.migrateTo('2026_11_22_0003_consent');
-      expect(down.error).toBeUndefined();
 
       const at = '2026-11-01T00:00:00.000Z';
       const person = (id: string, session: string, role: string, position: number) => ({
@@ -52,8 +39,7 @@ describe.each(testDatabases)('migration 2026_11_22_0004_guardian_links ($name)',
         ])
         .execute();
 
-      const up = await migrator.migrateToLatest();
-      expect(up.error).toBeUndefined();
+      await open.toLatest();
       const links = await db.selectFrom('guardian_links').selectAll().execute();
       expect(
         links.map((l) => `${l.session_id}:${l.guardian_person_id}→${l.student_person_id}`).sort(),

@@ -1,24 +1,13 @@
 import { sql } from 'kysely';
-import { Migrator } from 'kysely/migration';
 import { describe, expect, it } from 'vitest';
+import { migratedTo } from '../../test-support/migrations';
 import { testDatabases } from '../../test-support/test-databases';
-import { migrations } from './index';
 
 describe.each(testDatabases)('migration 2026_12_07_0015_room ($name)', (database) => {
   it('admits observer seats and keeps every seat, guardian link and advance consent', async () => {
-    const open = await database.open();
+    const open = await migratedTo(database, '2026_12_07_0014_auth_hardening');
     try {
       const { db } = open;
-      const schema =
-        database.name === 'postgres'
-          ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]?.s
-          : undefined;
-      const migrator = new Migrator({
-        db,
-        provider: { getMigrations: async () => migrations },
-        ...(schema ? { migrationTableSchema: schema } : {}),
-      });
-      expect((await migrator.migrateTo('2026_12_07_0014_auth_hardening')).error).toBeUndefined();
 
       const at = '2026-11-01T00:00:00.000Z';
       await sql`insert into sessions (id, title, room_name, created_at) values ('s1', 'Maths', 'room-1', ${at})`.execute(
@@ -42,8 +31,7 @@ describe.each(testDatabases)('migration 2026_12_07_0015_room ($name)', (database
         values ('ac1', 's1', 'p-child', 'p-parent', 'u1', '[]', 1, ${at})`.execute(db);
       await expect(seat('p-early', 'observer', 3).execute(db)).rejects.toThrow();
 
-      const up = await migrator.migrateToLatest();
-      expect(up.error).toBeUndefined();
+      await open.toLatest();
       await seat('p-observer', 'observer', 3).execute(db);
       await expect(seat('p-bad', 'spectator', 4).execute(db)).rejects.toThrow();
       const people = await sql<{ id: string; role: string; removed_at: string | null }>`

@@ -16,6 +16,7 @@ import * as room from './2026_12_07_0015_room';
 import * as chat from './2026_12_07_0016_chat';
 import * as board from './2026_12_07_0017_board';
 import * as shareGrant from './2026_12_07_0018_share_grant';
+import * as chatErased from './2026_12_07_0019_chat_erased';
 
 /** Every migration by name; names sort in the order they must run. Add new ones here. */
 export const migrations: Record<string, Migration> = {
@@ -34,6 +35,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_07_0011_account_lifecycle': accountLifecycle,
   '2026_12_07_0012_access_release': accessRelease,
   '2026_12_07_0015_room': room,
+  '2026_12_07_0019_chat_erased': chatErased,
   '2026_12_07_0017_board': board,
   '2026_12_07_0018_share_grant': shareGrant,
 };

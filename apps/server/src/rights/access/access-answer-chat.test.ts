@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { say } from '../../test-support/chat';
 import { createRecordingSession } from '../../test-support/recording-session';
-import { type TestApp, useTestApp } from '../../test-support/test-app';
+import { useTestApp } from '../../test-support/test-app';
 import { testDatabases } from '../../test-support/test-databases';
 import { chatSection } from './access-answer-chat';
-
-async function say(t: TestApp, token: string, text: string) {
-  const res = await t.app.request('/api/call/chat', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ text }),
-  });
-  expect(res.status).toBe(201);
-  return (await res.json()) as { id: string };
-}
 
 describe.each(testDatabases)('the access answer’s chat section ($name)', (database) => {
   const ctx = useTestApp(database);
