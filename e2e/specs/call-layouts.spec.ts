@@ -24,6 +24,16 @@ const desktop = { width: 1280, height: 800 };
 const phone = { width: 375, height: 812 };
 
 const controls = (page: Page) => page.getByRole('navigation', { name: 'Call controls' });
+/** How many rows the control bar's visible controls take (their distinct tops). */
+const barRows = (page: Page) =>
+  controls(page).evaluate((bar) => {
+    const tops = new Set<number>();
+    for (const child of Array.from(bar.querySelectorAll(':scope > *, :scope > .more-controls > button'))) {
+      const box = child.getBoundingClientRect();
+      if (box.width > 0 && box.height > 0) tops.add(Math.round(box.top));
+    }
+    return tops.size;
+  });
 const tileOf = (page: Page, name: string) => page.locator('.lk-participant-tile').filter({ hasText: name });
 
 /**
@@ -118,7 +128,13 @@ test('layouts, pinning, a phone showing everyone, raised hands, People for all, 
   }
   await expect(student.locator('.lk-pagination-control')).toHaveCount(0);
 
-  // Raise hand from the bar, pressed while up; the queue shows beside it and on the tiles.
+  // Raise hand, on a phone under "More" (a disclosure button), pressed while up; the queue shows beside it
+  // and on the tiles.
+  const more = controls(student).getByRole('button', { name: 'More' });
+  await expect(controls(student).getByRole('button', { name: 'Raise hand' })).toBeHidden();
+  await expect(more).toHaveAttribute('aria-expanded', 'false');
+  await more.click();
+  await expect(more).toHaveAttribute('aria-expanded', 'true');
   const raise = controls(student).getByRole('button', { name: 'Raise hand' });
   await expect(raise).toHaveAttribute('aria-pressed', 'false');
   await raise.click();
@@ -154,6 +170,13 @@ test('layouts, pinning, a phone showing everyone, raised hands, People for all, 
     await expect(people.getByText(line, { exact: true })).toBeVisible();
   }
   await expect(people.getByRole('button')).toHaveCount(0);
+  // A click elsewhere closed "More"; Escape closes it too and gives the focus back.
+  await expect(more).toHaveAttribute('aria-expanded', 'false');
+  await more.click();
+  await student.keyboard.press('Escape');
+  await expect(more).toHaveAttribute('aria-expanded', 'false');
+  await expect(more).toBeFocused();
+  await more.click();
   await controls(student).getByRole('button', { name: 'Lower hand' }).click();
   await controls(observer).getByRole('button', { name: 'Lower hand' }).click();
   await expect(queue).toHaveCount(0);
@@ -210,4 +233,26 @@ test('layouts, pinning, a phone showing everyone, raised hands, People for all, 
   await expect(consentDialog(student)).toBeVisible();
   await expect(controls(student).getByRole('button', { name: 'Withdraw consent' })).toBeVisible();
   await screenshotBothSizes(student, 'call-layouts-consent');
+
+  // The tutor on a phone with the board open and the request active: the fullest bar keeps to two rows,
+  // with "Withdraw consent" in words among its icons; "More" is not there on a desktop.
+  await tutor.getByRole('button', { name: 'Whiteboard', exact: true }).click();
+  await expect(tutor.getByRole('region', { name: 'Whiteboard' })).toBeVisible();
+  await expect(controls(tutor).getByRole('button', { name: 'Lock whiteboard' })).toBeVisible();
+  await screenshotBothSizes(tutor, 'call-layouts-board');
+  await tutor.setViewportSize(desktop);
+  await expect(controls(tutor).getByRole('button', { name: 'More' })).toBeHidden();
+  await expect(controls(tutor).getByRole('group', { name: 'Layout' })).toBeVisible();
+  for (const page of [tutor, student]) {
+    await page.setViewportSize(phone);
+    const withdraw = controls(page).getByRole('button', { name: 'Withdraw consent' });
+    await expect(withdraw).toHaveText('Withdraw consent');
+    await expect(withdraw).toBeInViewport({ ratio: 1 });
+    await expect(page.locator('.recording-banner')).toBeInViewport({ ratio: 1 });
+    await expect(consentDialog(page)).toBeInViewport();
+    expect(
+      await barRows(page),
+      `${await page.title()}: rows of the control bar at 375 px`,
+    ).toBeLessThanOrEqual(2);
+  }
 });

@@ -1,5 +1,6 @@
 import { type ConsentState, InvitePreview, InviteToken, JoinRequest, JoinResponse } from '@assent/shared';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { mayOnBoard } from '../board/board-permission';
 import { isRemovedFromCall } from '../call/remove-participant';
 import type { ConsentService } from '../consent/consent-service';
 import { mayPublishOnJoining } from '../consent/publish-permission';
@@ -153,6 +154,7 @@ export const inviteRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
         preview: await previewOf(c.var.deps, invite, consentState),
         // VTO: the host is told while no guardian of a child in the room is there; nobody else.
         ...(person.role === 'tutor' ? { minors: await minorsInCall(db, session.id) } : {}),
+        runsBoard: await mayOnBoard(db, person, 'call.open_board'),
       },
       200,
     );

@@ -86,6 +86,23 @@ describe.each(testDatabases)('live observers ($name)', (database) => {
     });
   }, 20_000);
 
+  it('tells an admin observer, the tutor and nobody else that they run the whiteboard', async () => {
+    const t = ctx();
+    const s = await createRecordingSession(t);
+    await joinRoom(t, s, s.tutor.identity);
+    const runsBoard = async (inviteToken: string) => {
+      const joined = await postJson(t.app, '/api/join', { inviteToken });
+      expect(joined.status).toBe(200);
+      return ((await joined.json()) as JoinResponse).runsBoard;
+    };
+    expect(await runsBoard(s.tutor.token)).toBe(true);
+    for (const person of s.everyone.filter((p) => p.role !== 'tutor')) {
+      expect(await runsBoard(person.token)).toBe(false);
+    }
+    expect(await runsBoard((await observe(t, s, await signedInAs(t, 'admin'))).token)).toBe(true);
+    expect(await runsBoard((await observe(t, s, await signedInAs(t, 'reviewer'))).token)).toBe(false);
+  }, 20_000);
+
   it('counts the observer at the consent gate: no recording until the observer consents too', async () => {
     const t = ctx();
     const s = await createRecordingSession(t);

@@ -11,10 +11,10 @@ const LiveBoard = lazy(() => loadEditor(() => import('./LiveBoard')));
 /** The whiteboard as the call's main stage: the editor (loaded now), in view mode while locked for others. */
 export function BoardStage() {
   const room = useRoomContext();
-  const { inviteToken, role } = useCallSession();
+  const { inviteToken, role, runsBoard } = useCallSession();
   const locked = useBoardStatus((s) => s.locked);
   const isTutor = role === 'tutor';
-  const readOnly = locked && !isTutor;
+  const readOnly = locked && !runsBoard;
   const load = useCallback(() => fetchBoard(inviteToken), [inviteToken]);
   const send = useCallback(
     (elements: Parameters<typeof sendBoardElements>[1]) => sendBoardElements(inviteToken, elements),

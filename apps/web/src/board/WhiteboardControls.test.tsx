@@ -15,11 +15,15 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-const sessionAs = (role: 'tutor' | 'student') =>
+type Seat = 'tutor' | 'student' | 'admin observer' | 'reviewer observer';
+
+/** The seat as the join answer describes it: the server says who runs the board. */
+const sessionAs = (seat: Seat) =>
   ({
     inviteToken: 'invite-token',
-    personId: `per_${role}`,
-    role,
+    personId: `per_${seat.replace(' ', '_')}`,
+    role: seat.endsWith('observer') ? 'observer' : seat,
+    runsBoard: seat === 'tutor' || seat === 'admin observer',
     consentScope: { consentsFor: [], needsGuardian: false },
     commands: {},
   }) as unknown as CallSession;
@@ -29,7 +33,7 @@ function Feed({ room }: { room: Room }) {
   return null;
 }
 
-function renderControls(role: 'tutor' | 'student') {
+function renderControls(role: Seat) {
   const room = new Room();
   render(
     <RoomContext.Provider value={room}>
@@ -87,6 +91,21 @@ describe('the whiteboard controls', () => {
     expect(useBoardStatus.getState().open).toBe(false);
     fromServer({ type: 'status', open: true, locked: true });
     expect(useBoardStatus.getState()).toMatchObject({ open: true, locked: true });
+  });
+
+  it('are there for an admin present in the call, and not for another observer', async () => {
+    stubApi((method, path) =>
+      method === 'POST' && path === '/api/call/board/open'
+        ? { body: { open: true, locked: false } }
+        : undefined,
+    );
+    renderControls('admin observer');
+    await userEvent.click(screen.getByRole('button', { name: 'Whiteboard' }));
+    expect(screen.getByRole('button', { name: 'Lock whiteboard' })).toBeTruthy();
+    cleanup();
+    renderControls('reviewer observer');
+    expect(screen.queryByRole('button', { name: 'Whiteboard' })).toBeNull();
+    expect(screen.queryByRole('button', { name: /Lock whiteboard/ })).toBeNull();
   });
 
   it('follow the room metadata the server writes', () => {

@@ -1,4 +1,5 @@
 import './board.css';
+import { LockLockedIcon } from '@livekit/components-react';
 import { useState } from 'react';
 import { setBoardLocked, setBoardOpen } from '../api/board';
 import { failureSentence } from '../api/failure-words';
@@ -6,16 +7,16 @@ import { useCallSession } from '../call/call-session';
 import { boardPicture, useBoardStatus } from './board-store';
 
 /**
- * The tutor's whiteboard buttons in the control bar: "Whiteboard" opens and closes it for everyone;
+ * The whiteboard buttons of whoever runs the board (the tutor; an admin present in the call) in the control bar: "Whiteboard" opens and closes it for everyone;
  * while open, "Lock whiteboard" / "Unlock whiteboard" lets only the tutor draw, or everyone again.
  */
 export function WhiteboardControls() {
-  const { inviteToken, role } = useCallSession();
+  const { inviteToken, runsBoard } = useCallSession();
   const open = useBoardStatus((s) => s.open);
   const locked = useBoardStatus((s) => s.locked);
   const [pending, setPending] = useState(false);
   const [failure, setFailure] = useState('');
-  if (role !== 'tutor') return null;
+  if (!runsBoard) return null;
   const run = (what: () => Promise<unknown>, apply: () => void) => {
     setPending(true);
     setFailure('');
@@ -49,7 +50,8 @@ export function WhiteboardControls() {
           )
         }
       >
-        Whiteboard
+        <BoardIcon />
+        <span className="control-label">Whiteboard</span>
       </button>
       {open && (
         <button
@@ -63,7 +65,8 @@ export function WhiteboardControls() {
             )
           }
         >
-          {locked ? 'Unlock whiteboard' : 'Lock whiteboard'}
+          <LockLockedIcon aria-hidden="true" />
+          <span className="control-label">{locked ? 'Unlock whiteboard' : 'Lock whiteboard'}</span>
         </button>
       )}
       {failure && (
@@ -72,5 +75,16 @@ export function WhiteboardControls() {
         </p>
       )}
     </>
+  );
+}
+
+/** A board with a pen: the button's picture on a phone, where the bar shows icons. */
+function BoardIcon() {
+  return (
+    <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+      <rect x="1" y="2" width="14" height="10" rx="1" fill="none" stroke="currentColor" strokeWidth="1.5" />
+      <path d="M4 9.5 9.5 4l1.5 1.5L5.5 11H4z" fill="currentColor" />
+      <path d="M5 14h6" stroke="currentColor" strokeWidth="1.5" />
+    </svg>
   );
 }

@@ -5,6 +5,7 @@ import { ChatButton } from '../chat/ChatButton';
 import { useAssentStore } from '../store';
 import './call-bar.css';
 import { LayoutToggle } from './LayoutToggle';
+import { MoreControls } from './MoreControls';
 import { MutedHint } from './MutedHint';
 import { RaiseHand } from './RaiseHand';
 import { ReportConcernButton } from './ReportConcernButton';
@@ -26,6 +27,8 @@ export function CallControls({ onLeave, onDeviceError }: CallControlsProps) {
   );
   return (
     <nav className="call__controls" aria-label="Call controls">
+      {/* First, in words: on a phone the bar wraps after it and the icons, never hiding it in a third row. */}
+      <WithdrawConsentButton />
       <span className="mic-control">
         <TrackToggle source={Track.Source.Microphone} onDeviceError={onDeviceError} disabled={mediaHeld}>
           <span className="control-label">Microphone</span>
@@ -35,13 +38,14 @@ export function CallControls({ onLeave, onDeviceError }: CallControlsProps) {
       <TrackToggle source={Track.Source.Camera} onDeviceError={onDeviceError} disabled={mediaHeld}>
         <span className="control-label">Camera</span>
       </TrackToggle>
-      <RaiseHand />
-      <LayoutToggle />
       <ChatButton />
       <ShareScreenButton onDeviceError={onDeviceError} />
       <WhiteboardControls />
-      <WithdrawConsentButton />
       <ReportConcernButton />
+      <MoreControls>
+        <RaiseHand />
+        <LayoutToggle />
+      </MoreControls>
       <button
         type="button"
         className="lk-button lk-disconnect-button"

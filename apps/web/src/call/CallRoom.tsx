@@ -67,9 +67,10 @@ export function CallRoom({
       personId: preview.personId,
       role: preview.role,
       consentScope: { consentsFor: preview.consentsFor, needsGuardian: preview.needsGuardian },
+      runsBoard: join.runsBoard === true,
       commands,
     }),
-    [inviteToken, preview, commands],
+    [inviteToken, preview, commands, join.runsBoard],
   );
 
   useEffect(() => {

@@ -10,9 +10,13 @@ export function ReportConcernButton() {
         type="button"
         className="lk-button report-concern__button"
         aria-expanded={open}
+        // The name whole, also on a phone, where the bar shows only "Report".
+        aria-label="Report a concern"
         onClick={() => setOpen((was) => !was)}
       >
-        Report a concern
+        <span>
+          Report<span className="control-label--wide">{' a concern'}</span>
+        </span>
       </button>
       {open && <ReportConcernDialog onClose={() => setOpen(false)} />}
     </div>

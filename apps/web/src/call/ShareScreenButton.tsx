@@ -1,5 +1,10 @@
 import './share-screen.css';
-import { useLocalParticipantPermissions, useTrackToggle } from '@livekit/components-react';
+import {
+  ScreenShareIcon,
+  ScreenShareStopIcon,
+  useLocalParticipantPermissions,
+  useTrackToggle,
+} from '@livekit/components-react';
 import { Track } from 'livekit-client';
 import { useAssentStore } from '../store';
 
@@ -32,7 +37,8 @@ export function ShareScreenButton({ onDeviceError }: { onDeviceError: (error: Er
       disabled={pending || (!enabled && mediaHeld)}
       className={`${props.className ?? ''} share-screen`}
     >
-      {enabled ? 'Stop sharing' : 'Share screen'}
+      {enabled ? <ScreenShareStopIcon aria-hidden="true" /> : <ScreenShareIcon aria-hidden="true" />}
+      <span className="control-label">{enabled ? 'Stop sharing' : 'Share screen'}</span>
     </button>
   );
 }

@@ -11,6 +11,8 @@ export interface CallSession {
   role: SessionRole;
   /** Whose consent this person's counts with (rule 3), from their invite preview. */
   consentScope: ConsentScope;
+  /** Opens, closes and locks the whiteboard, and draws while it is locked: the server says who (its `can`). */
+  runsBoard: boolean;
   commands: ConsentCommands;
 }
 

@@ -1,3 +1,4 @@
+import { ChatIcon } from '@livekit/components-react';
 import { useChatStore } from './chat-store';
 
 /** "Chat" in the control bar: opens and closes the panel; while closed it shows how many are unread. */
@@ -14,7 +15,8 @@ export function ChatButton() {
       aria-label={!open && unread > 0 ? `Chat (${unread} unread)` : undefined}
       onClick={() => setOpen(!open)}
     >
-      Chat
+      <ChatIcon aria-hidden="true" />
+      <span className="control-label">Chat</span>
       {!open && unread > 0 && (
         <span className="chat-button__unread" aria-hidden="true">
           {unread}

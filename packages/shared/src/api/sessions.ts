@@ -105,5 +105,10 @@ export const JoinResponse = z.object({
    * host while no guardian of a child in the room is there (VTO). Absent for everyone else.
    */
   minors: z.array(MinorInCall).optional(),
+  /**
+   * Whether this seat opens, closes and locks the whiteboard and draws while it is locked: the tutor,
+   * and an admin present in an observer seat (the server's `can`). Absent: no.
+   */
+  runsBoard: z.boolean().optional(),
 });
 export type JoinResponse = z.infer<typeof JoinResponse>;
