@@ -8,12 +8,15 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
 interface ManifestChunk {
   file: string;
+  name?: string;
+  src?: string;
+  isDynamicEntry?: boolean;
   isEntry?: boolean;
   imports?: string[];
   dynamicImports?: string[];
@@ -24,6 +27,22 @@ type Manifest = Record<string, ManifestChunk>;
 const callPage = ['index.html', 'src/call/CallView.tsx', 'src/call/room-state-schema.ts'];
 /** Loaded only when someone opens the whiteboard. */
 const onDemand = { whiteboard: ['src/board/LiveBoard.tsx'] };
+
+/**
+ * The manifest key of a module. A module that is also imported by another chunk is keyed by its chunk's
+ * file name (`_CallView-hash.js`), so a dynamic entry is also found by its name.
+ */
+export function keyOf(manifest: Manifest, modulePath: string): string | undefined {
+  if (manifest[modulePath]) return modulePath;
+  const name = basename(modulePath).replace(/\.[^.]+$/, '');
+  return Object.keys(manifest).find((key) => {
+    const chunk = manifest[key];
+    return (
+      chunk?.src === modulePath ||
+      (chunk?.isDynamicEntry && chunk.name === name && chunk.file.endsWith('.js'))
+    );
+  });
+}
 
 /** Every JS file `keys` need at once: the chunks and, recursively, their static imports. */
 export function staticClosure(manifest: Manifest, keys: readonly string[]): Set<string> {
@@ -71,9 +90,13 @@ const webDir = resolve(
 );
 const { dist, manifest } = build(webDir);
 try {
-  const missing = callPage.filter((key) => !manifest[key]);
-  if (missing.length > 0) throw new Error(`not in the build's manifest: ${missing.join(', ')}`);
-  const call = staticClosure(manifest, callPage);
+  const keys = (paths: readonly string[]) => {
+    const found = paths.map((path) => keyOf(manifest, path));
+    const missing = paths.filter((_, i) => !found[i]);
+    if (missing.length > 0) throw new Error(`not in the build's manifest: ${missing.join(', ')}`);
+    return found as string[];
+  };
+  const call = staticClosure(manifest, keys(callPage));
   const callWeight = weigh(dist, call);
   const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
   const rows: Record<string, { files: number; raw: string; gzip: string }> = {
@@ -84,9 +107,9 @@ try {
     },
   };
   const extra: Record<string, number> = {};
-  for (const [name, keys] of Object.entries(onDemand)) {
-    if (!keys.every((key) => manifest[key])) continue;
-    const more = [...staticClosure(manifest, keys)].filter((file) => !call.has(file));
+  for (const [name, paths] of Object.entries(onDemand)) {
+    if (!paths.every((path) => keyOf(manifest, path))) continue;
+    const more = [...staticClosure(manifest, keys(paths))].filter((file) => !call.has(file));
     const w = weigh(dist, more);
     extra[name] = w.gzip;
     rows[`+ ${name}, on demand`] = { files: more.length, raw: kb(w.raw), gzip: kb(w.gzip) };
