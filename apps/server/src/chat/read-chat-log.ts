@@ -27,12 +27,16 @@ export async function chatLogResource(
   return chatLogReaders(people, session.ownerUserId, current.policy);
 }
 
-export async function readChatLog(
+/**
+ * Refuses (audited) anyone the policy does not let read this session's chat log, or the whiteboard kept
+ * with it; 404 for no such session. Answers the session's id.
+ */
+export async function authorizeChatLogReading(
   c: Context<AppEnv>,
   actor: Actor,
   sessionId: string,
-): Promise<SessionChatLog> {
-  const { db, now, consent } = c.var.deps;
+): Promise<string> {
+  const { db, consent } = c.var.deps;
   const session = await db
     .selectFrom('sessions')
     .select(['id', 'owner_user_id'])
@@ -44,6 +48,16 @@ export async function readChatLog(
     ownerUserId: session.owner_user_id,
   });
   await authorize(c, actor, 'session.read_chat', resource, { type: 'session', id: session.id });
+  return session.id;
+}
+
+export async function readChatLog(
+  c: Context<AppEnv>,
+  actor: Actor,
+  sessionId: string,
+): Promise<SessionChatLog> {
+  const { db, now, consent } = c.var.deps;
+  const session = { id: await authorizeChatLogReading(c, actor, sessionId) };
   const staff = actor.role === 'admin' || actor.role === 'reviewer' || actor.role === 'tutor';
   const keptDays = (await consent.policies.current()).policy.chatRetentionDays;
   return db.transaction().execute(async (trx) => {

@@ -26,14 +26,13 @@ import { verifyBoardLayoutKey } from '../board/layout-key';
 import { readSavedBoard, readSavedBoardImage } from '../board/read-saved-board';
 import { updateBoard } from '../board/update-board';
 import { isRemovedFromCall } from '../call/remove-participant';
-import { chatLogResource } from '../chat/read-chat-log';
+import { authorizeChatLogReading } from '../chat/read-chat-log';
 import { mayPublish } from '../consent/publish-permission';
 import type { AppEnv } from '../http/app-env';
 import { AppError } from '../http/app-error';
 import { validationHook } from '../middleware/error-handling';
 import { refuseDisabledSeat } from '../people/account-state';
 import { requireActor } from '../people/actor';
-import { authorize } from '../people/authorize';
 import { type ResolvedInvite, resolveInvite } from '../sessions/resolve-invite';
 import { cookieAuth, errorResponse, inviteAuth, json } from './error-responses';
 
@@ -304,17 +303,5 @@ async function authorizeSavedBoard(
   actor: Awaited<ReturnType<typeof requireActor>>,
   id: string,
 ): Promise<string> {
-  const { db, consent } = c.var.deps;
-  const session = await db
-    .selectFrom('sessions')
-    .select(['id', 'owner_user_id'])
-    .where('id', '=', id)
-    .executeTakeFirst();
-  if (!session) throw new AppError(404, 'not_found', 'There is no such session.');
-  const resource = await chatLogResource(db, consent.policies, {
-    id: session.id,
-    ownerUserId: session.owner_user_id,
-  });
-  await authorize(c, actor, 'session.read_chat', resource, { type: 'session', id: session.id });
-  return session.id;
+  return authorizeChatLogReading(c, actor, id);
 }
