@@ -99,7 +99,7 @@ const policyFields = {
    * Empty: no reminders. Older versions read as a day and a quarter of an hour before.
    */
   reminderLeadMinutes: z
-    .array(z.number().int().min(5, 'At least 5 minutes').max(10080, 'At most a week'))
+    .array(z.number().int().min(1, 'At least a minute').max(10080, 'At most a week'))
     .max(4, 'At most four reminders')
     .default([1440, 15]),
 };
