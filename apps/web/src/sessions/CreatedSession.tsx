@@ -2,15 +2,23 @@ import type { CreateSessionResponse } from '@assent/shared';
 import { useEffect, useRef } from 'react';
 import { AppLink } from '../ui/AppLink';
 import { LinkField } from '../ui/LinkField';
+import { OverlapWarning } from './OverlapWarning';
+import { spanInWords } from './zoned-time';
 
-/** After creating: the tutor's own way in, and a link to send each guest. */
+/**
+ * After creating: when it takes place (each occurrence, in the tutor's zone), any overlap with their
+ * other sessions, the tutor's own way in, and a link to send each guest.
+ */
 export function CreatedSession({
   session,
+  timeZone,
   onAnother,
 }: {
   session: CreateSessionResponse;
+  timeZone: string;
   onAnother: () => void;
 }) {
+  const occurrences = session.occurrences ?? [];
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => headingRef.current?.focus(), []);
   const [tutor, ...guests] = session.invites;
@@ -20,6 +28,19 @@ export function CreatedSession({
       <h3 ref={headingRef} tabIndex={-1}>
         “{session.title}” is ready
       </h3>
+      {occurrences.length > 0 && (
+        <>
+          <p>
+            {occurrences.length === 1 ? 'It takes place on:' : `A weekly series of ${occurrences.length}:`}
+          </p>
+          <ol className="occurrence-list" aria-label="When it takes place">
+            {occurrences.map((o) => (
+              <li key={o.sessionId}>{spanInWords(o.startsAt, o.endsAt, timeZone)}</li>
+            ))}
+          </ol>
+        </>
+      )}
+      <OverlapWarning overlaps={session.overlaps ?? []} timeZone={timeZone} />
       <p>
         Your students and their guardians will find it under “Your sessions” when they sign in.
         {guests.length > 0 &&
