@@ -1,9 +1,12 @@
 import type {
+  CancelOccurrenceResponse,
   CreateSessionRequest,
   CreateSessionResponse,
   InvitePreview,
   JoinRequest,
   JoinResponse,
+  MoveOccurrenceRequest,
+  MoveOccurrenceResponse,
   MySessionList,
 } from '@assent/shared';
 import { config } from '../config';
@@ -28,4 +31,22 @@ export function fetchInvitePreview(inviteToken: string): Promise<InvitePreview> 
 export function joinSession(inviteToken: string): Promise<JoinResponse> {
   const body: JoinRequest = { inviteToken };
   return requestJson(`${config.apiBase}/join`, { method: 'POST', body: JSON.stringify(body) });
+}
+
+/** Moves one occurrence (or a single scheduled session); the rest of its series stays where it was. */
+export function moveOccurrence(
+  sessionId: string,
+  input: MoveOccurrenceRequest,
+): Promise<MoveOccurrenceResponse> {
+  return requestJson(`${config.apiBase}/sessions/${encodeURIComponent(sessionId)}/schedule`, {
+    method: 'PATCH',
+    body: JSON.stringify(input),
+  });
+}
+
+/** Cancels one occurrence; everyone in it is told. */
+export function cancelOccurrence(sessionId: string): Promise<CancelOccurrenceResponse> {
+  return requestJson(`${config.apiBase}/sessions/${encodeURIComponent(sessionId)}/cancel`, {
+    method: 'POST',
+  });
 }

@@ -1,14 +1,12 @@
-import type { AccountRole, MySession, MySessionList, OrganisationPolicy } from '@assent/shared';
+import type { AccountRole, MoveOccurrenceResponse, MySessionList, OrganisationPolicy } from '@assent/shared';
+import { useEffect, useRef, useState } from 'react';
 import { fetchPolicy } from '../api/people';
-import { SessionChatLink } from '../chat/SessionChatLink';
 import { RemoteFailure } from '../people/RemoteFailure';
-import { SessionReportLink } from '../rights/concerns/SessionReportLink';
-import { GuardianPresenceLines } from '../rights/presence/GuardianPresenceLines';
-import { AppLink } from '../ui/AppLink';
-import { LinkField } from '../ui/LinkField';
+import { viewerTimeZone } from '../sessions/zoned-time';
 import { type RemoteHandle, useRemote } from '../ui/useRemote';
-import { AdvanceConsent } from './AdvanceConsent';
-import { formatSessionDate, peopleLine } from './session-summary';
+import { SessionItem } from './SessionItem';
+import { groupSessions, joinWindow, nextChange } from './session-groups';
+import '../sessions/schedule.css';
 
 const emptyHint: Partial<Record<AccountRole, string>> = {
   tutor: 'Create one below: pick your students, and their guardians are added for you.',
@@ -17,14 +15,69 @@ const emptyHint: Partial<Record<AccountRole, string>> = {
   student: 'When a tutor adds you to a session, it shows here.',
 };
 
-/** "Your sessions": each with the person's own Join link and, for guardians, their children's links. */
-export function MySessions({ sessions, role }: { sessions: RemoteHandle<MySessionList>; role: AccountRole }) {
+/** A move or cancellation made from this page, said beside its session after the list reloads. */
+export type ScheduleChange =
+  | { kind: 'moved'; sessionId: string; moved: MoveOccurrenceResponse }
+  | { kind: 'cancelled'; sessionId: string };
+
+/** The longest a timer waits before the page looks at the clock again (browsers cap timers). */
+const MAX_WAIT_MS = 6 * 60 * 60 * 1000;
+
+interface MySessionsProps {
+  sessions: RemoteHandle<MySessionList>;
+  role: AccountRole;
+  /** The viewer's zone; the browser's own unless a test fixes it. */
+  timeZone?: string;
+}
+
+/**
+ * "Your sessions", by when: today, this week, later (next first), those without a set time, and past
+ * ones. Each with the person's own Join, open only in its window: the page's own clock opens and
+ * closes it, and moves sessions between the groups, without a reload.
+ */
+export function MySessions({ sessions, role, timeZone = viewerTimeZone() }: MySessionsProps) {
   const { state } = sessions;
   // Guardians may consent ahead of a session where the policy allows it.
   const policy = useRemote(role === 'guardian' ? fetchPolicy : noPolicy);
   const advance = policy.state.kind === 'ready' && policy.state.data?.policy.advanceGuardianConsent;
   const purposes =
     advance && policy.state.kind === 'ready' ? (policy.state.data?.policy.purposes ?? []) : null;
+  const [now, setNow] = useState(() => new Date());
+  const [change, setChange] = useState<ScheduleChange | null>(null);
+  const list = state.kind === 'ready' ? state.data.sessions : [];
+  const next = nextChange(list, now, timeZone)?.getTime() ?? null;
+
+  // Wake at the next change (a timer that fires early simply sets the next one).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: each tick (`now`) arms the next timer, even when `next` is unchanged.
+  useEffect(() => {
+    if (next === null) return;
+    const wait = Math.min(Math.max(next - Date.now(), 0) + 250, MAX_WAIT_MS);
+    const timer = setTimeout(() => setNow(new Date()), wait);
+    return () => clearTimeout(timer);
+  }, [next, now]);
+
+  // A seat whose window has just opened may have been listed without its link: ask once more.
+  const askedAgain = useRef(new Set<string>());
+  const reload = sessions.reload;
+  useEffect(() => {
+    const waiting = list.filter(
+      (s) =>
+        s.time &&
+        s.role !== null &&
+        !s.joinUrl &&
+        !s.refusal &&
+        joinWindow(s.time, now) === 'open' &&
+        !askedAgain.current.has(s.sessionId),
+    );
+    for (const s of waiting) askedAgain.current.add(s.sessionId);
+    if (waiting.length > 0) reload();
+  }, [list, now, reload]);
+
+  const onChange = (made: ScheduleChange) => {
+    setChange(made);
+    sessions.reload();
+  };
+
   return (
     <section className="card" aria-labelledby="sessions-heading" aria-busy={state.kind === 'loading'}>
       <h2 id="sessions-heading">Your sessions</h2>
@@ -32,71 +85,33 @@ export function MySessions({ sessions, role }: { sessions: RemoteHandle<MySessio
       {state.kind === 'failed' && (
         <RemoteFailure error={state.error} what="your sessions" onRetry={sessions.reload} />
       )}
-      {state.kind === 'ready' && state.data.sessions.length === 0 && (
+      {state.kind === 'ready' && list.length === 0 && (
         <p className="muted">No sessions yet. {emptyHint[role]}</p>
       )}
-      {state.kind === 'ready' && state.data.sessions.length > 0 && (
-        <ul className="session-list">
-          {state.data.sessions.map((session) => (
-            <SessionItem key={session.sessionId} session={session} purposes={purposes} />
-          ))}
-        </ul>
-      )}
+      {groupSessions(list, now, timeZone).map((group) => {
+        const headingId = `sessions-${group.name.toLowerCase().replace(/\s+/g, '-')}`;
+        return (
+          <section key={group.name} className="session-group" aria-labelledby={headingId}>
+            <h3 id={headingId}>{group.name}</h3>
+            <ul className="session-list" aria-labelledby={headingId}>
+              {group.sessions.map((session) => (
+                <SessionItem
+                  key={session.sessionId}
+                  session={session}
+                  accountRole={role}
+                  purposes={purposes}
+                  now={now}
+                  timeZone={timeZone}
+                  change={change}
+                  onChange={onChange}
+                />
+              ))}
+            </ul>
+          </section>
+        );
+      })}
     </section>
   );
 }
 
 const noPolicy = async (): Promise<OrganisationPolicy | null> => null;
-
-function SessionItem({
-  session,
-  purposes,
-}: {
-  session: MySession;
-  /** The policy's purposes when guardians may consent in advance; null when they may not. */
-  purposes: OrganisationPolicy['policy']['purposes'] | null;
-}) {
-  return (
-    <li className="session-item">
-      <h3 className="session-item__title">{session.title}</h3>
-      <p className="muted session-item__meta">
-        {formatSessionDate(session.createdAt)}
-        {session.people.length > 0 && ` · ${peopleLine(session.people)}`}
-      </p>
-      <GuardianPresenceLines presence={session.guardianPresence} />
-      {session.joinUrl && (
-        <AppLink className="button button--primary" href={session.joinUrl}>
-          Join {session.title}
-        </AppLink>
-      )}
-      {!session.joinUrl && session.refusal && <p className="refusal">{session.refusal}</p>}
-      <SessionReportLink sessionId={session.sessionId} title={session.title} />
-      <SessionChatLink session={session} />
-      {session.children.length > 0 && (
-        <div className="session-item__children">
-          <p className="muted">
-            Open your child's link on the device they will use. It is theirs alone: please don't share it.
-          </p>
-          {session.children.map((child) =>
-            child.joinUrl ? (
-              <LinkField key={child.name} label={`Join link for ${child.name}`} url={child.joinUrl} />
-            ) : (
-              <p key={child.name} className="refusal">
-                <strong>{child.name}:</strong> {child.refusal ?? 'cannot join this session yet.'}
-              </p>
-            ),
-          )}
-          {purposes &&
-            session.children.map((child) => (
-              <AdvanceConsent
-                key={child.personId}
-                sessionId={session.sessionId}
-                child={child}
-                purposes={purposes}
-              />
-            ))}
-        </div>
-      )}
-    </li>
-  );
-}

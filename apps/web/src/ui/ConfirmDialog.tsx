@@ -6,6 +6,8 @@ interface ConfirmDialogProps {
   /** What will happen, in words: who learns what, what is destroyed, that it cannot be undone. */
   children: ReactNode;
   confirmLabel: string;
+  /** The way back, when "Cancel" would be read as the action itself ("Cancel session"). */
+  cancelLabel?: string;
   busy?: boolean;
   onConfirm: () => void;
   onCancel: () => void;
@@ -20,6 +22,7 @@ export function ConfirmDialog({
   title,
   children,
   confirmLabel,
+  cancelLabel = 'Cancel',
   busy,
   onConfirm,
   onCancel,
@@ -73,7 +76,7 @@ export function ConfirmDialog({
         <div id={bodyId}>{children}</div>
         <div className="actions">
           <button ref={cancel} type="button" className="button button--secondary" onClick={onCancel}>
-            Cancel
+            {cancelLabel}
           </button>
           <button
             type="button"
