@@ -99,3 +99,74 @@ describe('policy form: research exports', () => {
     });
   });
 });
+
+describe('policy form: scheduling', () => {
+  it('shows the join window, guardian presence and reminders, and saves them as a new version', async () => {
+    const user = userEvent.setup();
+    const fetchMock = stubApi((method, path) =>
+      method === 'PUT' && path === '/api/admin/policy'
+        ? {
+            body: {
+              ...saved,
+              version: 4,
+              policy: { ...saved.policy, joinOpensMinutesBefore: 5, reminderLeadMinutes: [2880, 60] },
+            },
+          }
+        : undefined,
+    );
+    const onSaved = vi.fn();
+    render(<PolicyForm saved={saved} onSaved={onSaved} onReload={() => {}} />);
+    expect(screen.getByRole('heading', { name: 'Scheduling' })).toBeTruthy();
+    const opens = screen.getByRole('spinbutton', { name: 'Minutes before the start Join opens' });
+    expect((opens as HTMLInputElement).value).toBe('10');
+    expect(
+      (screen.getByRole('spinbutton', { name: 'Minutes after the end Join stays open' }) as HTMLInputElement)
+        .value,
+    ).toBe('15');
+    expect(
+      (
+        screen.getByRole('spinbutton', {
+          name: 'Minutes a guardian has to be there at a child’s start and end',
+        }) as HTMLInputElement
+      ).value,
+    ).toBe('5');
+    const reminders = screen.getByRole('textbox', { name: 'Reminders, in minutes before each session' });
+    expect((reminders as HTMLInputElement).value).toBe('1440, 15');
+    await user.clear(opens);
+    await user.type(opens, '5');
+    await user.clear(reminders);
+    await user.type(reminders, '60, 2880');
+    await user.click(screen.getByRole('button', { name: 'Save policy' }));
+    await vi.waitFor(() => expect(onSaved).toHaveBeenCalled());
+    const body = JSON.parse(String(fetchMock.mock.calls[0]?.[1]?.body));
+    expect(body).toMatchObject({
+      basedOnVersion: 3,
+      joinOpensMinutesBefore: 5,
+      joinGraceMinutes: 15,
+      guardianPresenceMinutes: 5,
+      reminderLeadMinutes: [2880, 60],
+    });
+    expect(
+      (screen.getByRole('textbox', { name: 'Reminders, in minutes before each session' }) as HTMLInputElement)
+        .value,
+    ).toBe('2880, 60');
+  });
+
+  it('says beside the field what is wrong, without sending', async () => {
+    const user = userEvent.setup();
+    const fetchMock = stubApi(() => undefined);
+    render(<PolicyForm saved={saved} onSaved={() => {}} onReload={() => {}} />);
+    const reminders = screen.getByRole('textbox', { name: 'Reminders, in minutes before each session' });
+    await user.clear(reminders);
+    await user.type(reminders, '1440, soon');
+    const grace = screen.getByRole('spinbutton', { name: 'Minutes after the end Join stays open' });
+    await user.clear(grace);
+    await user.type(grace, '300');
+    await user.click(screen.getByRole('button', { name: 'Save policy' }));
+    expect(await screen.findByText('Enter whole minutes')).toBeTruthy();
+    expect(reminders.getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByText('At most four hours')).toBeTruthy();
+    expect(grace.getAttribute('aria-describedby')).toContain('join-grace-minutes-error');
+    expect(fetchMock).not.toHaveBeenCalled();
+  });
+});

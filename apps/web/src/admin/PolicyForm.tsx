@@ -11,6 +11,7 @@ import { PurposeFieldset } from './PurposeFieldset';
 import { checkPolicyDraft, draftFromPolicy, newPurpose, type PolicyDraft } from './policy-form';
 import { RetentionEffectsNotice } from './RetentionEffectsNotice';
 import { SaveOutcome } from './SaveOutcome';
+import { SchedulingRules } from './SchedulingRules';
 import { useRetentionEffects } from './useRetentionEffects';
 
 const MAX_PURPOSES = 20;
@@ -18,6 +19,9 @@ const MAX_PURPOSES = 20;
 /** The problems some field of this form shows beside itself; any other is listed above Save. */
 const isPlaced = (path: string) =>
   /^(purposes|participantPlaybackDays|noticeText|agreementText|purposes\.\d+\.(label|id|retentionDays|viewerRoles))$/.test(
+    path,
+  ) ||
+  /^(joinOpensMinutesBefore|joinGraceMinutes|guardianPresenceMinutes|reminderLeadMinutes(\.\d+)?)$/.test(
     path,
   );
 
@@ -109,6 +113,9 @@ export function PolicyForm({ saved, onSaved, onReload }: PolicyFormProps) {
 
       <h2 className="admin__subheading">Who takes part</h2>
       <ParticipantRules draft={draft} errors={errors} onChange={update} />
+
+      <h2 className="admin__subheading">Scheduling</h2>
+      <SchedulingRules draft={draft} errors={errors} onChange={update} />
 
       <h2 className="admin__subheading">Chat log</h2>
       <ChatLogRules draft={draft} errors={errors} onChange={update} />

@@ -50,6 +50,26 @@ describe('changeInWords', () => {
       { field: 'noticeText', before: '120 characters', after: '140 characters' },
       'Changed the recording notice',
     ],
+    [
+      { field: 'joinOpensMinutesBefore', before: 10, after: 15 },
+      'Join opens 15 minutes before a session, was 10 minutes',
+    ],
+    [
+      { field: 'joinGraceMinutes', before: 15, after: 0 },
+      'Join stays open 0 minutes after a session ends, was 15 minutes',
+    ],
+    [
+      { field: 'guardianPresenceMinutes', before: 5, after: 1 },
+      'A guardian is expected within 1 minute of a child’s start and end, was 5 minutes',
+    ],
+    [
+      { field: 'reminderLeadMinutes', before: [1440, 15], after: [2880, 90, 1] },
+      'Reminders: 2 days, 1 hour 30 minutes and 1 minute before, was 1 day and 15 minutes before',
+    ],
+    [
+      { field: 'reminderLeadMinutes', before: [1440, 15], after: [] },
+      'Reminders: no reminders, was 1 day and 15 minutes before',
+    ],
     [{ field: 'retentionMode', before: 'a', after: 'b' }, 'retentionMode: "b", was "a"'],
   ])('%j', (change, words) => {
     expect(changeInWords(change, labelOf)).toBe(words);

@@ -1,6 +1,6 @@
 /** What a policy version changed, in words, from the `changes` the version history carries. */
 import type { PolicyChange } from '@assent/shared';
-import { daysCount } from '../ui/format';
+import { daysCount, listInWords } from '../ui/format';
 import { retentionChoices, viewerChoices } from './policy-form';
 
 type Value = PolicyChange['before'];
@@ -15,6 +15,27 @@ function viewersInWords(value: Value): string {
   const roles = Array.isArray(value) ? value : [];
   const names = viewerChoices.filter((c) => roles.includes(c.role)).map((c) => c.label.toLowerCase());
   return names.length > 0 ? names.join(', ') : 'no staff';
+}
+
+/** 1440 → "1 day", 90 → "1 hour 30 minutes", 15 → "15 minutes". */
+export function minutesInWords(minutes: number): string {
+  const count = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
+  const days = Math.floor(minutes / 1440);
+  const hours = Math.floor((minutes % 1440) / 60);
+  const rest = minutes % 60;
+  const parts = [
+    days > 0 ? count(days, 'day') : '',
+    hours > 0 ? count(hours, 'hour') : '',
+    rest > 0 || minutes === 0 ? count(rest, 'minute') : '',
+  ];
+  return parts.filter(Boolean).join(' ');
+}
+
+const minutes = (value: Value) => (typeof value === 'number' ? minutesInWords(value) : String(value));
+
+function remindersInWords(value: Value): string {
+  const leads = Array.isArray(value) ? value.filter((v): v is number => typeof v === 'number') : [];
+  return leads.length === 0 ? 'no reminders' : `${listInWords(leads.map(minutesInWords))} before`;
 }
 
 const quoted = (value: Value) => `“${String(value)}”`;
@@ -72,6 +93,14 @@ export function changeInWords(change: PolicyChange, labelOf: (purposeId: string)
       return after
         ? 'Students and guardians may now read the chat of sessions they were in'
         : 'Students and guardians may no longer read the chat of sessions they were in';
+    case 'joinOpensMinutesBefore':
+      return `Join opens ${minutes(after)} before a session, was ${minutes(before)}`;
+    case 'joinGraceMinutes':
+      return `Join stays open ${minutes(after)} after a session ends, was ${minutes(before)}`;
+    case 'guardianPresenceMinutes':
+      return `A guardian is expected within ${minutes(after)} of a child’s start and end, was ${minutes(before)}`;
+    case 'reminderLeadMinutes':
+      return `Reminders: ${remindersInWords(after)}, was ${remindersInWords(before)}`;
     case 'noticeText':
       return 'Changed the recording notice';
     case 'agreementText':

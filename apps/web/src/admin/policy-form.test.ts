@@ -5,6 +5,7 @@ import {
   draftFromPolicy,
   newPurpose,
   parseDays,
+  parseMinutesList,
   purposeIdFromLabel,
   retentionChoiceOf,
   retentionDaysOf,
@@ -179,5 +180,36 @@ describe('checkPolicyDraft', () => {
     expect(checkPolicyDraft({ ...draft, playback: 'days', noticeText: saved.policy.noticeText }).ok).toBe(
       true,
     );
+  });
+});
+
+describe('scheduling minutes', () => {
+  it('reads the reminders as a list, largest first, and an empty box as none', () => {
+    expect(parseMinutesList('15, 1440')).toEqual([1440, 15]);
+    expect(parseMinutesList(' 60 ; 5 ')).toEqual([60, 5]);
+    expect(parseMinutesList('')).toEqual([]);
+    const odd = parseMinutesList('1440, soon');
+    expect(odd[0]).toBe(1440);
+    expect(odd[1]).toBeNaN();
+  });
+
+  it('holds the minutes as typed and sends them as numbers', () => {
+    const draft = draftFromPolicy(saved);
+    expect(draft.scheduling).toEqual({
+      joinOpensMinutesBefore: '10',
+      joinGraceMinutes: '15',
+      guardianPresenceMinutes: '5',
+      reminderLeadMinutes: '1440, 15',
+    });
+    draft.scheduling = {
+      ...draft.scheduling,
+      guardianPresenceMinutes: '',
+      reminderLeadMinutes: '1, 2, 3, 4, 5',
+    };
+    const check = checkPolicyDraft(draft);
+    expect(check.ok).toBe(false);
+    if (check.ok) return;
+    expect(check.fields.guardianPresenceMinutes).toBe('Enter whole minutes');
+    expect(check.fields.reminderLeadMinutes).toBe('At most four reminders');
   });
 });

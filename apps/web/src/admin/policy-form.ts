@@ -33,6 +33,18 @@ export function retentionDaysOf(choice: RetentionChoice, customDays: string): nu
   return choice === 'custom' ? parseDays(customDays) : Number(choice);
 }
 
+/**
+ * `15, 1440` → [1440, 15], largest first as the policy keeps them; an empty box is no reminders;
+ * anything not a whole number is NaN, for the schema to flag at its place.
+ */
+export function parseMinutesList(text: string): number[] {
+  const minutes = text
+    .split(/[\s,;]+/)
+    .filter((part) => part !== '')
+    .map(parseDays);
+  return minutes.some(Number.isNaN) ? minutes : minutes.sort((a, b) => b - a);
+}
+
 /** Whole days from what was typed; anything else is NaN, which the schema reports against the field. */
 export function parseDays(text: string): number {
   return /^\s*\d+\s*$/.test(text) ? Number(text) : Number.NaN;
@@ -56,6 +68,15 @@ export interface PurposeDraft {
   viewerRoles: readonly StaffRole[];
 }
 
+/** The policy's scheduling values as the form holds them: minutes as typed. */
+export type SchedulingDraft = Record<
+  keyof Pick<
+    OrganisationPolicyInput,
+    'joinOpensMinutesBefore' | 'joinGraceMinutes' | 'guardianPresenceMinutes' | 'reminderLeadMinutes'
+  >,
+  string
+>;
+
 export interface PolicyDraft {
   basedOnVersion: number;
   purposes: PurposeDraft[];
@@ -64,11 +85,8 @@ export interface PolicyDraft {
   withdrawalRule: WithdrawalRule;
   advanceGuardianConsent: boolean;
   studentsMayShare: boolean;
-  /** Scheduling values, carried unchanged until the form edits them. */
-  scheduling: Pick<
-    OrganisationPolicyInput,
-    'joinOpensMinutesBefore' | 'joinGraceMinutes' | 'guardianPresenceMinutes' | 'reminderLeadMinutes'
-  >;
+  /** Scheduling values, as typed (minutes; the reminders a list such as `1440, 15`). */
+  scheduling: SchedulingDraft;
   adultGuestsAllowed: boolean;
   researchExportMedia: ResearchExportMedia;
   /** Days after a session an expired link may still report or ask for deletion, as typed. */
@@ -135,10 +153,10 @@ export function draftFromPolicy(saved: OrganisationPolicy): PolicyDraft {
     advanceGuardianConsent: policy.advanceGuardianConsent,
     studentsMayShare: policy.studentsMayShare,
     scheduling: {
-      joinOpensMinutesBefore: policy.joinOpensMinutesBefore,
-      joinGraceMinutes: policy.joinGraceMinutes,
-      guardianPresenceMinutes: policy.guardianPresenceMinutes,
-      reminderLeadMinutes: policy.reminderLeadMinutes,
+      joinOpensMinutesBefore: String(policy.joinOpensMinutesBefore),
+      joinGraceMinutes: String(policy.joinGraceMinutes),
+      guardianPresenceMinutes: String(policy.guardianPresenceMinutes),
+      reminderLeadMinutes: policy.reminderLeadMinutes.join(', '),
     },
     adultGuestsAllowed: policy.adultGuestsAllowed,
     researchExportMedia: policy.researchExportMedia,
@@ -173,8 +191,10 @@ export function saveRequestOf(draft: PolicyDraft): SavePolicyRequest {
     withdrawalRule: draft.withdrawalRule,
     advanceGuardianConsent: draft.advanceGuardianConsent,
     studentsMayShare: draft.studentsMayShare,
-    ...draft.scheduling,
-    reminderLeadMinutes: [...draft.scheduling.reminderLeadMinutes],
+    joinOpensMinutesBefore: parseDays(draft.scheduling.joinOpensMinutesBefore),
+    joinGraceMinutes: parseDays(draft.scheduling.joinGraceMinutes),
+    guardianPresenceMinutes: parseDays(draft.scheduling.guardianPresenceMinutes),
+    reminderLeadMinutes: parseMinutesList(draft.scheduling.reminderLeadMinutes),
     adultGuestsAllowed: draft.adultGuestsAllowed,
     researchExportMedia: draft.researchExportMedia,
     lateRequestDays: parseDays(draft.lateRequestDays),
@@ -201,6 +221,14 @@ function daysMessage(code: string): string | undefined {
   return undefined;
 }
 
+const minutesFields =
+  /^(joinOpensMinutesBefore|joinGraceMinutes|guardianPresenceMinutes|reminderLeadMinutes(\.\d+)?)$/;
+
+/** Minutes boxes say so in the same words, whichever check failed for a number that is not one. */
+function minutesMessage(code: string): string | undefined {
+  return code === 'invalid_type' ? 'Enter whole minutes' : undefined;
+}
+
 /** Checks the form with the schema the server uses; the body to send, or the problems by field. */
 export function checkPolicyDraft(draft: PolicyDraft): PolicyCheck {
   const parsed = SavePolicyRequest.safeParse(saveRequestOf(draft));
@@ -209,7 +237,11 @@ export function checkPolicyDraft(draft: PolicyDraft): PolicyCheck {
     const path = issue.path.map(String).join('.');
     return {
       path,
-      message: daysFields.test(path) ? (daysMessage(issue.code) ?? issue.message) : issue.message,
+      message: daysFields.test(path)
+        ? (daysMessage(issue.code) ?? issue.message)
+        : minutesFields.test(path)
+          ? (minutesMessage(issue.code) ?? issue.message)
+          : issue.message,
     };
   });
   // The schema checks across purposes only once every field is valid; say those problems straight away.
