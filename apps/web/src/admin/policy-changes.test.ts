@@ -63,11 +63,11 @@ describe('changeInWords', () => {
       'A guardian is expected within 1 minute of a child’s start and end, was 5 minutes',
     ],
     [
-      { field: 'reminderLeadMinutes', before: [1440, 15], after: [2880, 90, 1] },
+      { field: 'reminderLeadMinutes', before: ['1440', '15'], after: ['2880', '90', '1'] },
       'Reminders: 2 days, 1 hour 30 minutes and 1 minute before, was 1 day and 15 minutes before',
     ],
     [
-      { field: 'reminderLeadMinutes', before: [1440, 15], after: [] },
+      { field: 'reminderLeadMinutes', before: ['1440', '15'], after: [] },
       'Reminders: no reminders, was 1 day and 15 minutes before',
     ],
     [{ field: 'retentionMode', before: 'a', after: 'b' }, 'retentionMode: "b", was "a"'],

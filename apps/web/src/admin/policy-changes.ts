@@ -33,8 +33,9 @@ export function minutesInWords(minutes: number): string {
 
 const minutes = (value: Value) => (typeof value === 'number' ? minutesInWords(value) : String(value));
 
+/** The server lists reminder leads as strings of minutes: ["1440", "15"]. */
 function remindersInWords(value: Value): string {
-  const leads = Array.isArray(value) ? value.filter((v): v is number => typeof v === 'number') : [];
+  const leads = Array.isArray(value) ? value.map(Number).filter(Number.isInteger) : [];
   return leads.length === 0 ? 'no reminders' : `${listInWords(leads.map(minutesInWords))} before`;
 }
 

@@ -107,7 +107,7 @@ describe('MySessions: by when, with Join in its window', () => {
     ]);
     const today = within(screen.getByRole('list', { name: 'Today' }));
     expect(today.getByText(/Wed 16 Dec 2026, 16:00–17:00/).textContent).toBe(
-      'Wed 16 Dec 2026, 16:00–17:00 (Wed 16 Dec 2026, 17:00–18:00 in Paris) · Session 3 of 6',
+      'Wed 16 Dec 2026, 16:00–17:00 (17:00–18:00 in Paris) · Session 3 of 6',
     );
     const week = within(screen.getByRole('list', { name: 'This week' }));
     expect(week.getByText('Cancelled')).toBeTruthy();

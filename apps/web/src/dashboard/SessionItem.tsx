@@ -54,14 +54,18 @@ export function SessionItem({
       <JoinControl session={session} now={now} timeZone={timeZone} />
       {mine?.kind === 'moved' && (
         <>
-          <p role="status">
+          <p role="status" className="schedule-outcome">
             Moved to {spanInWords(mine.moved.occurrence.startsAt, mine.moved.occurrence.endsAt, timeZone)}.
             Everyone in it is sent the new time.
           </p>
           <OverlapWarning overlaps={mine.moved.overlaps} timeZone={timeZone} />
         </>
       )}
-      {mine?.kind === 'cancelled' && <p role="status">Cancelled. Everyone in it is told.</p>}
+      {mine?.kind === 'cancelled' && (
+        <p role="status" className="schedule-outcome">
+          Cancelled. Everyone in it is told.
+        </p>
+      )}
       <SessionReportLink sessionId={session.sessionId} title={session.title} />
       <SessionChatLink session={session} />
       {manages && (

@@ -1,5 +1,5 @@
 import type { SessionTime } from '@assent/shared';
-import { spanInWords, zoneInWords } from '../sessions/zoned-time';
+import { clockInWords, spanInWords, wallClock, zoneInWords } from '../sessions/zoned-time';
 
 /**
  * When a session takes place, in the viewer's zone; in the organiser's too when it differs, so both
@@ -7,7 +7,13 @@ import { spanInWords, zoneInWords } from '../sessions/zoned-time';
  */
 export function SessionWhen({ time, timeZone }: { time: SessionTime; timeZone: string }) {
   const mine = spanInWords(time.startsAt, time.endsAt, timeZone);
-  const theirs = spanInWords(time.startsAt, time.endsAt, time.timeZone);
+  const sameDays =
+    wallClock(time.startsAt, timeZone).date === wallClock(time.startsAt, time.timeZone).date &&
+    wallClock(time.endsAt, timeZone).date === wallClock(time.endsAt, time.timeZone).date;
+  // The organiser's clock, with its day only when that differs from the viewer's.
+  const theirs = sameDays
+    ? `${clockInWords(time.startsAt, time.timeZone)}–${clockInWords(time.endsAt, time.timeZone)}`
+    : spanInWords(time.startsAt, time.endsAt, time.timeZone);
   return (
     <p className="session-item__when">
       {time.cancelledAt && (
@@ -16,7 +22,7 @@ export function SessionWhen({ time, timeZone }: { time: SessionTime; timeZone: s
         </>
       )}
       {time.cancelledAt ? <s>{mine}</s> : mine}
-      {theirs !== mine && (
+      {time.timeZone !== timeZone && !mine.endsWith(theirs) && (
         <span className="muted">
           {' '}
           ({theirs} in {zoneInWords(time.timeZone)})

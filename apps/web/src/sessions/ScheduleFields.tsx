@@ -125,9 +125,11 @@ export function ScheduleFields({ draft, timeZone, errors, onChange }: ScheduleFi
             <div className="schedule__repeat">
               <fieldset className="schedule__weekdays">
                 <legend>On</legend>
-                <p className="muted choices__hint">
-                  None ticked: every {ownDay}, the day of the first session.
-                </p>
+                {draft.weekdays.length === 0 && (
+                  <p className="muted choices__hint">
+                    None ticked: every {ownDay}, the day of the first session.
+                  </p>
+                )}
                 <div className="schedule__days">
                   {(Object.keys(weekdayNames) as Array<keyof typeof weekdayNames>).map((day) => (
                     <label key={day} className="schedule__day">
