@@ -3,8 +3,7 @@ import { useId, useState } from 'react';
 import { ApiError } from '../api/client';
 import { describeFailure } from '../api/failure-words';
 import { cancelOccurrence, moveOccurrence } from '../api/sessions';
-import { durationInWords } from '../sessions/ScheduleFields';
-import { durationChoices } from '../sessions/schedule-form';
+import { durationChoices, lengthInWords } from '../sessions/schedule-form';
 import { spanInWords, wallClock } from '../sessions/zoned-time';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { ErrorAlert } from '../ui/ErrorAlert';
@@ -180,7 +179,7 @@ function MoveForm({ sessionId, time, timeZone, onDone, onMoved }: MoveFormProps)
           >
             {choices.map((m) => (
               <option key={m} value={String(m)}>
-                {durationInWords(m)}
+                {lengthInWords(m)}
               </option>
             ))}
           </select>

@@ -3,6 +3,7 @@ import { CheckboxField } from '../ui/CheckboxField';
 import type { FieldErrors } from '../ui/field-errors';
 import {
   durationChoices,
+  lengthInWords,
   repeatError,
   type ScheduleDraft,
   startError,
@@ -19,14 +20,6 @@ interface ScheduleFieldsProps {
   timeZone: string;
   errors: FieldErrors;
   onChange: Dispatch<SetStateAction<ScheduleDraft>>;
-}
-
-export function durationInWords(minutes: number): string {
-  if (minutes < 60) return `${minutes} minutes`;
-  const rest = minutes % 60;
-  const hours = Math.floor(minutes / 60);
-  const h = hours === 1 ? '1 hour' : `${hours} hours`;
-  return rest === 0 ? h : `${h} ${rest} minutes`;
 }
 
 /** When the session takes place: now, or a date and time in the browser's zone, once or every week. */
@@ -99,7 +92,7 @@ export function ScheduleFields({ draft, timeZone, errors, onChange }: ScheduleFi
               >
                 {durationChoices.map((m) => (
                   <option key={m} value={String(m)}>
-                    {durationInWords(m)}
+                    {lengthInWords(m)}
                   </option>
                 ))}
               </select>

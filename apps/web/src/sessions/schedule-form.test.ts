@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { initialScheduleDraft, isScheduleFieldPath, toSessionSchedule, withWeekday } from './schedule-form';
+import {
+  initialScheduleDraft,
+  isScheduleFieldPath,
+  lengthInWords,
+  toSessionSchedule,
+  withWeekday,
+} from './schedule-form';
 import { addDays, spanInWords, wallClock, weekdayIndex } from './zoned-time';
 
 describe('the create form’s time', () => {
@@ -24,6 +30,16 @@ describe('the create form’s time', () => {
     const weekly = withWeekday(withWeekday({ ...draft, repeats: true, weeks: '4' }, 'FR', true), 'TU', true);
     expect(toSessionSchedule(weekly, 'Europe/London')?.repeat).toEqual({ weekdays: ['TU', 'FR'], weeks: 4 });
     expect(toSessionSchedule({ ...weekly, weeks: 'four' }, 'Europe/London')?.repeat?.weeks).toBeNaN();
+  });
+
+  it('names durations in words', () => {
+    expect([15, 60, 75, 120, 180].map(lengthInWords)).toEqual([
+      '15 minutes',
+      '1 hour',
+      '1 hour 15 minutes',
+      '2 hours',
+      '3 hours',
+    ]);
   });
 
   it('knows which of the server’s paths it shows', () => {

@@ -23,7 +23,16 @@ export interface ScheduleDraft {
   until: string;
 }
 
-export const durationChoices = [30, 45, 60, 90, 120] as const;
+export const durationChoices = [15, 30, 45, 60, 75, 90, 120, 180] as const;
+
+/** 45 → "45 minutes", 90 → "1 hour 30 minutes". */
+export function lengthInWords(minutes: number): string {
+  if (minutes < 60) return `${minutes} minutes`;
+  const rest = minutes % 60;
+  const hours = Math.floor(minutes / 60);
+  const h = hours === 1 ? '1 hour' : `${hours} hours`;
+  return rest === 0 ? h : `${h} ${rest} minutes`;
+}
 
 export const weekdayNames: Record<Weekday, string> = {
   MO: 'Monday',
