@@ -133,9 +133,11 @@ function MoveForm({ sessionId, time, timeZone, onDone, onMoved }: MoveFormProps)
       timeZone,
     });
   }, onMoved);
-  const startError = fields.startsAt ?? fields.timeZone;
+  const startError = fields.startsAt ?? fields['schedule.startsAt'] ?? fields.timeZone;
   const failure = submit.kind === 'refused' ? submit.failure : null;
-  const rest = unplacedErrors(fields, (path) => ['startsAt', 'timeZone', 'durationMinutes'].includes(path));
+  const rest = unplacedErrors(fields, (path) =>
+    ['startsAt', 'schedule.startsAt', 'timeZone', 'durationMinutes'].includes(path),
+  );
   return (
     <form className="occurrence-move" onSubmit={onSubmit} noValidate aria-label="Move this session">
       {failure && (

@@ -226,6 +226,29 @@ describe('create a session: when it takes place', () => {
     expect(screen.getByRole('alert').textContent).not.toContain('at most a year');
   });
 
+  it('places a refusal that names a field (a start that has passed) beside it', async () => {
+    const user = userEvent.setup();
+    stubSessions(true, () => ({
+      status: 400,
+      body: {
+        error: {
+          code: 'start_in_past',
+          message: 'The session would start in the past.',
+          issues: [{ path: 'schedule.startsAt', message: 'Choose a time that has not passed yet' }],
+        },
+      },
+    }));
+    render(<CreateSessionForm students={students} onCreated={() => {}} timeZone="Europe/London" />);
+    await user.type(screen.getByLabelText('Session title'), 'Algebra');
+    await user.click(screen.getByRole('radio', { name: 'At a set time' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Sam' }));
+    await user.click(screen.getByRole('button', { name: 'Create session' }));
+    await screen.findByRole('alert');
+    expect(document.getElementById('session-start-error')?.textContent).toBe(
+      'Choose a time that has not passed yet',
+    );
+  });
+
   it('says a weeks box that is not a number without sending', async () => {
     const user = userEvent.setup();
     const fetchMock = stubSessions(true, () => ({ status: 201, body: created }));

@@ -25,7 +25,8 @@ export function useFormSubmit<T>(send: () => Promise<T>, onSent: (result: T) => 
       setSubmit({ kind: 'editing' });
       onSent(result);
     } catch (error) {
-      const issues = error instanceof ApiError && error.code === 'validation_failed' ? error.issues : [];
+      // Field issues come with validation_failed, and with refusals that name a field (a start in the past).
+      const issues = error instanceof ApiError ? error.issues : [];
       setSubmit({
         kind: 'refused',
         attempt,
