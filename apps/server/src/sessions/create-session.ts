@@ -175,13 +175,14 @@ export async function createSessionFor(
   });
   const first = occurrences[0] as (typeof occurrences)[number];
 
-  // Whole seconds, so the expiry we show is exactly the token's `exp`. A link for a later occurrence
-  // lives until that occurrence's Join closes.
+  // Whole seconds, so the expiry we show is exactly the token's `exp`. A scheduled occurrence's link
+  // lives the usual time past its Join closing (the window, not the link, says when it may be used;
+  // someone still in an overrunning call may reconnect with it).
   const { policy } = await deps.policies.current();
+  const ttlMs = config.inviteTtlHours * 3600 * 1000;
   const expiryFor = (time: PlannedOccurrence | undefined) => {
-    const ttl = createdAt.getTime() + config.inviteTtlHours * 3600 * 1000;
-    const closes = time ? time.endsAt.getTime() + policy.joinGraceMinutes * 60 * 1000 : 0;
-    return new Date(Math.floor(Math.max(ttl, closes) / 1000) * 1000);
+    const closes = time ? time.endsAt.getTime() + policy.joinGraceMinutes * 60 * 1000 : createdAt.getTime();
+    return new Date(Math.floor(Math.max(createdAt.getTime(), closes) / 1000 + ttlMs / 1000) * 1000);
   };
   // Sign before writing: nothing can fail after the transaction commits.
   const invitesOf = async (o: (typeof occurrences)[number]): Promise<Invite[]> => {

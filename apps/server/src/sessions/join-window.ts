@@ -36,7 +36,7 @@ export function sessionTime(
   };
 }
 
-/** "16:20 UTC on Monday 14 December 2026", and the organiser's own clock when their zone is not UTC. */
+/** "16:20 UTC on Monday, 14 December 2026", and the organiser's own clock when their zone is not UTC. */
 export function describeInstant(iso: string, zone: string | null): string {
   const at = new Date(iso);
   const inZone = (timeZone: string) =>

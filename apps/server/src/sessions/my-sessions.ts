@@ -142,13 +142,11 @@ export async function describeSession(
   const guardianPresence =
     presence && minorsVisibleTo(actor, session.ownerUserId, presence.facts, presence.verdict);
   const mine = everyone.find((p) => p.userId === actor.userId);
-  // A link minted now for a later occurrence lives until that occurrence's Join closes.
+  // A link minted now for a later occurrence lives the usual time past that occurrence's Join closing.
   const expiresAt = new Date(
     Math.floor(
-      Math.max(
-        deps.now().getTime() + deps.config.inviteTtlHours * 3600 * 1000,
-        time ? Date.parse(time.joinClosesAt) : 0,
-      ) / 1000,
+      Math.max(deps.now().getTime(), time ? Date.parse(time.joinClosesAt) : 0) / 1000 +
+        deps.config.inviteTtlHours * 3600,
     ) * 1000,
   );
   const linkFor = async (p: Person) => {

@@ -65,11 +65,12 @@ const isoDate = (d: { year: number; month: number; day: number }) =>
  * start (`series_too_long`), a repeat with no occurrence (`no_occurrences`) or more than 53
  * (`too_many_occurrences`).
  */
-export function planOccurrences(schedule: SessionSchedule, now: Date, path = 'schedule'): Plan {
+export function planOccurrences(schedule: SessionSchedule, now: Date, prefix = 'schedule'): Plan {
+  const path = (field: string) => (prefix ? `${prefix}.${field}` : field);
   const first = parseWallClock(schedule.startsAt);
   if (!first) {
     throw new AppError(400, 'validation_failed', 'The request is not valid', [
-      { path: `${path}.startsAt`, message: 'There is no such date and time' },
+      { path: path('startsAt'), message: 'There is no such date and time' },
     ]);
   }
   const duration = schedule.durationMinutes * minuteMs;
@@ -80,7 +81,7 @@ export function planOccurrences(schedule: SessionSchedule, now: Date, path = 'sc
   const repeat = schedule.repeat;
   if (!repeat) {
     const only = at(first);
-    refuseIfPast(only.startsAt, now, path);
+    refuseIfPast(only.startsAt, now, path('startsAt'));
     return { occurrences: [only], rule: null, localStart: only.localStart };
   }
 
@@ -93,7 +94,7 @@ export function planOccurrences(schedule: SessionSchedule, now: Date, path = 'sc
     const probe = new Date(Date.UTC(y, m - 1, d));
     if (probe.getUTCFullYear() !== y || probe.getUTCMonth() !== m - 1 || probe.getUTCDate() !== d) {
       throw new AppError(400, 'validation_failed', 'The request is not valid', [
-        { path: `${path}.repeat.until`, message: 'There is no such date' },
+        { path: path('repeat.until'), message: 'There is no such date' },
       ]);
     }
     if (repeat.until > isoDate(yearLater)) {
@@ -101,7 +102,7 @@ export function planOccurrences(schedule: SessionSchedule, now: Date, path = 'sc
         400,
         'series_too_long',
         `A series lasts at most a year: choose an end date on or before ${isoDate(yearLater)}.`,
-        [{ path: `${path}.repeat.until`, message: `At most a year: on or before ${isoDate(yearLater)}` }],
+        [{ path: path('repeat.until'), message: `At most a year: on or before ${isoDate(yearLater)}` }],
       );
     }
     lastDay = { year: y, month: m, day: d };
@@ -129,14 +130,14 @@ export function planOccurrences(schedule: SessionSchedule, now: Date, path = 'sc
     throw refuse(
       'no_occurrences',
       'This series has no session on the chosen weekdays between its start and its end. Choose other days or a later end.',
-      `${path}.repeat`,
+      path('repeat'),
     );
   }
   if (found.length > maxOccurrences) {
     throw refuse(
       'too_many_occurrences',
       `A series has at most ${maxOccurrences} sessions. Choose fewer weekdays or an earlier end.`,
-      `${path}.repeat`,
+      path('repeat'),
     );
   }
   const occurrences = found.map((d) => at(wallClockFromUtcDigits(d)));
@@ -146,22 +147,22 @@ export function planOccurrences(schedule: SessionSchedule, now: Date, path = 'sc
       400,
       'series_too_long',
       `A series lasts at most a year: its last session would be on ${last.localStart.slice(0, 10)}, after ${isoDate(yearLater)}. Choose fewer weeks.`,
-      [{ path: `${path}.repeat.weeks`, message: `At most a year: until ${isoDate(yearLater)}` }],
+      [{ path: path('repeat.weeks'), message: `At most a year: until ${isoDate(yearLater)}` }],
     );
   }
-  refuseIfPast((occurrences[0] as PlannedOccurrence).startsAt, now, path);
+  refuseIfPast((occurrences[0] as PlannedOccurrence).startsAt, now, path('startsAt'));
   // Stored without DTSTART and as a count: the occurrences are rows of their own from now on.
   const text = `FREQ=WEEKLY;WKST=MO;BYDAY=${weekdays.join(',')};COUNT=${occurrences.length}`;
   return { occurrences, rule: text, localStart: (occurrences[0] as PlannedOccurrence).localStart };
 }
 
-function refuseIfPast(startsAt: Date, now: Date, path: string): void {
+function refuseIfPast(startsAt: Date, now: Date, field: string): void {
   if (startsAt.getTime() <= now.getTime()) {
     throw new AppError(
       400,
       'start_in_past',
       `This start is in the past (${startsAt.toISOString()}). Choose a later time.`,
-      [{ path: `${path}.startsAt`, message: 'Choose a time that has not passed yet' }],
+      [{ path: field, message: 'Choose a time that has not passed yet' }],
     );
   }
 }
