@@ -142,8 +142,8 @@ describe('create a session: when it takes place', () => {
     await user.click(screen.getByRole('checkbox', { name: 'Repeats weekly' }));
     await user.click(screen.getByRole('checkbox', { name: 'Wednesday' }));
     await user.click(screen.getByRole('checkbox', { name: 'Monday' }));
-    await user.clear(screen.getByLabelText('Number of weeks'));
-    await user.type(screen.getByLabelText('Number of weeks'), '3');
+    await user.clear(screen.getByLabelText('How many weeks'));
+    await user.type(screen.getByLabelText('How many weeks'), '3');
     await user.click(screen.getByRole('checkbox', { name: 'Sam' }));
     await user.click(screen.getByRole('button', { name: 'Create session' }));
 
@@ -170,6 +170,45 @@ describe('create a session: when it takes place', () => {
     );
   });
 
+  it('gives each guest of a series a link per occurrence', async () => {
+    const user = userEvent.setup();
+    const link = (who: string, n: number) => `http://localhost/join/${who}-${n}`;
+    const series = {
+      ...created,
+      invites: [
+        { personId: 'p-t1', name: 'Tess', role: 'tutor', url: link('tess', 1) },
+        { personId: 'p-o1', name: 'Ola', role: 'observer', url: link('ola', 1) },
+      ],
+      occurrences: created.occurrences.map((o, i) => ({
+        ...o,
+        invites: [
+          { personId: `p-t${i}`, name: 'Tess', role: 'tutor', url: link('tess', i + 1) },
+          { personId: `p-o${i}`, name: 'Ola', role: 'observer', url: link('ola', i + 1) },
+        ],
+      })),
+      overlaps: [],
+    };
+    stubSessions(true, () => ({ status: 201, body: series }));
+    render(<CreateSessionForm students={students} onCreated={() => {}} timeZone="Europe/London" />);
+    await user.type(screen.getByLabelText('Session title'), 'Algebra');
+    await user.click(await screen.findByRole('button', { name: 'Add a guest' }));
+    await user.type(screen.getByLabelText('Guest name 1'), 'Ola');
+    await user.click(screen.getByRole('button', { name: 'Create session' }));
+    const ola = within(await screen.findByRole('region', { name: 'Invite links for Ola' }));
+    expect(
+      ola
+        .getByRole('textbox', { name: 'Invite link for Ola, Mon 14 Dec 2026, 16:30–17:15' })
+        .getAttribute('value'),
+    ).toBe(link('ola', 1));
+    expect(
+      ola
+        .getByRole('textbox', { name: 'Invite link for Ola, Wed 16 Dec 2026, 16:30–17:15' })
+        .getAttribute('value'),
+    ).toBe(link('ola', 2));
+    expect(screen.queryByRole('textbox', { name: 'Invite link for Ola' })).toBeNull();
+    expect(screen.getByRole('link', { name: 'Join as tutor' }).getAttribute('href')).toBe(link('tess', 1));
+  });
+
   it('sends "until a date" with the start’s own weekday when none is ticked', async () => {
     const user = userEvent.setup();
     const fetchMock = stubSessions(true, () => ({ status: 201, body: created }));
@@ -180,8 +219,8 @@ describe('create a session: when it takes place', () => {
     fireEvent.change(screen.getByLabelText('Start time'), { target: { value: '09:00' } });
     await user.click(screen.getByRole('checkbox', { name: 'Repeats weekly' }));
     expect(screen.getByText('None ticked: every Thursday, the day of the first session.')).toBeTruthy();
-    await user.click(screen.getByRole('radio', { name: 'Until a date' }));
-    fireEvent.change(screen.getByLabelText('Last date'), { target: { value: '2027-01-28' } });
+    await user.click(screen.getByRole('radio', { name: 'Until a chosen day' }));
+    fireEvent.change(screen.getByLabelText('Last session on'), { target: { value: '2027-01-28' } });
     await user.click(screen.getByRole('checkbox', { name: 'Sam' }));
     await user.click(screen.getByRole('button', { name: 'Create session' }));
     await screen.findByRole('list', { name: 'When it takes place' });
@@ -255,7 +294,7 @@ describe('create a session: when it takes place', () => {
     render(<CreateSessionForm students={students} onCreated={() => {}} timeZone="Europe/London" />);
     await user.click(screen.getByRole('radio', { name: 'At a set time' }));
     await user.click(screen.getByRole('checkbox', { name: 'Repeats weekly' }));
-    await user.clear(screen.getByLabelText('Number of weeks'));
+    await user.clear(screen.getByLabelText('How many weeks'));
     await user.click(screen.getByRole('button', { name: 'Create session' }));
     expect(await screen.findByText('Enter a whole number of weeks')).toBeTruthy();
     expect(fetchMock.mock.calls.some(([, init]) => init?.method === 'POST')).toBe(false);

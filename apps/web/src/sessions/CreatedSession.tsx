@@ -19,6 +19,9 @@ export function CreatedSession({
   onAnother: () => void;
 }) {
   const occurrences = session.occurrences ?? [];
+  // Each occurrence of a series is a session of its own, with its own guest links: `invites` holds only
+  // the first one's, so a series lists every guest's link per occurrence.
+  const perOccurrence = occurrences.length > 1 && occurrences.some((o) => (o.invites?.length ?? 0) > 1);
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => headingRef.current?.focus(), []);
   const [tutor, ...guests] = session.invites;
@@ -46,7 +49,7 @@ export function CreatedSession({
         {guests.length > 0 &&
           ' Send each guest their own link: it tells Assent who they are, so never share one link between people.'}
       </p>
-      {guests.length > 0 && (
+      {guests.length > 0 && !perOccurrence && (
         <ul className="link-list">
           {guests.map((invite) => (
             <li key={invite.personId}>
@@ -63,6 +66,30 @@ export function CreatedSession({
           ))}
         </ul>
       )}
+      {perOccurrence &&
+        guests.map((guest, index) => (
+          <section key={guest.personId} aria-label={`Invite links for ${guest.name}`}>
+            <h4>
+              {guest.name} <span className="badge">Guest</span>: one link for each session
+            </h4>
+            <ul className="link-list">
+              {occurrences.map((o) => {
+                const invite = o.invites?.[index + 1];
+                const url = invite?.name === guest.name ? invite.url : undefined;
+                const when = spanInWords(o.startsAt, o.endsAt, timeZone);
+                return url ? (
+                  <li key={o.sessionId}>
+                    <LinkField
+                      label={`Invite link for ${guest.name}, ${when}`}
+                      visibleLabel={when}
+                      url={url}
+                    />
+                  </li>
+                ) : null;
+              })}
+            </ul>
+          </section>
+        ))}
       <div className="actions">
         {tutor && (
           <AppLink className="button button--primary" href={tutor.url}>

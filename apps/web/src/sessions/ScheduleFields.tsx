@@ -147,11 +147,11 @@ export function ScheduleFields({ draft, timeZone, errors, onChange }: ScheduleFi
                       checked={draft.ends === 'weeks'}
                       onChange={() => set({ ends: 'weeks' })}
                     />
-                    For a number of weeks
+                    After a number of weeks
                   </label>
                   <div className="schedule__inline">
                     <label className="visually-hidden" htmlFor="session-weeks">
-                      Number of weeks
+                      How many weeks
                     </label>
                     <input
                       id="session-weeks"
@@ -175,11 +175,11 @@ export function ScheduleFields({ draft, timeZone, errors, onChange }: ScheduleFi
                       checked={draft.ends === 'until'}
                       onChange={() => set({ ends: 'until' })}
                     />
-                    Until a date
+                    Until a chosen day
                   </label>
                   <div className="schedule__inline">
                     <label className="visually-hidden" htmlFor="session-until">
-                      Last date
+                      Last session on
                     </label>
                     <input
                       id="session-until"
