@@ -137,9 +137,18 @@ export const failureWords = {
   too_large: null,
   publishing_held_back: null,
   // Scheduled sessions: the server's messages say what to change (and when Join opens).
-  start_in_past: null,
-  series_too_long: null,
-  no_occurrences: null,
+  // The field the server names says what to change; these say what went wrong, without its UTC instants.
+  start_in_past: words('That time has passed', 'Choose a date and start time that are still to come.', false),
+  series_too_long: words(
+    'A series lasts at most a year',
+    'Choose fewer weeks, or an earlier last session.',
+    false,
+  ),
+  no_occurrences: words(
+    'No session falls in that series',
+    'Check the weekdays and the last session’s day.',
+    false,
+  ),
   too_many_occurrences: null,
   join_not_open: null,
   session_cancelled: words('This session was cancelled', 'Ask your tutor when you next meet.', false),

@@ -282,7 +282,7 @@ describe('create a session: when it takes place', () => {
     await user.click(screen.getByRole('radio', { name: 'At a set time' }));
     await user.click(screen.getByRole('checkbox', { name: 'Sam' }));
     await user.click(screen.getByRole('button', { name: 'Create session' }));
-    await screen.findByRole('alert');
+    expect((await screen.findByRole('alert')).textContent).toContain('That time has passed');
     expect(document.getElementById('session-start-error')?.textContent).toBe(
       'Choose a time that has not passed yet',
     );
