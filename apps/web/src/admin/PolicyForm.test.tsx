@@ -100,7 +100,7 @@ describe('policy form: research exports', () => {
   });
 });
 
-describe('policy form: scheduling', () => {
+describe('policy form: scheduling', { timeout: 30_000 }, () => {
   it('shows the join window, guardian presence and reminders, and saves them as a new version', async () => {
     const user = userEvent.setup();
     const fetchMock = stubApi((method, path) =>

@@ -152,7 +152,7 @@ describe('MySessions: by when, with Join in its window', () => {
   });
 });
 
-describe('MySessions: the organiser moves or cancels one occurrence', () => {
+describe('MySessions: the organiser moves or cancels one occurrence', { timeout: 30_000 }, () => {
   const future = {
     ...timed('Algebra', '2031-03-10T16:00:00.000Z', { seriesId: 'ser_1', occurrence: { number: 2, of: 4 } }),
     role: 'tutor' as const,

@@ -95,7 +95,7 @@ describe('create a session: adult guests and the policy', () => {
   });
 });
 
-describe('create a session: when it takes place', () => {
+describe('create a session: when it takes place', { timeout: 30_000 }, () => {
   const created = {
     sessionId: 'ses_1',
     title: 'Algebra',
