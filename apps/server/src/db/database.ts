@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { AuditTables } from '../audit/audit-tables';
 import type { BoardTables } from '../board/board-tables';
+import type { CalendarTables } from '../calendar/calendar-tables';
 import type { ChatTables } from '../chat/chat-tables';
 import type { ConsentTables } from '../consent/consent-tables';
 import type { AuthGuardTables } from '../people/auth-guard-tables';
@@ -23,7 +24,8 @@ export interface Database
     RightsTables,
     AuthGuardTables,
     ChatTables,
-    BoardTables {}
+    BoardTables,
+    CalendarTables {}
 
 export type Db = Kysely<Database>;
 /** Repositories accept either, so callers decide the transaction boundary. */

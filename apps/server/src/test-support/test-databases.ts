@@ -92,6 +92,7 @@ const tablesChildFirst = [
   'session_consent',
   'participant_presence',
   'webhook_events',
+  'calendar_jobs',
   'guardian_links',
   'people',
   'sessions',
