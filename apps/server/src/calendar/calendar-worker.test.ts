@@ -11,7 +11,7 @@ import { icsAttachment, insertAccount, insertScheduledSession, mailText } from '
 import { startMailCatcher } from '../test-support/mail-catcher';
 import { testDatabases, useDatabase } from '../test-support/test-databases';
 import { queueCalendarChange } from './calendar-queue';
-import { claimDueJobs, createCalendarWorker } from './calendar-worker';
+import { claimDueJobs, createCalendarWorker, pruneFinishedJobs } from './calendar-worker';
 
 const logger = pino({ level: 'silent' });
 const publicUrl = 'http://127.0.0.1:8787';
@@ -289,6 +289,26 @@ describe.each(testDatabases)('the calendar worker ($name)', (database) => {
     const w = worker({ mailer: { enabled: false, send: async () => false } });
     await queueCalendarChange(db(), { kind: 'invite', sessionIds: [f.sessionId] }, clock.now);
     expect(await w.runOnce()).toEqual({ sent: 0, skipped: 2, failed: 0 });
+  });
+
+  it('deletes finished jobs a month after they fell due, and keeps what is still to send', async () => {
+    const f = await family(db());
+    await queueCalendarChange(db(), { kind: 'invite', sessionIds: [f.sessionId] }, clock.now);
+    await worker().runOnce();
+    const count = async () =>
+      Number(
+        (
+          await db()
+            .selectFrom('calendar_jobs')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    expect(await count()).toBe(6);
+    expect(await pruneFinishedJobs(db(), shift(clock.now, minutes(29 * 1440)))).toBe(0);
+    // A month on, the two sent invitations go; the four reminders were never sent and stay.
+    expect(await pruneFinishedJobs(db(), shift(clock.now, minutes(31 * 1440)))).toBe(2);
+    expect(await count()).toBe(4);
   });
 
   it('starts, polls on its own, and stops', async () => {

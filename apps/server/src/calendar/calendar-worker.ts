@@ -51,6 +51,34 @@ type Job = Selectable<CalendarJobsTable>;
 
 const defaults = { staleClaimMs: 10 * 60_000, maxAttempts: 5, batchSize: 20 };
 
+/** Finished jobs (sent, skipped, or out of attempts) are kept this long after they fell due, then deleted. */
+export const finishedJobDays = 30;
+const pruneEveryMs = 60 * 60_000;
+
+/**
+ * Deletes jobs finished more than `finishedJobDays` ago: they name people, and past their occurrence
+ * nothing reads them (a reminder is never planned for a time already past, so no dedupe key is needed).
+ */
+export async function pruneFinishedJobs(
+  db: Db,
+  now: Date,
+  maxAttempts = defaults.maxAttempts,
+): Promise<number> {
+  const before = new Date(now.getTime() - finishedJobDays * 86_400_000).toISOString();
+  const result = await db
+    .deleteFrom('calendar_jobs')
+    .where('due_at', '<', before)
+    .where((eb) =>
+      eb.or([
+        eb('sent_at', 'is not', null),
+        eb('skipped_at', 'is not', null),
+        eb('attempts', '>=', maxAttempts),
+      ]),
+    )
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
 /** The pause before attempt n+1: 1, 2, 4, 8 … minutes, at most an hour. */
 export function retryDelayMs(attempts: number): number {
   return Math.min(60 * 60_000, 60_000 * 2 ** Math.max(0, attempts - 1));
@@ -174,6 +202,7 @@ export function createCalendarWorker(deps: CalendarWorkerDeps): CalendarWorker {
   let running: Promise<CalendarPass> | undefined;
   let timer: NodeJS.Timeout | undefined;
   let stopped = true;
+  let prunedAt = 0;
 
   /** Marks the job done (or failed) only while this worker still holds its claim. */
   const finish = (job: Job, set: Partial<Selectable<CalendarJobsTable>>) =>
@@ -187,6 +216,13 @@ export function createCalendarWorker(deps: CalendarWorkerDeps): CalendarWorker {
 
   async function pass(): Promise<CalendarPass> {
     const counts: CalendarPass = { sent: 0, skipped: 0, failed: 0 };
+    const started = deps.now().getTime();
+    if (started - prunedAt >= pruneEveryMs) {
+      prunedAt = started;
+      await pruneFinishedJobs(deps.db, deps.now(), options.maxAttempts).catch((err) =>
+        logger.warn({ err }, 'finished calendar jobs could not be pruned'),
+      );
+    }
     let jobs: Job[];
     try {
       jobs = await claimDueJobs(deps.db, workerId, deps.now(), options);
