@@ -44,6 +44,9 @@ async function family(db: Db) {
   return { tutor, guardian, sessionId };
 }
 
+const sessionIdOf = async (db: Db) =>
+  (await db.selectFrom('sessions').select('id').executeTakeFirstOrThrow()).id;
+
 describe.each(testDatabases)('the calendar worker ($name)', (database) => {
   const db = useDatabase(database);
   let catcher: Awaited<ReturnType<typeof startMailCatcher>>;
@@ -185,6 +188,26 @@ describe.each(testDatabases)('the calendar worker ($name)', (database) => {
       .orderBy('due_at')
       .execute();
     expect(reasons.map((r) => r.last_error)).toEqual(['cancelled', 'cancelled', 'moved', 'moved']);
+  });
+
+  it('drops a reminder more than half its lead late, and sends the next one on time', async () => {
+    await family(db());
+    const w = worker();
+    await queueCalendarChange(db(), { kind: 'invite', sessionIds: [await sessionIdOf(db())] }, clock.now);
+    await w.runOnce();
+    // The server was down from before the day's reminder until 11 hours 59 minutes after it: still sent.
+    clock.now = shift(start, -minutes(1440) + minutes(719));
+    expect(await w.runOnce()).toEqual({ sent: 2, skipped: 0, failed: 0 });
+    await db()
+      .updateTable('calendar_jobs')
+      .set({ sent_at: null, claimed_at: null, claimed_by: null })
+      .where('lead_minutes', '=', 1440)
+      .execute();
+    // Twelve hours and more late: dropped.
+    clock.now = shift(start, -minutes(1440) + minutes(721));
+    expect(await w.runOnce()).toEqual({ sent: 0, skipped: 2, failed: 0 });
+    clock.now = shift(start, -minutes(15));
+    expect(await w.runOnce()).toEqual({ sent: 2, skipped: 0, failed: 0 });
   });
 
   it('takes a stopped worker’s claim again after a while, and not before', async () => {

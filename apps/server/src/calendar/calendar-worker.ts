@@ -6,7 +6,8 @@
  * send is tried again later, with a growing pause, up to `maxAttempts` times.
  *
  * At send time the job is checked against the session as it is then: nobody is reminded of a cancelled
- * occurrence, of one that moved (its new reminders were planned with the move), or of one that started.
+ * occurrence, of one that moved (its new reminders were planned with the move), or of one that started,
+ * and a reminder more than half its lead late is dropped.
  */
 
 import { randomBytes } from 'node:crypto';
@@ -157,9 +158,12 @@ async function sendJob(deps: CalendarWorkerDeps, job: Job, now: Date): Promise<O
   if (job.kind === 'reminder') {
     if (cancelled) return { sent: false, reason: 'cancelled' };
     if (job.planned_start !== session.starts_at) return { sent: false, reason: 'moved' };
-    if (new Date(session.starts_at).getTime() <= now.getTime()) {
-      return { sent: false, reason: 'the session has started' };
-    }
+    const start = new Date(session.starts_at).getTime();
+    if (start <= now.getTime()) return { sent: false, reason: 'the session has started' };
+    // A reminder more than half its lead late (a server that was down) would come at a misleading
+    // time: a day's reminder an hour before. The shorter reminder that follows it is sent instead.
+    const lead = (job.lead_minutes ?? 0) * 60_000;
+    if (now.getTime() > start - lead + lead / 2) return { sent: false, reason: 'too late to remind' };
   } else if (job.kind !== 'cancel' && cancelled) {
     return { sent: false, reason: 'cancelled before it was sent' };
   }
