@@ -307,6 +307,14 @@ describe.each(testDatabases)('the calendar worker ($name)', (database) => {
     expect(catcher.received).toEqual([]);
   });
 
+  it('does not invite to an occurrence that is over by the time the mail would go', async () => {
+    const f = await family(db());
+    await queueCalendarChange(db(), { kind: 'invite', sessionIds: [f.sessionId] }, clock.now);
+    clock.now = shift(start, minutes(60));
+    expect(await worker().runOnce()).toEqual({ sent: 0, skipped: 6, failed: 0 });
+    expect(catcher.received).toEqual([]);
+  });
+
   it('with mail off, finishes due jobs without sending', async () => {
     const f = await family(db());
     const w = worker({ mailer: { enabled: false, send: async () => false } });

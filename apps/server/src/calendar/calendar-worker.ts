@@ -164,8 +164,10 @@ async function sendJob(deps: CalendarWorkerDeps, job: Job, now: Date): Promise<O
     // time: a day's reminder an hour before. The shorter reminder that follows it is sent instead.
     const lead = (job.lead_minutes ?? 0) * 60_000;
     if (now.getTime() > start - lead + lead / 2) return { sent: false, reason: 'too late to remind' };
-  } else if (job.kind !== 'cancel' && cancelled) {
-    return { sent: false, reason: 'cancelled before it was sent' };
+  } else if (job.kind !== 'cancel') {
+    if (cancelled) return { sent: false, reason: 'cancelled before it was sent' };
+    const end = new Date(session.starts_at).getTime() + (session.duration_minutes ?? 0) * 60_000;
+    if (end <= now.getTime()) return { sent: false, reason: 'the session is over' };
   }
   if (!deps.mailer.enabled) return { sent: false, reason: 'mail is off (no SMTP_URL)' };
   const organizer = session.owner_user_id
