@@ -142,6 +142,41 @@ describe.each(testDatabases)('queueing calendar changes ($name)', (database) => 
     expect(await jobsOf(db(), f.sessionId)).toHaveLength(jobs.length);
   });
 
+  it('invites someone seated later, and nobody twice; nobody to an occurrence that is over', async () => {
+    const f = await family(db());
+    const at = ahead(start, minutes(3 * 1440));
+    await queueCalendarChange(db(), { kind: 'invite', sessionIds: [f.sessionId] }, at);
+    const second = await insertAccount(db(), 'guardian', 'Robin Guardian');
+    await db()
+      .insertInto('people')
+      .values({
+        id: 'per_robin',
+        session_id: f.sessionId,
+        name: second.name,
+        role: 'guardian',
+        minor: 0,
+        livekit_identity: 'p_robin',
+        created_at: at.toISOString(),
+        user_id: second.id,
+        student_id: null,
+      })
+      .execute();
+    await queueCalendarChange(db(), { kind: 'invite', sessionIds: [f.sessionId] }, at);
+    const invites = (await jobsOf(db(), f.sessionId)).filter((j) => j.kind === 'invite');
+    expect(invites).toHaveLength(4);
+    expect(invites.filter((j) => j.recipient_user_id === second.id)).toHaveLength(1);
+
+    const late = await insertAccount(db(), 'guardian', 'Lou Late');
+    await db().updateTable('people').set({ user_id: late.id }).where('id', '=', 'per_robin').execute();
+    // The hour-long session has ended: nobody is invited to it any more.
+    await queueCalendarChange(
+      db(),
+      { kind: 'invite', sessionIds: [f.sessionId] },
+      ahead(start, -minutes(60)),
+    );
+    expect((await jobsOf(db(), f.sessionId)).filter((j) => j.recipient_user_id === late.id)).toEqual([]);
+  });
+
   it('a session without a time gets no calendar mail', async () => {
     const tutor = await insertAccount(db(), 'tutor', 'Tia Tutor');
     const { sessionId } = await insertScheduledSession(db(), {

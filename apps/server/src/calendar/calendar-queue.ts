@@ -28,6 +28,7 @@ const defaultReminderLeads = [1440, 15];
 interface Occurrence {
   id: string;
   startsAt: string | null;
+  durationMinutes: number;
   cancelledAt: string | null;
   sequence: number;
 }
@@ -70,17 +71,24 @@ export async function queueCalendarChange(trx: DbOrTrx, change: CalendarChange, 
   const occurrences: Occurrence[] = (
     await trx
       .selectFrom('sessions')
-      .select(['id', 'starts_at', 'cancelled_at', 'calendar_sequence'])
+      .select(['id', 'starts_at', 'duration_minutes', 'cancelled_at', 'calendar_sequence'])
       .where('id', 'in', ids)
       .execute()
   ).map((r) => ({
     id: r.id,
     startsAt: r.starts_at,
+    durationMinutes: r.duration_minutes ?? 0,
     cancelledAt: r.cancelled_at,
     sequence: Number(r.calendar_sequence),
   }));
-  // A session without a time has no calendar entry and nothing to remind of.
-  const scheduled = occurrences.filter((o) => o.startsAt !== null);
+  // A session without a time has no calendar entry and nothing to remind of; one that is over is
+  // neither invited to nor moved (a cancellation is refused for it before this is called).
+  const scheduled = occurrences.filter(
+    (o) =>
+      o.startsAt !== null &&
+      (change.kind === 'cancel' ||
+        new Date(o.startsAt).getTime() + o.durationMinutes * 60_000 > at.getTime()),
+  );
   if (scheduled.length === 0) return;
   const recipients = await calendarRecipients(
     trx,
