@@ -342,6 +342,55 @@ describe.each(testDatabases)('the calendar worker ($name)', (database) => {
     expect(await count()).toBe(4);
   });
 
+  it('sends batch after batch in one pass, and on stop hands back what it claimed but did not send', async () => {
+    const f = await family(db());
+    await queueCalendarChange(db(), { kind: 'invite', sessionIds: [f.sessionId] }, clock.now);
+    expect(await worker({ batchSize: 1 }).runOnce()).toEqual({ sent: 2, skipped: 0, failed: 0 });
+
+    const tutor = await insertAccount(db(), 'tutor', 'Tom Tutor');
+    const ids: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      const { sessionId } = await insertScheduledSession(db(), {
+        ownerUserId: tutor.id,
+        title: `Lesson ${i}`,
+        startsAt: start,
+        seats: [{ name: tutor.name, role: 'tutor', userId: tutor.id }],
+      });
+      ids.push(sessionId);
+    }
+    await queueCalendarChange(db(), { kind: 'invite', sessionIds: ids }, clock.now);
+    let entered: () => void = () => {};
+    const inSend = new Promise<void>((resolve) => {
+      entered = resolve;
+    });
+    let open: () => void = () => {};
+    const gate = new Promise<void>((resolve) => {
+      open = resolve;
+    });
+    const slow: Mailer = {
+      enabled: true,
+      async send(mail) {
+        entered();
+        await gate;
+        return mailer.send(mail);
+      },
+    };
+    const w = worker({ mailer: slow, batchSize: 5 });
+    w.start();
+    await inSend;
+    const stopping = w.stop();
+    open();
+    await stopping;
+    const rows = await db()
+      .selectFrom('calendar_jobs')
+      .select(['sent_at', 'claimed_at'])
+      .where('kind', '=', 'invite')
+      .where('session_id', 'in', ids)
+      .execute();
+    expect(rows.filter((r) => r.sent_at !== null)).toHaveLength(1);
+    expect(rows.filter((r) => r.sent_at === null && r.claimed_at !== null)).toEqual([]);
+  });
+
   it('starts, polls on its own, and stops', async () => {
     const f = await family(db());
     await queueCalendarChange(db(), { kind: 'invite', sessionIds: [f.sessionId] }, clock.now);

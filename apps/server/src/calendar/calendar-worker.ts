@@ -55,6 +55,7 @@ const defaults = { staleClaimMs: 10 * 60_000, maxAttempts: 5, batchSize: 20 };
 /** Finished jobs (sent, skipped, or out of attempts) are kept this long after they fell due, then deleted. */
 export const finishedJobDays = 30;
 const pruneEveryMs = 60 * 60_000;
+const maxBatchesPerPass = 10;
 
 /**
  * Deletes jobs finished more than `finishedJobDays` ago: they name people, and past their occurrence
@@ -208,6 +209,7 @@ export function createCalendarWorker(deps: CalendarWorkerDeps): CalendarWorker {
   let running: Promise<CalendarPass> | undefined;
   let timer: NodeJS.Timeout | undefined;
   let stopped = true;
+  let halting = false;
   let prunedAt = 0;
 
   /** Marks the job done (or failed) only while this worker still holds its claim. */
@@ -229,40 +231,69 @@ export function createCalendarWorker(deps: CalendarWorkerDeps): CalendarWorker {
         logger.warn({ err }, 'finished calendar jobs could not be pruned'),
       );
     }
-    let jobs: Job[];
-    try {
-      jobs = await claimDueJobs(deps.db, workerId, deps.now(), options);
-    } catch (err) {
-      logger.warn({ err }, 'calendar jobs could not be claimed; trying next poll');
-      return counts;
-    }
-    for (const job of jobs) {
-      const now = deps.now();
+    // Batch after batch while there is more due (a new series is one mail per person per occurrence),
+    // up to a bound, so one pass never holds the worker for long.
+    for (let batch = 0; batch < maxBatchesPerPass && !halting; batch++) {
+      let jobs: Job[];
       try {
-        const outcome = await sendJob(deps, job, now);
-        if (outcome.sent) {
-          await finish(job, { sent_at: now.toISOString(), attempts: job.attempts + 1, last_error: null });
-          counts.sent += 1;
-        } else {
-          await finish(job, { skipped_at: now.toISOString(), last_error: outcome.reason });
-          counts.skipped += 1;
-        }
+        jobs = await claimDueJobs(deps.db, workerId, deps.now(), options);
       } catch (err) {
-        const attempts = job.attempts + 1;
-        // SECURITY: the error only, never the address or the subject.
-        logger.warn({ err, jobId: job.id, kind: job.kind, attempts }, 'calendar mail failed');
-        await finish(job, {
-          attempts,
-          last_error: err instanceof Error ? err.message.slice(0, 500) : String(err).slice(0, 500),
-          claimed_at: null,
-          claimed_by: null,
-          due_at: new Date(now.getTime() + retryDelayMs(attempts)).toISOString(),
-        }).catch((e) => logger.error({ err: e, jobId: job.id }, 'calendar job could not be released'));
-        counts.failed += 1;
+        logger.warn({ err }, 'calendar jobs could not be claimed; trying next poll');
+        break;
       }
+      for (const [index, job] of jobs.entries()) {
+        if (halting) {
+          // Stopping: hand the rest back at once rather than leave them claimed until the claim is stale.
+          await release(jobs.slice(index)).catch((err) =>
+            logger.warn({ err }, 'calendar jobs could not be released'),
+          );
+          break;
+        }
+        await runJob(job, counts);
+      }
+      if (jobs.length < options.limit) break;
     }
-    if (jobs.length > 0) logger.info(counts, 'calendar jobs done');
+    if (counts.sent + counts.skipped + counts.failed > 0) logger.info(counts, 'calendar jobs done');
     return counts;
+  }
+
+  const release = (jobs: Job[]) =>
+    deps.db
+      .updateTable('calendar_jobs')
+      .set({ claimed_at: null, claimed_by: null })
+      .where(
+        'id',
+        'in',
+        jobs.map((j) => j.id),
+      )
+      .where('claimed_by', '=', workerId)
+      .where('sent_at', 'is', null)
+      .execute();
+
+  async function runJob(job: Job, counts: CalendarPass): Promise<void> {
+    const now = deps.now();
+    try {
+      const outcome = await sendJob(deps, job, now);
+      if (outcome.sent) {
+        await finish(job, { sent_at: now.toISOString(), attempts: job.attempts + 1, last_error: null });
+        counts.sent += 1;
+      } else {
+        await finish(job, { skipped_at: now.toISOString(), last_error: outcome.reason });
+        counts.skipped += 1;
+      }
+    } catch (err) {
+      const attempts = job.attempts + 1;
+      // SECURITY: the error only, never the address or the subject.
+      logger.warn({ err, jobId: job.id, kind: job.kind, attempts }, 'calendar mail failed');
+      await finish(job, {
+        attempts,
+        last_error: err instanceof Error ? err.message.slice(0, 500) : String(err).slice(0, 500),
+        claimed_at: null,
+        claimed_by: null,
+        due_at: new Date(now.getTime() + retryDelayMs(attempts)).toISOString(),
+      }).catch((e) => logger.error({ err: e, jobId: job.id }, 'calendar job could not be released'));
+      counts.failed += 1;
+    }
   }
 
   function runOnce(): Promise<CalendarPass> {
@@ -287,8 +318,10 @@ export function createCalendarWorker(deps: CalendarWorkerDeps): CalendarWorker {
     },
     async stop() {
       stopped = true;
+      halting = true;
       if (timer) clearTimeout(timer);
       await running;
+      halting = false;
     },
   };
 }
