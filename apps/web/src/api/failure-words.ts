@@ -136,6 +136,22 @@ export const failureWords = {
   board_full: null,
   too_large: null,
   publishing_held_back: null,
+  already_enrolled: null,
+  enrolment_declined: words(
+    'This request was declined',
+    'Nothing was enrolled. The tutor can ask again if it was a mistake.',
+    false,
+  ),
+  enrolment_not_pending: words(
+    'This request was already answered',
+    'Reload the page to see how things stand.',
+    false,
+  ),
+  link_replaced: words(
+    'This link was replaced',
+    'A newer link was made for this seat, and this one no longer works. Use the newest link you were sent, or ask for it again.',
+    false,
+  ),
 } satisfies Readonly<Record<ApiFailureCode, FailureMessage | null>>;
 
 type Words = FailureMessage | ((error: unknown) => FailureMessage);
