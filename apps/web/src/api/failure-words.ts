@@ -164,7 +164,8 @@ export type FailureContext =
   | 'sign-in'
   | 'admin'
   | 'report'
-  | 'reset-password';
+  | 'reset-password'
+  | 'enrol-family';
 
 const linkInvalid = failureWords.link_invalid;
 const inviteInvalid = words(
@@ -175,6 +176,14 @@ const inviteInvalid = words(
 
 const overrides: Readonly<Record<FailureContext, Partial<Record<ApiFailureCode, Words>>>> = {
   account: {},
+  // A tutor enrolling a family whose guardian already has an account: they ask that guardian instead.
+  'enrol-family': {
+    email_taken: words(
+      'This guardian already has an account',
+      'Ask them to confirm the children below instead: they answer on their own page, and nothing is enrolled until they confirm.',
+      true,
+    ),
+  },
   // The join page, for students and parents without an account: an invite, not a sign-up link.
   invite: {
     invite_invalid: inviteInvalid,
