@@ -189,6 +189,11 @@ const overrides: Readonly<Record<FailureContext, Partial<Record<ApiFailureCode, 
     invite_invalid: inviteInvalid,
     not_found: inviteInvalid,
     invite_expired: words('This invite link has expired', 'Ask your tutor for a new invite link.', false),
+    link_replaced: words(
+      'This link was replaced',
+      'A newer link was made for this place in the session, and this one no longer works. Use the newest link you were sent, or ask your tutor (or your parent or guardian) for it.',
+      false,
+    ),
     guardian_agreement_missing: (error) => ({
       title: 'A parent or guardian needs to agree to the policy first',
       detail:
