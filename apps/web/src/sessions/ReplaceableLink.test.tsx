@@ -29,10 +29,9 @@ describe('Replace link', () => {
     const field = screen.getByRole('textbox', { name: 'Join link for Flo' });
     expect(field).toHaveProperty('value', 'http://assent.test/join/old');
     await user.click(screen.getByRole('button', { name: 'Replace link for Flo' }));
-    expect(await screen.findByText(/New link made for Flo\. The earlier link no longer works/)).toHaveProperty(
-      'role',
-      'status',
-    );
+    expect(
+      await screen.findByText(/New link made for Flo\. The earlier link no longer works/),
+    ).toHaveProperty('role', 'status');
     expect(field).toHaveProperty('value', 'http://assent.test/join/new');
     expect(requestsMade(fetchMock)).toEqual(['POST /api/sessions/ses_1/seats/per_1/link']);
   });
