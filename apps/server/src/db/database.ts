@@ -4,7 +4,9 @@ import type { BoardTables } from '../board/board-tables';
 import type { CalendarTables } from '../calendar/calendar-tables';
 import type { ChatTables } from '../chat/chat-tables';
 import type { ConsentTables } from '../consent/consent-tables';
+import type { SeatLinkTables } from '../invites/seat-link-tables';
 import type { AuthGuardTables } from '../people/auth-guard-tables';
+import type { FamilyTables } from '../people/family-tables';
 import type { PeopleTables } from '../people/people-tables';
 import type { PolicyTables } from '../policy/policy-tables';
 import type { PresenceTables } from '../presence/presence-tables';
@@ -25,6 +27,8 @@ export interface Database
     AuthGuardTables,
     ChatTables,
     BoardTables,
+    FamilyTables,
+    SeatLinkTables,
     CalendarTables {}
 
 export type Db = Kysely<Database>;

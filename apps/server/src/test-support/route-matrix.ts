@@ -10,6 +10,7 @@ import { adultStudentCases } from './rights-matrix/adult-students';
 import { boardCases, chatCases } from './rights-matrix/chat';
 import { concernCases } from './rights-matrix/concerns';
 import { deletionRequestCases } from './rights-matrix/deletion-requests';
+import { familyGrowthCases } from './rights-matrix/families';
 import { guardianPresenceCases } from './rights-matrix/guardian-presence';
 import { observeCases } from './rights-matrix/observe';
 import { researchCases } from './rights-matrix/research';
@@ -222,6 +223,7 @@ export const routeMatrix: RouteCase[] = [
   ...chatCases,
   ...boardCases,
   ...scheduleCases,
+  ...familyGrowthCases,
 ];
 
 /** The status a caller must get from a route. */

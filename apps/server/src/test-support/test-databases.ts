@@ -75,6 +75,9 @@ const postgresUrl = process.env.TEST_DATABASE_URL;
 export const testDatabases: TestDatabase[] = postgresUrl ? [sqlite, postgres(postgresUrl)] : [sqlite];
 
 const tablesChildFirst = [
+  'seat_link_versions',
+  'student_tutors',
+  'pending_enrolments',
   'research_exports',
   'research_consents',
   'concern_reports',

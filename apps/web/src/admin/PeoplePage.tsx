@@ -4,10 +4,11 @@ import { PageHeading } from '../ui/PageHeading';
 import { usePageTitle } from '../ui/usePageTitle';
 import { useRemote } from '../ui/useRemote';
 import { fetchPeople } from './admin-api';
+import { FamiliesCard } from './FamiliesCard';
 import { InviteStaffForm } from './InviteStaffForm';
 import { PendingInvitations, PeopleTable } from './PeopleTable';
 
-/** `/admin/people`: everyone with an account, the invitations not yet used, and inviting staff. */
+/** `/admin/people`: everyone with an account, the invitations not yet used, inviting staff, and the families. */
 export function PeoplePage() {
   usePageTitle('People');
   const { state: people, reload } = useRemote(fetchPeople);
@@ -33,6 +34,7 @@ export function PeoplePage() {
       </section>
       {/* Refreshing the list after an invitation keeps it ready, so the form and its outcome stay. */}
       {people.kind === 'ready' && <InviteStaffForm onInvited={reload} />}
+      <FamiliesCard />
     </div>
   );
 }

@@ -4,8 +4,8 @@ import { SessionChatLink } from '../chat/SessionChatLink';
 import { RemoteFailure } from '../people/RemoteFailure';
 import { SessionReportLink } from '../rights/concerns/SessionReportLink';
 import { GuardianPresenceLines } from '../rights/presence/GuardianPresenceLines';
+import { ReplaceableLink } from '../sessions/ReplaceableLink';
 import { AppLink } from '../ui/AppLink';
-import { LinkField } from '../ui/LinkField';
 import { type RemoteHandle, useRemote } from '../ui/useRemote';
 import { AdvanceConsent } from './AdvanceConsent';
 import { formatSessionDate, peopleLine } from './session-summary';
@@ -79,7 +79,14 @@ function SessionItem({
           </p>
           {session.children.map((child) =>
             child.joinUrl ? (
-              <LinkField key={child.name} label={`Join link for ${child.name}`} url={child.joinUrl} />
+              <ReplaceableLink
+                key={child.personId}
+                sessionId={session.sessionId}
+                personId={child.personId}
+                name={child.name}
+                label={`Join link for ${child.name}`}
+                url={child.joinUrl}
+              />
             ) : (
               <p key={child.name} className="refusal">
                 <strong>{child.name}:</strong> {child.refusal ?? 'cannot join this session yet.'}

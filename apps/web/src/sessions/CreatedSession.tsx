@@ -1,7 +1,7 @@
 import type { CreateSessionResponse } from '@assent/shared';
 import { useEffect, useRef } from 'react';
 import { AppLink } from '../ui/AppLink';
-import { LinkField } from '../ui/LinkField';
+import { ReplaceableLink } from './ReplaceableLink';
 
 /** After creating: the tutor's own way in, and a link to send each guest. */
 export function CreatedSession({
@@ -29,7 +29,10 @@ export function CreatedSession({
         <ul className="link-list">
           {guests.map((invite) => (
             <li key={invite.personId}>
-              <LinkField
+              <ReplaceableLink
+                sessionId={session.sessionId}
+                personId={invite.personId}
+                name={invite.name}
                 label={`Invite link for ${invite.name}`}
                 visibleLabel={
                   <>
