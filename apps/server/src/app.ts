@@ -26,6 +26,7 @@ import { recordingRoutes } from './routes/consent';
 import { deletionRequestRoutes } from './routes/deletion-requests';
 import { docsRoutes } from './routes/docs';
 import { familyRoutes } from './routes/families';
+import { firstRunRoutes } from './routes/first-run';
 import { guardianPresenceRoutes } from './routes/guardian-presence';
 import { healthRoutes } from './routes/health';
 import { inviteRoutes } from './routes/invites';
@@ -96,6 +97,7 @@ export function createApp(deps: AppDeps) {
     .route('/api', studentRoutes)
     .route('/api', auditRoutes)
     .route('/api', policyRoutes)
+    .route('/api', firstRunRoutes)
     .route('/api', webhookRoutes)
     .route('/api', docsRoutes);
 

@@ -17,6 +17,7 @@ import * as chat from './2026_12_07_0016_chat';
 import * as board from './2026_12_07_0017_board';
 import * as shareGrant from './2026_12_07_0018_share_grant';
 import * as chatErased from './2026_12_07_0019_chat_erased';
+import * as policyReviews from './2026_12_07_0023_policy_reviews';
 
 /** Every migration by name; names sort in the order they must run. Add new ones here. */
 export const migrations: Record<string, Migration> = {
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_07_0019_chat_erased': chatErased,
   '2026_12_07_0017_board': board,
   '2026_12_07_0018_share_grant': shareGrant,
+  '2026_12_07_0023_policy_reviews': policyReviews,
 };
