@@ -4,6 +4,7 @@ export * from './api/errors';
 export * from './api/observe';
 export * from './api/roles';
 export * from './api/room-control';
+export * from './api/schedule';
 export * from './api/sessions';
 export * from './api/share-permission';
 export * from './audit/actions';

@@ -79,8 +79,18 @@ export function describePolicyChanges(
     'chatRetentionDays',
     'chatParticipantsRead',
     'studentsMayShare',
+    'joinOpensMinutesBefore',
+    'joinGraceMinutes',
+    'guardianPresenceMinutes',
   ] as const) {
     if (before[field] !== after[field]) changes.push({ field, before: before[field], after: after[field] });
+  }
+  if (before.reminderLeadMinutes.join() !== after.reminderLeadMinutes.join()) {
+    changes.push({
+      field: 'reminderLeadMinutes',
+      before: before.reminderLeadMinutes.map(String),
+      after: after.reminderLeadMinutes.map(String),
+    });
   }
   if (before.chatReaderRoles.join() !== after.chatReaderRoles.join()) {
     changes.push({ field: 'chatReaderRoles', before: before.chatReaderRoles, after: after.chatReaderRoles });

@@ -28,7 +28,9 @@ export interface Person {
   studentId: string | null;
 }
 
-export const toSession = (row: Selectable<SessionsTable>): Session => ({
+export const toSession = (
+  row: Pick<Selectable<SessionsTable>, 'id' | 'title' | 'room_name' | 'created_at' | 'owner_user_id'>,
+): Session => ({
   id: row.id,
   title: row.title,
   roomName: row.room_name,

@@ -9,6 +9,34 @@ export interface SessionsTable {
   created_at: string;
   /** The tutor who owns it; null for sessions made before accounts. */
   owner_user_id: string | null;
+  /** Scheduled start (ISO UTC); null for a session made to start at once, without a time. */
+  starts_at: ColumnType<string | null, string | null | undefined, string | null>;
+  duration_minutes: ColumnType<number | null, number | null | undefined, number | null>;
+  /** The organiser's IANA time zone, e.g. Europe/London, that the wall-clock times were chosen in. */
+  time_zone: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The weekly series this occurrence belongs to; null for a single session. */
+  series_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** 0-based position in its series. */
+  occurrence_index: ColumnType<number | null, number | null | undefined, number | null>;
+  /** iCalendar SEQUENCE: raised by one on every move or cancellation mailed to people. */
+  calendar_sequence: ColumnType<number, number | undefined, number>;
+  /** When this occurrence was cancelled; nobody may join it and nobody is reminded of it. */
+  cancelled_at: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** A weekly series: its rule and first wall-clock start; each occurrence is a `sessions` row. */
+export interface SessionSeriesTable {
+  id: string;
+  owner_user_id: string | null;
+  title: string;
+  time_zone: string;
+  /** RFC 5545 RRULE without DTSTART, e.g. FREQ=WEEKLY;BYDAY=MO,TH;COUNT=6. */
+  rule: string;
+  /** The first occurrence's start as the organiser's wall clock, e.g. 2026-12-14T16:30. */
+  local_start: string;
+  duration_minutes: number;
+  created_at: string;
+  cancelled_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface PeopleTable {
@@ -45,6 +73,7 @@ export interface GuardianLinksTable {
 
 export interface SessionTables {
   sessions: SessionsTable;
+  session_series: SessionSeriesTable;
   people: PeopleTable;
   guardian_links: GuardianLinksTable;
 }

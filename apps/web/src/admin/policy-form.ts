@@ -5,6 +5,7 @@
  */
 import {
   type OrganisationPolicy,
+  type OrganisationPolicyInput,
   type ResearchExportMedia,
   SavePolicyRequest,
   type StaffRole,
@@ -63,6 +64,11 @@ export interface PolicyDraft {
   withdrawalRule: WithdrawalRule;
   advanceGuardianConsent: boolean;
   studentsMayShare: boolean;
+  /** Scheduling values, carried unchanged until the form edits them. */
+  scheduling: Pick<
+    OrganisationPolicyInput,
+    'joinOpensMinutesBefore' | 'joinGraceMinutes' | 'guardianPresenceMinutes' | 'reminderLeadMinutes'
+  >;
   adultGuestsAllowed: boolean;
   researchExportMedia: ResearchExportMedia;
   /** Days after a session an expired link may still report or ask for deletion, as typed. */
@@ -128,6 +134,12 @@ export function draftFromPolicy(saved: OrganisationPolicy): PolicyDraft {
     withdrawalRule: policy.withdrawalRule,
     advanceGuardianConsent: policy.advanceGuardianConsent,
     studentsMayShare: policy.studentsMayShare,
+    scheduling: {
+      joinOpensMinutesBefore: policy.joinOpensMinutesBefore,
+      joinGraceMinutes: policy.joinGraceMinutes,
+      guardianPresenceMinutes: policy.guardianPresenceMinutes,
+      reminderLeadMinutes: policy.reminderLeadMinutes,
+    },
     adultGuestsAllowed: policy.adultGuestsAllowed,
     researchExportMedia: policy.researchExportMedia,
     lateRequestDays: String(policy.lateRequestDays),
@@ -161,6 +173,8 @@ export function saveRequestOf(draft: PolicyDraft): SavePolicyRequest {
     withdrawalRule: draft.withdrawalRule,
     advanceGuardianConsent: draft.advanceGuardianConsent,
     studentsMayShare: draft.studentsMayShare,
+    ...draft.scheduling,
+    reminderLeadMinutes: [...draft.scheduling.reminderLeadMinutes],
     adultGuestsAllowed: draft.adultGuestsAllowed,
     researchExportMedia: draft.researchExportMedia,
     lateRequestDays: parseDays(draft.lateRequestDays),

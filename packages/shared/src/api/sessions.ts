@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { PersonName } from '../people/api';
 import { MinorInCall } from '../rights/guardian-presence';
 import { SessionRole } from './roles';
+import { Occurrence, ScheduleOverlap, SessionSchedule } from './schedule';
 
 /** A person without an account, invited by a personal link: adults only (a minor must be enrolled). */
 export const GuestInput = z.object({ name: PersonName });
@@ -16,6 +17,8 @@ export const CreateSessionRequest = z
     title: z.string().trim().min(1, 'Title is required').max(120, 'Title is at most 120 characters'),
     studentIds: z.array(z.string().min(1).max(64)).max(20, 'At most 20 students').default([]),
     guests: z.array(GuestInput).max(10, 'At most 10 guests').default([]),
+    /** When it takes place (and whether it repeats weekly); absent: a session to start at once. */
+    schedule: SessionSchedule.optional(),
   })
   .refine((r) => r.studentIds.length + r.guests.length > 0, {
     message: 'Pick at least one student or add a guest',
@@ -51,6 +54,12 @@ export const CreateSessionResponse = z.object({
    * their own dashboards ("Your sessions"), so their links are never handed to the tutor.
    */
   invites: z.array(Invite),
+  /** The series this created, if it repeats; `sessionId` is then its first occurrence. */
+  seriesId: z.string().nullable().optional(),
+  /** Every occurrence created, first first (one for a single scheduled session; none unscheduled). */
+  occurrences: z.array(Occurrence).optional(),
+  /** The tutor's other sessions that overlap any of them: shown as a warning. */
+  overlaps: z.array(ScheduleOverlap).optional(),
 });
 export type CreateSessionResponse = z.infer<typeof CreateSessionResponse>;
 

@@ -1,6 +1,7 @@
 /** Request and response bodies of the accounts, invitations, families and policy routes. */
 import { z } from 'zod';
 import { SessionRole } from '../api/roles';
+import { SessionTime } from '../api/schedule';
 import { MinorGuardianPresence } from '../rights/guardian-presence';
 import { OrganisationPolicy } from './policy';
 import { AccountRole, StaffRole } from './roles';
@@ -196,6 +197,8 @@ export const MySession = z.object({
   sessionId: z.string(),
   title: z.string(),
   createdAt: z.string(),
+  /** When it takes place; null for a session made to start at once (its Join is always open). */
+  time: SessionTime.nullable().optional(),
   /** The caller's role in it; null for staff who only oversee it. */
   role: SessionRole.nullable(),
   /** The caller's own join link (null if they are not in the session, or may not join yet). */

@@ -77,13 +77,46 @@ const policyFields = {
    * (the tutor's seat always may). Versions saved before this field existed read as false.
    */
   studentsMayShare: z.boolean().default(false),
+  /**
+   * Minutes before a scheduled session's start its Join opens (it stays open until the end plus
+   * `joinGraceMinutes`). Older versions read as 10.
+   */
+  joinOpensMinutesBefore: z.number().int().min(0).max(120, 'At most two hours').default(10),
+  /** Minutes after a scheduled session's end its Join stays open. Older versions read as 15. */
+  joinGraceMinutes: z.number().int().min(0).max(240, 'At most four hours').default(15),
+  /**
+   * VTO: a guardian is expected within this many minutes of a minor's start and end (the scheduled
+   * start and end, and the child's arrival and departure). Older versions read as 5.
+   */
+  guardianPresenceMinutes: z
+    .number()
+    .int()
+    .min(1, 'At least one minute')
+    .max(60, 'At most an hour')
+    .default(5),
+  /**
+   * Reminders mailed before each scheduled occurrence, in minutes before its start (largest first).
+   * Empty: no reminders. Older versions read as a day and a quarter of an hour before.
+   */
+  reminderLeadMinutes: z
+    .array(z.number().int().min(1, 'At least a minute').max(10080, 'At most a week'))
+    .max(4, 'At most four reminders')
+    .default([1440, 15]),
 };
 
 /** What no single field can say: purpose ids unique, roles listed once, and someone able to watch. */
 function checkPolicy(
-  policy: { purposes: PurposePolicy[]; participantPlaybackDays: number | null; chatReaderRoles: StaffRole[] },
+  policy: {
+    purposes: PurposePolicy[];
+    participantPlaybackDays: number | null;
+    chatReaderRoles: StaffRole[];
+    reminderLeadMinutes: number[];
+  },
   ctx: z.RefinementCtx,
 ): void {
+  if (new Set(policy.reminderLeadMinutes).size !== policy.reminderLeadMinutes.length) {
+    ctx.addIssue({ code: 'custom', path: ['reminderLeadMinutes'], message: 'List each reminder once' });
+  }
   if (new Set(policy.chatReaderRoles).size !== policy.chatReaderRoles.length) {
     ctx.addIssue({ code: 'custom', path: ['chatReaderRoles'], message: 'List each role once' });
   }
