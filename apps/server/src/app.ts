@@ -35,6 +35,7 @@ import { peopleRoutes } from './routes/people';
 import { policyRoutes } from './routes/policy';
 import { recordingsRoutes } from './routes/recordings';
 import { researchRoutes } from './routes/research';
+import { sessionScheduleRoutes } from './routes/session-schedule';
 import { sessionRoutes } from './routes/sessions';
 import { studentRoutes } from './routes/students';
 import { webhookRoutes } from './routes/webhooks';
@@ -76,6 +77,7 @@ export function createApp(deps: AppDeps) {
   const routes = app
     .route('/api', healthRoutes)
     .route('/api', sessionRoutes)
+    .route('/api', sessionScheduleRoutes)
     .route('/api', observeRoutes)
     .route('/api', callRoutes)
     .route('/api', advanceConsentRoutes)

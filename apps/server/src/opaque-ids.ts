@@ -6,6 +6,7 @@ function opaque(prefix: string): string {
 }
 
 export const newSessionId = () => opaque('ses_');
+export const newSeriesId = () => opaque('ser_');
 export const newPersonId = () => opaque('per_');
 export const newRoomName = () => opaque('rm_');
 /** LiveKit identities are visible to everyone in the room, so they must never carry the name. */

@@ -187,6 +187,16 @@ const allowed = new Set<string>(
       ...every(['owner', 'attendee', 'tutor-seat'])('student'),
     ],
     'session.join': roles.flatMap(every(['owner', 'attendee', 'tutor-seat'])),
+    // Moving or cancelling a scheduled occurrence: admins any session's, otherwise only its owner (not a
+    // tutor seated in someone else's session, not staff who only review).
+    'session.reschedule': [
+      ...every(['owner', 'attendee', 'tutor-seat', 'other'])('admin'),
+      ...roles.filter((r) => r !== 'admin').map((role) => `${role}@owner`),
+    ],
+    'session.cancel': [
+      ...every(['owner', 'attendee', 'tutor-seat', 'other'])('admin'),
+      ...roles.filter((r) => r !== 'admin').map((role) => `${role}@owner`),
+    ],
     // Every child's guardian-presence verdict: admins, reviewers, the owner and the tutor seat.
     'session.oversee': [
       ...every(['owner', 'attendee', 'tutor-seat', 'other'])('admin'),

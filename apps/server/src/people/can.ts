@@ -142,6 +142,8 @@ export const actions = {
   'student.replace_email': 'student',
   'session.read': 'session',
   'session.join': 'session',
+  'session.reschedule': 'session',
+  'session.cancel': 'session',
   'session.oversee': 'session',
   'session.observe': 'session',
   'sessions.list_live': 'organisation',
@@ -329,6 +331,12 @@ export function can<A extends Action>(actor: CanActor, action: A, resource: Reso
     case 'session.join': {
       const session = resource as SessionResource;
       return session.ownerUserId === actor.userId || session.attendeeUserIds.includes(actor.userId);
+    }
+    case 'session.reschedule':
+    case 'session.cancel': {
+      // Moving or cancelling one occurrence: the tutor who owns the session, or an admin.
+      const session = resource as SessionResource;
+      return actor.role === 'admin' || (session.ownerUserId !== null && session.ownerUserId === actor.userId);
     }
     case 'session.oversee': {
       // The session as a whole, every child's guardian-presence verdict included: staff who review, the

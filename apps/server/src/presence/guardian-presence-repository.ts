@@ -5,6 +5,7 @@
 import type { GuardianPresenceSession, MinorInCall, SessionGuardianPresence } from '@assent/shared';
 import type { DbOrTrx } from '../db/database';
 import {
+  defaultGuardianWindowMinutes,
   judgeGuardianPresence,
   type PresenceSpan,
   type SeatLink,
@@ -28,7 +29,7 @@ export async function loadPresenceFacts(
   );
   if (sessionIds.length === 0) return facts;
   const ids = [...sessionIds];
-  const [seats, links, presence] = await Promise.all([
+  const [seats, links, presence, times] = await Promise.all([
     db
       .selectFrom('people')
       .select(['id', 'session_id', 'name', 'role', 'minor', 'user_id'])
@@ -44,6 +45,12 @@ export async function loadPresenceFacts(
       .selectFrom('participant_presence')
       .select(['session_id', 'person_id', 'kind', 'joined_at', 'left_at'])
       .where('session_id', 'in', ids)
+      .execute(),
+    db
+      .selectFrom('sessions')
+      .select(['id', 'starts_at', 'duration_minutes'])
+      .where('id', 'in', ids)
+      .where('starts_at', 'is not', null)
       .execute(),
   ]);
   const of = (sessionId: string | null) => (sessionId === null ? undefined : facts.get(sessionId));
@@ -62,6 +69,15 @@ export async function loadPresenceFacts(
       studentPersonId: l.student_person_id,
     });
   }
+  for (const t of times) {
+    const session = facts.get(t.id);
+    if (!session || t.starts_at === null || t.duration_minutes === null) continue;
+    const start = Date.parse(t.starts_at);
+    session.scheduled = {
+      startsAt: new Date(start).toISOString(),
+      endsAt: new Date(start + Number(t.duration_minutes) * 60 * 1000).toISOString(),
+    };
+  }
   for (const p of presence) {
     of(p.session_id)?.presence.push({
       personId: p.person_id,
@@ -79,13 +95,17 @@ export interface JudgedSession {
   verdict: SessionGuardianPresence;
 }
 
-/** The verdicts of each session, keyed by id. */
+/** The verdicts of each session, keyed by id, with the policy's `guardianPresenceMinutes`. */
 export async function judgeSessions(
   db: DbOrTrx,
   sessionIds: readonly string[],
+  windowMinutes: number = defaultGuardianWindowMinutes,
 ): Promise<Map<string, JudgedSession>> {
   const facts = await loadPresenceFacts(db, sessionIds);
-  return new Map([...facts].map(([id, f]) => [id, { facts: f, verdict: judgeGuardianPresence(f) }]));
+  const windowMs = windowMinutes * 60 * 1000;
+  return new Map(
+    [...facts].map(([id, f]) => [id, { facts: f, verdict: judgeGuardianPresence(f, windowMs) }]),
+  );
 }
 
 /** The minors of a session and their guardians, for the host's in-call notice. */
@@ -105,6 +125,8 @@ export async function minorsInCall(db: DbOrTrx, sessionId: string): Promise<Mino
 
 export interface GuardianPresenceListing {
   missedOnly: boolean;
+  /** The policy's `guardianPresenceMinutes`. */
+  windowMinutes?: number;
   limit: number;
   /** The last session of the previous page. */
   before?: string | undefined;
@@ -180,6 +202,7 @@ export async function listGuardianPresence(
     const judged = await judgeSessions(
       db,
       batch.map((s) => s.id),
+      listing.windowMinutes,
     );
     for (const session of batch) {
       after = { createdAt: session.created_at, id: session.id };

@@ -162,3 +162,51 @@ describe('who sees which child', () => {
     expect(minorsVisibleTo({ userId: 'u-x', role: 'tutor' }, 'u-tutor', facts, verdict)).toBeUndefined();
   });
 });
+
+describe('the policy’s window, and the scheduled start and end', () => {
+  const scheduled = { startsAt: at(0), endsAt: at(60) };
+  const judgeScheduled = (presence: PresenceSpan[], windowMinutes = 5) =>
+    judgeGuardianPresence(
+      { sessionId: 's1', seats, links, presence, scheduled },
+      windowMinutes * 60_000,
+    ).minors.find((m) => m.personId === 'kit');
+
+  it('takes the window from the policy: seven minutes late is present with a ten-minute window', () => {
+    const presence = [span('kit', 0, 60), span('pat', 7, 60)];
+    expect(judgeScheduled(presence, 5)).toMatchObject({ start: 'missed' });
+    expect(judgeScheduled(presence, 10)).toMatchObject({
+      start: 'present',
+      guardiansAtStart: ['Pat Guardian'],
+    });
+  });
+
+  it('a guardian who settled the child in early and left before the lesson began missed its start', () => {
+    // Kit arrives ten minutes early; Pat is there for the first three minutes only, back for the end.
+    const presence = [span('kit', -10, 60), span('pat', -10, -7), span('pat', 55, 60)];
+    expect(judgeScheduled(presence)).toMatchObject({ start: 'missed', end: 'present' });
+    // Without a schedule only the child's arrival counts, and Pat was there for it.
+    expect(kitOf(presence)).toMatchObject({ start: 'present' });
+  });
+
+  it('a guardian there at the child’s early arrival and at the lesson’s start is present, named once', () => {
+    const presence = [span('kit', -10, 60), span('pat', -10, -7), span('pat', 2, 60)];
+    expect(judgeScheduled(presence)).toMatchObject({ start: 'present', guardiansAtStart: ['Pat Guardian'] });
+  });
+
+  it('a child who stays past the scheduled end needs a guardian at that end as well as at leaving', () => {
+    // The lesson ends at 60; Kit stays on to 80. Pat only comes back for the last minutes.
+    const stayed = [span('kit', 0, 80), span('pat', 0, 5), span('pat', 77, 80)];
+    expect(judgeScheduled(stayed)).toMatchObject({ start: 'present', end: 'missed' });
+    const both = [span('kit', 0, 80), span('pat', 0, 5), span('pat', 57, 80)];
+    expect(judgeScheduled(both)).toMatchObject({ end: 'present', guardiansAtEnd: ['Pat Guardian'] });
+  });
+
+  it('a child who arrives late and leaves early is judged at their own arrival and departure', () => {
+    const presence = [span('kit', 20, 40), span('pat', 21, 24), span('pat', 38, 40)];
+    expect(judgeScheduled(presence)).toMatchObject({ start: 'present', end: 'present' });
+    expect(judgeScheduled([span('kit', 20, 40), span('pat', 0, 5), span('pat', 55, 60)])).toMatchObject({
+      start: 'missed',
+      end: 'missed',
+    });
+  });
+});

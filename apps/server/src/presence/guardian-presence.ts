@@ -7,11 +7,13 @@ import type { AccountRole, MinorGuardianPresence, SessionGuardianPresence } from
 import { can, type SessionResource } from '../people/can';
 
 /**
- * How long "the start" and "the end" last. VTO asks for the first and last minutes, not the whole
- * lesson; five minutes lets a parent settle the child in (or arrive on a slow connection) and come
- * back to say goodbye, without counting a parent who only turns up halfway through.
+ * How long "the start" and "the end" last by default (the policy's `guardianPresenceMinutes`; older
+ * versions read as 5). VTO asks for the first and last minutes, not the whole lesson; five minutes lets
+ * a parent settle the child in (or arrive on a slow connection) and come back to say goodbye, without
+ * counting a parent who only turns up halfway through.
  */
-export const guardianWindowMs = 5 * 60 * 1000;
+export const defaultGuardianWindowMinutes = 5;
+export const guardianWindowMs = defaultGuardianWindowMinutes * 60 * 1000;
 
 /** The recorder joins as a participant too; it is nobody's guardian. */
 const recorderKind = 'EGRESS';
@@ -43,6 +45,8 @@ export interface SessionPresenceFacts {
   seats: readonly SessionSeat[];
   links: readonly SeatLink[];
   presence: readonly PresenceSpan[];
+  /** The lesson's scheduled start and end (ISO UTC); null or absent for a session without a time. */
+  scheduled?: { startsAt: string; endsAt: string } | null;
 }
 
 interface Interval {
@@ -76,8 +80,19 @@ const overlaps = (intervals: readonly Interval[], from: number, to: number) =>
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
-/** The session's record: the call's span and, for each minor student, a guardian at start and end. */
-export function judgeGuardianPresence(facts: SessionPresenceFacts): SessionGuardianPresence {
+/**
+ * The session's record: the call's span and, for each minor student, a guardian at start and end.
+ * VTO (seed 004): "a parent/guardian is present at the start and end of a lesson session". The start is
+ * judged at the child's arrival and, when the child was there before the lesson began, at the
+ * scheduled start too (a parent who settled the child in and left before the lesson began was not
+ * there at its start); the end at the child's departure and, when the child stayed past it, at the
+ * scheduled end. Each moment counts a guardian in the room within `windowMs` of it (after a start,
+ * before an end); every moment that applies must have one.
+ */
+export function judgeGuardianPresence(
+  facts: SessionPresenceFacts,
+  windowMs: number = guardianWindowMs,
+): SessionGuardianPresence {
   const byPerson = intervalsByPerson(facts.presence);
   const all = [...byPerson.values()].flat();
   const inProgress = all.some((i) => i.to === Number.POSITIVE_INFINITY);
@@ -96,29 +111,45 @@ export function judgeGuardianPresence(facts: SessionPresenceFacts): SessionGuard
         .filter((l) => l.studentPersonId === student.personId)
         .map((l) => l.guardianPersonId);
       const thereWithin = (from: number, to: number) =>
-        guardians
-          .filter((g) => overlaps(byPerson.get(g) ?? [], from, to))
-          .map((g) => nameOf.get(g) ?? 'A guardian');
+        guardians.filter((g) => overlaps(byPerson.get(g) ?? [], from, to));
+      /** Present when every window has a guardian; named: everyone seen in any of them. */
+      const judge = (windows: [number, number][]) => {
+        const seen = windows.map(([from, to]) => thereWithin(from, to));
+        const names = [...new Set(seen.flat())].map((g) => nameOf.get(g) ?? 'A guardian');
+        return { present: seen.every((s) => s.length > 0), names };
+      };
       const arrived = Math.min(...own.map((i) => i.from));
+      const left = Math.max(...own.map((i) => i.to));
+      const plannedStart = facts.scheduled ? Date.parse(facts.scheduled.startsAt) : null;
+      const plannedEnd = facts.scheduled ? Date.parse(facts.scheduled.endsAt) : null;
       // Judged as far as it has gone: while the child's first minutes still run without a guardian,
       // that is a miss for now (the host's call shows the same notice at that moment).
-      const atStart = thereWithin(arrived, arrived + guardianWindowMs);
+      const startWindows: [number, number][] = [[arrived, arrived + windowMs]];
+      if (plannedStart !== null && arrived < plannedStart && left > plannedStart) {
+        startWindows.push([plannedStart, plannedStart + windowMs]);
+      }
+      const start = judge(startWindows);
+      const atStart = start.names;
       // While anyone is still in the call the child may come back, so their end is not judged yet.
       if (inProgress) {
         return {
           ...base,
-          start: atStart.length > 0 ? 'present' : 'missed',
+          start: start.present ? 'present' : 'missed',
           end: 'in_progress',
           guardiansAtStart: atStart,
           guardiansAtEnd: [],
         };
       }
-      const left = Math.max(...own.map((i) => i.to));
-      const atEnd = thereWithin(left - guardianWindowMs, left);
+      const endWindows: [number, number][] = [[left - windowMs, left]];
+      if (plannedEnd !== null && arrived < plannedEnd && left > plannedEnd) {
+        endWindows.push([plannedEnd - windowMs, plannedEnd]);
+      }
+      const end = judge(endWindows);
+      const atEnd = end.names;
       return {
         ...base,
-        start: atStart.length > 0 ? 'present' : 'missed',
-        end: atEnd.length > 0 ? 'present' : 'missed',
+        start: start.present ? 'present' : 'missed',
+        end: end.present ? 'present' : 'missed',
         guardiansAtStart: atStart,
         guardiansAtEnd: atEnd,
       };

@@ -47,10 +47,11 @@ const missedSessions = createRoute({
 export const guardianPresenceRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(sessionPresence, async (c) => {
     const actor = await requireActor(c);
-    const { db } = c.var.deps;
+    const { db, consent } = c.var.deps;
     // Like reading the session itself: a missing one is 404, one the caller may not read is 403.
     const { session } = await readableSession(c, actor, c.req.valid('param').id);
-    const judged = (await judgeSessions(db, [session.id])).get(session.id);
+    const { policy } = await consent.policies.current();
+    const judged = (await judgeSessions(db, [session.id], policy.guardianPresenceMinutes)).get(session.id);
     if (!judged) throw new AppError(404, 'not_found', 'There is no such session.');
     // A guardian sees their own children only, so `missed` is about those alone.
     const minors = minorsVisibleTo(actor, session.ownerUserId, judged.facts, judged.verdict) ?? [];
@@ -60,5 +61,12 @@ export const guardianPresenceRoutes = new OpenAPIHono<AppEnv>({ defaultHook: val
   .openapi(missedSessions, async (c) => {
     const actor = await requireActor(c);
     await authorize(c, actor, 'guardian_presence.read', organisation);
-    return c.json(await listGuardianPresence(c.var.deps.db, c.req.valid('query')), 200);
+    const { policy } = await c.var.deps.consent.policies.current();
+    return c.json(
+      await listGuardianPresence(c.var.deps.db, {
+        ...c.req.valid('query'),
+        windowMinutes: policy.guardianPresenceMinutes,
+      }),
+      200,
+    );
   });

@@ -1,6 +1,7 @@
 import { type ConsentState, InvitePreview, InviteToken, JoinRequest, JoinResponse } from '@assent/shared';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { mayOnBoard } from '../board/board-permission';
+import { isLive } from '../call/live-sessions';
 import { isRemovedFromCall } from '../call/remove-participant';
 import type { ConsentService } from '../consent/consent-service';
 import { mayPublishOnJoining } from '../consent/publish-permission';
@@ -14,7 +15,9 @@ import { validationHook } from '../middleware/error-handling';
 import { refuseDisabledSeat } from '../people/account-state';
 import { minorsInCall } from '../presence/guardian-presence-repository';
 import { joinRefusal } from '../sessions/join-gate';
+import { joinWindowRefusal } from '../sessions/join-window';
 import { type ResolvedInvite, resolveInvite } from '../sessions/resolve-invite';
+import { findSessionTime } from '../sessions/schedule-repository';
 import { listStudentNamesOfGuardian } from '../sessions/session-repository';
 import { errorResponse } from './error-responses';
 
@@ -22,10 +25,12 @@ const inviteErrors = {
   400: errorResponse('The request is not valid'),
   401: errorResponse('invite_invalid: not an invite we signed'),
   403: errorResponse(
-    'guardian_agreement_missing: a minor whose guardian has not registered and agreed; removed_from_call: the tutor removed this seat and has not let it back in',
+    'guardian_agreement_missing: a minor whose guardian has not registered and agreed; removed_from_call: the tutor removed this seat and has not let it back in; join_not_open: a scheduled session outside its join window (details.opensAt says when it opens)',
   ),
   404: errorResponse('not_found: the session or person no longer exists'),
-  410: errorResponse('invite_expired: the invite link has expired'),
+  410: errorResponse(
+    'invite_expired: the invite link has expired; session_cancelled: this occurrence was cancelled',
+  ),
 };
 
 const getInvite = createRoute({
@@ -88,9 +93,17 @@ async function previewOf(
 }
 
 async function refuseUnlessAllowed(
-  { db, consent }: { db: Db; consent: ConsentService },
-  { person }: ResolvedInvite,
+  { db, consent, now }: { db: Db; consent: ConsentService; now: () => Date },
+  { person, session }: ResolvedInvite,
 ): Promise<void> {
+  // A scheduled session opens for joining shortly before its start and closes after its end; a
+  // cancelled one is gone. Someone already in a call still running may come back (reconnects).
+  const time = await findSessionTime(db, session.id);
+  if (time) {
+    const { policy } = await consent.policies.current();
+    const outside = await joinWindowRefusal(time, policy, now(), () => isLive(db, session.id));
+    if (outside) throw outside;
+  }
   await refuseDisabledSeat(db, person);
   if (await isRemovedFromCall(db, person.id)) {
     throw new AppError(

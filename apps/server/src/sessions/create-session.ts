@@ -2,7 +2,8 @@
  * A tutor's new session: the tutor, the enrolled students they picked, every guardian of those students
  * (linked to their own children for consent rule 3), and any adult guests where the organisation's
  * policy allows them. Enrolled people join from their dashboards; only the tutor's and the guests'
- * links are handed back.
+ * links are handed back. With a schedule it has a time, and a weekly series makes one session per
+ * occurrence, each with seats, links and a room of its own (nothing carries over but the people).
  */
 import type { CreateSessionRequest, CreateSessionResponse, Invite } from '@assent/shared';
 import { appendAudit } from '../audit/audit-log';
@@ -10,19 +11,20 @@ import type { Config } from '../config';
 import type { Db } from '../db/database';
 import { AppError } from '../http/app-error';
 import { signInvite } from '../invites/invite-token';
-import { newParticipantIdentity, newPersonId, newRoomName, newSessionId } from '../opaque-ids';
+import { newParticipantIdentity, newPersonId, newRoomName, newSeriesId, newSessionId } from '../opaque-ids';
 import type { Actor } from '../people/actor';
 import { can, organisation } from '../people/can';
 import { taughtBy } from '../people/family-repository';
 import type { PolicyBook } from '../policy/policy-book';
 import type { GuardianLink } from './guardian-links';
+import { type PlannedOccurrence, planOccurrences } from './recurrence';
 import {
-  insertGuardianLinks,
-  insertPeople,
-  insertSession,
-  type Person,
-  type Session,
-} from './session-repository';
+  findOverlaps,
+  insertScheduledSession,
+  insertSeries,
+  type ScheduledSession,
+} from './schedule-repository';
+import { insertGuardianLinks, insertPeople, type Person } from './session-repository';
 
 interface PickedStudent {
   id: string;
@@ -84,27 +86,18 @@ async function refuseGuestsUnlessAllowed(policies: PolicyBook, input: CreateSess
   }
 }
 
-export async function createSessionFor(
-  deps: { db: Db; config: Config; now: () => Date; policies: PolicyBook },
+/** One occurrence's seats: the same people in every occurrence, each with seats and links of its own. */
+function seatsFor(
+  sessionId: string,
+  at: string,
   actor: Actor,
+  picked: PickedStudent[],
   input: CreateSessionRequest,
-): Promise<CreateSessionResponse> {
-  const { db, config, now } = deps;
-  await refuseGuestsUnlessAllowed(deps.policies, input);
-  const createdAt = now();
-  const at = createdAt.toISOString();
-  const picked = await loadPicked(db, actor, input.studentIds);
-  const session: Session = {
-    id: newSessionId(),
-    title: input.title,
-    roomName: newRoomName(),
-    createdAt: at,
-    ownerUserId: actor.userId,
-  };
+) {
   const person = (p: Pick<Person, 'name' | 'role' | 'minor' | 'userId' | 'studentId'>): Person => ({
     ...p,
     id: newPersonId(),
-    sessionId: session.id,
+    sessionId,
     livekitIdentity: newParticipantIdentity(),
     createdAt: at,
   });
@@ -130,7 +123,7 @@ export async function createSessionFor(
         guardianSeats.set(g.userId, seat);
       }
       links.push({
-        sessionId: session.id,
+        sessionId,
         guardianPersonId: seat.id,
         studentPersonId: (students[index] as Person).id,
       });
@@ -139,34 +132,138 @@ export async function createSessionFor(
   const guests = input.guests.map((g) =>
     person({ name: g.name, role: 'student', minor: false, userId: null, studentId: null }),
   );
-  const people = [tutor, ...students, ...guardianSeats.values(), ...guests];
+  return {
+    tutor,
+    guests,
+    guardians: guardianSeats.size,
+    people: [tutor, ...students, ...guardianSeats.values(), ...guests],
+    links,
+  };
+}
 
-  // Whole seconds, so the expiry we show is exactly the token's `exp`.
-  const expiresAt = new Date(Math.floor(createdAt.getTime() / 1000 + config.inviteTtlHours * 3600) * 1000);
+export async function createSessionFor(
+  deps: { db: Db; config: Config; now: () => Date; policies: PolicyBook },
+  actor: Actor,
+  input: CreateSessionRequest,
+): Promise<CreateSessionResponse> {
+  const { db, config, now } = deps;
+  await refuseGuestsUnlessAllowed(deps.policies, input);
+  const createdAt = now();
+  const at = createdAt.toISOString();
+  // Refused before anything is read or written: a start in the past, a series too long or empty.
+  const plan = input.schedule ? planOccurrences(input.schedule, createdAt) : undefined;
+  const picked = await loadPicked(db, actor, input.studentIds);
+  const seriesId = plan?.rule ? newSeriesId() : null;
+  const occurrences = (plan?.occurrences ?? [undefined]).map((time, index) => {
+    const session: ScheduledSession = {
+      id: newSessionId(),
+      title: input.title,
+      roomName: newRoomName(),
+      createdAt: at,
+      ownerUserId: actor.userId,
+      ...(time && input.schedule
+        ? {
+            startsAt: time.startsAt.toISOString(),
+            durationMinutes: input.schedule.durationMinutes,
+            timeZone: input.schedule.timeZone,
+            seriesId,
+            occurrenceIndex: seriesId ? index : null,
+          }
+        : {}),
+    };
+    return { session, time, ...seatsFor(session.id, at, actor, picked, input) };
+  });
+  const first = occurrences[0] as (typeof occurrences)[number];
+
+  // Whole seconds, so the expiry we show is exactly the token's `exp`. A scheduled occurrence's link
+  // lives the usual time past its Join closing (the window, not the link, says when it may be used;
+  // someone still in an overrunning call may reconnect with it).
+  const { policy } = await deps.policies.current();
+  const ttlMs = config.inviteTtlHours * 3600 * 1000;
+  const expiryFor = (time: PlannedOccurrence | undefined) => {
+    const closes = time ? time.endsAt.getTime() + policy.joinGraceMinutes * 60 * 1000 : createdAt.getTime();
+    return new Date(Math.floor(Math.max(createdAt.getTime(), closes) / 1000 + ttlMs / 1000) * 1000);
+  };
   // Sign before writing: nothing can fail after the transaction commits.
-  const invites: Invite[] = await Promise.all(
-    [tutor, ...guests].map(async (p) => ({
-      personId: p.id,
-      name: p.name,
-      role: p.role,
-      minor: false,
-      guardianOf: [],
-      url: `${config.publicUrl}/join/${await signInvite(config.inviteSecret, { sid: session.id, pid: p.id, role: p.role }, expiresAt)}`,
-      expiresAt: expiresAt.toISOString(),
-    })),
-  );
+  const invitesOf = async (o: (typeof occurrences)[number]): Promise<Invite[]> => {
+    const expiresAt = expiryFor(o.time);
+    return Promise.all(
+      [o.tutor, ...o.guests].map(async (p) => ({
+        personId: p.id,
+        name: p.name,
+        role: p.role,
+        minor: false,
+        guardianOf: [],
+        url: `${config.publicUrl}/join/${await signInvite(config.inviteSecret, { sid: o.session.id, pid: p.id, role: p.role }, expiresAt)}`,
+        expiresAt: expiresAt.toISOString(),
+      })),
+    );
+  };
+  const invites = await Promise.all(occurrences.map(invitesOf));
+  const overlaps = plan
+    ? await findOverlaps(
+        db,
+        actor.userId,
+        plan.occurrences,
+        occurrences.map((o) => o.session.id),
+      )
+    : [];
 
   await db.transaction().execute(async (trx) => {
-    await insertSession(trx, session);
-    await insertPeople(trx, people);
-    await insertGuardianLinks(trx, links);
+    if (seriesId && plan?.rule && input.schedule) {
+      await insertSeries(trx, {
+        id: seriesId,
+        ownerUserId: actor.userId,
+        title: input.title,
+        timeZone: input.schedule.timeZone,
+        rule: plan.rule,
+        localStart: plan.localStart,
+        durationMinutes: input.schedule.durationMinutes,
+        createdAt: at,
+      });
+    }
+    for (const o of occurrences) {
+      await insertScheduledSession(trx, o.session);
+      await insertPeople(trx, o.people);
+      await insertGuardianLinks(trx, o.links);
+    }
     await appendAudit(trx, {
       actor,
       action: 'session.create',
-      target: { type: 'session', id: session.id },
-      detail: { students: picked.map((s) => s.id), guardians: guardianSeats.size, guests: guests.length },
+      target: { type: 'session', id: first.session.id },
+      detail: {
+        students: picked.map((s) => s.id),
+        guardians: first.guardians,
+        guests: first.guests.length,
+        ...(plan
+          ? {
+              seriesId,
+              occurrences: occurrences.length,
+              startsAt: plan.occurrences[0]?.startsAt.toISOString(),
+              timeZone: input.schedule?.timeZone,
+            }
+          : {}),
+      },
       at: createdAt,
     });
+    // The calendar mail (invitations, reminders) is queued here once calendar/calendar-queue.ts exists:
+    // queueCalendarChange(trx, { kind: 'invite', sessionIds }, createdAt).
   });
-  return { sessionId: session.id, title: session.title, invites };
+  return {
+    sessionId: first.session.id,
+    title: input.title,
+    invites: invites[0] ?? [],
+    ...(plan
+      ? {
+          seriesId,
+          occurrences: occurrences.map((o, index) => ({
+            sessionId: o.session.id,
+            startsAt: (o.time as PlannedOccurrence).startsAt.toISOString(),
+            endsAt: (o.time as PlannedOccurrence).endsAt.toISOString(),
+            invites: invites[index] ?? [],
+          })),
+          overlaps,
+        }
+      : {}),
+  };
 }

@@ -13,6 +13,7 @@ import { deletionRequestCases } from './rights-matrix/deletion-requests';
 import { guardianPresenceCases } from './rights-matrix/guardian-presence';
 import { observeCases } from './rights-matrix/observe';
 import { researchCases } from './rights-matrix/research';
+import { scheduleCases } from './rights-matrix/schedule';
 
 export type Caller = AccountRole | 'signed-out';
 export const callers: Caller[] = ['signed-out', 'admin', 'reviewer', 'tutor', 'guardian', 'student'];
@@ -31,7 +32,7 @@ export interface CallerView {
 
 export interface RouteCase {
   name: string;
-  method: 'GET' | 'POST' | 'PUT';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH';
   path: (view: CallerView) => string;
   body?: (unique: string, view: CallerView) => unknown;
   /** The status each caller must get; anything not listed must be 403 (or 401 signed out). */
@@ -227,6 +228,7 @@ export const routeMatrix: RouteCase[] = [
   ...accountLifecycleCases,
   ...chatCases,
   ...boardCases,
+  ...scheduleCases,
 ];
 
 /** The status a caller must get from a route. */

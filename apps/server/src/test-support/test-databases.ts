@@ -95,6 +95,7 @@ const tablesChildFirst = [
   'guardian_links',
   'people',
   'sessions',
+  'session_series',
   'recording_preference_changes',
   'guardian_agreements',
   'guardianships',

@@ -136,6 +136,16 @@ export const failureWords = {
   board_full: null,
   too_large: null,
   publishing_held_back: null,
+  // Scheduled sessions: the server's messages say what to change (and when Join opens).
+  start_in_past: null,
+  series_too_long: null,
+  no_occurrences: null,
+  too_many_occurrences: null,
+  join_not_open: null,
+  session_cancelled: words('This session was cancelled', 'Ask your tutor when you next meet.', false),
+  session_ended: null,
+  not_scheduled: null,
+  call_in_progress: null,
 } satisfies Readonly<Record<ApiFailureCode, FailureMessage | null>>;
 
 type Words = FailureMessage | ((error: unknown) => FailureMessage);
@@ -173,6 +183,14 @@ const overrides: Readonly<Record<FailureContext, Partial<Record<ApiFailureCode, 
       // Once they have agreed, the same link works.
       retryable: true,
     }),
+    // The server says when it opens (or that it has ended); the same link works once it is open.
+    join_not_open: (error) => ({
+      title: 'This session is not open to join now',
+      detail:
+        error instanceof Error && error.message ? error.message : 'Join opens shortly before the start.',
+      retryable: true,
+    }),
+    session_cancelled: failureWords.session_cancelled,
     livekit_unavailable: words(
       "Can't connect to the call",
       'The video service is not answering right now. Try again in a moment.',

@@ -52,6 +52,18 @@ export const ErrorCode = z.enum([
   'board_full',
   'too_large',
   'publishing_held_back',
+  // Scheduled sessions: a start that has passed, a series over a year or with no or too many sessions; a
+  // Join outside its window, a cancelled or ended occurrence, one without a time to move or cancel, a
+  // cancellation while the call runs.
+  'start_in_past',
+  'series_too_long',
+  'no_occurrences',
+  'too_many_occurrences',
+  'join_not_open',
+  'session_cancelled',
+  'session_ended',
+  'not_scheduled',
+  'call_in_progress',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
@@ -62,6 +74,8 @@ export const ErrorBody = z.object({
     message: z.string(),
     /** Field-level problems for validation_failed. */
     issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    /** Facts a client may act on, e.g. `opensAt` (ISO) with join_not_open. */
+    details: z.record(z.string(), z.string()).optional(),
   }),
 });
 export type ErrorBody = z.infer<typeof ErrorBody>;

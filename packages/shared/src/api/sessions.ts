@@ -56,8 +56,11 @@ export const CreateSessionResponse = z.object({
   invites: z.array(Invite),
   /** The series this created, if it repeats; `sessionId` is then its first occurrence. */
   seriesId: z.string().nullable().optional(),
-  /** Every occurrence created, first first (one for a single scheduled session; none unscheduled). */
-  occurrences: z.array(Occurrence).optional(),
+  /**
+   * Every occurrence created, first first (one for a single scheduled session; none unscheduled), each
+   * with its own tutor's and guests' links (`invites` above are the first occurrence's).
+   */
+  occurrences: z.array(Occurrence.extend({ invites: z.array(Invite).optional() })).optional(),
   /** The tutor's other sessions that overlap any of them: shown as a warning. */
   overlaps: z.array(ScheduleOverlap).optional(),
 });

@@ -35,6 +35,9 @@ export const AuditAction = z.enum([
   'session.advance_consent',
   'session.guardian_seated',
   'session.report_concern',
+  // Scheduled sessions: one occurrence moved to another time, or cancelled (also their permissions).
+  'session.reschedule',
+  'session.cancel',
   'research.consent',
   // The in-call chat.
   'chat.send',
@@ -160,6 +163,8 @@ export const auditActionWords: Readonly<Record<AuditAction, string>> = {
   'session.advance_consent': 'Consent in advance for a child',
   'session.guardian_seated': 'Seat a guardian in a child’s sessions',
   'session.report_concern': 'Report a concern about a session',
+  'session.reschedule': 'Move a scheduled session to another time',
+  'session.cancel': 'Cancel a scheduled session',
   'research.consent': 'Decide on sharing a session for research',
   'chat.send': 'Send a chat message in the call',
   'chat.remove': 'Remove a chat message for everyone',
