@@ -17,8 +17,8 @@ import * as chat from './2026_12_07_0016_chat';
 import * as board from './2026_12_07_0017_board';
 import * as shareGrant from './2026_12_07_0018_share_grant';
 import * as chatErased from './2026_12_07_0019_chat_erased';
-import * as policyReviews from './2026_12_07_0023_policy_reviews';
 import * as schedule from './2026_12_07_0020_schedule';
+import * as policyReviews from './2026_12_07_0023_policy_reviews';
 
 /** Every migration by name; names sort in the order they must run. Add new ones here. */
 export const migrations: Record<string, Migration> = {
