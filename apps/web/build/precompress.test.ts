@@ -9,7 +9,7 @@ describe('precompressing the build', () => {
   const dir = mkdtempSync(join(tmpdir(), 'assent-dist-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('writes a brotli and a gzip copy of each script, stylesheet and page worth compressing', () => {
+  it('writes a brotli and a gzip copy of each script, stylesheet and page worth compressing', async () => {
     mkdirSync(join(dir, 'assets'), { recursive: true });
     const script = `export const words = ${JSON.stringify('consent '.repeat(500))};`;
     const style = `.banner { color: red; }\n`.repeat(100);
@@ -17,7 +17,7 @@ describe('precompressing the build', () => {
     writeFileSync(join(dir, 'assets', 'app-1.css'), style);
     writeFileSync(join(dir, 'assets', 'app-1.js.map'), script);
     writeFileSync(join(dir, 'assets', 'tiny-1.js'), 'export {}');
-    compressTree(dir);
+    await compressTree(dir);
 
     const file = (name: string) => readFileSync(join(dir, 'assets', name));
     expect(brotliDecompressSync(file('app-1.js.br')).toString()).toBe(script);

@@ -18,7 +18,7 @@ export function WithdrawConsentButton() {
       type="button"
       className="lk-button withdraw-button"
       aria-busy={withdrawing}
-      onClick={commands.withdraw}
+      onClick={(event) => commands.withdraw(event.timeStamp)}
     >
       Withdraw consent
     </button>

@@ -26,7 +26,7 @@ export function WithdrawalNotice() {
             Your withdrawal was not accepted: {withdrawal.message} Your camera and microphone stay off. Leave
             the call if you do not want to be recorded.
           </p>
-          <button type="button" className="lk-button" onClick={commands.withdraw}>
+          <button type="button" className="lk-button" onClick={(event) => commands.withdraw(event.timeStamp)}>
             Try again
           </button>
         </div>

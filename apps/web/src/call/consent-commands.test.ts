@@ -92,6 +92,25 @@ describe('withdrawing in the call', () => {
     stop();
   });
 
+  it('turns camera and microphone off a second after the click itself, however late the page handles it', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(() => new Promise<Response>(() => undefined)),
+    );
+    const { room, media } = fakeRoom();
+    const commands = createConsentCommands('invite-token', room);
+    const stop = commands.start();
+
+    // The click was stamped 700 ms before its handler ran (a recorder's browser was starting beside it).
+    commands.withdraw(performance.now() - 700);
+    await vi.advanceTimersByTimeAsync(299);
+    expect(media).toEqual({ camera: true, microphone: true });
+    await vi.advanceTimersByTimeAsync(1);
+    expect(media).toEqual({ camera: false, microphone: false });
+    expect(useAssentStore.getState().withdrawal.kind).toBe('media-off');
+    stop();
+  });
+
   it('ends own screen share at the click, and does not bring it back on confirmation', async () => {
     let answer: (r: Response) => void = () => undefined;
     vi.stubGlobal(

@@ -18,8 +18,11 @@ export interface ConsentCommands {
   requestRecording: (purpose: string) => Promise<boolean>;
   /** consent, decline, or (tutor) cancel the current request. */
   answer: (kind: Exclude<AnswerKind, 'withdraw'>) => Promise<void>;
-  /** One click, no confirmation: consenting has none either. */
-  withdraw: () => void;
+  /**
+   * One click, no confirmation: consenting has none either. `askedAt` is the click's time stamp
+   * (`event.timeStamp`, on `performance.now()`'s clock): the second before media goes off counts from it.
+   */
+  withdraw: (askedAt?: number) => void;
   /** Fetch the state and own decision once, on (re)connecting: a pre-join consent shows up here. */
   refreshState: () => Promise<void>;
   /** Send a consent given on the join page for `requestId` once this person is in the call. */
@@ -105,7 +108,7 @@ export function createConsentCommands(inviteToken: string, room: Room): ConsentC
     }
   }
 
-  function withdraw() {
+  function withdraw(askedAt?: number) {
     const phase = store.getState().withdrawal.kind;
     if (phase === 'sending' || phase === 'media-off') return;
     withdrawal?.dispose();
@@ -132,6 +135,8 @@ export function createConsentCommands(inviteToken: string, room: Room): ConsentC
       onPhase: (phase) => store.getState().setWithdrawal(phase),
       setTimer: (run, ms) => setTimeout(run, ms),
       clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+      askedAt,
+      now: () => performance.now(),
     });
   }
 

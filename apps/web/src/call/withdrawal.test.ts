@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
+  confirmationLeftMs,
   type MediaState,
   startWithdrawal,
   type WithdrawAttemptResult,
@@ -7,7 +8,10 @@ import {
 } from './withdrawal';
 
 /** A withdrawal wired to fake timers, fake media and attempts answered by the test. */
-function harness(media: MediaState = { camera: true, microphone: true }) {
+function harness(
+  media: MediaState = { camera: true, microphone: true },
+  clock: { askedAt?: number; now?: () => number } = {},
+) {
   const answers: Array<(result: WithdrawAttemptResult) => void> = [];
   const failures: Array<(error: Error) => void> = [];
   const phases: WithdrawalPhase['kind'][] = [];
@@ -26,6 +30,7 @@ function harness(media: MediaState = { camera: true, microphone: true }) {
     onPhase: (phase) => phases.push(phase.kind),
     setTimer: (run, ms) => setTimeout(run, ms),
     clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+    ...clock,
   });
   return {
     withdrawal,
@@ -65,6 +70,35 @@ describe('withdrawal', () => {
     await h.answer(0, { kind: 'confirmed' });
     expect(h.media()).toEqual({ camera: true, microphone: false });
     expect(h.phases).toEqual(['sending', 'media-off', 'confirmed']);
+  });
+
+  it('counts the second from the click: a page that handles the click late turns media off that much sooner', async () => {
+    // Clicked at 5000; the page, busy with a recorder starting beside it, runs the handler at 5400.
+    const h = harness({ camera: true, microphone: true }, { askedAt: 5000, now: () => 5400 });
+    await vi.advanceTimersByTimeAsync(599);
+    expect(h.setMedia).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(h.media()).toEqual({ camera: false, microphone: false });
+    expect(h.phases).toEqual(['sending', 'media-off']);
+  });
+
+  it('turns media off at once when the click is handled more than a second late', async () => {
+    const h = harness({ camera: true, microphone: true }, { askedAt: 5000, now: () => 6300 });
+    expect(h.answers).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(h.media()).toEqual({ camera: false, microphone: false });
+    expect(h.phases).toEqual(['sending', 'media-off']);
+    await h.answer(0, { kind: 'confirmed' });
+    expect(h.media()).toEqual({ camera: true, microphone: true });
+  });
+
+  it('never waits more than the second, whatever the click time says', () => {
+    expect(confirmationLeftMs(1000)).toBe(1000);
+    expect(confirmationLeftMs(1000, 5000, 5250)).toBe(750);
+    expect(confirmationLeftMs(1000, 5000, 7000)).toBe(0);
+    // A stamp from another clock (or none): the whole second, never longer.
+    expect(confirmationLeftMs(1000, 9000, 5000)).toBe(1000);
+    expect(confirmationLeftMs(1000, Number.NaN, 5000)).toBe(1000);
   });
 
   it('keeps retrying through failures until the withdrawal is confirmed', async () => {

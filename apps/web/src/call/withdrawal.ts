@@ -1,5 +1,6 @@
-// Withdrawing consent (rules 4 and 8): send it, and if the server has not confirmed it within a second,
-// stop publishing own camera and microphone until it does, so none of this person's media is captured.
+// Withdrawing consent (rules 4 and 8): send it, and if the server has not confirmed it within a second of
+// the click, stop publishing own camera and microphone until it does, so none of this person's media is
+// captured.
 // Free of React and LiveKit: the call wires in the real request, media and timers; tests fake them.
 
 /** The outcome of one attempt to send the withdrawal. */
@@ -45,6 +46,13 @@ export interface WithdrawalDeps {
   setTimer: (run: () => void, ms: number) => unknown;
   clearTimer: (handle: unknown) => void;
   timing?: WithdrawalTiming;
+  /**
+   * When the person asked, on `now`'s clock (the click's own time stamp). The second is counted from there:
+   * a page that was busy when they clicked (a recorder starting up on the same machine) has already used
+   * part of it before the withdrawal starts. Without it, the second starts now.
+   */
+  askedAt?: number;
+  now?: () => number;
 }
 
 export interface Withdrawal {
@@ -55,6 +63,14 @@ export interface Withdrawal {
 }
 
 const mediaOff: MediaState = { camera: false, microphone: false };
+
+/** What is left of the second to confirm in, counted from the click; never more than the whole second. */
+export function confirmationLeftMs(confirmWithinMs: number, askedAt?: number, now?: number): number {
+  if (askedAt === undefined || now === undefined) return confirmWithinMs;
+  const spent = now - askedAt;
+  if (!Number.isFinite(spent) || spent <= 0) return confirmWithinMs;
+  return Math.max(0, confirmWithinMs - spent);
+}
 
 export function startWithdrawal(deps: WithdrawalDeps): Withdrawal {
   const timing = deps.timing ?? withdrawalTiming;
@@ -135,12 +151,13 @@ export function startWithdrawal(deps: WithdrawalDeps): Withdrawal {
     );
   };
 
+  const mediaOffIn = confirmationLeftMs(timing.confirmWithinMs, deps.askedAt, deps.now?.());
   deps.onPhase({ kind: 'sending' });
   later(() => {
     if (state !== 'running') return;
     stopMedia();
     deps.onPhase({ kind: 'media-off' });
-  }, timing.confirmWithinMs);
+  }, mediaOffIn);
   send();
 
   return {
