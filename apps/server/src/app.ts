@@ -28,6 +28,7 @@ import { docsRoutes } from './routes/docs';
 import { enrolmentRoutes } from './routes/enrolments';
 import { familyRoutes } from './routes/families';
 import { familyMoveRoutes } from './routes/family-moves';
+import { firstRunRoutes } from './routes/first-run';
 import { guardianPresenceRoutes } from './routes/guardian-presence';
 import { healthRoutes } from './routes/health';
 import { inviteRoutes } from './routes/invites';
@@ -104,6 +105,7 @@ export function createApp(deps: AppDeps) {
     .route('/api', studentRoutes)
     .route('/api', auditRoutes)
     .route('/api', policyRoutes)
+    .route('/api', firstRunRoutes)
     .route('/api', webhookRoutes)
     .route('/api', docsRoutes);
 

@@ -152,6 +152,8 @@ const allowed = new Set<string>(
   Object.entries({
     'policy.update': ['admin@org'],
     'policy.history': ['admin@org', 'reviewer@org'],
+    'policy.review': ['admin@org'],
+    'first_run.read': ['admin@org'],
     'audit.read': ['admin@org'],
     'staff.invite': ['admin@org'],
     'people.list': ['admin@org'],

@@ -136,6 +136,8 @@ export function seatActor(seat: { id: string; role: SessionRole; userId: string 
 export const actions = {
   'policy.update': 'organisation',
   'policy.history': 'organisation',
+  'policy.review': 'organisation',
+  'first_run.read': 'organisation',
   'audit.read': 'organisation',
   'staff.invite': 'organisation',
   'people.list': 'organisation',
@@ -197,6 +199,9 @@ type ResourceFor<A extends Action> = Extract<Resource, { kind: (typeof actions)[
 const byRoleAlone: Readonly<Partial<Record<Action, readonly ActorRole[]>>> = {
   'policy.update': ['admin'],
   'policy.history': ['admin', 'reviewer'],
+  // The first-run checklist is the organisation's set-up, and confirming the policy is its admins' word.
+  'policy.review': ['admin'],
+  'first_run.read': ['admin'],
   'audit.read': ['admin'],
   'staff.invite': ['admin'],
   'people.list': ['admin'],

@@ -10,23 +10,33 @@ export interface ResolvedInvite {
   expiresAt: Date;
 }
 
+export interface ResolveOptions extends VerifyOptions {
+  /**
+   * Accept a link made before the seat's link was replaced. SECURITY: only for saying no (decline,
+   * withdraw) and reading the consent state: someone in the call when their guardian replaced the link
+   * must still be able to stop the recording (saying no is never harder than saying yes), and a leaked
+   * old link can do no more than stop it. Everything else (joining, requests, rights) is refused.
+   */
+  allowReplaced?: boolean;
+}
+
 /**
  * Verifies an invite token and loads who it admits. A valid token for a deleted session or person is 404;
- * one made before the seat's link was replaced is 410 link_replaced, whatever it is used for (saying no
- * included: the seat's holder has the newer link, and their client holds its media back on its own when
- * a withdrawal cannot be confirmed, rule 8).
+ * one made before the seat's link was replaced is 410 link_replaced, unless it is only saying no.
  */
 export async function resolveInvite(
   db: Db,
   secret: string,
   token: string,
   now: Date,
-  options: VerifyOptions = {},
+  options: ResolveOptions = {},
 ): Promise<ResolvedInvite> {
   const invite = await verifyInvite(secret, token, now, options);
   const found = await findPersonInSession(db, invite.sid, invite.pid);
   if (!found) throw new AppError(404, 'not_found', 'This session no longer exists.');
-  const versions = await seatLinkVersions(db, [found.person.id]);
-  refuseReplacedLink(invite.v, versions.get(found.person.id) ?? 0);
+  if (!options.allowReplaced) {
+    const versions = await seatLinkVersions(db, [found.person.id]);
+    refuseReplacedLink(invite.v, versions.get(found.person.id) ?? 0);
+  }
   return { ...found, expiresAt: invite.expiresAt };
 }

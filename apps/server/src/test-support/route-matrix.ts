@@ -53,6 +53,13 @@ export const routeMatrix: RouteCase[] = [
   },
   { name: 'people list', method: 'GET', path: () => '/api/admin/people', allowed: { admin: 200 } },
   { name: 'audit log', method: 'GET', path: () => '/api/admin/audit', allowed: { admin: 200 } },
+  { name: 'first-run checklist', method: 'GET', path: () => '/api/admin/first-run', allowed: { admin: 200 } },
+  {
+    name: 'mark the policy reviewed',
+    method: 'POST',
+    path: () => '/api/admin/policy/review',
+    allowed: { admin: 200 },
+  },
   {
     name: 'the policy in force',
     method: 'GET',

@@ -106,6 +106,7 @@ const tablesChildFirst = [
   'students',
   'invitations',
   'audit_log',
+  'policy_reviews',
   'policy_versions',
   'auth_rate_limits',
   'auth_attempts',

@@ -14,7 +14,8 @@ export function PeoplePage() {
   const { state: people, reload } = useRemote(fetchPeople);
 
   return (
-    <div className="stack admin">
+    // Wide: names, addresses and the account actions need a laptop's width side by side.
+    <div className="stack admin admin--wide">
       <section className="card" aria-labelledby="people-heading">
         <PageHeading id="people-heading">People</PageHeading>
         {people.kind === 'loading' && (

@@ -10,6 +10,7 @@ import { ResearchSharingCard } from '../rights/research/ResearchSharingCard';
 import { PageHeading } from '../ui/PageHeading';
 import { usePageTitle } from '../ui/usePageTitle';
 import { useRemote } from '../ui/useRemote';
+import { FirstRunChecklist } from './FirstRunChecklist';
 import { LiveSessions } from './LiveSessions';
 import { MySessions } from './MySessions';
 import { StaffTools } from './StaffTools';
@@ -50,6 +51,7 @@ export function DashboardPage({ user, agreement }: DashboardPageProps) {
           }}
         />
       )}
+      {user.role === 'admin' && <FirstRunChecklist />}
       <MySessions sessions={sessions} role={user.role} />
       {(user.role === 'reviewer' || user.role === 'admin') && <LiveSessions />}
       {(user.role === 'tutor' || user.role === 'admin') && <StaffTools onSessionCreated={sessions.reload} />}

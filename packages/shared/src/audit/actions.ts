@@ -82,9 +82,11 @@ export const AuditAction = z.enum([
   // The recording policy.
   'policy.create',
   'policy.update',
+  'policy.review',
   // Permissions `can()` knows, audited under their own names when it refuses them (the server checks
   // at compile time that every one of its permissions is listed here).
   'policy.history',
+  'first_run.read',
   'audit.read',
   'staff.invite',
   'people.list',
@@ -210,6 +212,8 @@ export const auditActionWords: Readonly<Record<AuditAction, string>> = {
   'policy.create': 'Set up the recording policy from the defaults',
   'policy.update': 'Change the recording policy',
   'policy.history': 'Look at the policy’s versions',
+  'policy.review': 'Mark the recording policy and agreement text as reviewed',
+  'first_run.read': 'Look at the first-run checklist',
   'audit.read': 'Read the audit log',
   'staff.invite': 'Invite staff',
   'people.list': 'List everyone',
