@@ -10,7 +10,8 @@ export default async function globalSetup() {
     dataDir: e2eDataDir,
     ports: e2ePorts,
     // Every journey creates its tutor and families; more than the default 10 sign-ins a minute from 127.0.0.1.
-    serverEnv: { AUTH_SIGN_IN_ATTEMPTS_PER_MINUTE: '1000' },
+    // Calendar mail and reminders are sent within half a second of falling due, not the default 15 s.
+    serverEnv: { AUTH_SIGN_IN_ATTEMPTS_PER_MINUTE: '1000', ASSENT_JOB_POLL_MS: '500' },
     log: (m) => console.log(`[e2e stack] ${m}`),
     onUnexpectedExit: (name, reason) => console.error(`[e2e stack] ${name} died: ${reason}`),
   });

@@ -16,7 +16,7 @@ import { expectRemoteVideosPlaying } from '../fixtures/media';
 import { adminStateFile, e2ePassword, e2eSite, uniqueEmail } from '../fixtures/organisation';
 import { e2eDataDir, e2eSecrets } from '../fixtures/ports';
 import { livekitView } from '../fixtures/recording';
-import { screenshotBothSizes } from '../fixtures/screens';
+import { adminPages, expectAccessible, expectFitsPhone, screenshotBothSizes } from '../fixtures/screens';
 import { joinCall } from '../fixtures/session';
 import { expect, test } from '../fixtures/test';
 
@@ -110,6 +110,18 @@ test('staff invited by mail, a family enrolled, a child admitted only after the 
   await expect(people).toContainText('Tess Tutor');
   await expect(people).toContainText('Remy Reviewer');
 
+  // The header groups the admin's pages, and on a phone folds them behind Menu: open, it is accessible,
+  // and no admin page scrolls sideways on a 375 px screen.
+  const nav = admin.getByRole('navigation', { name: 'Your account' });
+  await expect(nav.getByRole('heading')).toHaveText(['People', 'Policy', 'Oversight']);
+  await expect(nav.getByRole('link', { name: 'People' })).toHaveAttribute('aria-current', 'page');
+  await admin.setViewportSize({ width: 375, height: 812 });
+  await expect(nav.getByRole('link', { name: 'People' })).toBeHidden();
+  await nav.getByRole('button', { name: 'Menu' }).click();
+  await expect(nav.getByRole('link', { name: 'Audit log' })).toBeVisible();
+  await expectAccessible(admin, 'admin-nav-menu');
+  await expectFitsPhone(admin, adminPages);
+
   // The tutor enrols a family, naming the child.
   const enrol = tutor.getByRole('region', { name: 'Enrol a family' });
   await enrol.getByRole('textbox', { name: "Guardian's email" }).fill(guardianEmail);
@@ -185,13 +197,16 @@ test('staff invited by mail, a family enrolled, a child admitted only after the 
   expect(admitted.status()).toBe(200);
 
   // The tutor now picks the child in the picker and creates the session from the dashboard.
-  const title = `Fractions ${Math.random().toString(36).slice(2, 6)}`;
+  // A long title, as real ones are: the dashboard must still fit a phone (checked below).
+  const title = `Fractions and decimals on one number line, week ${Math.random().toString(36).slice(2, 6)}`;
   await tutor.reload();
   await create.getByRole('textbox', { name: 'Session title' }).fill(title);
   await create.getByRole('checkbox', { name: child }).check();
   await create.getByRole('button', { name: 'Create session', exact: true }).click();
   await expect(create.getByRole('heading', { name: `“${title}” is ready` })).toBeVisible();
   await screenshotBothSizes(tutor, 'dashboard-tutor-session-created');
+  // A tutor's pages fit a phone too, a session's long title and all; back on the dashboard after.
+  await expectFitsPhone(tutor, ['/recordings', '/requests', '/account', '/']);
 
   // Everyone takes their own way in: the tutor and the guardian from "Your sessions", the child from
   // the link on the guardian's dashboard.

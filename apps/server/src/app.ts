@@ -25,7 +25,10 @@ import { concernRoutes } from './routes/concerns';
 import { recordingRoutes } from './routes/consent';
 import { deletionRequestRoutes } from './routes/deletion-requests';
 import { docsRoutes } from './routes/docs';
+import { enrolmentRoutes } from './routes/enrolments';
 import { familyRoutes } from './routes/families';
+import { familyMoveRoutes } from './routes/family-moves';
+import { firstRunRoutes } from './routes/first-run';
 import { guardianPresenceRoutes } from './routes/guardian-presence';
 import { healthRoutes } from './routes/health';
 import { inviteRoutes } from './routes/invites';
@@ -34,6 +37,7 @@ import { peopleRoutes } from './routes/people';
 import { policyRoutes } from './routes/policy';
 import { recordingsRoutes } from './routes/recordings';
 import { researchRoutes } from './routes/research';
+import { seatLinkRoutes } from './routes/seat-links';
 import { sessionScheduleRoutes } from './routes/session-schedule';
 import { sessionRoutes } from './routes/sessions';
 import { studentRoutes } from './routes/students';
@@ -95,9 +99,13 @@ export function createApp(deps: AppDeps) {
     .route('/api', peopleRoutes)
     .route('/api', accountLifecycleRoutes)
     .route('/api', familyRoutes)
+    .route('/api', enrolmentRoutes)
+    .route('/api', familyMoveRoutes)
+    .route('/api', seatLinkRoutes)
     .route('/api', studentRoutes)
     .route('/api', auditRoutes)
     .route('/api', policyRoutes)
+    .route('/api', firstRunRoutes)
     .route('/api', webhookRoutes)
     .route('/api', docsRoutes);
 

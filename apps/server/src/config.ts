@@ -109,6 +109,8 @@ const EnvSchema = z.object({
     .optional(),
   EGRESS_ACTIVE_TIMEOUT_SECONDS: z.coerce.number().positive().max(300).default(20),
   RECONCILE_INTERVAL_SECONDS: z.coerce.number().positive().max(3600).default(15),
+  // How often the calendar worker looks for due invitations, changes, cancellations and reminders.
+  ASSENT_JOB_POLL_MS: z.coerce.number().int().min(50).max(600_000).default(15_000),
   EGRESS_START_TIMEOUT_SECONDS: z.coerce.number().positive().max(120).default(10),
   VAULT_DIR: z
     .string()
@@ -150,6 +152,8 @@ export interface Config {
   readonly inviteSecret: string;
   readonly auth: AuthConfig;
   readonly mail: MailConfig;
+  /** ASSENT_JOB_POLL_MS: the calendar worker's poll interval. */
+  readonly jobPollMs: number;
   /** Origin used in invite links, without a trailing slash. */
   readonly publicUrl: string;
   readonly inviteTtlHours: number;
@@ -288,6 +292,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       trustedProxies: parseTrustedProxies(e.TRUSTED_PROXIES),
     },
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
+    jobPollMs: e.ASSENT_JOB_POLL_MS,
     publicUrl: new URL(e.PUBLIC_URL).origin,
     inviteTtlHours: e.INVITE_TTL_HOURS,
     webDistDir: e.WEB_DIST_DIR,

@@ -16,7 +16,7 @@ const ranks: readonly (readonly string[])[] = [
   ['livekit'],
   ['people'],
   ['policy'],
-  ['presence', 'invites'],
+  ['presence', 'invites', 'calendar'],
   ['vault'],
   ['sessions', 'board'],
   ['consent', 'enrolment', 'chat'],

@@ -2,6 +2,7 @@
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { boardLayoutKey } from './board/layout-key';
+import { createCalendarWorker } from './calendar/calendar-worker';
 import { composeCore } from './compose-core';
 import { type Config, ConfigError, loadConfig } from './config';
 import { createReconciler } from './consent/reconciler';
@@ -11,6 +12,7 @@ import { announceFirstRun } from './enrolment/first-run';
 import { createLiveKitEgress } from './livekit/egress';
 import { createRoomService } from './livekit/room-service';
 import { createLogger } from './logger';
+import { createMailer } from './mail/mailer';
 import { ensureDefaultPolicy } from './policy/policy-service';
 import { findSessionByRoom } from './sessions/session-repository';
 
@@ -64,6 +66,15 @@ const reconciler = createReconciler({
   activeTimeoutMs: config.recording.egressActiveTimeoutSeconds * 1000,
   now,
 });
+// Calendar mail and reminders, from the durable job table (calendar/calendar-queue.ts writes it).
+const calendar = createCalendarWorker({
+  db,
+  mailer: createMailer(config.mail, logger),
+  logger,
+  now,
+  publicUrl: config.publicUrl,
+  pollMs: config.jobPollMs,
+});
 
 const app = createApp({ config, db, logger, roomService, egress, consent, vault, now });
 
@@ -74,6 +85,7 @@ const server = serve({ fetch: app.fetch, hostname: config.host, port: config.por
   );
   reconciler.start();
   vault.start();
+  calendar.start();
   announceFirstRun({ db, config, logger, now }).catch((err) =>
     logger.error({ err }, 'first-run link failed'),
   );
@@ -89,6 +101,7 @@ function shutdown(signal: NodeJS.Signals) {
   force.unref();
   server.close(async () => {
     await reconciler.stop();
+    await calendar.stop();
     await consent.idle();
     await vault.stop();
     await db.destroy();

@@ -15,6 +15,8 @@ export * from './chat/api';
 export * from './consent';
 export * from './people/account-lifecycle';
 export * from './people/api';
+export * from './people/families';
+export * from './people/first-run-checklist';
 export * from './people/policy';
 export * from './people/roles';
 export * from './rights/access-requests';

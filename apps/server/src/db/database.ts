@@ -1,9 +1,12 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { AuditTables } from '../audit/audit-tables';
 import type { BoardTables } from '../board/board-tables';
+import type { CalendarTables } from '../calendar/calendar-tables';
 import type { ChatTables } from '../chat/chat-tables';
 import type { ConsentTables } from '../consent/consent-tables';
+import type { SeatLinkTables } from '../invites/seat-link-tables';
 import type { AuthGuardTables } from '../people/auth-guard-tables';
+import type { FamilyTables } from '../people/family-tables';
 import type { PeopleTables } from '../people/people-tables';
 import type { PolicyTables } from '../policy/policy-tables';
 import type { PresenceTables } from '../presence/presence-tables';
@@ -23,7 +26,10 @@ export interface Database
     RightsTables,
     AuthGuardTables,
     ChatTables,
-    BoardTables {}
+    BoardTables,
+    FamilyTables,
+    SeatLinkTables,
+    CalendarTables {}
 
 export type Db = Kysely<Database>;
 /** Repositories accept either, so callers decide the transaction boundary. */

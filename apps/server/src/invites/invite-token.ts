@@ -12,7 +12,16 @@ import { AppError } from '../http/app-error';
 const audience = 'assent-invite';
 const issuer = 'assent';
 
-const InviteClaims = z.object({ sid: z.string().min(1), pid: z.string().min(1), role: SessionRole });
+/**
+ * `v`: the seat's link version when the link was made (invites/seat-link-version.ts); links made before
+ * any replacement carry none and count as version 0.
+ */
+const InviteClaims = z.object({
+  sid: z.string().min(1),
+  pid: z.string().min(1),
+  role: SessionRole,
+  v: z.number().int().nonnegative().optional(),
+});
 export type InviteClaims = z.infer<typeof InviteClaims>;
 
 export interface VerifiedInvite extends InviteClaims {
@@ -37,7 +46,9 @@ function keyFor(secret: string): Promise<webcrypto.CryptoKey> {
 }
 
 export async function signInvite(secret: string, claims: InviteClaims, expiresAt: Date): Promise<string> {
-  return new SignJWT(claims)
+  // Version 0 is left out, so links from before replacement existed and new ones read the same.
+  const { v, ...rest } = claims;
+  return new SignJWT(v ? claims : rest)
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setIssuer(issuer)
     .setAudience(audience)

@@ -96,7 +96,26 @@ const relations: Record<Resource['kind'], Record<string, Resource>> = {
     'child:minor': { kind: 'seat', seatUserId: null, minor: true, guardianUserIds: [me] },
     'other:minor': { kind: 'seat', seatUserId: someone, minor: true, guardianUserIds: [someone] },
   },
+  // relation: whose seat (my child's, another child's, a guest's, a tutor's) : whose session (own, other).
+  seat_link: {
+    'child:other': seatLink('student', false, [me], someone),
+    'other-child:own': seatLink('student', false, [someone], me),
+    'guest:own': seatLink('student', true, [], me),
+    'guest:other': seatLink('student', true, [], someone),
+    'tutor:own': seatLink('tutor', false, [], me),
+    // A guardian's own seat in a session: guardian links point from it, never to it.
+    'guardian:other': seatLink('guardian', false, [], someone),
+  },
 };
+
+function seatLink(
+  seatRole: 'student' | 'tutor' | 'guardian',
+  guest: boolean,
+  guardianUserIds: string[],
+  sessionOwnerUserId: string,
+): Resource {
+  return { kind: 'seat_link', seatRole, guest, guardianUserIds, sessionOwnerUserId };
+}
 
 function recording(
   ownerUserId: string,
@@ -133,6 +152,8 @@ const allowed = new Set<string>(
   Object.entries({
     'policy.update': ['admin@org'],
     'policy.history': ['admin@org', 'reviewer@org'],
+    'policy.review': ['admin@org'],
+    'first_run.read': ['admin@org'],
     'audit.read': ['admin@org'],
     'staff.invite': ['admin@org'],
     'people.list': ['admin@org'],
@@ -281,6 +302,16 @@ const allowed = new Set<string>(
     'seat.research_consent': [...roles.flatMap(every(['own:adult', 'own:minor'])), 'guardian@child:minor'],
     'research.export': ['admin@org'],
     'consent_refusals.read': ['admin@org', 'reviewer@org'],
+    // Another child for an existing guardian: asked by staff who enrol families, answered by the guardian.
+    'enrolment.request': ['admin@org', 'tutor@org'],
+    'enrolment.answer': ['guardian@org'],
+    'family.move': ['admin@org'],
+    // A guardian their child's link; a tutor a guest's link in their own session; an admin any seat's.
+    'seat.replace_link': [
+      ...every(Object.keys(relations.seat_link))('admin'),
+      'guardian@child:other',
+      'tutor@guest:own',
+    ],
   } satisfies Record<Action, string[]>).flatMap(([action, list]) =>
     list.map((entry) => `${action} ${entry}`),
   ),

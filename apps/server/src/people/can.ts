@@ -98,7 +98,20 @@ export interface ChatLogResource {
   participantsRead: boolean;
 }
 
+/**
+ * One seat's join link, to replace it: whose seat it is (a guest's: no account and no enrolled student
+ * behind it), the guardians linked to it, and the session's owner.
+ */
+export interface SeatLinkResource {
+  kind: 'seat_link';
+  seatRole: SessionRole;
+  guest: boolean;
+  guardianUserIds: readonly string[];
+  sessionOwnerUserId: string | null;
+}
+
 export type Resource =
+  | SeatLinkResource
   | ChatLogResource
   | CallResource
   | OrganisationResource
@@ -123,6 +136,8 @@ export function seatActor(seat: { id: string; role: SessionRole; userId: string 
 export const actions = {
   'policy.update': 'organisation',
   'policy.history': 'organisation',
+  'policy.review': 'organisation',
+  'first_run.read': 'organisation',
   'audit.read': 'organisation',
   'staff.invite': 'organisation',
   'people.list': 'organisation',
@@ -171,6 +186,10 @@ export const actions = {
   'seat.research_consent': 'seat',
   'research.export': 'organisation',
   'consent_refusals.read': 'organisation',
+  'enrolment.request': 'organisation',
+  'enrolment.answer': 'organisation',
+  'family.move': 'organisation',
+  'seat.replace_link': 'seat_link',
 } as const satisfies Record<string, Resource['kind']>;
 
 export type Action = keyof typeof actions;
@@ -180,6 +199,9 @@ type ResourceFor<A extends Action> = Extract<Resource, { kind: (typeof actions)[
 const byRoleAlone: Readonly<Partial<Record<Action, readonly ActorRole[]>>> = {
   'policy.update': ['admin'],
   'policy.history': ['admin', 'reviewer'],
+  // The first-run checklist is the organisation's set-up, and confirming the policy is its admins' word.
+  'policy.review': ['admin'],
+  'first_run.read': ['admin'],
   'audit.read': ['admin'],
   'staff.invite': ['admin'],
   'people.list': ['admin'],
@@ -224,6 +246,12 @@ const byRoleAlone: Readonly<Partial<Record<Action, readonly ActorRole[]>>> = {
   'session.observe': ['admin', 'reviewer'],
   // Anyone in the call may raise their own hand (through the server: browsers publish no data).
   'call.raise_hand': ['tutor', 'student', 'guardian', 'observer'],
+  // Another child for a guardian who already has an account: asked by a tutor or admin, answered only by
+  // the guardian (each answers only their own: narrowed where the request is read).
+  'enrolment.request': ['admin', 'tutor'],
+  'enrolment.answer': ['guardian'],
+  // Moving a family to another tutor is the organisation's decision; the sessions keep their owner.
+  'family.move': ['admin'],
 };
 
 /**
@@ -377,6 +405,16 @@ export function can<A extends Action>(actor: CanActor, action: A, resource: Reso
         (seat.seatUserId !== null && seat.seatUserId === actor.userId) ||
         (actor.role === 'guardian' && seat.guardianUserIds.includes(actor.userId))
       );
+    }
+    case 'seat.replace_link': {
+      // A guardian replaces their child's link; a tutor a guest's link in a session they own; admins any.
+      const seat = resource as SeatLinkResource;
+      if (actor.role === 'admin') return true;
+      if (actor.role === 'guardian')
+        return seat.seatRole === 'student' && seat.guardianUserIds.includes(actor.userId);
+      if (actor.role === 'tutor')
+        return seat.guest && seat.sessionOwnerUserId !== null && seat.sessionOwnerUserId === actor.userId;
+      return false;
     }
     case 'call.mute_participant':
     case 'call.remove_participant':

@@ -204,36 +204,50 @@ export type StudentFilter =
  * the picker's list and for checking the students a tutor picks for a session.
  */
 export function taughtBy(tutor: string) {
+  // A tutor the student was given (a family moved, or the tutor who asked to enrol them) alone teaches
+  // them; without one, their enrolment and their sessions say.
+  const given = (eb: ExpressionBuilder<Database, 'students'>) =>
+    eb
+      .selectFrom('student_tutors')
+      .select('student_tutors.student_id')
+      .whereRef('student_tutors.student_id', '=', 'students.id');
   return (eb: ExpressionBuilder<Database, 'students'>) =>
     eb.or([
-      eb.exists(
-        eb
-          .selectFrom('invitations')
-          .select('invitations.id')
-          .where('invitations.invited_by_user_id', '=', tutor)
-          // The family enrolment that named the student. An invitation *for* a student (their own
-          // sign-in, or a further guardian) never makes its sender their tutor: sending one is not
-          // teaching, and an unused one proves nothing.
-          .whereRef('invitations.id', '=', 'students.invitation_id'),
-      ),
-      eb.exists(
-        eb
-          .selectFrom('guardianships')
-          .innerJoin('invitations', 'invitations.used_by_user_id', 'guardianships.guardian_user_id')
-          .select('guardianships.student_id')
-          .whereRef('guardianships.student_id', '=', 'students.id')
-          .where('invitations.kind', '=', 'family')
-          .where('invitations.invited_by_user_id', '=', tutor),
-      ),
-      eb.exists(
-        eb
-          .selectFrom('people')
-          .innerJoin('sessions', 'sessions.id', 'people.session_id')
-          .select('people.id')
-          .whereRef('people.student_id', '=', 'students.id')
-          .where('sessions.owner_user_id', '=', tutor),
-      ),
+      eb.exists(given(eb).where('student_tutors.tutor_user_id', '=', tutor)),
+      eb.and([eb.not(eb.exists(given(eb))), enrolledOrTaught(eb, tutor)]),
     ]);
+}
+
+function enrolledOrTaught(eb: ExpressionBuilder<Database, 'students'>, tutor: string) {
+  return eb.or([
+    eb.exists(
+      eb
+        .selectFrom('invitations')
+        .select('invitations.id')
+        .where('invitations.invited_by_user_id', '=', tutor)
+        // The family enrolment that named the student. An invitation *for* a student (their own
+        // sign-in, or a further guardian) never makes its sender their tutor: sending one is not
+        // teaching, and an unused one proves nothing.
+        .whereRef('invitations.id', '=', 'students.invitation_id'),
+    ),
+    eb.exists(
+      eb
+        .selectFrom('guardianships')
+        .innerJoin('invitations', 'invitations.used_by_user_id', 'guardianships.guardian_user_id')
+        .select('guardianships.student_id')
+        .whereRef('guardianships.student_id', '=', 'students.id')
+        .where('invitations.kind', '=', 'family')
+        .where('invitations.invited_by_user_id', '=', tutor),
+    ),
+    eb.exists(
+      eb
+        .selectFrom('people')
+        .innerJoin('sessions', 'sessions.id', 'people.session_id')
+        .select('people.id')
+        .whereRef('people.student_id', '=', 'students.id')
+        .where('sessions.owner_user_id', '=', tutor),
+    ),
+  ]);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ConsentCommandResponse, ConsentLogResponse, RecordingOptions } from '@assent/shared';
 import { describe, expect, it } from 'vitest';
+import { raiseSeatLinkVersion } from '../invites/seat-link-version';
 import {
   answer,
   command,
@@ -104,6 +105,24 @@ describe.each(testDatabases)('recording routes ($name)', (database) => {
     expect(bad.status).toBe(400);
     expect((await errorOf(bad)).code).toBe('validation_failed');
     expect(await countRows(t.db, 'consent_log')).toBe(0);
+  });
+
+  it('a link replaced while its holder is in the call can still withdraw, but never say yes again', async () => {
+    const t = ctx();
+    const s = await createRecordingSession(t);
+    const requestId = await requestRecording(t, s);
+    expect((await answer(t, 'consent', s.student, requestId)).status).toBe(200);
+    // The guardian replaces the child's link mid-call .
+    await raiseSeatLinkVersion(t.db, s.student.personId, 'someone', t.clock.now);
+    const withdraw = await answer(t, 'withdraw', s.student, requestId);
+    expect(withdraw.status).toBe(200);
+    expect(((await withdraw.json()) as ConsentCommandResponse).state.status).toBe('stopped_withdrawn');
+    t.clock.now = new Date(t.clock.now.getTime() + 10 * 60_000); // the policy's cool-down after a no
+    const second = await requestRecording(t, s);
+    const yes = await answer(t, 'consent', s.student, second);
+    expect(yes.status).toBe(410);
+    expect((await errorOf(yes)).code).toBe('link_replaced');
+    expect((await answer(t, 'decline', s.student, second)).status).toBe(200);
   });
 
   it('records consent, decline and withdrawal, each logged with who, role, purpose and notice', async () => {

@@ -97,9 +97,11 @@ async function caller(c: Context<AppEnv>, options: { sayingNo?: boolean } = {}):
   const token = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
   if (!token) throw new AppError(401, 'unauthorized', 'Send your invite token as a Bearer token.');
   const { config, db, now } = c.var.deps;
-  // Someone still in the call after their invite expired can always decline, withdraw and see the state.
+  // Someone still in the call after their invite expired, or after their link was replaced, can always
+  // decline, withdraw and see the state.
   const invite = await resolveInvite(db, config.inviteSecret, token, now(), {
     allowExpired: options.sayingNo === true,
+    allowReplaced: options.sayingNo === true,
   });
   // A disabled account may still say no, never yes.
   if (!options.sayingNo) await refuseDisabledSeat(db, invite.person);

@@ -8,6 +8,7 @@
  */
 import type { CancelOccurrenceResponse, MoveOccurrenceRequest, MoveOccurrenceResponse } from '@assent/shared';
 import { appendAudit } from '../audit/audit-log';
+import { queueCalendarChange } from '../calendar/calendar-queue';
 import type { Db, DbOrTrx } from '../db/database';
 import { AppError } from '../http/app-error';
 import type { Actor } from '../people/actor';
@@ -98,8 +99,8 @@ export async function moveOccurrence(
       },
       at,
     });
-    // The calendar update mail is queued here once calendar/calendar-queue.ts exists:
-    // queueCalendarChange(trx, { kind: 'update', sessionIds: [sessionId] }, at).
+    // The update (same UID, the new SEQUENCE) to everyone in it; its reminders planned for the new time.
+    await queueCalendarChange(trx, { kind: 'update', sessionIds: [sessionId] }, at);
     return next;
   });
   const overlaps = before.ownerUserId
@@ -162,8 +163,8 @@ export async function cancelOccurrence(
       detail: { seriesId: before.seriesId, startsAt: before.startsAt, sequence },
       at,
     });
-    // The cancellation mail (METHOD:CANCEL) is queued here once calendar/calendar-queue.ts exists:
-    // queueCalendarChange(trx, { kind: 'cancel', sessionIds: [sessionId] }, at).
+    // The cancellation (METHOD:CANCEL) to everyone in it; its unsent reminders dropped.
+    await queueCalendarChange(trx, { kind: 'cancel', sessionIds: [sessionId] }, at);
   });
   return { sessionId, cancelledAt, sequence };
 }

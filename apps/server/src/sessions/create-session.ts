@@ -7,6 +7,7 @@
  */
 import type { CreateSessionRequest, CreateSessionResponse, Invite } from '@assent/shared';
 import { appendAudit } from '../audit/audit-log';
+import { queueCalendarChange } from '../calendar/calendar-queue';
 import type { Config } from '../config';
 import type { Db } from '../db/database';
 import { AppError } from '../http/app-error';
@@ -246,8 +247,12 @@ export async function createSessionFor(
       },
       at: createdAt,
     });
-    // The calendar mail (invitations, reminders) is queued here once calendar/calendar-queue.ts exists:
-    // queueCalendarChange(trx, { kind: 'invite', sessionIds }, createdAt).
+    // Invitations and reminders for each scheduled occurrence, committed with it (none without a time).
+    await queueCalendarChange(
+      trx,
+      { kind: 'invite', sessionIds: occurrences.map((o) => o.session.id) },
+      createdAt,
+    );
   });
   return {
     sessionId: first.session.id,

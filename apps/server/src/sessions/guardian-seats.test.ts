@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { queueCalendarChange } from '../calendar/calendar-queue';
 import { becomeGuardian } from '../enrolment/guardianships';
 import { signedInAs } from '../test-support/accounts';
 import { buildSession, seatsOf } from '../test-support/organisation';
@@ -31,6 +32,34 @@ const linksOf = (t: TestApp, guardianPersonId: string) =>
 
 describe.each(testDatabases)('guardian seats ($name)', (database) => {
   const ctx = useTestApp(database);
+
+  it('a guardian seated in a scheduled session still to come is invited to it, and nobody else again', async () => {
+    const t = ctx();
+    const { studentIds, created } = await twoFamilies(t);
+    const startsAt = new Date(t.clock.now.getTime() + 7 * 86_400_000).toISOString();
+    await t.db
+      .updateTable('sessions')
+      .set({ starts_at: startsAt, duration_minutes: 60, time_zone: 'Europe/London' })
+      .where('id', '=', created.sessionId)
+      .execute();
+    // As scheduling it did: everyone in it invited.
+    await queueCalendarChange(t.db, { kind: 'invite', sessionIds: [created.sessionId] }, t.clock.now);
+    const invitesBefore = await countRows(t.db, 'calendar_jobs');
+    const ray = await signedInAs(t, 'guardian', 'Ray');
+    await t.db.transaction().execute((trx) => becomeGuardian(trx, ray, [studentIds.Kim ?? ''], t.clock.now));
+    const jobs = await t.db
+      .selectFrom('calendar_jobs')
+      .select(['kind', 'recipient_user_id', 'session_id'])
+      .where('recipient_user_id', '=', ray.userId)
+      .orderBy('kind')
+      .execute();
+    expect(jobs.map((j) => [j.kind, j.session_id])).toEqual([
+      ['invite', created.sessionId],
+      ['reminder', created.sessionId],
+      ['reminder', created.sessionId],
+    ]);
+    expect(await countRows(t.db, 'calendar_jobs')).toBe(invitesBefore + 3);
+  });
 
   it('links a guardian who already has a seat to their new child there, without a second seat', async () => {
     const t = ctx();

@@ -7,6 +7,7 @@
  * Sessions have no end in Assent yet: a session stays joinable from "Your sessions" for as long as it
  * exists. So every session a child has a seat in is one still to come, and gets the guardian's seat.
  */
+import { queueCalendarChange } from '../calendar/calendar-queue';
 import type { DbOrTrx } from '../db/database';
 import { newParticipantIdentity, newPersonId } from '../opaque-ids';
 import { insertGuardianLinks, insertPeople, type Person } from './session-repository';
@@ -103,5 +104,12 @@ export async function seatGuardianInChildrensSessions(
     );
     seated.push({ sessionId, personId: seat, newSeat, studentPersonIds });
   }
+  // A new seat in a scheduled session still to come: the guardian's own invitation and reminders (the
+  // others already invited are not mailed again).
+  await queueCalendarChange(
+    trx,
+    { kind: 'invite', sessionIds: seated.filter((s) => s.newSeat).map((s) => s.sessionId) },
+    new Date(at),
+  );
   return seated;
 }

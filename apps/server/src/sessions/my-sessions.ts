@@ -9,6 +9,7 @@ import type { MySession, OrganisationPolicyInput, SessionTime } from '@assent/sh
 import type { Config } from '../config';
 import type { Db } from '../db/database';
 import { signInvite } from '../invites/invite-token';
+import { seatLinkVersions } from '../invites/seat-link-version';
 import type { Actor } from '../people/actor';
 import { can } from '../people/can';
 import type { PolicyBook } from '../policy/policy-book';
@@ -149,10 +150,14 @@ export async function describeSession(
         deps.config.inviteTtlHours * 3600,
     ) * 1000,
   );
+  const versions = await seatLinkVersions(
+    deps.db,
+    everyone.map((p) => p.id),
+  );
   const linkFor = async (p: Person) => {
     const token = await signInvite(
       deps.config.inviteSecret,
-      { sid: session.id, pid: p.id, role: p.role },
+      { sid: session.id, pid: p.id, role: p.role, v: versions.get(p.id) ?? 0 },
       expiresAt,
     );
     return `${deps.config.publicUrl}/join/${token}`;

@@ -10,6 +10,7 @@ import { adultStudentCases } from './rights-matrix/adult-students';
 import { boardCases, chatCases } from './rights-matrix/chat';
 import { concernCases } from './rights-matrix/concerns';
 import { deletionRequestCases } from './rights-matrix/deletion-requests';
+import { familyGrowthCases } from './rights-matrix/families';
 import { guardianPresenceCases } from './rights-matrix/guardian-presence';
 import { observeCases } from './rights-matrix/observe';
 import { researchCases } from './rights-matrix/research';
@@ -52,6 +53,13 @@ export const routeMatrix: RouteCase[] = [
   },
   { name: 'people list', method: 'GET', path: () => '/api/admin/people', allowed: { admin: 200 } },
   { name: 'audit log', method: 'GET', path: () => '/api/admin/audit', allowed: { admin: 200 } },
+  { name: 'first-run checklist', method: 'GET', path: () => '/api/admin/first-run', allowed: { admin: 200 } },
+  {
+    name: 'mark the policy reviewed',
+    method: 'POST',
+    path: () => '/api/admin/policy/review',
+    allowed: { admin: 200 },
+  },
   {
     name: 'the policy in force',
     method: 'GET',
@@ -222,6 +230,7 @@ export const routeMatrix: RouteCase[] = [
   ...chatCases,
   ...boardCases,
   ...scheduleCases,
+  ...familyGrowthCases,
 ];
 
 /** The status a caller must get from a route. */

@@ -75,6 +75,9 @@ const postgresUrl = process.env.TEST_DATABASE_URL;
 export const testDatabases: TestDatabase[] = postgresUrl ? [sqlite, postgres(postgresUrl)] : [sqlite];
 
 const tablesChildFirst = [
+  'seat_link_versions',
+  'student_tutors',
+  'pending_enrolments',
   'research_exports',
   'research_consents',
   'concern_reports',
@@ -92,6 +95,7 @@ const tablesChildFirst = [
   'session_consent',
   'participant_presence',
   'webhook_events',
+  'calendar_jobs',
   'guardian_links',
   'people',
   'sessions',
@@ -102,6 +106,7 @@ const tablesChildFirst = [
   'students',
   'invitations',
   'audit_log',
+  'policy_reviews',
   'policy_versions',
   'auth_rate_limits',
   'auth_attempts',

@@ -155,6 +155,22 @@ export const failureWords = {
   session_ended: null,
   not_scheduled: null,
   call_in_progress: null,
+  already_enrolled: null,
+  enrolment_declined: words(
+    'This request was declined',
+    'Nothing was enrolled. The tutor can ask again if it was a mistake.',
+    false,
+  ),
+  enrolment_not_pending: words(
+    'This request was already answered',
+    'Reload the page to see how things stand.',
+    false,
+  ),
+  link_replaced: words(
+    'This link was replaced',
+    'A newer link was made for this seat, and this one no longer works. Use the newest link you were sent, or ask for it again.',
+    false,
+  ),
 } satisfies Readonly<Record<ApiFailureCode, FailureMessage | null>>;
 
 type Words = FailureMessage | ((error: unknown) => FailureMessage);
@@ -167,7 +183,8 @@ export type FailureContext =
   | 'sign-in'
   | 'admin'
   | 'report'
-  | 'reset-password';
+  | 'reset-password'
+  | 'enrol-family';
 
 const linkInvalid = failureWords.link_invalid;
 const inviteInvalid = words(
@@ -178,11 +195,24 @@ const inviteInvalid = words(
 
 const overrides: Readonly<Record<FailureContext, Partial<Record<ApiFailureCode, Words>>>> = {
   account: {},
+  // A tutor enrolling a family whose guardian already has an account: they ask that guardian instead.
+  'enrol-family': {
+    email_taken: words(
+      'This guardian already has an account',
+      'Ask them to confirm the children below instead: they answer on their own page, and nothing is enrolled until they confirm.',
+      true,
+    ),
+  },
   // The join page, for students and parents without an account: an invite, not a sign-up link.
   invite: {
     invite_invalid: inviteInvalid,
     not_found: inviteInvalid,
     invite_expired: words('This invite link has expired', 'Ask your tutor for a new invite link.', false),
+    link_replaced: words(
+      'This link was replaced',
+      'A newer link was made for this place in the session, and this one no longer works. Use the newest link you were sent, or ask your tutor (or your parent or guardian) for it.',
+      false,
+    ),
     guardian_agreement_missing: (error) => ({
       title: 'A parent or guardian needs to agree to the policy first',
       detail:

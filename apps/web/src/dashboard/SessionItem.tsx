@@ -3,8 +3,8 @@ import { SessionChatLink } from '../chat/SessionChatLink';
 import { SessionReportLink } from '../rights/concerns/SessionReportLink';
 import { GuardianPresenceLines } from '../rights/presence/GuardianPresenceLines';
 import { OverlapWarning } from '../sessions/OverlapWarning';
+import { ReplaceableLink } from '../sessions/ReplaceableLink';
 import { spanInWords } from '../sessions/zoned-time';
-import { LinkField } from '../ui/LinkField';
 import { AdvanceConsent } from './AdvanceConsent';
 import { JoinControl } from './JoinControl';
 import type { ScheduleChange } from './MySessions';
@@ -86,7 +86,14 @@ export function SessionItem({
           </p>
           {session.children.map((child) =>
             child.joinUrl ? (
-              <LinkField key={child.name} label={`Join link for ${child.name}`} url={child.joinUrl} />
+              <ReplaceableLink
+                key={child.personId}
+                sessionId={session.sessionId}
+                personId={child.personId}
+                name={child.name}
+                label={`Join link for ${child.name}`}
+                url={child.joinUrl}
+              />
             ) : (
               <p key={child.name} className="refusal">
                 <strong>{child.name}:</strong> {child.refusal ?? 'cannot join this session yet.'}

@@ -1,5 +1,7 @@
-import type { InvitationCreated } from '@assent/shared';
+import type { InvitationCreated, PendingEnrolment } from '@assent/shared';
 import { useEffect, useRef, useState } from 'react';
+import { ApiError } from '../api/client';
+import { requestEnrolment } from '../api/families';
 import { inviteFamily } from '../api/people';
 import { FormCard } from '../ui/FormCard';
 import { unplacedErrors } from '../ui/field-errors';
@@ -14,24 +16,55 @@ import {
   toInviteFamilyRequest,
 } from './enrol-family-form';
 
-/** Tutors and admins send a guardian an enrolment link, naming the children they expect. */
+/**
+ * Tutors and admins send a guardian an enrolment link, naming the children they expect. When the guardian
+ * already has an account, they ask that guardian to confirm the children instead (nothing is enrolled
+ * until the guardian does, on their own page).
+ */
 export function EnrolFamilyForm({ onEnrolled }: { onEnrolled: () => void }) {
   const [draft, setDraft] = useState<FamilyDraft>(initialFamilyDraft);
   const [sent, setSent] = useState<InvitationCreated | null>(null);
+  const [asked, setAsked] = useState<PendingEnrolment[] | null>(null);
+  // The address that turned out to be an existing guardian's (the last refusal said so).
+  const [existing, setExisting] = useState<string | null>(null);
   const { submit, fields, onSubmit } = useFormSubmit(
-    () => inviteFamily(toInviteFamilyRequest(draft)),
+    async () => {
+      try {
+        return await inviteFamily(toInviteFamilyRequest(draft));
+      } catch (error) {
+        setExisting(error instanceof ApiError && error.code === 'email_taken' ? draft.guardianEmail : null);
+        throw error;
+      }
+    },
     (result) => {
       setSent(result);
       setDraft(initialFamilyDraft());
       onEnrolled();
     },
+    'enrol-family',
   );
+  const askExisting = useFormSubmit(
+    async () => (await requestEnrolment(toInviteFamilyRequest(draft))).enrolments,
+    (result) => {
+      setAsked(result);
+      setExisting(null);
+      setDraft(initialFamilyDraft());
+    },
+  );
+  const mayAsk = existing !== null && existing === draft.guardianEmail && draft.children.length > 0;
+  const reset = () => {
+    setSent(null);
+    setAsked(null);
+  };
 
   return (
     <FormCard
       headingId="enrol-heading"
       title="Enrol a family"
-      replacedBy={sent && <EnrolmentSent sent={sent} onAnother={() => setSent(null)} />}
+      replacedBy={
+        (sent && <EnrolmentSent sent={sent} onAnother={reset} />) ||
+        (asked && <EnrolmentAsked asked={asked} onAnother={reset} />)
+      }
       intro={
         <p className="muted">
           The guardian gets a link to register, confirm they are an adult, agree to the policy and add their
@@ -40,7 +73,29 @@ export function EnrolFamilyForm({ onEnrolled }: { onEnrolled: () => void }) {
       }
       failure={submit.kind === 'refused' ? submit.failure : null}
       failureKey={submit.kind === 'refused' ? submit.attempt : undefined}
-      failureMore={unplacedErrors(fields, isFamilyFieldPath).map((message) => <p key={message}>{message}</p>)}
+      failureMore={
+        <>
+          {unplacedErrors(fields, isFamilyFieldPath).map((message) => (
+            <p key={message}>{message}</p>
+          ))}
+          {existing !== null && draft.children.length === 0 && <p>Name the children to ask about first.</p>}
+          {mayAsk && (
+            <button
+              type="button"
+              className="button button--primary"
+              disabled={askExisting.submit.kind === 'sending'}
+              onClick={askExisting.onSubmit}
+            >
+              Ask the guardian to confirm
+            </button>
+          )}
+          {askExisting.submit.kind === 'refused' && (
+            <p>
+              <strong>{askExisting.submit.failure.title}.</strong> {askExisting.submit.failure.detail}
+            </p>
+          )}
+        </>
+      }
       onSubmit={onSubmit}
       submitLabel="Send enrolment link"
       busy={submit.kind === 'sending'}
@@ -55,6 +110,26 @@ export function EnrolFamilyForm({ onEnrolled }: { onEnrolled: () => void }) {
       />
       <ChildRows draft={draft} errors={fields} onChange={setDraft} />
     </FormCard>
+  );
+}
+
+function EnrolmentAsked({ asked, onAnother }: { asked: PendingEnrolment[]; onAnother: () => void }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => ref.current?.focus(), []);
+  const first = asked[0];
+  const names = asked.map((e) => e.childName).join(' and ');
+  return (
+    <div ref={ref} tabIndex={-1} className="enrolment-sent">
+      <p role="status">
+        Asked {first?.guardianName} to confirm enrolling {names}. Nothing is enrolled until they confirm on
+        their page{first?.mailed ? '; they were sent an email about it' : ''}.
+      </p>
+      <div className="actions">
+        <button type="button" className="button button--quiet" onClick={onAnother}>
+          Enrol another family
+        </button>
+      </div>
+    </div>
   );
 }
 

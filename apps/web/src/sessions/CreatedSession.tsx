@@ -1,8 +1,8 @@
 import type { CreateSessionResponse } from '@assent/shared';
 import { useEffect, useRef } from 'react';
 import { AppLink } from '../ui/AppLink';
-import { LinkField } from '../ui/LinkField';
 import { OverlapWarning } from './OverlapWarning';
+import { ReplaceableLink } from './ReplaceableLink';
 import { spanInWords } from './zoned-time';
 
 /**
@@ -53,7 +53,10 @@ export function CreatedSession({
         <ul className="link-list">
           {guests.map((invite) => (
             <li key={invite.personId}>
-              <LinkField
+              <ReplaceableLink
+                sessionId={session.sessionId}
+                personId={invite.personId}
+                name={invite.name}
                 label={`Invite link for ${invite.name}`}
                 visibleLabel={
                   <>
@@ -77,9 +80,12 @@ export function CreatedSession({
                 const invite = o.invites?.[index + 1];
                 const url = invite?.name === guest.name ? invite.url : undefined;
                 const when = spanInWords(o.startsAt, o.endsAt, timeZone);
-                return url ? (
+                return invite && url ? (
                   <li key={o.sessionId}>
-                    <LinkField
+                    <ReplaceableLink
+                      sessionId={o.sessionId}
+                      personId={invite.personId}
+                      name={`${guest.name}, ${when}`}
                       label={`Invite link for ${guest.name}, ${when}`}
                       visibleLabel={when}
                       url={url}

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { ApiError } from '../api/client';
-import { describeFailure, type FailureMessage } from '../api/failure-words';
+import { describeFailure, type FailureContext, type FailureMessage } from '../api/failure-words';
 import { type FieldErrors, fieldErrorsFrom } from './field-errors';
 
 export type FormSubmit =
@@ -12,7 +12,11 @@ export type FormSubmit =
  * A form that sends one request: busy while sending, and when refused, the failure in words plus the
  * server's field issues keyed by path. `attempt` counts refusals so the alert re-announces each one.
  */
-export function useFormSubmit<T>(send: () => Promise<T>, onSent: (result: T) => void) {
+export function useFormSubmit<T>(
+  send: () => Promise<T>,
+  onSent: (result: T) => void,
+  context?: FailureContext,
+) {
   const [submit, setSubmit] = useState<FormSubmit>({ kind: 'editing' });
   const fields = submit.kind === 'refused' ? submit.fields : {};
 
@@ -30,7 +34,7 @@ export function useFormSubmit<T>(send: () => Promise<T>, onSent: (result: T) => 
       setSubmit({
         kind: 'refused',
         attempt,
-        failure: describeFailure(error),
+        failure: describeFailure(error, context),
         fields: fieldErrorsFrom(issues),
       });
     }

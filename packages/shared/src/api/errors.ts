@@ -64,6 +64,12 @@ export const ErrorCode = z.enum([
   'session_ended',
   'not_scheduled',
   'call_in_progress',
+  // Families that grow: a child already enrolled with the guardian; an enrolment the guardian declined or
+  // already answered; a join link replaced by a newer one.
+  'already_enrolled',
+  'enrolment_declined',
+  'enrolment_not_pending',
+  'link_replaced',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 

@@ -82,9 +82,11 @@ export const AuditAction = z.enum([
   // The recording policy.
   'policy.create',
   'policy.update',
+  'policy.review',
   // Permissions `can()` knows, audited under their own names when it refuses them (the server checks
   // at compile time that every one of its permissions is listed here).
   'policy.history',
+  'first_run.read',
   'audit.read',
   'staff.invite',
   'people.list',
@@ -128,6 +130,14 @@ export const AuditAction = z.enum([
   'call.open_board',
   'call.lock_board',
   'call.draw_on_locked_board',
+  // Families that grow: another child for an existing guardian (asked, then confirmed or declined by the
+  // guardian), a family moved to another tutor, a seat's join link replaced.
+  'enrolment.request',
+  'enrolment.answer',
+  'enrolment.confirm',
+  'enrolment.decline',
+  'family.move',
+  'seat.replace_link',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 
@@ -202,6 +212,8 @@ export const auditActionWords: Readonly<Record<AuditAction, string>> = {
   'policy.create': 'Set up the recording policy from the defaults',
   'policy.update': 'Change the recording policy',
   'policy.history': 'Look at the policy’s versions',
+  'policy.review': 'Mark the recording policy and agreement text as reviewed',
+  'first_run.read': 'Look at the first-run checklist',
   'audit.read': 'Read the audit log',
   'staff.invite': 'Invite staff',
   'people.list': 'List everyone',
@@ -243,6 +255,12 @@ export const auditActionWords: Readonly<Record<AuditAction, string>> = {
   'call.open_board': 'Open or close the whiteboard in the call',
   'call.lock_board': 'Lock or unlock the whiteboard in the call',
   'call.draw_on_locked_board': 'Draw on the whiteboard while it is locked',
+  'enrolment.request': 'Ask a guardian to confirm enrolling another child',
+  'enrolment.answer': 'Answer a request to enrol a child',
+  'enrolment.confirm': 'Confirm enrolling a child',
+  'enrolment.decline': 'Decline enrolling a child',
+  'family.move': 'Move a family to another tutor',
+  'seat.replace_link': 'Replace a join link',
 };
 
 /** The words for an action; an action this version does not know (an older entry's) as it is stored. */

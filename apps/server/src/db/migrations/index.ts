@@ -18,6 +18,9 @@ import * as board from './2026_12_07_0017_board';
 import * as shareGrant from './2026_12_07_0018_share_grant';
 import * as chatErased from './2026_12_07_0019_chat_erased';
 import * as schedule from './2026_12_07_0020_schedule';
+import * as calendarJobs from './2026_12_07_0021_calendar_jobs';
+import * as families from './2026_12_07_0022_families';
+import * as policyReviews from './2026_12_07_0023_policy_reviews';
 
 /** Every migration by name; names sort in the order they must run. Add new ones here. */
 export const migrations: Record<string, Migration> = {
@@ -39,5 +42,8 @@ export const migrations: Record<string, Migration> = {
   '2026_12_07_0019_chat_erased': chatErased,
   '2026_12_07_0017_board': board,
   '2026_12_07_0018_share_grant': shareGrant,
+  '2026_12_07_0022_families': families,
+  '2026_12_07_0023_policy_reviews': policyReviews,
   '2026_12_07_0020_schedule': schedule,
+  '2026_12_07_0021_calendar_jobs': calendarJobs,
 };

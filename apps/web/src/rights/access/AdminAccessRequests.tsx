@@ -93,8 +93,10 @@ export function AdminAccessRequests() {
                       disabled={busyId !== null}
                       aria-busy={busyId === request.id}
                       onClick={() => prepare(request)}
+                      // The row says whose it is; the name keeps the button apart from the other rows'.
+                      aria-label={`Prepare answer for ${request.requesterName}`}
                     >
-                      Prepare answer for {request.requesterName}
+                      Prepare answer
                     </button>
                   )}
                   {request.stage === 'draft' && (
@@ -103,8 +105,9 @@ export function AdminAccessRequests() {
                       className="button button--secondary button--small"
                       aria-expanded={reading === request.id}
                       onClick={() => setReading(reading === request.id ? null : request.id)}
+                      aria-label={`Read answer for ${request.requesterName}`}
                     >
-                      Read answer for {request.requesterName}
+                      Read answer
                     </button>
                   )}
                 </>
