@@ -70,6 +70,24 @@ describe('MySessions', () => {
     ]);
   });
 
+  it('brings the session a calendar mail links to (/?session=<id>) into view and focus, marked', () => {
+    window.history.replaceState(null, '', '/?session=s2');
+    try {
+      render(
+        <MySessions
+          sessions={ready([session, { ...session, sessionId: 's2', title: 'Geometry' }])}
+          role={tutor}
+        />,
+      );
+      const item = screen.getByRole('listitem', { description: 'The session your mail is about' });
+      expect(within(item).getByRole('heading', { name: 'Geometry' })).toBeTruthy();
+      expect(document.activeElement).toBe(item);
+      expect(screen.getAllByText('The session your mail is about')).toHaveLength(1);
+    } finally {
+      window.history.replaceState(null, '', '/');
+    }
+  });
+
   it('says nothing about it where the server sent nothing', () => {
     render(<MySessions sessions={ready([{ ...session, guardianPresence: undefined }])} role={tutor} />);
     expect(screen.queryByRole('list', { name: 'A parent or guardian at the start and end' })).toBeNull();

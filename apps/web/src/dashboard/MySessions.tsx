@@ -4,7 +4,7 @@ import { fetchPolicy } from '../api/people';
 import { RemoteFailure } from '../people/RemoteFailure';
 import { viewerTimeZone } from '../sessions/zoned-time';
 import { type RemoteHandle, useRemote } from '../ui/useRemote';
-import { SessionItem } from './SessionItem';
+import { SessionItem, sessionItemId } from './SessionItem';
 import { groupSessions, joinWindow, nextChange } from './session-groups';
 import '../sessions/schedule.css';
 
@@ -73,6 +73,17 @@ export function MySessions({ sessions, role, timeZone = viewerTimeZone() }: MySe
     if (waiting.length > 0) reload();
   }, [list, now, reload]);
 
+  // Calendar mail links here as /?session=<id>: bring that session into view, once, when it is listed.
+  const [linked] = useState(linkedSessionId);
+  const shown = useRef(false);
+  useEffect(() => {
+    if (shown.current || !linked || !list.some((s) => s.sessionId === linked)) return;
+    shown.current = true;
+    const item = document.getElementById(sessionItemId(linked));
+    item?.scrollIntoView?.({ block: 'center' });
+    item?.focus({ preventScroll: true });
+  }, [linked, list]);
+
   const onChange = (made: ScheduleChange) => {
     setChange(made);
     sessions.reload();
@@ -104,6 +115,7 @@ export function MySessions({ sessions, role, timeZone = viewerTimeZone() }: MySe
                   timeZone={timeZone}
                   change={change}
                   onChange={onChange}
+                  linked={session.sessionId === linked}
                 />
               ))}
             </ul>
@@ -112,6 +124,11 @@ export function MySessions({ sessions, role, timeZone = viewerTimeZone() }: MySe
       })}
     </section>
   );
+}
+
+/** The session a calendar mail's link names (`?session=<id>`), if any. */
+function linkedSessionId(): string | null {
+  return new URLSearchParams(window.location.search).get('session');
 }
 
 const noPolicy = async (): Promise<OrganisationPolicy | null> => null;

@@ -23,7 +23,12 @@ interface SessionItemProps {
   /** The last move or cancellation made from this page, to say what came of it. */
   change: ScheduleChange | null;
   onChange: (change: ScheduleChange) => void;
+  /** The session a calendar mail linked to (`/?session=<id>`): marked, and focused when listed. */
+  linked?: boolean;
 }
+
+/** The element id of a session in the list, for the calendar mail's link to land on. */
+export const sessionItemId = (sessionId: string) => `session-${sessionId}`;
 
 /** One of "Your sessions": when, who, the person's Join, and for guardians their children's links. */
 export function SessionItem({
@@ -34,6 +39,7 @@ export function SessionItem({
   timeZone,
   change,
   onChange,
+  linked = false,
 }: SessionItemProps) {
   const { time } = session;
   // The organiser (the tutor's seat) and admins may move or cancel; the server decides again.
@@ -42,8 +48,24 @@ export function SessionItem({
   const joinState = joinWindow(time, now);
   const over = joinState === 'closed' || joinState === 'cancelled';
   return (
-    <li className={time?.cancelledAt ? 'session-item session-item--cancelled' : 'session-item'}>
+    <li
+      id={sessionItemId(session.sessionId)}
+      tabIndex={linked ? -1 : undefined}
+      aria-describedby={linked ? `${sessionItemId(session.sessionId)}-linked` : undefined}
+      className={[
+        'session-item',
+        time?.cancelledAt ? 'session-item--cancelled' : '',
+        linked ? 'session-item--linked' : '',
+      ]
+        .filter(Boolean)
+        .join(' ')}
+    >
       <h4 className="session-item__title">{session.title}</h4>
+      {linked && (
+        <p className="session-item__linked" id={`${sessionItemId(session.sessionId)}-linked`}>
+          The session your mail is about
+        </p>
+      )}
       {time && <SessionWhen time={time} timeZone={timeZone} />}
       <p className="muted session-item__meta">
         {!time && formatSessionDate(session.createdAt)}
