@@ -174,7 +174,14 @@ export const researchRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
     const actor = await requireActor(c);
     const { researchExportMedia } = (await c.var.deps.consent.policies.current()).policy;
     return c.json(
-      { sessions: await myResearchSessions(c.var.deps.db, actor.userId, researchExportMedia) },
+      {
+        sessions: await myResearchSessions(
+          c.var.deps.db,
+          actor.userId,
+          researchExportMedia,
+          c.var.deps.now(),
+        ),
+      },
       200,
     );
   })

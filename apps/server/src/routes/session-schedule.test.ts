@@ -2,6 +2,7 @@ import type {
   CancelOccurrenceResponse,
   CreateSessionResponse,
   MoveOccurrenceResponse,
+  MyResearchConsents,
   MySessionList,
 } from '@assent/shared';
 import { describe, expect, it } from 'vitest';
@@ -50,6 +51,25 @@ async function sessionAudit(t: TestApp, action: string) {
 
 describe.each(testDatabases)('scheduled sessions ($name)', (database) => {
   const ctx = useTestApp(database);
+
+  it('offers research sharing only for occurrences that have come (or are about to), never a cancelled one', async () => {
+    const t = ctx();
+    const { tutor, pat, sam } = await family(t);
+    const body = await create(t, tutor, { studentIds: [sam], schedule: weeklyLondon(3) });
+    const [first, second] = body.occurrences ?? [];
+    const listed = async () =>
+      (
+        (await (await asAccount(t, pat, 'GET', '/api/me/research')).json()) as MyResearchConsents
+      ).sessions.map((s) => s.sessionId);
+    expect(await listed()).toEqual([]);
+    // The first occurrence is an hour away: listed; the second, a week later, not yet.
+    t.clock.now = new Date(Date.parse(first?.startsAt ?? '') - 60 * 60_000);
+    expect(await listed()).toEqual([first?.sessionId]);
+    const cancelled = await asAccount(t, tutor, 'POST', `/api/sessions/${second?.sessionId}/cancel`);
+    expect(cancelled.status).toBe(200);
+    t.clock.now = new Date(Date.parse(second?.startsAt ?? '') + 60 * 60_000);
+    expect(await listed()).toEqual([first?.sessionId]);
+  });
 
   it('creates a weekly series across the change to summer time: each occurrence its own session and seats, one audit entry', async () => {
     const t = ctx();

@@ -112,11 +112,17 @@ export async function researchSessionFor(
   return { sessionId: session.id, title: session.title, createdAt: session.createdAt, seats, exportMedia };
 }
 
-/** "Research sharing" on the dashboard: every session where the account has a seat, newest first. */
+/**
+ * "Research sharing" on the dashboard: every session where the account has a seat, newest first, once
+ * it could have been recorded: not an occurrence still to come (a weekly series would otherwise fill
+ * the card with a year of choices about recordings that do not exist; the call asks in time) and not a
+ * cancelled one.
+ */
 export async function myResearchSessions(
   db: Db,
   userId: string,
   exportMedia: ResearchExportMedia,
+  now: Date,
   limit = 50,
 ): Promise<ResearchSession[]> {
   const seats = await db
@@ -125,6 +131,13 @@ export async function myResearchSessions(
     .select(['people.id as person_id', 'sessions.id', 'sessions.title', 'sessions.created_at'])
     .select(['sessions.room_name', 'sessions.owner_user_id'])
     .where('people.user_id', '=', userId)
+    .where('sessions.cancelled_at', 'is', null)
+    .where((eb) =>
+      eb.or([
+        eb('sessions.starts_at', 'is', null),
+        eb('sessions.starts_at', '<=', new Date(now.getTime() + joinOpensAtMostMs).toISOString()),
+      ]),
+    )
     .orderBy('sessions.created_at', 'desc')
     .orderBy('sessions.id')
     .limit(limit)
@@ -145,6 +158,9 @@ export async function myResearchSessions(
   }
   return sessions;
 }
+
+/** A session whose Join may already be open (the policy's most, two hours before) may be recorded soon. */
+const joinOpensAtMostMs = 2 * 60 * 60 * 1000;
 
 export interface ResearchDecider {
   userId: string | null;
