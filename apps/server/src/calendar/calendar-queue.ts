@@ -13,9 +13,10 @@
  * Each mail's content is read when it is sent, so it always says what is true then.
  */
 import { randomUUID } from 'node:crypto';
+import type { Insertable } from 'kysely';
 import type { DbOrTrx } from '../db/database';
 import { currentPolicy } from '../policy/policy-repository';
-import type { CalendarJobKind } from './calendar-tables';
+import type { CalendarJobKind, CalendarJobsTable } from './calendar-tables';
 
 export interface CalendarChange {
   kind: 'invite' | 'update' | 'cancel';
@@ -133,17 +134,7 @@ export async function queueCalendarChange(trx: DbOrTrx, change: CalendarChange, 
     change.kind === 'cancel'
       ? []
       : ((await currentPolicy(trx))?.policy.reminderLeadMinutes ?? defaultReminderLeads);
-  const jobs: {
-    id: string;
-    kind: CalendarJobKind;
-    session_id: string;
-    recipient_user_id: string;
-    lead_minutes: number | null;
-    planned_start: string | null;
-    due_at: string;
-    dedupe_key: string;
-    created_at: string;
-  }[] = [];
+  const jobs: Insertable<CalendarJobsTable>[] = [];
   for (const o of scheduled) {
     const startsAt = o.startsAt as string;
     for (const userId of recipients.get(o.id) ?? []) {
