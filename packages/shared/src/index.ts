@@ -13,6 +13,7 @@ export * from './audit/details';
 export * from './board/api';
 export * from './chat/api';
 export * from './consent';
+export * from './insights/api';
 export * from './people/account-lifecycle';
 export * from './people/api';
 export * from './people/families';

@@ -4,6 +4,7 @@ import type { BoardTables } from '../board/board-tables';
 import type { CalendarTables } from '../calendar/calendar-tables';
 import type { ChatTables } from '../chat/chat-tables';
 import type { ConsentTables } from '../consent/consent-tables';
+import type { TalkTables } from '../insights/talk-tables';
 import type { SeatLinkTables } from '../invites/seat-link-tables';
 import type { AuthGuardTables } from '../people/auth-guard-tables';
 import type { FamilyTables } from '../people/family-tables';
@@ -29,7 +30,8 @@ export interface Database
     BoardTables,
     FamilyTables,
     SeatLinkTables,
-    CalendarTables {}
+    CalendarTables,
+    TalkTables {}
 
 export type Db = Kysely<Database>;
 /** Repositories accept either, so callers decide the transaction boundary. */

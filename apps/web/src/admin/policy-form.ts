@@ -77,6 +77,20 @@ export type SchedulingDraft = Record<
   string
 >;
 
+/** The session-insights values (talk time, transcripts), kept as saved until the form edits them. */
+export const insightsFields = [
+  'talkTimeEnabled',
+  'talkTimeReaderRoles',
+  'talkTimeLearnersSeeOwn',
+  'talkTimeEngagingPercent',
+  'talkTimeLowPercent',
+  'talkTimeHighPercent',
+  'talkTimeRetentionDays',
+  'transcriptsEnabled',
+  'transcriptRetentionDays',
+] as const;
+export type InsightsDraft = Pick<OrganisationPolicyInput, (typeof insightsFields)[number]>;
+
 export interface PolicyDraft {
   basedOnVersion: number;
   purposes: PurposeDraft[];
@@ -87,6 +101,7 @@ export interface PolicyDraft {
   studentsMayShare: boolean;
   /** Scheduling values, as typed (minutes; the reminders a list such as `1440, 15`). */
   scheduling: SchedulingDraft;
+  insights: InsightsDraft;
   adultGuestsAllowed: boolean;
   researchExportMedia: ResearchExportMedia;
   /** Days after a session an expired link may still report or ask for deletion, as typed. */
@@ -158,6 +173,7 @@ export function draftFromPolicy(saved: OrganisationPolicy): PolicyDraft {
       guardianPresenceMinutes: String(policy.guardianPresenceMinutes),
       reminderLeadMinutes: policy.reminderLeadMinutes.join(', '),
     },
+    insights: Object.fromEntries(insightsFields.map((field) => [field, policy[field]])) as InsightsDraft,
     adultGuestsAllowed: policy.adultGuestsAllowed,
     researchExportMedia: policy.researchExportMedia,
     lateRequestDays: String(policy.lateRequestDays),
@@ -195,6 +211,7 @@ export function saveRequestOf(draft: PolicyDraft): SavePolicyRequest {
     joinGraceMinutes: parseDays(draft.scheduling.joinGraceMinutes),
     guardianPresenceMinutes: parseDays(draft.scheduling.guardianPresenceMinutes),
     reminderLeadMinutes: parseMinutesList(draft.scheduling.reminderLeadMinutes),
+    ...draft.insights,
     adultGuestsAllowed: draft.adultGuestsAllowed,
     researchExportMedia: draft.researchExportMedia,
     lateRequestDays: parseDays(draft.lateRequestDays),

@@ -102,6 +102,42 @@ const policyFields = {
     .array(z.number().int().min(1, 'At least a minute').max(10080, 'At most a week'))
     .max(4, 'At most four reminders')
     .default([1440, 15]),
+  /**
+   * Talk time: how long each person speaks, measured by the server from sound levels only (never audio,
+   * never words) in every call while on, disclosed in the notice and shown in the call. Versions saved
+   * before this field existed read as off: families agreed to a policy that did not say it. A new
+   * organisation's first policy has it on.
+   */
+  talkTimeEnabled: z.boolean().default(false),
+  /** Staff roles that may see a session's talk time afterwards: tutors only their own sessions. */
+  talkTimeReaderRoles: z.array(StaffRole).max(3).default(['admin', 'reviewer', 'tutor']),
+  /** Whether each learner (and a child's guardian) may see the learner's own share of a session. */
+  talkTimeLearnersSeeOwn: z.boolean().default(false),
+  /** Schoolhouse's line: a session is "highly engaging" when learners' share reaches this percent. */
+  talkTimeEngagingPercent: z.number().int().min(1).max(99).default(10),
+  /** Talk Meter's bands: learners' share below this percent is low (red)… */
+  talkTimeLowPercent: z.number().int().min(1).max(99).default(25),
+  /** …and at or above this percent high (green). */
+  talkTimeHighPercent: z.number().int().min(1).max(99).default(50),
+  /** Talk time is its own data class: kept this many days after the session, whatever befalls its media. */
+  talkTimeRetentionDays: z
+    .number()
+    .int()
+    .min(1, 'At least one day')
+    .max(3650, 'At most ten years')
+    .default(1095),
+  /**
+   * Transcripts of stored recordings (made only where everyone consented), made on this server, never
+   * sent elsewhere. Versions saved before this field existed read as off; a new organisation's is on.
+   */
+  transcriptsEnabled: z.boolean().default(false),
+  /** Transcripts are their own data class: kept this many days after they are made (may outlive media). */
+  transcriptRetentionDays: z
+    .number()
+    .int()
+    .min(1, 'At least one day')
+    .max(3650, 'At most ten years')
+    .default(1095),
 };
 
 /** What no single field can say: purpose ids unique, roles listed once, and someone able to watch. */
@@ -111,9 +147,22 @@ function checkPolicy(
     participantPlaybackDays: number | null;
     chatReaderRoles: StaffRole[];
     reminderLeadMinutes: number[];
+    talkTimeReaderRoles: StaffRole[];
+    talkTimeLowPercent: number;
+    talkTimeHighPercent: number;
   },
   ctx: z.RefinementCtx,
 ): void {
+  if (policy.talkTimeLowPercent >= policy.talkTimeHighPercent) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['talkTimeHighPercent'],
+      message: 'The high line must be above the low line',
+    });
+  }
+  if (new Set(policy.talkTimeReaderRoles).size !== policy.talkTimeReaderRoles.length) {
+    ctx.addIssue({ code: 'custom', path: ['talkTimeReaderRoles'], message: 'List each role once' });
+  }
   if (new Set(policy.reminderLeadMinutes).size !== policy.reminderLeadMinutes.length) {
     ctx.addIssue({ code: 'custom', path: ['reminderLeadMinutes'], message: 'List each reminder once' });
   }
