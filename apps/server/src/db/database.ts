@@ -13,6 +13,7 @@ import type { PolicyTables } from '../policy/policy-tables';
 import type { PresenceTables } from '../presence/presence-tables';
 import type { RightsTables } from '../rights/rights-tables';
 import type { SessionTables } from '../sessions/session-tables';
+import type { TranscriptTables } from '../transcripts/transcript-tables';
 import type { VaultTables } from '../vault/vault-tables';
 
 /** The whole schema, composed from each feature's tables. */
@@ -31,7 +32,8 @@ export interface Database
     FamilyTables,
     SeatLinkTables,
     CalendarTables,
-    TalkTables {}
+    TalkTables,
+    TranscriptTables {}
 
 export type Db = Kysely<Database>;
 /** Repositories accept either, so callers decide the transaction boundary. */

@@ -22,6 +22,7 @@ import * as calendarJobs from './2026_12_07_0021_calendar_jobs';
 import * as families from './2026_12_07_0022_families';
 import * as policyReviews from './2026_12_07_0023_policy_reviews';
 import * as talkTime from './2026_12_07_0024_talk_time';
+import * as transcripts from './2026_12_07_0025_transcripts';
 
 /** Every migration by name; names sort in the order they must run. Add new ones here. */
 export const migrations: Record<string, Migration> = {
@@ -48,4 +49,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_07_0020_schedule': schedule,
   '2026_12_07_0021_calendar_jobs': calendarJobs,
   '2026_12_07_0024_talk_time': talkTime,
+  '2026_12_07_0025_transcripts': transcripts,
 };
