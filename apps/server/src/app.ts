@@ -5,6 +5,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps, AppEnv } from './http/app-env';
 import { AppError } from './http/app-error';
 import { pageSecurityHeaders } from './http/page-security';
+import { idleTalkObserver } from './insights/talk-observer';
 import { createMailer } from './mail/mailer';
 import { renderError, renderNotFound, validationHook } from './middleware/error-handling';
 import { requestId } from './middleware/request-id';
@@ -53,6 +54,7 @@ export function createApp(deps: AppDeps) {
       deps.auth ??
       createAuth({ db: deps.db, config: deps.config, now, mailer: deps.mailer, logger: deps.logger }),
     mailer: deps.mailer ?? createMailer(deps.config.mail, deps.logger),
+    talk: deps.talk ?? idleTalkObserver,
   };
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 

@@ -9,8 +9,10 @@ import { createReconciler } from './consent/reconciler';
 import { connectDatabase } from './db/connect';
 import { migrateToLatest } from './db/migrate';
 import { announceFirstRun } from './enrolment/first-run';
+import { createTalkObserver } from './insights/talk-observer';
 import { createLiveKitEgress } from './livekit/egress';
 import { createRoomService } from './livekit/room-service';
+import { rtcNodeTalkRoom } from './livekit/talk-room';
 import { createLogger } from './logger';
 import { createMailer } from './mail/mailer';
 import { ensureDefaultPolicy } from './policy/policy-service';
@@ -55,7 +57,17 @@ const egress = createLiveKitEgress(config.livekit.apiUrl, config.livekit, {
   },
 });
 const now = () => new Date();
-const { vault, consent } = composeCore({ config, db, logger, now, egress, roomService });
+const { vault, consent, policies } = composeCore({ config, db, logger, now, egress, roomService });
+// Talk time: one hidden observer per live room whose policy measures it (speaker updates only, never audio).
+const talk = createTalkObserver({
+  db,
+  policies,
+  logger: logger.child({ component: 'talk-time' }),
+  now,
+  livekit: { url: config.livekit.url, apiKey: config.livekit.apiKey, apiSecret: config.livekit.apiSecret },
+  connect: rtcNodeTalkRoom,
+  roomService,
+});
 const reconciler = createReconciler({
   db,
   consent,
@@ -76,7 +88,7 @@ const calendar = createCalendarWorker({
   pollMs: config.jobPollMs,
 });
 
-const app = createApp({ config, db, logger, roomService, egress, consent, vault, now });
+const app = createApp({ config, db, logger, roomService, egress, consent, vault, now, talk });
 
 const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
   logger.info(
@@ -86,6 +98,7 @@ const server = serve({ fetch: app.fetch, hostname: config.host, port: config.por
   reconciler.start();
   vault.start();
   calendar.start();
+  talk.recover().catch((err) => logger.error({ err }, 'talk time recovery failed'));
   announceFirstRun({ db, config, logger, now }).catch((err) =>
     logger.error({ err }, 'first-run link failed'),
   );
@@ -102,6 +115,7 @@ function shutdown(signal: NodeJS.Signals) {
   server.close(async () => {
     await reconciler.stop();
     await calendar.stop();
+    await talk.stop();
     await consent.idle();
     await vault.stop();
     await db.destroy();

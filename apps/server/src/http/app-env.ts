@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config';
 import type { ConsentService } from '../consent/consent-service';
 import type { Db } from '../db/database';
+import type { TalkObserver } from '../insights/talk-observer';
 import type { EgressPort } from '../livekit/egress';
 import type { RoomService } from '../livekit/room-service';
 import type { Mailer } from '../mail/mailer';
@@ -25,6 +26,8 @@ export interface AppDeps {
   auth?: Auth;
   /** Sends invitation mail over SMTP_URL; without it links are only shown on the page. */
   mailer?: Mailer;
+  /** The talk-time observer the webhooks start and stop with each room; idle unless given. */
+  talk?: TalkObserver;
 }
 
 export interface AppEnv {

@@ -6,6 +6,7 @@ import type { Db } from '../db/database';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { AppError } from '../http/app-error';
 import { finishedEgressStatuses } from '../livekit/egress';
+import { isTalkObserverIdentity } from '../livekit/talk-observer-token';
 import {
   egressEvents,
   presenceEvents,
@@ -58,6 +59,8 @@ export const webhookRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
         receivedAt,
       });
       if (!fresh || !presenceEvents.has(event.event) || !event.roomName || !event.identity) return fresh;
+      // The talk-time observer is the server's own hidden listener, never someone present.
+      if (isTalkObserverIdentity(event.identity)) return fresh;
 
       const match = await resolveRoomParticipant(trx, event.roomName, event.identity);
       const presence = {
@@ -98,6 +101,8 @@ async function feedConsentMachine(deps: Required<AppDeps>, event: WebhookSummary
     .where('room_name', '=', event.roomName)
     .executeTakeFirst();
   if (!session) return;
+  if (isTalkObserverIdentity(event.identity)) return;
+  tellTalkObserver(deps, session.id, event);
   if (event.event === 'participant_joined' && event.identity) {
     await participantJoined(deps.db, deps.consent, session.id, {
       identity: event.identity,
@@ -129,6 +134,19 @@ async function feedConsentMachine(deps: Required<AppDeps>, event: WebhookSummary
       deps.vault.collect().catch((err) => deps.logger.error({ err }, 'vault ingest failed'));
     }
   }
+}
+
+/** Talk time is measured while a room is live: watched from the first seat's join, left at its end. */
+function tellTalkObserver(deps: Required<AppDeps>, sessionId: string, event: WebhookSummary): void {
+  const failed = (err: unknown) => deps.logger.error({ err, sessionId }, 'talk time observer failed');
+  if (
+    event.event === 'participant_joined' &&
+    event.roomName &&
+    !event.participantHidden &&
+    event.participantKind !== 'EGRESS'
+  )
+    deps.talk.roomActive(sessionId, event.roomName).catch(failed);
+  else if (event.event === 'room_finished') deps.talk.roomEnded(sessionId).catch(failed);
 }
 
 async function seatOfDisabledAccount(db: Db, sessionId: string, identity: string): Promise<boolean> {
