@@ -1,7 +1,7 @@
 import type { OrganisationPolicyInput } from '@assent/shared';
 import { describe, expect, it } from 'vitest';
 import { sameAgreement } from './agreement-terms';
-import { chatReadersInWords, policyFacts } from './policy-facts';
+import { chatReadersInWords, policyFacts, talkTimeNotice } from './policy-facts';
 
 const policy: OrganisationPolicyInput = {
   purposes: [
@@ -113,5 +113,36 @@ describe('the chat log in the policy facts', () => {
       'the students and guardians who were in it',
     );
     expect(chatReadersInWords({ ...policy, chatReaderRoles: [] })).toBe('nobody');
+  });
+});
+
+describe('talk time and transcripts in the policy facts', () => {
+  it('says nothing of them while the policy keeps neither', () => {
+    const facts = policyFacts({ ...policy, talkTimeEnabled: false, transcriptsEnabled: false });
+    expect(facts.alsoKept.map((k) => k.what).join(' ')).not.toMatch(/talk time|transcript/i);
+    expect(talkTimeNotice({ ...policy, talkTimeEnabled: false })).toBeUndefined();
+  });
+
+  it('says talk time is measured from sound levels, who sees it and how long it is kept; and transcripts', () => {
+    const facts = policyFacts({
+      ...policy,
+      talkTimeEnabled: true,
+      talkTimeReaderRoles: ['tutor', 'admin'],
+      talkTimeLearnersSeeOwn: true,
+      talkTimeRetentionDays: 1095,
+      transcriptsEnabled: true,
+      transcriptRetentionDays: 400,
+    });
+    const talk = facts.alsoKept.find((k) => k.what.startsWith('Talk time'));
+    expect(talk?.what).toContain('measured from sound levels only');
+    expect(talk?.what).toContain('the session’s tutor, administrators and each learner (their own share)');
+    expect(talk?.howLong).toBe(
+      'Kept for 1095 days after the session, then destroyed, whatever happens to its recordings',
+    );
+    const transcripts = facts.alsoKept.find((k) => k.what.startsWith('Transcripts'));
+    expect(transcripts?.howLong).toContain('Kept for 400 days after they are made');
+    expect(talkTimeNotice({ ...policy, talkTimeEnabled: true })).toBe(
+      'How long each person speaks is measured from sound levels; what is said is not recorded by this.',
+    );
   });
 });

@@ -23,6 +23,44 @@ export function chatReadersInWords(policy: OrganisationPolicyInput): string {
   return names.length === 1 ? (names[0] as string) : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }
 
+/** What the pre-session notice says when the policy measures talk time; undefined when it does not. */
+export const talkTimeMeasuredWords =
+  'How long each person speaks is measured from sound levels; what is said is not recorded by this.';
+
+export function talkTimeNotice(policy: OrganisationPolicyInput): string | undefined {
+  return policy.talkTimeEnabled ? talkTimeMeasuredWords : undefined;
+}
+
+const talkReaderWords = {
+  tutor: 'the session’s tutor',
+  reviewer: 'reviewers',
+  admin: 'administrators',
+} as const;
+
+/** Who sees a session's talk time afterwards, in words. */
+function talkReadersInWords(policy: OrganisationPolicyInput): string {
+  const names: string[] = policy.talkTimeReaderRoles.map((role) => talkReaderWords[role]);
+  if (policy.talkTimeLearnersSeeOwn) names.push('each learner (their own share)');
+  if (names.length === 0) return 'nobody';
+  return names.length === 1 ? (names[0] as string) : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
+
+/** Talk time and transcripts, when the policy keeps them: each its own data class with its own time. */
+function insightsKept(policy: OrganisationPolicyInput): PolicyFacts['alsoKept'] {
+  const kept: PolicyFacts['alsoKept'] = [];
+  if (policy.talkTimeEnabled)
+    kept.push({
+      what: `Talk time of each session: when each person spoke, measured from sound levels only (what is said is not recorded by this), seen afterwards by ${talkReadersInWords(policy)}`,
+      howLong: `Kept for ${days(policy.talkTimeRetentionDays)} after the session, then destroyed, whatever happens to its recordings`,
+    });
+  if (policy.transcriptsEnabled)
+    kept.push({
+      what: 'Transcripts of recordings everyone consented to, made on this service’s own machine',
+      howLong: `Kept for ${days(policy.transcriptRetentionDays)} after they are made, then destroyed; erased with their recording when consent is withdrawn under the erase rule`,
+    });
+  return kept;
+}
+
 export function policyFacts(policy: OrganisationPolicyInput): PolicyFacts {
   return {
     organisationName: policy.organisationName,
@@ -48,6 +86,7 @@ export function policyFacts(policy: OrganisationPolicyInput): PolicyFacts {
         what: `The chat of each session: every message with who sent it, whether or not the session was recorded; and the whiteboard, when used, as it was when the session ended (kept with the chat log for the same time); read afterwards by ${chatReadersInWords(policy)}`,
         howLong: `Kept for ${days(policy.chatRetentionDays)} after the session’s last message, then destroyed`,
       },
+      ...insightsKept(policy),
       {
         what: 'The consent record: who was asked, who agreed or said no, when, for which purpose and under which version of this policy',
         howLong: 'Kept with no end date: it is the evidence of what each person agreed to',

@@ -61,6 +61,9 @@ describe.each(testDatabases)('invites and join ($name)', (database) => {
       notice: { version: 'policy-1', text: expect.stringContaining('only if everyone') },
       // The chat is kept whether or not the session is recorded: the notice says for how long.
       chatKeptDays: 90,
+      // Talk time is measured (a new organisation's default): the notice says how, and that nothing said is kept.
+      talkTimeNotice:
+        'How long each person speaks is measured from sound levels; what is said is not recorded by this.',
     });
   });
 

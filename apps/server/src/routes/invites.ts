@@ -13,6 +13,7 @@ import { AppError } from '../http/app-error';
 import { mintParticipantToken } from '../livekit/tokens';
 import { validationHook } from '../middleware/error-handling';
 import { refuseDisabledSeat } from '../people/account-state';
+import { talkTimeNotice } from '../policy/policy-facts';
 import { minorsInCall } from '../presence/guardian-presence-repository';
 import { joinRefusal } from '../sessions/join-gate';
 import { joinWindowRefusal } from '../sessions/join-window';
@@ -89,6 +90,7 @@ async function previewOf(
     // The notice of the policy in force; a request shows the notice of the version it was made under.
     notice: { version: policy.noticeVersion, text: policy.policy.noticeText },
     chatKeptDays: policy.policy.chatRetentionDays,
+    talkTimeNotice: talkTimeNotice(policy.policy),
   };
 }
 

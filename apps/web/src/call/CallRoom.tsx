@@ -122,6 +122,11 @@ export function CallRoom({
         <header className="call__top">
           <RecordingBanner />
           <h1 className="call__title">{join.preview.sessionTitle}</h1>
+          {join.preview.talkTimeNotice !== undefined && (
+            <p className="call__talk-time" title={join.preview.talkTimeNotice}>
+              Talk time measured
+            </p>
+          )}
           <RecordingActions />
         </header>
         <RecordingAnnouncement />

@@ -89,3 +89,32 @@ describe('what the notice says is recorded', () => {
     ).toBeTruthy();
   });
 });
+
+describe('the join page and talk time', () => {
+  const talkWords =
+    'How long each person speaks is measured from sound levels; what is said is not recorded by this.';
+
+  it('says talk time is measured, and how, when the policy measures it', () => {
+    render(
+      <RecordingNotice
+        preview={{ ...preview, recording: { active: false }, talkTimeNotice: talkWords }}
+        recording={undefined}
+        consent={{ kind: 'none' }}
+        onConsent={() => {}}
+      />,
+    );
+    expect(screen.getByText(talkWords)).toBeTruthy();
+  });
+
+  it('says nothing of it when the policy does not measure it', () => {
+    render(
+      <RecordingNotice
+        preview={{ ...preview, recording: { active: false } }}
+        recording={undefined}
+        consent={{ kind: 'none' }}
+        onConsent={() => {}}
+      />,
+    );
+    expect(screen.queryByText(/measured from sound levels/)).toBeNull();
+  });
+});

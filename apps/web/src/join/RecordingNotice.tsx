@@ -74,6 +74,7 @@ export function RecordingNotice({ preview, recording, consent, onConsent }: Reco
           {preview.chatKeptDays === 1 ? '1 day' : `${preview.chatKeptDays} days`} after its last message.
         </p>
       )}
+      {preview.talkTimeNotice !== undefined && <p className="notice__talk">{preview.talkTimeNotice}</p>}
       {!asking && <p>{sharedScreensRecorded}</p>}
       {!asking && (
         <p>

@@ -93,6 +93,11 @@ export const InvitePreview = z.object({
   notice: z.object({ version: z.string(), text: z.string() }),
   /** Days the policy in force keeps the chat log, recorded or not: the notice says so before joining. */
   chatKeptDays: z.number().int().positive().optional(),
+  /**
+   * Present when the policy in force measures talk time: what the pre-session notice says about it. The
+   * call then shows "Talk time measured" to everyone, all along.
+   */
+  talkTimeNotice: z.string().optional(),
 });
 export type InvitePreview = z.infer<typeof InvitePreview>;
 
