@@ -10,9 +10,11 @@ import { eraseWithdrawnChatInCall } from './chat/chat-withdrawal-erase';
 import type { Config } from './config';
 import { type ConsentService, createConsentService } from './consent/consent-service';
 import type { Db } from './db/database';
+import { talkTimeSweeper } from './insights/talk-lifetime';
 import type { EgressPort } from './livekit/egress';
 import type { RoomService } from './livekit/room-service';
 import { createPolicyBook, type PolicyBook } from './policy/policy-book';
+import { heldSessionIds } from './vault/lifetime/holds';
 import type { DataClassSweeper, Vault } from './vault/vault';
 import { vaultFromConfig } from './vault/vault-from-config';
 
@@ -48,7 +50,11 @@ export function composeCore(deps: CoreDeps & Partial<LiveKitPorts>): Core | Core
   // One policy book: consent, the vault and the routes read the policy through it.
   const policies = createPolicyBook({ db, defaults: config.recording, now });
   // The chat log is session record too: the same sweep destroys it past its retention.
-  const sweepers: DataClassSweeper[] = [chatLogSweeper({ db, policies, now })];
+  const sweepers: DataClassSweeper[] = [
+    chatLogSweeper({ db, policies, now }),
+    // Talk time is its own data class: its retention runs from the session's end, whatever befalls media.
+    talkTimeSweeper({ db, policies, heldSessionIds }),
+  ];
   const vault = vaultFromConfig(config.vault, {
     db,
     policies,

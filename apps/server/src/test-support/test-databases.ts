@@ -81,6 +81,8 @@ const tablesChildFirst = [
   'research_exports',
   'research_consents',
   'concern_reports',
+  'talk_intervals',
+  'talk_observations',
   'chat_messages',
   'session_boards',
   'access_requests',

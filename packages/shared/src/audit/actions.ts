@@ -53,6 +53,8 @@ export const AuditAction = z.enum([
   'board.save',
   'board.read',
   'board.destroyed',
+  // Talk time (speaking intervals from sound levels).
+  'talk_time.destroyed',
   // Recordings in the vault.
   'recording.stored',
   'recording.lost',
@@ -185,6 +187,7 @@ export const auditActionWords: Readonly<Record<AuditAction, string>> = {
   'board.save': 'Keep a session’s whiteboard with its chat log',
   'board.read': 'Read a session’s saved whiteboard',
   'board.destroyed': 'Destroy a session’s saved whiteboard',
+  'talk_time.destroyed': 'Destroy a session’s talk time',
   'recording.stored': 'Store a recording',
   'recording.lost': 'Store a recording the recorder left no file for',
   'recording.read': 'Look at a recording',

@@ -125,6 +125,7 @@ export const auditDetailSchemas = {
   'chat.remove': z.object({ sessionId: id, senderPersonId: id }),
   'chat.read': z.object({ sessionId: id, messages: z.number().int() }),
   'chat.destroyed': z.object({ sessionId: id, reason: DeletionReason, messages: z.number().int() }),
+  'talk_time.destroyed': z.object({ sessionId: id, reason: DeletionReason, stretches: z.number().int() }),
   // The whiteboard: its elements stay on the board (and the saved board), never in the audit log.
   'board.open': z.object({ sessionId: id }),
   'board.close': z.object({ sessionId: id }),

@@ -225,6 +225,14 @@ const AnswerBoard = z.object({
 });
 
 /** Everything Assent held about the subject when the request was answered. */
+/** One stretch of the subject's speaking in a session, as talk time measured it (never what was said). */
+export const AnswerTalkStretch = z.object({
+  sessionTitle: z.string(),
+  startedAt: z.string(),
+  /** Null while it goes on. */
+  endedAt: z.string().nullable(),
+});
+
 export const AccessAnswer = z.object({
   compiledAt: z.string(),
   subject: z.object({
@@ -256,6 +264,8 @@ export const AccessAnswer = z.object({
   chatMessages: z.array(AnswerChatMessage).default([]),
   /** The saved whiteboards of the subject's sessions. Answers compiled before the whiteboard have none. */
   boards: z.array(AnswerBoard).optional(),
+  /** When the subject spoke in their sessions (talk time, from sound levels). Answers compiled before talk time have none. */
+  talkTime: z.array(AnswerTalkStretch).optional(),
 });
 export type AccessAnswer = z.infer<typeof AccessAnswer>;
 
