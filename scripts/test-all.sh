@@ -4,7 +4,7 @@
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
 
-ensure_apt redis-server chromium postgresql ffmpeg
+ensure_apt redis-server chromium postgresql ffmpeg espeak-ng sox
 ensure_node
 ensure_node_modules
 log "under Node $(node -v)"
