@@ -43,7 +43,9 @@ const postChat = createRoute({
     201: { description: 'Stored and sent to the room', content: json(ChatMessage) },
     400: errorResponse('validation_failed: empty, or longer than 2000 characters'),
     ...authErrors,
-    403: errorResponse('account_disabled: the seat’s account is disabled'),
+    403: errorResponse(
+      'account_disabled: the seat’s account is disabled; removed_from_call: the tutor removed this seat',
+    ),
     429: errorResponse('rate_limited: this seat sent 10 messages in the last 10 seconds'),
   },
 });
