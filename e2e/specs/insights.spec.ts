@@ -152,7 +152,13 @@ test('talk time is measured by the server to within 3 points of the truth, unsee
   expect(recordingSeen.length).toBeGreaterThan(20);
   expect(recordingSeen.every((on) => on === false)).toBe(true);
 
+  // Everyone leaves: the observer leaves too (its observation ends) and LiveKit closes the room, which a
+  // standard participant left behind would keep open.
   await tutorRoom.disconnect();
   await learnerRoom.disconnect();
   await reviewerContext.close();
+  await expect.poll(() => observationsOf(sessionId)[0]?.ended ?? null, { timeout: 30_000 }).not.toBeNull();
+  await expect
+    .poll(async () => (await rooms.listRooms([roomName])).length, { timeout: 90_000, intervals: [2000] })
+    .toBe(0);
 });

@@ -117,6 +117,25 @@ describe.each(testDatabases)('the talk-time observer ($name)', (database) => {
     expect(observer.watching(s.sessionId)).toBe(false);
   });
 
+  it('leaves when the last seat has gone, so LiveKit can close the room, and comes back with a join', async () => {
+    const t = ctx();
+    const s = await createRecordingSession(t);
+    const lk = fakeLiveKit();
+    const observer = observerFor(t, lk.connect);
+    await observer.roomActive(s.sessionId, s.roomName);
+    lk.rooms[0]?.handlers.speakers([s.tutor.identity]);
+    t.clock.now = new Date(t.clock.now.getTime() + 5000);
+    lk.rooms[0]?.handlers.left(s.tutor.identity);
+    lk.rooms[0]?.handlers.empty();
+    await expect.poll(() => observer.watching(s.sessionId)).toBe(false);
+    expect(lk.rooms[0]?.left).toBe(true);
+    expect((await intervals(t)).map((i) => i.ended_at)).toEqual([t.clock.now.toISOString()]);
+    await observer.roomActive(s.sessionId, s.roomName);
+    expect(lk.rooms).toHaveLength(2);
+    expect(await t.db.selectFrom('talk_observations').selectAll().execute()).toHaveLength(2);
+    await observer.stop();
+  });
+
   it('does not watch when the policy in force does not measure talk time', async () => {
     const t = ctx();
     const s = await createRecordingSession(t);

@@ -189,12 +189,16 @@ export function createTalkObserver(deps: TalkObserverDeps): TalkObserver {
           const at = deps.now().getTime();
           void enqueue(sessionId, watch, (state) => closeIdentity(state, who, at));
         },
+        // The last seat left: leave too, so LiveKit can close the room (a seat's join brings it back).
+        empty: () => void end(sessionId),
         disconnected: (reason) => {
           logger.info({ sessionId, reason }, 'talk time: observer left the room');
           void end(sessionId);
         },
       });
-      logger.info({ sessionId, roomName }, 'talk time: observing');
+      // Everyone had gone before it arrived: it has ended already; leave the room it just joined.
+      if (watch.ending) await watch.connection.disconnect();
+      else logger.info({ sessionId, roomName }, 'talk time: observing');
     } catch (err) {
       logger.warn({ err, sessionId }, 'talk time: could not join the room');
       await end(sessionId);

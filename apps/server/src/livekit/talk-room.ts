@@ -11,6 +11,11 @@ export interface TalkRoomHandlers {
   speakers(identities: string[]): void;
   /** Someone left the room. */
   left(identity: string): void;
+  /**
+   * Nobody else is left in the room. LiveKit closes a room only once no standard participant remains, so
+   * the observer must leave by itself or the room (and its end) would wait for it forever.
+   */
+  empty(): void;
   /** The observer's own connection ended (room closed, kicked, network). */
   disconnected(reason: string): void;
 }
@@ -35,11 +40,15 @@ export const rtcNodeTalkRoom: TalkRoomConnector = async (url, token, handlers) =
   room
     .on(rtc.RoomEvent.TrackPublished, (publication: RemoteTrackPublication) => microphoneOnly(publication))
     .on(rtc.RoomEvent.ActiveSpeakersChanged, (speakers) => handlers.speakers(speakers.map((p) => p.identity)))
-    .on(rtc.RoomEvent.ParticipantDisconnected, (p: RemoteParticipant) => handlers.left(p.identity))
+    .on(rtc.RoomEvent.ParticipantDisconnected, (p: RemoteParticipant) => {
+      handlers.left(p.identity);
+      if (room.remoteParticipants.size === 0) handlers.empty();
+    })
     .on(rtc.RoomEvent.Disconnected, (reason) => handlers.disconnected(String(reason)));
   await room.connect(url, token, { autoSubscribe: false, dynacast: false });
   for (const participant of room.remoteParticipants.values())
     for (const publication of participant.trackPublications.values()) microphoneOnly(publication);
+  if (room.remoteParticipants.size === 0) handlers.empty();
   return {
     async disconnect() {
       await room.disconnect();
