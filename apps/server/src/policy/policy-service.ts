@@ -98,6 +98,10 @@ export function describePolicyChanges(
   for (const field of ['organisationName', 'organisationContact'] as const) {
     if (before[field] !== after[field]) changes.push({ field, before: before[field], after: after[field] });
   }
+  // Transcripts: whether they are made, and their own retention.
+  for (const field of ['transcriptsEnabled', 'transcriptRetentionDays'] as const) {
+    if (before[field] !== after[field]) changes.push({ field, before: before[field], after: after[field] });
+  }
   for (const field of ['noticeText', 'agreementText'] as const) {
     if (before[field] !== after[field]) {
       changes.push({ field, before: textSummary(before[field]), after: textSummary(after[field]) });

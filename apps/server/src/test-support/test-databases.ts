@@ -87,6 +87,8 @@ const tablesChildFirst = [
   'deletion_requests',
   'deletion_records',
   'recording_views',
+  'transcript_keys',
+  'transcripts',
   'recording_keys',
   'recordings',
   'recording_segments',
