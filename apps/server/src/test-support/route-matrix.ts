@@ -15,6 +15,7 @@ import { guardianPresenceCases } from './rights-matrix/guardian-presence';
 import { observeCases } from './rights-matrix/observe';
 import { researchCases } from './rights-matrix/research';
 import { scheduleCases } from './rights-matrix/schedule';
+import { transcriptCases } from './rights-matrix/transcripts';
 
 export type Caller = AccountRole | 'signed-out';
 export const callers: Caller[] = ['signed-out', 'admin', 'reviewer', 'tutor', 'guardian', 'student'];
@@ -231,6 +232,7 @@ export const routeMatrix: RouteCase[] = [
   ...boardCases,
   ...scheduleCases,
   ...familyGrowthCases,
+  ...transcriptCases,
 ];
 
 /** The status a caller must get from a route. */
