@@ -25,6 +25,7 @@ describe('speaker attribution', () => {
       t0 + 60_000,
     );
     expect(result.lines.map((l) => l.speaker?.name ?? null)).toEqual(['Ms Tutor', 'Sam', null]);
+    expect(result.speakerIds).toEqual(['per_tutor', 'per_student', null]);
     expect(result.lines[0]?.text).toBe('Hello there, how are you?');
     expect(result.wordCount).toBe(5 + 3 + 2);
     expect(result.learnerWordCount).toBe(3);

@@ -24,6 +24,8 @@ export interface Seat {
 /** What a transcript holds, encrypted (the lines) beside what stays in the clear (the counts). */
 export interface AttributedTranscript {
   lines: TranscriptLine[];
+  /** Each line's speaker's seat (people.id), for pseudonyms in a research export; kept encrypted with the lines. */
+  speakerIds: (string | null)[];
   wordCount: number;
   learnerWordCount: number;
 }
@@ -48,6 +50,7 @@ export function attributeSegments(
   let wordCount = 0;
   let learnerWordCount = 0;
   const lines: TranscriptLine[] = [];
+  const speakerIds: (string | null)[] = [];
   for (const segment of segments) {
     const from = recordingStart + segment.start * 1000;
     const to = recordingStart + segment.end * 1000;
@@ -66,6 +69,7 @@ export function attributeSegments(
     const words = countWords(text);
     wordCount += words;
     if (seat?.role === 'student') learnerWordCount += words;
+    speakerIds.push(seat && best !== undefined ? best : null);
     lines.push({
       start: Math.max(0, segment.start),
       end: Math.max(0, segment.end),
@@ -73,5 +77,5 @@ export function attributeSegments(
       speaker: seat ? { name: seat.name, role: seat.role } : null,
     });
   }
-  return { lines, wordCount, learnerWordCount };
+  return { lines, speakerIds, wordCount, learnerWordCount };
 }

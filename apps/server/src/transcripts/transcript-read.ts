@@ -4,8 +4,7 @@
  * retention destroyed, so a destroyed recording whose transcript is still kept is readable too. A
  * recording that does not exist and one the caller may not watch answer alike (404), the refusal audited.
  */
-import { type RecordingTranscript, TranscriptLine } from '@assent/shared';
-import { z } from 'zod';
+import type { RecordingTranscript } from '@assent/shared';
 import { appendAudit, auditDenied } from '../audit/audit-log';
 import type { Db } from '../db/database';
 import { AppError } from '../http/app-error';
@@ -14,6 +13,7 @@ import type { PolicyBook } from '../policy/policy-book';
 import { accessOf, recordingResource } from '../vault/recording-access';
 import { findRecording } from '../vault/recording-repository';
 import type { Vault } from '../vault/vault';
+import { openSealedTranscript } from './sealed-transcript';
 
 export interface TranscriptReadDeps {
   db: Db;
@@ -21,8 +21,6 @@ export interface TranscriptReadDeps {
   vault: Pick<Vault, 'openTranscript'>;
   now: () => Date;
 }
-
-const Sealed = z.object({ lines: z.array(TranscriptLine) });
 
 export const transcriptNotFound = () =>
   new AppError(404, 'not_found', 'There is no such recording, or you may not watch it.');
@@ -60,9 +58,7 @@ export async function readTranscript(
   }
   const status = transcript?.status ?? 'none';
   const lines =
-    transcript?.status === 'ready'
-      ? Sealed.parse(JSON.parse((await deps.vault.openTranscript(transcript.id)).toString('utf8'))).lines
-      : [];
+    transcript?.status === 'ready' ? (await openSealedTranscript(deps.vault, transcript.id)).lines : [];
   await appendAudit(deps.db, {
     actor: { userId: actor.userId, role: actor.role },
     action: 'transcript.read',

@@ -242,7 +242,12 @@ export function createTranscriptWorker(deps: TranscriptWorkerDeps): TranscriptWo
       until,
     );
     const text = Buffer.from(
-      JSON.stringify({ version: 1, model: heard.model, lines: attributed.lines }),
+      JSON.stringify({
+        version: 1,
+        model: heard.model,
+        lines: attributed.lines,
+        speakerIds: attributed.speakerIds,
+      }),
       'utf8',
     );
     const policy = await deps.policies.current();
