@@ -23,7 +23,7 @@ function partsOf(name: string): string[] {
   return [...new Set([whole, ...parts])].filter((p) => p !== '');
 }
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const asPattern = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 /** Builds the replacer once for a session; apply it to each line of text. */
 export function deidentifier(names: readonly NameToReplace[], titles: readonly NameToReplace[] = []) {
@@ -50,7 +50,7 @@ export function deidentifier(names: readonly NameToReplace[], titles: readonly N
   const ordered = [...targets.keys()].sort((a, b) => b.length - a.length || a.localeCompare(b));
   if (ordered.length === 0) return (text: string) => text;
   // Spaces inside a name match any run of whitespace.
-  const alternatives = ordered.map((t) => escape(t).replace(/ /g, '\\s+'));
+  const alternatives = ordered.map((t) => asPattern(t).replace(/ /g, '\\s+'));
   const pattern = new RegExp(`(?<![\\p{L}\\p{N}_])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}_])`, 'giu');
   return (text: string) =>
     text.replace(
