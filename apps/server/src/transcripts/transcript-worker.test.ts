@@ -223,6 +223,19 @@ describe.each(testDatabases)('the transcript job ($name)', (database) => {
     expect(JSON.parse(opened.toString('utf8')).lines).toHaveLength(3);
   });
 
+  it('runs a pass as it starts, and stops the engine when it stops', async () => {
+    const t = ctx();
+    await recordedSession(t);
+    const { worker, transcriber } = workerFor(t);
+    worker.start();
+    // The pass start() began is in flight: runOnce joins it rather than starting another.
+    expect(await worker.runOnce()).toMatchObject({ queued: 1, ready: 1 });
+    await worker.stop();
+    expect(transcriber.stopped).toBe(true);
+    const row = await t.db.selectFrom('transcripts').select('status').executeTakeFirstOrThrow();
+    expect(row.status).toBe('ready');
+  });
+
   it('keeps no transcript files but ready ones through the leftovers sweep', async () => {
     const t = ctx();
     await recordedWithTalk(t);

@@ -22,6 +22,7 @@ import { appendAudit } from '../audit/audit-log';
 import { systemActor } from '../audit/system-actor';
 import type { Db } from '../db/database';
 import { newTranscriptId } from '../opaque-ids';
+import { pollingLoop } from '../polling-loop';
 import type { PolicyBook } from '../policy/policy-book';
 import { findRecording } from '../vault/recording-repository';
 import { scratchPath } from '../vault/transcript-blobs';
@@ -185,8 +186,6 @@ export function createTranscriptWorker(deps: TranscriptWorkerDeps): TranscriptWo
   };
   const workerId = deps.workerId ?? `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
   const logger = deps.logger.child({ component: 'transcripts' });
-  let running: Promise<TranscriptPass> | undefined;
-  let timer: NodeJS.Timeout | undefined;
   let halting = false;
 
   /** Writes the job's outcome only while this worker still holds its claim (and nobody destroyed it). */
@@ -367,24 +366,16 @@ export function createTranscriptWorker(deps: TranscriptWorkerDeps): TranscriptWo
     return counts;
   }
 
-  function runOnce(): Promise<TranscriptPass> {
-    if (!running) running = pass().finally(() => (running = undefined));
-    return running;
-  }
-
+  const loop = pollingLoop(pass, deps.pollMs);
   return {
-    runOnce,
+    runOnce: loop.runOnce,
     start() {
       halting = false;
-      const tick = () => void runOnce().catch((err) => logger.error({ err }, 'transcript pass failed'));
-      tick();
-      timer = setInterval(tick, deps.pollMs);
-      timer.unref();
+      loop.start();
     },
     async stop() {
       halting = true;
-      if (timer) clearInterval(timer);
-      await running?.catch(() => undefined);
+      await loop.stop();
       await deps.transcriber.stop();
     },
   };
