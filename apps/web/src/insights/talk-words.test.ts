@@ -37,6 +37,8 @@ describe('talk time in words', () => {
   it('says consent events, and keeps an unknown kind readable', () => {
     expect(consentEventInWords('withdrawn', 'Sam')).toBe('Sam withdrew consent');
     expect(consentEventInWords('recording_started', null)).toBe('Recording started');
+    expect(consentEventInWords('declined', null)).toBe('Someone declined');
+    expect(consentEventInWords('cancelled', 'Tina')).toBe('Tina cancelled the request to record');
     expect(consentEventInWords('guardian_left', 'Gia')).toBe('guardian left: Gia');
   });
 

@@ -71,6 +71,8 @@ export function consentEventInWords(kind: string, name: string | null): string {
       return `${who} declined`;
     case 'withdrawn':
       return `${who} withdrew consent`;
+    case 'cancelled':
+      return `${who} cancelled the request to record`;
     case 'recording_started':
       return 'Recording started';
     case 'recording_stopped':
