@@ -82,3 +82,28 @@ describe('a session’s talk time', () => {
     expect(await screen.findByText(/does not exist or you may not see it/)).toBeTruthy();
   });
 });
+
+describe('a session’s talk time while the call goes on', () => {
+  it('is asked for again every half minute until the call has ended', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      let live = true;
+      const fetchMock = stubApi((method, path) =>
+        method === 'GET' && path === '/api/sessions/ses_1/insights'
+          ? { body: { ...sessionInsights, live } }
+          : undefined,
+      );
+      render(<SessionInsightsPage sessionId="ses_1" />);
+      await screen.findByRole('table', { name: 'Talk time in numbers' });
+      expect(fetchMock).toHaveBeenCalledTimes(1);
+      live = false;
+      await vi.advanceTimersByTimeAsync(30_000);
+      await vi.waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(2));
+      await vi.waitFor(() => expect(screen.queryByText(/still going/)).toBeNull());
+      await vi.advanceTimersByTimeAsync(60_000);
+      expect(fetchMock).toHaveBeenCalledTimes(2);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});

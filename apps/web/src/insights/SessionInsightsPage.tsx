@@ -1,4 +1,5 @@
 import type { SessionInsights } from '@assent/shared';
+import { useEffect } from 'react';
 import { ApiError } from '../api/client';
 import { fetchSessionInsights } from '../api/insights';
 import { RemoteFailure } from '../people/RemoteFailure';
@@ -22,6 +23,8 @@ import {
 } from './talk-words';
 import './insights.css';
 
+const LIVE_REFRESH_MS = 30_000;
+
 /**
  * `/sessions/:id/insights`: a session's talk time for the readers the policy names. Measured by the
  * server from sound levels only; the server decides who may see it and audits every reading.
@@ -29,6 +32,13 @@ import './insights.css';
 export function SessionInsightsPage({ sessionId }: { sessionId: string }) {
   usePageTitle('Talk time');
   const { state, reload } = useRemote(() => fetchSessionInsights(sessionId));
+  // While the call goes on the numbers grow: asked for again every half minute (each reading is audited).
+  const live = state.kind === 'ready' && state.data.live;
+  useEffect(() => {
+    if (!live) return;
+    const timer = setInterval(reload, LIVE_REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [live, reload]);
   return (
     <div className="stack insights">
       <section className="card" aria-labelledby="talk-time-heading">
@@ -72,7 +82,10 @@ function InsightsBody({ insights, onReload }: { insights: SessionInsights; onRel
         <>
           {insights.live && (
             <div className="insights__live">
-              <p role="status">The call is still going: these numbers grow until it ends.</p>
+              <p role="status">
+                The call is still going: these numbers grow until it ends, and are brought up to date every
+                half minute.
+              </p>
               <button type="button" className="button button--secondary" onClick={onReload}>
                 Refresh
               </button>
