@@ -18,9 +18,12 @@ export type InsightsRouteName = Extract<Route, { page: 'session-insights' | 'tut
 export function InsightsRoute({ route, path }: { route: InsightsRouteName; path: string }) {
   return (
     <RequireAccount returnTo={path}>
-      {() =>
+      {(user) =>
         route.page === 'session-insights' ? (
-          <SessionInsightsPage sessionId={route.sessionId} />
+          <SessionInsightsPage
+            sessionId={route.sessionId}
+            tutorViewerId={user.role === 'tutor' ? user.id : null}
+          />
         ) : (
           <TutorTrendPage userId={route.userId} />
         )

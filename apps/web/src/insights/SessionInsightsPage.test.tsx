@@ -70,6 +70,12 @@ describe('a session’s talk time', () => {
     expect(screen.getByText(/You see your own share only/)).toBeTruthy();
     expect(screen.queryByRole('link', { name: /over time/ })).toBeNull();
     cleanup();
+    answer({ ...sessionInsights, tutorUserId: undefined });
+    render(<SessionInsightsPage sessionId="ses_1" tutorViewerId="usr_me" />);
+    expect((await screen.findByRole('link', { name: 'Your talk time over time' })).getAttribute('href')).toBe(
+      '/insights/tutors/usr_me',
+    );
+    cleanup();
     answer({ ...sessionInsights, measured: false, speakers: [], words: null });
     render(<SessionInsightsPage sessionId="ses_1" />);
     expect(await screen.findByText(/Talk time was not measured in this session/)).toBeTruthy();

@@ -29,7 +29,14 @@ const LIVE_REFRESH_MS = 30_000;
  * `/sessions/:id/insights`: a session's talk time for the readers the policy names. Measured by the
  * server from sound levels only; the server decides who may see it and audits every reading.
  */
-export function SessionInsightsPage({ sessionId }: { sessionId: string }) {
+export function SessionInsightsPage({
+  sessionId,
+  tutorViewerId = null,
+}: {
+  sessionId: string;
+  /** A tutor reading (a tutor sees only their own sessions): their account, to link their own trend. */
+  tutorViewerId?: string | null;
+}) {
   usePageTitle('Talk time');
   const { state, reload } = useRemote(() => fetchSessionInsights(sessionId));
   // While the call goes on the numbers grow: asked for again every half minute (each reading is audited).
@@ -56,13 +63,23 @@ export function SessionInsightsPage({ sessionId }: { sessionId: string }) {
           ) : (
             <RemoteFailure error={state.error} what="the talk time" onRetry={reload} />
           ))}
-        {state.kind === 'ready' && <InsightsBody insights={state.data} onReload={reload} />}
+        {state.kind === 'ready' && (
+          <InsightsBody insights={state.data} onReload={reload} tutorViewerId={tutorViewerId} />
+        )}
       </section>
     </div>
   );
 }
 
-function InsightsBody({ insights, onReload }: { insights: SessionInsights; onReload: () => void }) {
+function InsightsBody({
+  insights,
+  onReload,
+  tutorViewerId,
+}: {
+  insights: SessionInsights;
+  onReload: () => void;
+  tutorViewerId: string | null;
+}) {
   return (
     <>
       <p className="insights__session">
@@ -97,10 +114,16 @@ function InsightsBody({ insights, onReload }: { insights: SessionInsights; onRel
           <ShareSummary insights={insights} />
           <SpeakersTable insights={insights} />
           <Timeline insights={insights} />
-          {insights.tutorUserId && (
+          {insights.tutorUserId ? (
             <p>
               <AppLink href={tutorTrendPath(insights.tutorUserId)}>The tutor’s talk time over time</AppLink>
             </p>
+          ) : (
+            tutorViewerId && (
+              <p>
+                <AppLink href={tutorTrendPath(tutorViewerId)}>Your talk time over time</AppLink>
+              </p>
+            )
           )}
         </>
       )}
