@@ -53,6 +53,7 @@ def forbid_network():
 
 
 def main():
+    import av
     from faster_whisper import WhisperModel
     from faster_whisper.audio import decode_audio
 
@@ -95,7 +96,12 @@ def main():
             continue
         try:
             # PyAV (FFmpeg inside its wheel) reads the vault's MP4, WebM and OGG: the audio track, resampled
-            # to 16 kHz mono. A file without a readable audio track is not a transcript.
+            # to 16 kHz mono. A recording without an audio track (nobody had a microphone) heard nothing.
+            with av.open(path) as container:
+                has_audio = len(container.streams.audio) > 0
+            if not has_audio:
+                answer({"id": request_id, "segments": [], "audioSeconds": 0, "model": name})
+                continue
             audio = decode_audio(path, sampling_rate=model.feature_extractor.sampling_rate)
         except Exception as error:  # noqa: BLE001 - PyAV raises many kinds; all mean the same here
             answer({"id": request_id, "error": {"code": "unreadable", "message": f"cannot read its audio: {error}"}})

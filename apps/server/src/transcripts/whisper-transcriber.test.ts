@@ -122,6 +122,48 @@ describe.skipIf(!python && !process.env.CI)('the faster-whisper worker', () => {
   );
 
   it(
+    'hears nothing in silence (no invented words) and in a recording without an audio track',
+    async () => {
+      const quiet = ['-loglevel', 'error', '-y'];
+      const silence = join(dir, 'silence.ogg');
+      execFileSync('ffmpeg', [
+        ...quiet,
+        '-f',
+        'lavfi',
+        '-i',
+        'anullsrc=r=48000:cl=mono',
+        '-t',
+        '5',
+        '-c:a',
+        'libopus',
+        silence,
+      ]);
+      const videoOnly = join(dir, 'video-only.mp4');
+      execFileSync('ffmpeg', [
+        ...quiet,
+        '-f',
+        'lavfi',
+        '-i',
+        'color=c=black:s=160x120:r=10',
+        '-t',
+        '3',
+        '-c:v',
+        'libx264',
+        videoOnly,
+      ]);
+      const silent = await transcriber.transcribe(silence);
+      expect(silent.segments).toEqual([]);
+      expect(silent.audioSeconds).toBeCloseTo(5, 0);
+      expect(await transcriber.transcribe(videoOnly)).toEqual({
+        segments: [],
+        audioSeconds: 0,
+        model: 'tiny.en',
+      });
+    },
+    slow,
+  );
+
+  it(
     'one request at a time: concurrent calls are answered in order, each with its own transcript',
     async () => {
       const [a, b] = await Promise.all([
