@@ -234,6 +234,25 @@ describe.skipIf(!python && !process.env.CI)('the faster-whisper worker', () => {
   );
 
   it(
+    'needs no network: the worker loads its model and transcribes in a network namespace without one',
+    async () => {
+      // unshare(1) gives the worker an empty network namespace (loopback down, no route anywhere).
+      const isolated = join(dir, 'python-without-network');
+      writeFileSync(isolated, `#!/bin/sh\nexec unshare --net --map-root-user ${python} "$@"\n`, {
+        mode: 0o755,
+      });
+      const offline = new WhisperTranscriber({ ...options, python: isolated });
+      try {
+        const heard = await offline.transcribe(media.mp4);
+        expect(wordErrorRate(media.truth, heard.segments.map((s) => s.text).join(' '))).toBeLessThan(0.15);
+      } finally {
+        await offline.stop();
+      }
+    },
+    slow,
+  );
+
+  it(
     'stop ends the worker, and a later call is refused',
     async () => {
       const own = new WhisperTranscriber({ ...options, python: python as string });
