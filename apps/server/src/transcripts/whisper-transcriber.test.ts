@@ -264,4 +264,39 @@ describe.skipIf(!python && !process.env.CI)('the faster-whisper worker', () => {
     },
     slow,
   );
+
+  it(
+    'stop while the worker is still loading its model leaves no worker behind',
+    async () => {
+      const workers = () =>
+        execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(process.pid)], { encoding: 'utf8' })
+          .split('\n')
+          .filter((line) => line.includes('transcribe.py')).length;
+      const before = workers();
+      const own = new WhisperTranscriber({ ...options, python: python as string });
+      const pending = own.transcribe(media.wav).catch((e: unknown) => e);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(workers()).toBe(before + 1);
+      await own.stop();
+      expect(await pending).toMatchObject({ name: 'TranscriberError', code: 'stopped' });
+      expect(workers()).toBe(before);
+    },
+    slow,
+  );
+
+  it(
+    'stop during a transcript ends it at once rather than waiting for it',
+    async () => {
+      const own = new WhisperTranscriber({ ...options, python: python as string });
+      await own.transcribe(media.wav);
+      const long = speakLines(mkdtempSync(join(dir, 'long-')), undefined, 3);
+      const pending = own.transcribe(long.mp4).catch((e: unknown) => e);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const started = performance.now();
+      await own.stop();
+      expect(performance.now() - started).toBeLessThan(3000);
+      expect(await pending).toMatchObject({ name: 'TranscriberError', code: 'stopped' });
+    },
+    slow,
+  );
 });

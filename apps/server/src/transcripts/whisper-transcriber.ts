@@ -92,10 +92,12 @@ export class WhisperTranscriber implements Transcriber {
     return run;
   }
 
+  /** Ends the worker at once (a transcript in progress fails with `stopped`) and refuses later calls. */
   async stop(): Promise<void> {
     this.stopped = true;
+    this.worker?.child.kill('SIGTERM');
+    await this.endWorker(2000);
     await this.queue;
-    await this.endWorker(5000);
   }
 
   private async transcribeNow(path: string): Promise<Heard> {
@@ -136,6 +138,7 @@ export class WhisperTranscriber implements Transcriber {
     } catch (error) {
       if (error instanceof TranscriberError && error.code === 'timeout') await this.endWorker(0);
       if (!(error instanceof TranscriberError)) {
+        if (this.stopped) throw new TranscriberError('stopped', 'the transcriber was stopped');
         await this.endWorker(0);
         throw new TranscriberError('worker_died', `the transcriber worker died: ${(error as Error).message}`);
       }
@@ -166,6 +169,8 @@ export class WhisperTranscriber implements Transcriber {
           ready.success ? (ready.data.error?.message ?? 'not ready') : `said ${line.slice(0, 200)}`,
         );
       }
+      // stop() came while it was loading: it never saw this worker, so end it here.
+      if (this.stopped) throw new TranscriberError('stopped', 'the transcriber was stopped');
       this.options.logger?.info(
         { pid: worker.child.pid, model: ready.data.model },
         'transcriber worker ready',
@@ -175,6 +180,7 @@ export class WhisperTranscriber implements Transcriber {
     } catch (error) {
       worker.child.kill('SIGKILL');
       await worker.exited;
+      if (error instanceof TranscriberError) throw error;
       throw new TranscriberError(
         'unavailable',
         `the transcriber worker did not start: ${(error as Error).message}`,
