@@ -67,6 +67,10 @@ try {
     });
     console.log(`run ${i + 1}: ${heard.audioSeconds.toFixed(1)} s of audio in ${seconds.toFixed(2)} s`);
   }
+  // The worker's peak resident memory (model, decoded audio, CTranslate2's buffers), from /proc (Linux).
+  const peakMiB =
+    Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${transcriber.workerPid}/status`, 'utf8'))?.[1]) /
+    1024;
   const sorted = [...results].sort((a, b) => a.rtf - b.rtf);
   const median = sorted[Math.floor(sorted.length / 2)] ?? sorted[0];
   if (!median) throw new Error('no runs');
@@ -78,6 +82,7 @@ try {
       'CPU s per audio s': (median.cpuSeconds / median.audioSeconds).toFixed(3),
       'WER %': (median.wer * 100).toFixed(1),
       'worker start s': startupSeconds.toFixed(2),
+      'worker peak MiB': peakMiB.toFixed(0),
     },
   });
   const load = loadavg()[0] ?? 0;
@@ -99,6 +104,7 @@ try {
         threads,
         repeat,
         startupSeconds,
+        peakMiB,
         runs: results,
       },
       null,
