@@ -277,7 +277,9 @@ describe.skipIf(!python && !process.env.CI)('the faster-whisper worker', () => {
       const pending = own.transcribe(media.wav).catch((e: unknown) => e);
       await new Promise((resolve) => setTimeout(resolve, 100));
       expect(workers()).toBe(before + 1);
+      const started = performance.now();
       await own.stop();
+      expect(performance.now() - started).toBeLessThan(1500); // ended, not left to finish loading
       expect(await pending).toMatchObject({ name: 'TranscriberError', code: 'stopped' });
       expect(workers()).toBe(before);
     },

@@ -75,6 +75,8 @@ interface Worker {
 
 export class WhisperTranscriber implements Transcriber {
   private worker: Worker | undefined;
+  /** A worker still loading its model, so that stop() can end it too. */
+  private starting: Worker | undefined;
   private queue: Promise<unknown> = Promise.resolve();
   private stopped = false;
   private nextId = 1;
@@ -96,6 +98,7 @@ export class WhisperTranscriber implements Transcriber {
   async stop(): Promise<void> {
     this.stopped = true;
     this.worker?.child.kill('SIGTERM');
+    this.starting?.child.kill('SIGTERM');
     await this.endWorker(2000);
     await this.queue;
   }
@@ -126,7 +129,7 @@ export class WhisperTranscriber implements Transcriber {
           continue;
         }
         const answer = parsed.data;
-        if (answer.id !== id) continue; // an answer to a request that timed out on an earlier worker cannot arrive here; ignore strays
+        if (answer.id !== id) continue; // one request at a time, answered in order: another id is not ours
         if ('error' in answer) {
           const code = workerErrorCodes.has(answer.error.code as TranscriberErrorCode)
             ? (answer.error.code as TranscriberErrorCode)
@@ -154,6 +157,7 @@ export class WhisperTranscriber implements Transcriber {
     }
     this.worker = undefined;
     const worker = this.startWorker();
+    this.starting = worker;
     const startupMs = (this.options.startupTimeoutSeconds ?? 120) * 1000;
     let timer: NodeJS.Timeout | undefined;
     try {
@@ -169,8 +173,7 @@ export class WhisperTranscriber implements Transcriber {
           ready.success ? (ready.data.error?.message ?? 'not ready') : `said ${line.slice(0, 200)}`,
         );
       }
-      // stop() came while it was loading: it never saw this worker, so end it here.
-      if (this.stopped) throw new TranscriberError('stopped', 'the transcriber was stopped');
+      if (this.stopped) throw new Error('stopped while loading');
       this.options.logger?.info(
         { pid: worker.child.pid, model: ready.data.model },
         'transcriber worker ready',
@@ -180,13 +183,14 @@ export class WhisperTranscriber implements Transcriber {
     } catch (error) {
       worker.child.kill('SIGKILL');
       await worker.exited;
-      if (error instanceof TranscriberError) throw error;
+      if (this.stopped) throw new TranscriberError('stopped', 'the transcriber was stopped');
       throw new TranscriberError(
         'unavailable',
         `the transcriber worker did not start: ${(error as Error).message}`,
       );
     } finally {
       clearTimeout(timer);
+      this.starting = undefined;
     }
   }
 
