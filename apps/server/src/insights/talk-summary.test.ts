@@ -202,6 +202,22 @@ describe('talk summary properties', () => {
     );
   });
 
+  it('never counts bridged pauses as talk: a monologue of short stretches holds at most the tutor’s seconds', () => {
+    // Short stretches close together, so pauses under two seconds (bridged) are common.
+    const short = fc
+      .tuple(fc.double({ min: 0, max: 30, noNaN: true }), fc.double({ min: 0.1, max: 2, noNaN: true }))
+      .map(([from, len]) => ({ from, to: from + len }));
+    fc.assert(
+      fc.property(fc.array(short, { minLength: 2, maxLength: 15 }), (spans) => {
+        const s = summariseTalk([{ key: 't', name: 't', role: 'tutor', spans }], 40, lines);
+        const m = s.longestTutorMonologue;
+        expect(m).not.toBeNull();
+        expect(m?.seconds ?? 0).toBeLessThanOrEqual(s.tutorSeconds + 0.01);
+        expect(m?.seconds ?? 0).toBeLessThanOrEqual((m?.to ?? 0) - (m?.from ?? 0) + 0.02);
+      }),
+    );
+  });
+
   it('never has a monologue longer than the tutor’s talk, and has one exactly when the tutor spoke', () => {
     fc.assert(
       fc.property(seats, axis, (all, axisSeconds) => {
