@@ -3,7 +3,8 @@
  *
  * The axis starts at the first observation (the observer attached with the room) and runs to the last
  * one's end, or to now while the call goes on; a stretch still open ends there. Recording segments are
- * clipped to the axis, consent events outside it left out.
+ * clipped to the axis, consent events outside it left out. The seats shown are those that spoke or were
+ * in the call; an observer's seat (a reviewer or admin watching) is not part of the lesson and is left out.
  *
  * A learner's own view (`ownSeatIds`: a student's own seat, or for a guardian the seats of the children
  * they speak for, and the guardian's own) is the session as between the tutor and those seats: other
