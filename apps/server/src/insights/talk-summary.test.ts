@@ -1,3 +1,4 @@
+import type { TalkSpan } from '@assent/shared';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bandOf, mergeSpans, type SeatTalk, summariseTalk } from './talk-summary';
@@ -215,6 +216,47 @@ describe('talk summary properties', () => {
         expect(m?.seconds ?? 0).toBeLessThanOrEqual(s.tutorSeconds + 0.01);
         expect(m?.seconds ?? 0).toBeLessThanOrEqual((m?.to ?? 0) - (m?.from ?? 0) + 0.02);
       }),
+    );
+  });
+
+  it('finds the same longest monologue as a plain search over every pause', () => {
+    // Reference: join tutor stretches across pauses under two seconds nobody else spoke in, checking
+    // every other stretch for every pause.
+    type Monologue = { from: number; to: number; seconds: number };
+    const naive = (tutor: TalkSpan[], others: TalkSpan[]): Monologue | null => {
+      let best: Monologue | null = null;
+      let cur: Monologue | null = null;
+      for (const sp of tutor) {
+        const gapFrom = cur?.to ?? 0;
+        const quiet = !others.some((o) => o.from < sp.from && o.to > gapFrom);
+        if (cur !== null && sp.from - cur.to < 2 && quiet)
+          cur = { from: cur.from, to: sp.to, seconds: cur.seconds + sp.to - sp.from };
+        else cur = { from: sp.from, to: sp.to, seconds: sp.to - sp.from };
+        if (!best || cur.seconds > best.seconds) best = cur;
+      }
+      return best;
+    };
+    const short = fc
+      .tuple(fc.double({ min: 0, max: 40, noNaN: true }), fc.double({ min: 0.1, max: 3, noNaN: true }))
+      .map(([from, len]) => ({ from, to: from + len }));
+    fc.assert(
+      fc.property(fc.array(short, { maxLength: 12 }), fc.array(short, { maxLength: 8 }), (tutor, learner) => {
+        const s = summariseTalk(
+          [
+            { key: 't', name: 't', role: 'tutor', spans: tutor },
+            { key: 's', name: 's', role: 'student', spans: learner },
+          ],
+          50,
+          lines,
+        );
+        const want = naive(mergeSpans(tutor, 50), mergeSpans(learner, 50));
+        const r = (n: number) => Math.round(n * 100) / 100;
+        expect(s.longestTutorMonologue).toEqual(
+          want ? { from: r(want.from), to: r(want.to), seconds: r(want.seconds) } : null,
+        );
+      }),
+      // Cheap, and a learner in exactly the pause that decides the longest is a rare draw.
+      { numRuns: 2000 },
     );
   });
 

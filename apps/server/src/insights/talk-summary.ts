@@ -78,13 +78,20 @@ export function learnerShare(tutorSeconds: number, learnerSeconds: number): numb
   return both > 0 ? (learnerSeconds / both) * 100 : null;
 }
 
+/** `tutor` and `others` sorted and merged (`mergeSpans`), so one pass over each finds every gap's talk. */
 function longestMonologue(
   tutor: readonly TalkSpan[],
   others: readonly TalkSpan[],
 ): (TalkSpan & { seconds: number }) | null {
   let best: (TalkSpan & { seconds: number }) | null = null;
   let current: (TalkSpan & { seconds: number }) | null = null;
-  const someoneElseIn = (from: number, to: number) => others.some((o) => o.from < to && o.to > from);
+  // Gaps come in order, so the first other stretch that could reach into a gap only moves forward.
+  let next = 0;
+  const someoneElseIn = (from: number, to: number) => {
+    while (next < others.length && (others[next] as TalkSpan).to <= from) next += 1;
+    const other = others[next];
+    return other !== undefined && other.from < to;
+  };
   for (const span of tutor) {
     if (current && span.from - current.to < monologueBridgeSeconds && !someoneElseIn(current.to, span.from)) {
       current.to = span.to;
@@ -119,7 +126,10 @@ export function summariseTalk(
     merged.filter((m) => m.seat.role === 'tutor').flatMap((m) => m.spans),
     axisSeconds,
   );
-  const otherSpans = merged.filter((m) => m.seat.role !== 'tutor').flatMap((m) => m.spans);
+  const otherSpans = mergeSpans(
+    merged.filter((m) => m.seat.role !== 'tutor').flatMap((m) => m.spans),
+    axisSeconds,
+  );
   const monologue = longestMonologue(tutorSpans, otherSpans);
   return {
     speakers: merged.map(({ seat, spans, seconds }) => ({
