@@ -375,8 +375,9 @@ export function createTranscriptWorker(deps: TranscriptWorkerDeps): TranscriptWo
     },
     async stop() {
       halting = true;
-      await loop.stop();
+      // The engine first, so a transcription in progress ends now (its job is tried again later).
       await deps.transcriber.stop();
+      await loop.stop();
     },
   };
 }
