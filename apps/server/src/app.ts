@@ -32,6 +32,7 @@ import { familyMoveRoutes } from './routes/family-moves';
 import { firstRunRoutes } from './routes/first-run';
 import { guardianPresenceRoutes } from './routes/guardian-presence';
 import { healthRoutes } from './routes/health';
+import { insightsRoutes } from './routes/insights';
 import { inviteRoutes } from './routes/invites';
 import { observeRoutes } from './routes/observe';
 import { peopleRoutes } from './routes/people';
@@ -42,6 +43,7 @@ import { seatLinkRoutes } from './routes/seat-links';
 import { sessionScheduleRoutes } from './routes/session-schedule';
 import { sessionRoutes } from './routes/sessions';
 import { studentRoutes } from './routes/students';
+import { transcriptRoutes } from './routes/transcripts';
 import { webhookRoutes } from './routes/webhooks';
 import { webApp } from './web-static';
 
@@ -91,6 +93,7 @@ export function createApp(deps: AppDeps) {
     .route('/api', chatRoutes)
     .route('/api', boardRoutes)
     .route('/api', recordingsRoutes)
+    .route('/api', transcriptRoutes)
     .route('/api', callDeletionRequestRoutes)
     .route('/api', callSharingRoutes)
     .route('/api', accessRequestRoutes)
@@ -108,6 +111,7 @@ export function createApp(deps: AppDeps) {
     .route('/api', auditRoutes)
     .route('/api', policyRoutes)
     .route('/api', firstRunRoutes)
+    .route('/api', insightsRoutes)
     .route('/api', webhookRoutes)
     .route('/api', docsRoutes);
 

@@ -23,6 +23,7 @@ describe.each(testDatabases)('the composed core ($name)', (database) => {
     expect(result.dataClasses).toEqual({
       chat_log: { destroyed: 1, held: 0 },
       talk_time: { destroyed: 0, held: 0 },
+      transcript: { destroyed: 0, held: 0 },
     });
     expect(await countRows(t.db, 'chat_messages')).toBe(0);
   });
@@ -41,10 +42,11 @@ describe.each(testDatabases)('the composed core without LiveKit ($name)', (datab
       now: () => new Date(),
     });
     expect(Object.keys(core).sort()).toEqual(['policies', 'sweepers', 'vault']);
-    expect(core.sweepers.map((s) => s.dataClass)).toEqual(['chat_log', 'talk_time']);
+    expect(core.sweepers.map((s) => s.dataClass)).toEqual(['chat_log', 'talk_time', 'transcript']);
     expect((await core.vault.sweep()).dataClasses).toEqual({
       chat_log: { destroyed: 0, held: 0 },
       talk_time: { destroyed: 0, held: 0 },
+      transcript: { destroyed: 0, held: 0 },
     });
     await core.vault.stop();
     rmSync(dir, { recursive: true, force: true });

@@ -14,6 +14,7 @@ import { talkTimeSweeper } from './insights/talk-lifetime';
 import type { EgressPort } from './livekit/egress';
 import type { RoomService } from './livekit/room-service';
 import { createPolicyBook, type PolicyBook } from './policy/policy-book';
+import { transcriptSweeper } from './transcripts/transcript-sweeper';
 import { heldSessionIds } from './vault/lifetime/holds';
 import type { DataClassSweeper, Vault } from './vault/vault';
 import { vaultFromConfig } from './vault/vault-from-config';
@@ -55,6 +56,10 @@ export function composeCore(deps: CoreDeps & Partial<LiveKitPorts>): Core | Core
     // Talk time is its own data class: its retention runs from the session's end, whatever befalls media.
     talkTimeSweeper({ db, policies, heldSessionIds }),
   ];
+  // Transcripts are their own data class, with their own retention (they may outlive the media).
+  sweepers.push(
+    transcriptSweeper({ db, files: { dir: config.vault.dir, recordingsDir: config.vault.recordingsDir } }),
+  );
   const vault = vaultFromConfig(config.vault, {
     db,
     policies,

@@ -12,9 +12,11 @@ import { concernCases } from './rights-matrix/concerns';
 import { deletionRequestCases } from './rights-matrix/deletion-requests';
 import { familyGrowthCases } from './rights-matrix/families';
 import { guardianPresenceCases } from './rights-matrix/guardian-presence';
+import { insightsCases } from './rights-matrix/insights';
 import { observeCases } from './rights-matrix/observe';
 import { researchCases } from './rights-matrix/research';
 import { scheduleCases } from './rights-matrix/schedule';
+import { transcriptCases } from './rights-matrix/transcripts';
 
 export type Caller = AccountRole | 'signed-out';
 export const callers: Caller[] = ['signed-out', 'admin', 'reviewer', 'tutor', 'guardian', 'student'];
@@ -29,6 +31,9 @@ export interface CallerView {
   ownAdultStudent: string;
   /** An adult student of another family, without a sign-in, enrolled by another tutor. */
   otherAdultStudent: string;
+  /** The account of the tutor who owns `ownSession`, and of the one who owns `otherSession`. */
+  ownTutor: string;
+  otherTutor: string;
 }
 
 export interface RouteCase {
@@ -231,6 +236,8 @@ export const routeMatrix: RouteCase[] = [
   ...boardCases,
   ...scheduleCases,
   ...familyGrowthCases,
+  ...insightsCases,
+  ...transcriptCases,
 ];
 
 /** The status a caller must get from a route. */

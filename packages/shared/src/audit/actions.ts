@@ -66,6 +66,10 @@ export const AuditAction = z.enum([
   'recording.request_deletion',
   'recording.destroyed',
   'vault.keys_rewrapped',
+  // Transcripts of stored recordings: made, read, destroyed (the text itself never enters the audit log).
+  'transcript.stored',
+  'transcript.read',
+  'transcript.destroyed',
   // People's rights: deletion, access, concerns, research.
   'deletion_request.create',
   'deletion_request.receive',
@@ -140,6 +144,9 @@ export const AuditAction = z.enum([
   'enrolment.decline',
   'family.move',
   'seat.replace_link',
+  // Talk time read afterwards: one session's (also when refused), and a tutor's across sessions.
+  'insights.read',
+  'insights.trend',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 
@@ -197,6 +204,9 @@ export const auditActionWords: Readonly<Record<AuditAction, string>> = {
   'recording.retention_shortened': 'Shorten how long recordings are kept',
   'recording.request_deletion': 'Ask for a recording to be deleted',
   'recording.destroyed': 'Destroy a recording',
+  'transcript.stored': 'Store a recording’s transcript',
+  'transcript.read': 'Read a recording’s transcript',
+  'transcript.destroyed': 'Destroy a recording’s transcript',
   'vault.keys_rewrapped': 'Rewrap the recordings’ keys under the current key',
   'deletion_request.create': 'Ask for a deletion',
   'deletion_request.receive': 'Receive a deletion request',
@@ -264,6 +274,8 @@ export const auditActionWords: Readonly<Record<AuditAction, string>> = {
   'enrolment.decline': 'Decline enrolling a child',
   'family.move': 'Move a family to another tutor',
   'seat.replace_link': 'Replace a join link',
+  'insights.read': 'Read a session’s talk time',
+  'insights.trend': 'Read a tutor’s talk time across sessions',
 };
 
 /** The words for an action; an action this version does not know (an older entry's) as it is stored. */

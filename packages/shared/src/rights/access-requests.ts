@@ -224,7 +224,17 @@ const AnswerBoard = z.object({
   elements: z.array(BoardElement),
 });
 
-/** Everything Assent held about the subject when the request was answered. */
+/** A transcript of one of the answer's recordings: that it exists and its life, never its text here. */
+const AnswerTranscript = z.object({
+  recordingId: z.string(),
+  sessionTitle: z.string(),
+  status: z.enum(['queued', 'running', 'ready', 'failed', 'destroyed']),
+  createdAt: z.string(),
+  readyAt: z.string().nullable(),
+  retainUntil: z.string().nullable(),
+  destroyedAt: z.string().nullable(),
+});
+
 /** One stretch of the subject's speaking in a session, as talk time measured it (never what was said). */
 export const AnswerTalkStretch = z.object({
   sessionTitle: z.string(),
@@ -233,6 +243,7 @@ export const AnswerTalkStretch = z.object({
   endedAt: z.string().nullable(),
 });
 
+/** Everything Assent held about the subject when the request was answered. */
 export const AccessAnswer = z.object({
   compiledAt: z.string(),
   subject: z.object({
@@ -266,6 +277,8 @@ export const AccessAnswer = z.object({
   boards: z.array(AnswerBoard).optional(),
   /** When the subject spoke in their sessions (talk time, from sound levels). Answers compiled before talk time have none. */
   talkTime: z.array(AnswerTalkStretch).optional(),
+  /** Transcripts of the subject's recordings. Answers compiled before transcripts have none. */
+  transcripts: z.array(AnswerTranscript).optional(),
 });
 export type AccessAnswer = z.infer<typeof AccessAnswer>;
 

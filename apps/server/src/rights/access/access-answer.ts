@@ -24,6 +24,7 @@ import {
 } from './access-answer-recordings';
 import { auditSection, concernReportSection, deletionRequestSection } from './access-answer-records';
 import { talkTimeSection } from './access-answer-talk';
+import { transcriptSection } from './access-answer-transcripts';
 import { auditEntryShown, exemptionsFor, withoutExempted } from './access-exemptions';
 import type { AccessRequestRow } from './access-repository';
 import { scopeOf } from './access-subject';
@@ -67,6 +68,7 @@ export async function compileAccessAnswer(
     chatMessages: await chatSection(db, scope),
     boards: await boardSection(db, scope),
     talkTime: await talkTimeSection(db, scope),
+    transcripts: await transcriptSection(db, recordings),
   };
   return withoutExempted(full, exemptions, audit.leftOut);
 }
