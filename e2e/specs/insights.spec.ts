@@ -50,11 +50,17 @@ test('talk time is measured by the server to within 3 points of the truth, unsee
   // A reviewer's browser watches from an observer seat (camera and microphone off): the browser's view.
   const organisation = openOrganisation();
   const reviewerContext = await browser.newContext({ permissions: ['camera', 'microphone'] });
+  // The tutor's signed-in browser, which reads the session's talk time afterwards through the insights API.
+  const tutorContext = await browser.newContext();
   let session: Awaited<ReturnType<typeof createSessionOn>>;
   try {
-    session = await createSessionOn(e2eSite(), title, 'Ada Tutor', [
-      { name: 'Lee Learner', role: 'Student' },
-    ]);
+    session = await createSessionOn(
+      e2eSite(),
+      title,
+      'Ada Tutor',
+      [{ name: 'Lee Learner', role: 'Student' }],
+      tutorContext,
+    );
     const reviewer = await organisation.inviteStaff('reviewer', 'Rae Reviewer');
     await reviewerContext.addCookies((await reviewer.api.storageState()).cookies);
   } finally {
@@ -149,6 +155,13 @@ test('talk time is measured by the server to within 3 points of the truth, unsee
     `talk time: tutor ${tutor.toFixed(2)} s (truth ${spoken(tutorTurns)}), learner ${learner.toFixed(2)} s (truth ${spoken(learnerTurns)}); learner share ${measuredShare.toFixed(2)} % vs truth ${truthShare.toFixed(2)} %`,
   );
   expect(Math.abs(measuredShare - truthShare)).toBeLessThanOrEqual(3);
+  // The same numbers as the tutor reads them: GET /api/sessions/:id/insights.
+  const insights = await tutorContext.request.get(`${baseUrl}/api/sessions/${sessionId}/insights`);
+  expect(insights.status()).toBe(200);
+  const read = (await insights.json()) as { measured: boolean; learnerSharePercent: number | null };
+  console.log(`talk time through the insights API: learner share ${read.learnerSharePercent} %`);
+  expect(read.measured).toBe(true);
+  expect(Math.abs((read.learnerSharePercent ?? -100) - truthShare)).toBeLessThanOrEqual(3);
   expect(recordingSeen.length).toBeGreaterThan(20);
   expect(recordingSeen.every((on) => on === false)).toBe(true);
 
@@ -157,6 +170,7 @@ test('talk time is measured by the server to within 3 points of the truth, unsee
   await tutorRoom.disconnect();
   await learnerRoom.disconnect();
   await reviewerContext.close();
+  await tutorContext.close();
   await expect.poll(() => observationsOf(sessionId)[0]?.ended ?? null, { timeout: 30_000 }).not.toBeNull();
   await expect
     .poll(async () => (await rooms.listRooms([roomName])).length, { timeout: 90_000, intervals: [2000] })
