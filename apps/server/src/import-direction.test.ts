@@ -10,7 +10,7 @@ import { type ImportEdge, importGraph, runtimeSpecifiers } from './test-support/
 
 /** Lowest first. A unit is a folder under src/ (or a sub-folder of rights/), or a file at the top. */
 const ranks: readonly (readonly string[])[] = [
-  ['logger.ts', 'opaque-ids.ts', 'db'],
+  ['logger.ts', 'opaque-ids.ts', 'polling-loop.ts', 'db'],
   ['http', 'mail'],
   ['audit'],
   ['livekit'],

@@ -17,6 +17,7 @@ import type { Logger } from 'pino';
 import type { Db } from '../db/database';
 import type { Mailer } from '../mail/mailer';
 import { currentPolicy } from '../policy/policy-repository';
+import { pollingLoop } from '../polling-loop';
 import { calendarMail } from './calendar-mail';
 import type { CalendarJobsTable } from './calendar-tables';
 
@@ -206,9 +207,6 @@ export function createCalendarWorker(deps: CalendarWorkerDeps): CalendarWorker {
   };
   const workerId = deps.workerId ?? `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
   const logger = deps.logger.child({ component: 'calendar' });
-  let running: Promise<CalendarPass> | undefined;
-  let timer: NodeJS.Timeout | undefined;
-  let stopped = true;
   let halting = false;
   let prunedAt = 0;
 
@@ -296,31 +294,13 @@ export function createCalendarWorker(deps: CalendarWorkerDeps): CalendarWorker {
     }
   }
 
-  function runOnce(): Promise<CalendarPass> {
-    if (!running) running = pass().finally(() => (running = undefined));
-    return running;
-  }
-
-  function schedule() {
-    if (stopped) return;
-    timer = setTimeout(() => {
-      void runOnce().finally(schedule);
-    }, deps.pollMs);
-    timer.unref();
-  }
-
+  const loop = pollingLoop(pass, deps.pollMs);
   return {
-    runOnce,
-    start() {
-      if (!stopped) return;
-      stopped = false;
-      void runOnce().finally(schedule);
-    },
+    runOnce: loop.runOnce,
+    start: loop.start,
     async stop() {
-      stopped = true;
       halting = true;
-      if (timer) clearTimeout(timer);
-      await running;
+      await loop.stop();
       halting = false;
     },
   };

@@ -12,6 +12,7 @@ import type { Logger } from 'pino';
 import type { Db } from '../db/database';
 import type { EgressPort } from '../livekit/egress';
 import type { RoomService } from '../livekit/room-service';
+import { pollingLoop } from '../polling-loop';
 import type { StoredConsent } from './consent-repository';
 import { listLiveConsent, readConsent, startingSince, upsertSegment } from './consent-repository';
 import type { ConsentService } from './consent-service';
@@ -203,10 +204,6 @@ export async function reconcileSession(
 }
 
 export function createReconciler(deps: ReconcilerDeps): Reconciler {
-  let running: Promise<void> | undefined;
-  let timer: NodeJS.Timeout | undefined;
-  let stopped = true;
-
   async function pass(): Promise<void> {
     let sessions: StoredConsent[];
     try {
@@ -230,30 +227,5 @@ export function createReconciler(deps: ReconcilerDeps): Reconciler {
     }
   }
 
-  function runOnce(): Promise<void> {
-    if (!running) running = pass().finally(() => (running = undefined));
-    return running;
-  }
-
-  function schedule() {
-    if (stopped) return;
-    timer = setTimeout(() => {
-      void runOnce().finally(schedule);
-    }, deps.intervalMs);
-    timer.unref();
-  }
-
-  return {
-    runOnce,
-    start() {
-      if (!stopped) return;
-      stopped = false;
-      void runOnce().finally(schedule);
-    },
-    async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await running;
-    },
-  };
+  return pollingLoop(pass, deps.intervalMs);
 }

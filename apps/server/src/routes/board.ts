@@ -25,16 +25,15 @@ import { findBoard, toBoardState } from '../board/board-repository';
 import { verifyBoardLayoutKey } from '../board/layout-key';
 import { readSavedBoard, readSavedBoardImage } from '../board/read-saved-board';
 import { updateBoard } from '../board/update-board';
-import { isRemovedFromCall } from '../call/remove-participant';
 import { authorizeChatLogReading } from '../chat/read-chat-log';
 import { mayPublish } from '../consent/publish-permission';
 import type { AppEnv } from '../http/app-env';
 import { AppError } from '../http/app-error';
 import { validationHook } from '../middleware/error-handling';
-import { refuseDisabledSeat } from '../people/account-state';
 import { requireActor } from '../people/actor';
-import { type ResolvedInvite, resolveInvite } from '../sessions/resolve-invite';
+import type { ResolvedInvite } from '../sessions/resolve-invite';
 import { cookieAuth, errorResponse, inviteAuth, json } from './error-responses';
+import { inCallCaller } from './in-call-caller';
 
 /** The paths whose bodies are larger than the API's usual 64 KiB; each has its own limit here. */
 export const boardBodyPaths: Readonly<Record<string, number>> = {
@@ -197,24 +196,6 @@ const readSavedImage = createRoute({
   },
 });
 
-/** Someone in the call: a valid invite, an account not disabled, a seat not removed (when changing). */
-async function caller(c: Context<AppEnv>, options: { reading?: boolean } = {}): Promise<ResolvedInvite> {
-  const token = c.req.header('Authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1];
-  if (!token) throw new AppError(401, 'unauthorized', 'Send your invite token as a Bearer token.');
-  const { config, db, now } = c.var.deps;
-  // Someone still in the call after their invite expired may still see the board.
-  const invite = await resolveInvite(db, config.inviteSecret, token, now(), {
-    allowExpired: options.reading === true,
-  });
-  if (!options.reading) {
-    await refuseDisabledSeat(db, invite.person);
-    if (await isRemovedFromCall(db, invite.person.id)) {
-      throw new AppError(403, 'removed_from_call', 'The tutor removed you from this call.');
-    }
-  }
-  return invite;
-}
-
 /** Whether the consent rules hold this seat back from publishing now (the same rule as a screen share). */
 async function heldBack(c: Context<AppEnv>, { session, person }: ResolvedInvite): Promise<boolean> {
   const stored = await c.var.deps.consent.read(session.id);
@@ -239,29 +220,29 @@ async function republishRoomState(c: Context<AppEnv>, sessionId: string): Promis
 
 export const boardRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(getBoard, async (c) => {
-    const { session } = await caller(c, { reading: true });
+    const { session } = await inCallCaller(c, { reading: true });
     return c.json(toBoardState(await findBoard(c.var.deps.db, session.id)), 200);
   })
   .openapi(postElements, async (c) => {
-    const invite = await caller(c);
+    const invite = await inCallCaller(c);
     const { elements } = c.req.valid('json');
     const result = await updateBoard(boardDeps(c), invite, { elements, heldBack: await heldBack(c, invite) });
     return c.json(result, 200);
   })
   .openapi(postOpen, async (c) => {
-    const invite = await caller(c);
+    const invite = await inCallCaller(c);
     const { changed, ...status } = await setBoardStatus(boardDeps(c), invite, c.req.valid('json'));
     if (changed) await republishRoomState(c, invite.session.id);
     return c.json(status, 200);
   })
   .openapi(postLock, async (c) => {
-    const invite = await caller(c);
+    const invite = await inCallCaller(c);
     const { changed, ...status } = await setBoardStatus(boardDeps(c), invite, c.req.valid('json'));
     if (changed) await republishRoomState(c, invite.session.id);
     return c.json(status, 200);
   })
   .openapi(postImage, async (c) => {
-    const invite = await caller(c);
+    const invite = await inCallCaller(c);
     const { revision } = c.req.valid('query');
     const type = c.req.header('content-type')?.split(';')[0]?.trim().toLowerCase();
     if (type !== 'image/png') throw new AppError(400, 'validation_failed', 'Send the picture as image/png.');

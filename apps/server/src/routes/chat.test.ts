@@ -138,6 +138,20 @@ describe.each(testDatabases)('chat routes ($name)', (database) => {
     expect(await countRows(t.db, 'chat_messages')).toBe(0);
   });
 
+  it('refuses someone the tutor removed from the call (403 removed_from_call), writing nothing', async () => {
+    const t = ctx();
+    s = await createRecordingSession(t);
+    await t.db
+      .updateTable('people')
+      .set({ removed_at: t.clock.now.toISOString() })
+      .where('id', '=', s.student.personId)
+      .execute();
+    const res = await send(t, s.student.token, { text: 'still here?' });
+    expect(res.status).toBe(403);
+    expect((await errorOf(res)).code).toBe('removed_from_call');
+    expect(await countRows(t.db, 'chat_messages')).toBe(0);
+  });
+
   it('limits each sender to 10 messages in 10 seconds, with a clear error; others may still send', async () => {
     const t = ctx();
     s = await createRecordingSession(t);

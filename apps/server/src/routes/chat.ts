@@ -12,12 +12,10 @@ import { readChatLog } from '../chat/read-chat-log';
 import { removeChatMessage } from '../chat/remove-chat-message';
 import { sendChatMessage } from '../chat/send-chat-message';
 import type { AppEnv } from '../http/app-env';
-import { AppError } from '../http/app-error';
 import { validationHook } from '../middleware/error-handling';
-import { refuseDisabledSeat } from '../people/account-state';
 import { requireActor } from '../people/actor';
-import { type ResolvedInvite, resolveInvite } from '../sessions/resolve-invite';
 import { cookieAuth, errorResponse, inviteAuth, json } from './error-responses';
+import { inCallCaller } from './in-call-caller';
 
 const authErrors = {
   401: errorResponse('unauthorized: no bearer token; invite_invalid: not an invite we signed'),
@@ -45,7 +43,9 @@ const postChat = createRoute({
     201: { description: 'Stored and sent to the room', content: json(ChatMessage) },
     400: errorResponse('validation_failed: empty, or longer than 2000 characters'),
     ...authErrors,
-    403: errorResponse('account_disabled: the seat’s account is disabled'),
+    403: errorResponse(
+      'account_disabled: the seat’s account is disabled; removed_from_call: the tutor removed this seat',
+    ),
     429: errorResponse('rate_limited: this seat sent 10 messages in the last 10 seconds'),
   },
 });
@@ -82,18 +82,6 @@ const readAfterwards = createRoute({
   },
 });
 
-async function caller(c: Context<AppEnv>, options: { reading?: boolean } = {}): Promise<ResolvedInvite> {
-  const token = c.req.header('Authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1];
-  if (!token) throw new AppError(401, 'unauthorized', 'Send your invite token as a Bearer token.');
-  const { config, db, now } = c.var.deps;
-  // Someone still in the call after their invite expired may still read what was said.
-  const invite = await resolveInvite(db, config.inviteSecret, token, now(), {
-    allowExpired: options.reading === true,
-  });
-  if (!options.reading) await refuseDisabledSeat(db, invite.person);
-  return invite;
-}
-
 const chatDeps = (c: Context<AppEnv>) => {
   const { db, roomService, now } = c.var.deps;
   return { db, roomService, now, logger: c.var.logger };
@@ -101,12 +89,12 @@ const chatDeps = (c: Context<AppEnv>) => {
 
 export const chatRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(getChat, async (c) => {
-    const { session } = await caller(c, { reading: true });
+    const { session } = await inCallCaller(c, { reading: true });
     const rows = await listChatMessages(c.var.deps.db, session.id);
     return c.json({ messages: rows.map(toChatMessage) }, 200);
   })
   .openapi(postChat, async (c) => {
-    const invite = await caller(c);
+    const invite = await inCallCaller(c);
     const { text } = c.req.valid('json');
     return c.json(await sendChatMessage(chatDeps(c), invite, text), 201);
   })
@@ -115,7 +103,7 @@ export const chatRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook 
     return c.json(await readChatLog(c, actor, c.req.valid('param').id), 200);
   })
   .openapi(removeChat, async (c) => {
-    const invite = await caller(c);
+    const invite = await inCallCaller(c);
     const { id } = c.req.valid('param');
     const message = await removeChatMessage(chatDeps(c), invite, id, {
       method: c.req.method,

@@ -1,4 +1,5 @@
 import { type BoardElement, type BoardPacket, BoardTopic } from '@assent/shared';
+import { serverPacket } from '../call/server-packet';
 
 const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
 
@@ -11,27 +12,14 @@ function asElement(v: unknown): BoardElement | undefined {
   return e as BoardElement;
 }
 
-/**
- * A board packet from a LiveKit data message, or undefined for anything else.
- *
- * SECURITY: only the server sends board changes (LiveKit names no sender for what the server sends); a
- * packet from a participant is ignored, though no browser token may publish data anyway. Read by hand,
- * not with the shared zod schema, so the call page does not carry zod for it.
- */
+/** A board packet from a LiveKit data message the server sent, or undefined for anything else. */
 export function boardPacketFrom(
   payload: Uint8Array,
   sender: { identity: string } | undefined,
   topic: string | undefined,
 ): BoardPacket | undefined {
-  if (sender !== undefined || topic !== BoardTopic) return undefined;
-  let data: unknown;
-  try {
-    data = JSON.parse(new TextDecoder().decode(payload));
-  } catch {
-    return undefined;
-  }
-  if (typeof data !== 'object' || data === null) return undefined;
-  const p = data as Record<string, unknown>;
+  const p = serverPacket(payload, sender, topic, BoardTopic);
+  if (!p) return undefined;
   if (p.type === 'elements' && isInt(p.revision) && typeof p.from === 'string' && Array.isArray(p.elements)) {
     const elements = p.elements.map(asElement);
     if (elements.some((e) => e === undefined)) return undefined;

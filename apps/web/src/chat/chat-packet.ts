@@ -1,4 +1,5 @@
 import { type ChatMessage, type ChatPacket, ChatTopic } from '@assent/shared';
+import { serverPacket } from '../call/server-packet';
 
 const isString = (v: unknown): v is string => typeof v === 'string';
 const isStringOrNull = (v: unknown): v is string | null => v === null || typeof v === 'string';
@@ -22,27 +23,14 @@ function asMessage(v: unknown): ChatMessage | undefined {
   };
 }
 
-/**
- * A chat packet from a LiveKit data message, or undefined for anything else.
- *
- * SECURITY: only the server sends chat (LiveKit names no sender for what the server sends); a message
- * from a participant is ignored, though no browser token may publish data anyway. Read by hand, not with
- * the shared zod schema, so the call page does not carry zod for it.
- */
+/** A chat packet from a LiveKit data message the server sent, or undefined for anything else. */
 export function chatPacketFrom(
   payload: Uint8Array,
   sender: { identity: string } | undefined,
   topic: string | undefined,
 ): ChatPacket | undefined {
-  if (sender !== undefined || topic !== ChatTopic) return undefined;
-  let data: unknown;
-  try {
-    data = JSON.parse(new TextDecoder().decode(payload));
-  } catch {
-    return undefined;
-  }
-  if (typeof data !== 'object' || data === null) return undefined;
-  const p = data as Record<string, unknown>;
+  const p = serverPacket(payload, sender, topic, ChatTopic);
+  if (!p) return undefined;
   if (p.type === 'message') {
     const message = asMessage(p.message);
     return message ? { type: 'message', message } : undefined;
