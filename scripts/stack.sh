@@ -13,6 +13,10 @@ if [ -z "${LIVEKIT_URL:-}" ]; then
   EGRESS_BIN="$(bash scripts/ensure-egress.sh)"
   export EGRESS_BIN
 fi
+# Transcripts of consented recordings: the faster-whisper worker's Python, which the server reads from
+# ASSENT_TRANSCRIBER_PYTHON (a cached virtual environment; installed once from PyPI, about a minute).
+ASSENT_TRANSCRIBER_PYTHON="$(bash scripts/ensure-transcriber.sh)"
+export ASSENT_TRANSCRIBER_PYTHON
 log "building the web app"
 npx turbo run build --filter=@assent/web --output-logs=errors-only >/dev/null
 exec node_modules/.bin/tsx scripts/stack/run-stack.ts

@@ -4,7 +4,7 @@
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
 
-ensure_apt redis-server chromium postgresql ffmpeg
+ensure_apt redis-server chromium postgresql ffmpeg espeak-ng sox
 ensure_node
 ensure_node_modules
 log "under Node $(node -v)"
@@ -12,6 +12,9 @@ LIVEKIT_SERVER_BIN="${LIVEKIT_SERVER_BIN:-$(bash scripts/ensure-livekit.sh)}"
 export LIVEKIT_SERVER_BIN
 EGRESS_BIN="$(bash scripts/ensure-egress.sh)"
 export EGRESS_BIN
+# The transcription worker's Python (a cached virtual environment); its tests run against the real engine.
+ASSENT_TRANSCRIBER_PYTHON="$(bash scripts/ensure-transcriber.sh)"
+export ASSENT_TRANSCRIBER_PYTHON
 # The PostgreSQL half of the API tests: TEST_DATABASE_URL if it names one, else a throwaway cluster of
 # this run's own (temporary directory, unix socket only, generated password), removed however the run ends.
 use_throwaway_postgres

@@ -4,7 +4,7 @@
  * adult student given a sign-in by the guardian who registered from her enrolment, another family's adult
  * student without one), then every route × caller answers as the matrix says.
  */
-import type { InvitationCreated, MySessionList } from '@assent/shared';
+import type { InvitationCreated, MeResponse, MySessionList } from '@assent/shared';
 import { type APIRequestContext, request } from '@playwright/test';
 import {
   type Caller,
@@ -98,7 +98,11 @@ test(`every route × caller (${matrixSize} pairs) answers as the authorisation m
       guardian: family.guardian.api,
       student: studentApi,
     };
+    const accountId = async (account: { api: APIRequestContext }) =>
+      ((await (await account.api.get('/api/me')).json()) as MeResponse).user?.id ?? 'no-account';
     const base = {
+      ownTutor: await accountId(tutor),
+      otherTutor: await accountId(otherTutor),
       ownSession: own.sessionId,
       otherSession: other.sessionId,
       otherStudent: tom.id,

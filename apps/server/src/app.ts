@@ -31,6 +31,7 @@ import { familyMoveRoutes } from './routes/family-moves';
 import { firstRunRoutes } from './routes/first-run';
 import { guardianPresenceRoutes } from './routes/guardian-presence';
 import { healthRoutes } from './routes/health';
+import { insightsRoutes } from './routes/insights';
 import { inviteRoutes } from './routes/invites';
 import { observeRoutes } from './routes/observe';
 import { peopleRoutes } from './routes/people';
@@ -106,6 +107,7 @@ export function createApp(deps: AppDeps) {
     .route('/api', auditRoutes)
     .route('/api', policyRoutes)
     .route('/api', firstRunRoutes)
+    .route('/api', insightsRoutes)
     .route('/api', webhookRoutes)
     .route('/api', docsRoutes);
 

@@ -97,4 +97,33 @@ describe('loadConfig', () => {
   it('rejects an unknown database URL scheme', () => {
     expect(errorFor({ ...required, DATABASE_URL: 'mysql://x' })).toContain('DATABASE_URL');
   });
+
+  it('leaves transcription off without ASSENT_TRANSCRIBER_PYTHON, and reads the worker settings with it', () => {
+    expect(loadConfig(required).transcriber).toBeUndefined();
+    const python = process.execPath; // any file that exists
+    expect(loadConfig({ ...required, ASSENT_TRANSCRIBER_PYTHON: python }).transcriber).toEqual({
+      python,
+      modelDir: undefined,
+      threads: 2,
+      timeoutSeconds: 1800,
+    });
+    expect(
+      loadConfig({ ...required, ASSENT_TRANSCRIBER_PYTHON: python, ASSENT_TRANSCRIBER_THREADS: '4' })
+        .transcriber?.threads,
+    ).toBe(4);
+  });
+
+  it('refuses a transcriber Python that is relative or missing, and a model directory without a model', () => {
+    expect(errorFor({ ...required, ASSENT_TRANSCRIBER_PYTHON: 'python3' })).toContain('absolute path');
+    expect(errorFor({ ...required, ASSENT_TRANSCRIBER_PYTHON: '/nonexistent/python3' })).toContain(
+      'ensure-transcriber.sh',
+    );
+    const message = errorFor({
+      ...required,
+      ASSENT_TRANSCRIBER_PYTHON: process.execPath,
+      ASSENT_TRANSCRIBER_MODEL_DIR: '/',
+    });
+    expect(message).toContain('ASSENT_TRANSCRIBER_MODEL_DIR');
+    expect(message).toContain('model.bin');
+  });
 });

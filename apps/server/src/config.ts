@@ -2,6 +2,7 @@
  * Server configuration, read from the environment once at boot. A missing or bad variable stops the
  * process with a message naming it, so a misconfigured deploy never half-starts.
  */
+import { existsSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultRecordingPurposes } from '@assent/shared';
@@ -135,6 +136,26 @@ const EnvSchema = z.object({
     .positive()
     .max(24 * 60)
     .default(60),
+  // The Python that runs the transcription worker: the one scripts/ensure-transcriber.sh prints, which the
+  // README's start and test commands export. Unset: no transcripts are made; everything else runs.
+  ASSENT_TRANSCRIBER_PYTHON: z
+    .string()
+    .refine((v) => isAbsolute(v), 'must be an absolute path')
+    .refine((v) => existsSync(v), 'names no file: run scripts/ensure-transcriber.sh, which prints it')
+    .optional(),
+  // A larger CTranslate2 Whisper model directory of the organisation's own; unset: the pinned tiny.en.
+  ASSENT_TRANSCRIBER_MODEL_DIR: z
+    .string()
+    .refine((v) => isAbsolute(v), 'must be an absolute path')
+    .refine((v) => existsSync(`${v}/model.bin`), 'must be a directory holding a model.bin')
+    .optional(),
+  ASSENT_TRANSCRIBER_THREADS: z.coerce.number().int().min(1).max(64).default(2),
+  // How long one recording may take to transcribe before the worker is stopped and the job fails.
+  ASSENT_TRANSCRIBER_TIMEOUT_SECONDS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 3600)
+    .default(1800),
 });
 
 export interface Config {
@@ -161,6 +182,19 @@ export interface Config {
   readonly logLevel: (typeof logLevels)[number];
   readonly recording: RecordingConfig;
   readonly vault: VaultConfig;
+  /** Unset when ASSENT_TRANSCRIBER_PYTHON is: transcription is off and the server runs without it. */
+  readonly transcriber: TranscriberConfig | undefined;
+}
+
+/** The faster-whisper worker (transcripts/whisper-transcriber.ts) the server starts on first use. */
+export interface TranscriberConfig {
+  /** ASSENT_TRANSCRIBER_PYTHON: the virtual environment's python. */
+  readonly python: string;
+  /** ASSENT_TRANSCRIBER_MODEL_DIR; undefined: the pinned tiny.en the environment ships. */
+  readonly modelDir: string | undefined;
+  /** ASSENT_TRANSCRIBER_THREADS: CPU threads the worker's engine uses. */
+  readonly threads: number;
+  readonly timeoutSeconds: number;
 }
 
 /** Where encrypted recordings live and the keys that wrap their data keys. */
@@ -313,6 +347,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       currentKeyId,
       sweepIntervalMinutes: e.VAULT_SWEEP_INTERVAL_MINUTES,
     },
+    transcriber: e.ASSENT_TRANSCRIBER_PYTHON
+      ? {
+          python: e.ASSENT_TRANSCRIBER_PYTHON,
+          modelDir: e.ASSENT_TRANSCRIBER_MODEL_DIR,
+          threads: e.ASSENT_TRANSCRIBER_THREADS,
+          timeoutSeconds: e.ASSENT_TRANSCRIBER_TIMEOUT_SECONDS,
+        }
+      : undefined,
   });
 }
 

@@ -19,6 +19,7 @@ const AccountRoute = lazy(() => import('./AccountRoute').then((m) => ({ default:
 const AdminRoute = lazy(() => import('./AdminRoute').then((m) => ({ default: m.AdminRoute })));
 const RightsRoute = lazy(() => import('./RightsRoute').then((m) => ({ default: m.RightsRoute })));
 const PolicyPage = lazy(() => import('./policy/PolicyPage').then((m) => ({ default: m.PolicyPage })));
+const InsightsRoute = lazy(() => import('./InsightsRoute').then((m) => ({ default: m.InsightsRoute })));
 const RecordingsRoute = lazy(() => import('./RecordingsRoute').then((m) => ({ default: m.RecordingsRoute })));
 
 function AccountFrame({ children }: { children: ReactNode }) {
@@ -66,6 +67,9 @@ function page(route: ReturnType<typeof matchRoute>, pathname: string): ReactNode
     case 'admin-guardian-presence':
     case 'admin-research':
       return <RightsRoute key={pathname} route={route} path={pathname} />;
+    case 'session-insights':
+    case 'tutor-insights':
+      return <InsightsRoute key={pathname} route={route} path={pathname} />;
     case 'policy':
       return <PolicyPage />;
     case 'join':

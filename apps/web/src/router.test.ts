@@ -28,6 +28,12 @@ describe('matchRoute', () => {
     expect(matchRoute('/recordings/rec_1/')).toEqual({ page: 'recording', recordingId: 'rec_1' });
   });
 
+  it('routes a session’s talk time and a tutor’s trend', () => {
+    expect(matchRoute('/sessions/ses_1/insights')).toEqual({ page: 'session-insights', sessionId: 'ses_1' });
+    expect(matchRoute('/insights/tutors/usr%2D1')).toEqual({ page: 'tutor-insights', userId: 'usr-1' });
+    expect(matchRoute('/insights/tutors/')).toEqual({ page: 'not-found' });
+  });
+
   it.each([
     ['/sign-in', 'sign-in'],
     ['/account', 'account'],

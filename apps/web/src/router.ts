@@ -56,6 +56,8 @@ export type Route =
   | { page: 'report-concern'; sessionId: string }
   | { page: 'session-chat'; sessionId: string }
   | { page: 'session-board'; sessionId: string }
+  | { page: 'session-insights'; sessionId: string }
+  | { page: 'tutor-insights'; userId: string }
   | { page: 'safeguarding' }
   | { page: 'safeguarding-report'; reportId: string }
   | { page: 'admin-requests' }
@@ -90,6 +92,8 @@ const idPages: readonly [RegExp, (id: string) => Route][] = [
   [/^\/sessions\/([^/]+)\/report$/, (sessionId) => ({ page: 'report-concern', sessionId })],
   [/^\/sessions\/([^/]+)\/chat$/, (sessionId) => ({ page: 'session-chat', sessionId })],
   [/^\/sessions\/([^/]+)\/board$/, (sessionId) => ({ page: 'session-board', sessionId })],
+  [/^\/sessions\/([^/]+)\/insights$/, (sessionId) => ({ page: 'session-insights', sessionId })],
+  [/^\/insights\/tutors\/([^/]+)$/, (userId) => ({ page: 'tutor-insights', userId })],
   [/^\/safeguarding\/([^/]+)$/, (reportId) => ({ page: 'safeguarding-report', reportId })],
 ];
 

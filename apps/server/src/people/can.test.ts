@@ -4,7 +4,7 @@
  */
 import type { AccountRole, StaffRole } from '@assent/shared';
 import { describe, expect, it } from 'vitest';
-import { type Action, actions, call, can, type Resource, seatActor } from './can';
+import { type Action, actions, call, can, type Resource, seatActor, talkTimeView } from './can';
 
 const roles: AccountRole[] = ['admin', 'reviewer', 'tutor', 'guardian', 'student'];
 const me = 'u-me';
@@ -22,6 +22,28 @@ const relations: Record<Resource['kind'], Record<string, Resource>> = {
     'in:+participants': chatLog([someone], [someone, me], ['tutor', 'reviewer'], true),
     'other:staff+participants': chatLog([someone], [someone], ['tutor', 'reviewer', 'admin'], true),
     'own:none': chatLog([me], [me], [], false),
+  },
+  // relation: whose session (own: the actor is its tutor; learner: seated as a student; guardian: speaks
+  // for a student in it; other) : the policy's readers (default: every staff role, learners not; +own:
+  // learners see their own share; reviewers: reviewers only).
+  talk_time: {
+    'own:default': talkTime([me], [], [], ['admin', 'reviewer', 'tutor'], false),
+    'learner:default': talkTime([someone], [me], [], ['admin', 'reviewer', 'tutor'], false),
+    'learner:+own': talkTime([someone], [me], [], ['admin', 'reviewer', 'tutor'], true),
+    'guardian:+own': talkTime([someone], [someone], [me], ['admin', 'reviewer', 'tutor'], true),
+    'guardian:default': talkTime([someone], [someone], [me], ['admin', 'reviewer', 'tutor'], false),
+    'other:+own': talkTime([someone], [someone], [someone], ['admin', 'reviewer', 'tutor'], true),
+    'own:reviewers': talkTime([me], [], [], ['reviewer'], true),
+  },
+  // relation: whose trend (own: the actor is the tutor; other) : the policy's readers.
+  talk_trend: {
+    'own:default': { kind: 'talk_trend', tutorUserId: me, readerRoles: ['admin', 'reviewer', 'tutor'] },
+    'other:default': {
+      kind: 'talk_trend',
+      tutorUserId: someone,
+      readerRoles: ['admin', 'reviewer', 'tutor'],
+    },
+    'own:reviewers': { kind: 'talk_trend', tutorUserId: me, readerRoles: ['reviewer'] },
   },
   session: {
     owner: { kind: 'session', ownerUserId: me, attendeeUserIds: [me] },
@@ -135,6 +157,23 @@ function recording(
   };
 }
 
+function talkTime(
+  tutorUserIds: string[],
+  learnerUserIds: string[],
+  learnerGuardianUserIds: string[],
+  readerRoles: StaffRole[],
+  learnersSeeOwn: boolean,
+): Resource {
+  return {
+    kind: 'talk_time',
+    tutorUserIds,
+    learnerUserIds,
+    learnerGuardianUserIds,
+    readerRoles,
+    learnersSeeOwn,
+  };
+}
+
 function chatLog(
   tutorUserIds: string[],
   participantUserIds: string[],
@@ -238,6 +277,22 @@ const allowed = new Set<string>(
       ...every(['in:+participants'])('student'),
     ],
     'call.let_share': ['tutor@in-call'],
+    // Talk time: the policy's staff roles (a tutor only their own session's); where learners see their
+    // own, a student seated in it and the guardian who speaks for one (talkTimeView says how much).
+    'insights.read': [
+      ...every(Object.keys(relations.talk_time).filter((r) => r !== 'own:reviewers'))('admin'),
+      ...every(Object.keys(relations.talk_time))('reviewer'),
+      'tutor@own:default',
+      'student@learner:+own',
+      'guardian@guardian:+own',
+    ],
+    // Across sessions: staff only, a tutor only their own trend.
+    'insights.trend': [
+      'admin@own:default',
+      'admin@other:default',
+      ...every(Object.keys(relations.talk_trend))('reviewer'),
+      'tutor@own:default',
+    ],
     // Quality and safeguarding staff observe any live session, as a seat everyone in the call sees.
     'sessions.list_live': ['admin@org', 'reviewer@org'],
     // The tutor runs the room (an admin present as an observer too: see seatActor below).
@@ -388,5 +443,21 @@ describe('running the room: the tutor, or an admin present as an observer', () =
     const actor = seatActor({ id: 'p_seat', role, userId: 'u-seat' });
     for (const action of runs)
       expect(can(actor, action, { kind: 'call', seatAccountRole: account })).toBe(allowed);
+  });
+});
+
+describe('talkTimeView: how much of a session’s talk time each reader sees', () => {
+  const rel = relations.talk_time as Record<string, Extract<Resource, { kind: 'talk_time' }>>;
+  const view = (role: AccountRole, r: string) => talkTimeView({ userId: me, role }, rel[r] as never);
+  it('gives staff readers everything and a learner or their guardian only their own share', () => {
+    expect(view('tutor', 'own:default')).toBe('all');
+    expect(view('reviewer', 'other:+own')).toBe('all');
+    expect(view('admin', 'own:reviewers')).toBeUndefined();
+    expect(view('student', 'learner:+own')).toBe('own');
+    expect(view('guardian', 'guardian:+own')).toBe('own');
+    expect(view('student', 'learner:default')).toBeUndefined();
+    expect(view('guardian', 'other:+own')).toBeUndefined();
+    // A tutor seated as a learner elsewhere is still no reader of another tutor's session.
+    expect(view('tutor', 'learner:+own')).toBeUndefined();
   });
 });

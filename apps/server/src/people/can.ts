@@ -110,7 +110,33 @@ export interface SeatLinkResource {
   sessionOwnerUserId: string | null;
 }
 
+/**
+ * A session's talk time read afterwards, with whom the policy in force lets see it: the staff roles it
+ * names (a tutor only their own session's), and, where it lets learners see their own share, the session's
+ * students and the guardians who speak for them (see `talkTimeView`).
+ */
+export interface TalkTimeResource {
+  kind: 'talk_time';
+  /** The session's owner and the accounts in its tutor seat. */
+  tutorUserIds: readonly string[];
+  readerRoles: readonly StaffRole[];
+  learnersSeeOwn: boolean;
+  /** Accounts of the session's student seats. */
+  learnerUserIds: readonly string[];
+  /** Guardians who speak for a student seated in it: a minor's, or an adult's without a sign-in. */
+  learnerGuardianUserIds: readonly string[];
+}
+
+/** A tutor's talk time across their sessions (the trend), with the staff roles the policy names. */
+export interface TalkTrendResource {
+  kind: 'talk_trend';
+  tutorUserId: string;
+  readerRoles: readonly StaffRole[];
+}
+
 export type Resource =
+  | TalkTimeResource
+  | TalkTrendResource
   | SeatLinkResource
   | ChatLogResource
   | CallResource
@@ -190,6 +216,8 @@ export const actions = {
   'enrolment.answer': 'organisation',
   'family.move': 'organisation',
   'seat.replace_link': 'seat_link',
+  'insights.read': 'talk_time',
+  'insights.trend': 'talk_trend',
 } as const satisfies Record<string, Resource['kind']>;
 
 export type Action = keyof typeof actions;
@@ -293,6 +321,25 @@ export function recordingScope(actor: CanActor): RecordingScope {
 }
 
 /**
+ * How much of a session's talk time `actor` may see, or undefined: all of it (staff roles the policy names,
+ * a tutor only their own session's), or only their own share (`own`: where the policy lets learners see
+ * theirs, a student seated in it, and a guardian for the child they speak for).
+ */
+export type TalkTimeView = 'all' | 'own';
+
+export function talkTimeView(actor: CanActor, talk: TalkTimeResource): TalkTimeView | undefined {
+  if (actor.role === 'admin' || actor.role === 'reviewer')
+    return talk.readerRoles.includes(actor.role) ? 'all' : undefined;
+  if (actor.role === 'tutor')
+    return talk.readerRoles.includes('tutor') && talk.tutorUserIds.includes(actor.userId) ? 'all' : undefined;
+  if (!talk.learnersSeeOwn) return undefined;
+  if (actor.role === 'student') return talk.learnerUserIds.includes(actor.userId) ? 'own' : undefined;
+  if (actor.role === 'guardian')
+    return talk.learnerGuardianUserIds.includes(actor.userId) ? 'own' : undefined;
+  return undefined;
+}
+
+/**
  * Whether `actor` acts for this student as their guardian: always for a minor; for an adult only while
  * the adult has no sign-in of their own (from then on the adult speaks for themselves).
  */
@@ -381,6 +428,16 @@ export function can<A extends Action>(actor: CanActor, action: A, resource: Reso
       if (actor.role === 'tutor')
         return log.readerRoles.includes('tutor') && log.tutorUserIds.includes(actor.userId);
       return log.participantsRead && log.participantUserIds.includes(actor.userId);
+    }
+    case 'insights.read':
+      return talkTimeView(actor, resource as TalkTimeResource) !== undefined;
+    case 'insights.trend': {
+      // Across sessions is staff's view only: reviewers and admins as the policy names them, a tutor their own.
+      const trend = resource as TalkTrendResource;
+      if (actor.role === 'admin' || actor.role === 'reviewer') return trend.readerRoles.includes(actor.role);
+      return (
+        actor.role === 'tutor' && trend.readerRoles.includes('tutor') && trend.tutorUserId === actor.userId
+      );
     }
     case 'recording.request_deletion': {
       // Hearken: participants may ask for early deletion of recordings involving them; guardians for a child.

@@ -95,6 +95,26 @@ export function describePolicyChanges(
   if (before.chatReaderRoles.join() !== after.chatReaderRoles.join()) {
     changes.push({ field: 'chatReaderRoles', before: before.chatReaderRoles, after: after.chatReaderRoles });
   }
+  // Talk time and transcripts: a change to them alone is a new version too (who sees talk time, the lines).
+  for (const field of [
+    'talkTimeEnabled',
+    'talkTimeLearnersSeeOwn',
+    'talkTimeEngagingPercent',
+    'talkTimeLowPercent',
+    'talkTimeHighPercent',
+    'talkTimeRetentionDays',
+    'transcriptsEnabled',
+    'transcriptRetentionDays',
+  ] as const) {
+    if (before[field] !== after[field]) changes.push({ field, before: before[field], after: after[field] });
+  }
+  if (before.talkTimeReaderRoles.join() !== after.talkTimeReaderRoles.join()) {
+    changes.push({
+      field: 'talkTimeReaderRoles',
+      before: before.talkTimeReaderRoles,
+      after: after.talkTimeReaderRoles,
+    });
+  }
   for (const field of ['organisationName', 'organisationContact'] as const) {
     if (before[field] !== after[field]) changes.push({ field, before: before[field], after: after[field] });
   }

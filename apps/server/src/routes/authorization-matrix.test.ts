@@ -45,7 +45,13 @@ async function buildWorld(t: TestApp) {
     guardian,
     student,
   };
-  const base = { ownSession: own, otherSession: other, otherStudent: tom };
+  const base = {
+    ownSession: own,
+    otherSession: other,
+    otherStudent: tom,
+    ownTutor: tutor.userId,
+    otherTutor: otherTutor.userId,
+  };
   const adults = { ownAdultStudent: cleo, otherAdultStudent: ada };
   const views: Record<Caller, CallerView> = {
     'signed-out': { ...base, ...adults, ownStudent: sam },

@@ -12,6 +12,7 @@ import { concernCases } from './rights-matrix/concerns';
 import { deletionRequestCases } from './rights-matrix/deletion-requests';
 import { familyGrowthCases } from './rights-matrix/families';
 import { guardianPresenceCases } from './rights-matrix/guardian-presence';
+import { insightsCases } from './rights-matrix/insights';
 import { observeCases } from './rights-matrix/observe';
 import { researchCases } from './rights-matrix/research';
 import { scheduleCases } from './rights-matrix/schedule';
@@ -29,6 +30,9 @@ export interface CallerView {
   ownAdultStudent: string;
   /** An adult student of another family, without a sign-in, enrolled by another tutor. */
   otherAdultStudent: string;
+  /** The account of the tutor who owns `ownSession`, and of the one who owns `otherSession`. */
+  ownTutor: string;
+  otherTutor: string;
 }
 
 export interface RouteCase {
@@ -231,6 +235,7 @@ export const routeMatrix: RouteCase[] = [
   ...boardCases,
   ...scheduleCases,
   ...familyGrowthCases,
+  ...insightsCases,
 ];
 
 /** The status a caller must get from a route. */

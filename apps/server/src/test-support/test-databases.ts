@@ -75,6 +75,10 @@ const postgresUrl = process.env.TEST_DATABASE_URL;
 export const testDatabases: TestDatabase[] = postgresUrl ? [sqlite, postgres(postgresUrl)] : [sqlite];
 
 const tablesChildFirst = [
+  'transcript_keys',
+  'transcripts',
+  'talk_intervals',
+  'talk_observations',
   'seat_link_versions',
   'student_tutors',
   'pending_enrolments',

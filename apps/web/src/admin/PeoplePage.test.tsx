@@ -79,3 +79,18 @@ describe('People: ending and restoring access', () => {
     );
   });
 });
+
+describe('People: a tutor’s talk time', () => {
+  it('links each tutor, and only tutors, to their talk time over time', async () => {
+    const ada = { ...dana, id: 'u_ada', name: 'Ada Admin', email: 'ada@example.org', role: 'admin' };
+    stubApi((_, path) =>
+      path === '/api/admin/people' ? { body: { people: [dana, ada], pendingInvitations: [] } } : undefined,
+    );
+    render(<PeoplePage />);
+    const row = await screen.findByRole('row', { name: /Dana Tutor/ });
+    expect(within(row).getByRole('link', { name: 'Talk time of Dana Tutor' }).getAttribute('href')).toBe(
+      '/insights/tutors/u_dana',
+    );
+    expect(screen.queryByRole('link', { name: 'Talk time of Ada Admin' })).toBeNull();
+  });
+});

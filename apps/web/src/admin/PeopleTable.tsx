@@ -1,4 +1,6 @@
 import { accountRoleLabels, type PeopleList } from '@assent/shared';
+import { tutorTrendPath } from '../insights/paths';
+import { AppLink } from '../ui/AppLink';
 import { DataTable } from '../ui/DataTable';
 import { formatDate } from '../ui/format';
 import { AccountActions } from './AccountActions';
@@ -33,7 +35,20 @@ export function PeopleTable({
       columns={[
         { header: 'Name', cell: (person) => person.name },
         { header: 'Email', className: 'admin-table__email', cell: (person) => person.email },
-        { header: 'Role', cell: (person) => accountRoleLabels[person.role] },
+        {
+          header: 'Role',
+          cell: (person) => (
+            <>
+              {accountRoleLabels[person.role]}
+              {person.role === 'tutor' && (
+                <>
+                  {' · '}
+                  <AppLink href={tutorTrendPath(person.id)}>Talk time of {person.name}</AppLink>
+                </>
+              )}
+            </>
+          ),
+        },
         { header: 'Joined', cell: (person) => formatDate(person.createdAt) },
         {
           header: 'Access',

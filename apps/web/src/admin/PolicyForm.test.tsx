@@ -179,3 +179,68 @@ describe('policy form: scheduling', { timeout: 30_000 }, () => {
     expect(fetchMock).not.toHaveBeenCalled();
   });
 });
+
+describe('policy form: session insights', () => {
+  it('turns talk time and transcripts on, sets who sees it, the lines and the days, and saves them', async () => {
+    const user = userEvent.setup();
+    const fetchMock = stubApi((method, path) =>
+      method === 'PUT' && path === '/api/admin/policy' ? { body: { ...saved, version: 4 } } : undefined,
+    );
+    const onSaved = vi.fn();
+    render(<PolicyForm saved={saved} onSaved={onSaved} onReload={() => {}} />);
+    expect(screen.getByRole('heading', { name: 'Session insights' })).toBeTruthy();
+    await user.click(screen.getByRole('checkbox', { name: 'Measure talk time in every session' }));
+    const readers = within(screen.getByRole('group', { name: 'Who may see a session’s talk time' }));
+    await user.click(readers.getByRole('checkbox', { name: 'Tutors (their own sessions)' }));
+    await user.click(
+      readers.getByRole('checkbox', { name: 'Each learner their own share (and their guardians)' }),
+    );
+    const high = screen.getByRole('spinbutton', { name: 'High from, in percent of talk by learners' });
+    await user.clear(high);
+    await user.type(high, '60');
+    const kept = screen.getByRole('spinbutton', { name: 'Days talk time is kept' });
+    await user.clear(kept);
+    await user.type(kept, '365');
+    await user.click(screen.getByRole('checkbox', { name: 'Make transcripts of stored recordings' }));
+    const transcriptDays = screen.getByRole('spinbutton', { name: 'Days a transcript is kept' });
+    await user.clear(transcriptDays);
+    await user.type(transcriptDays, '730');
+    await user.click(screen.getByRole('button', { name: 'Save policy' }));
+    await vi.waitFor(() => expect(onSaved).toHaveBeenCalled());
+    const body = JSON.parse(String(fetchMock.mock.calls[0]?.[1]?.body));
+    expect(body).toMatchObject({
+      talkTimeEnabled: true,
+      talkTimeReaderRoles: ['reviewer', 'admin'],
+      talkTimeLearnersSeeOwn: true,
+      talkTimeEngagingPercent: 10,
+      talkTimeLowPercent: 25,
+      talkTimeHighPercent: 60,
+      talkTimeRetentionDays: 365,
+      transcriptsEnabled: true,
+      transcriptRetentionDays: 730,
+    });
+  });
+
+  it('says beside the line what is wrong with it, without sending', async () => {
+    const user = userEvent.setup();
+    const fetchMock = stubApi(() => undefined);
+    render(<PolicyForm saved={saved} onSaved={() => {}} onReload={() => {}} />);
+    const low = screen.getByRole('spinbutton', { name: 'Low below, in percent of talk by learners' });
+    await user.clear(low);
+    await user.type(low, '70');
+    const engaging = screen.getByRole('spinbutton', {
+      name: 'Highly engaging from, in percent of talk by learners',
+    });
+    await user.clear(engaging);
+    await user.click(screen.getByRole('button', { name: 'Save policy' }));
+    expect(await screen.findByText('The high line must be above the low line')).toBeTruthy();
+    expect(
+      screen
+        .getByRole('spinbutton', { name: 'High from, in percent of talk by learners' })
+        .getAttribute('aria-invalid'),
+    ).toBe('true');
+    expect(screen.getByText('Enter a whole percent')).toBeTruthy();
+    expect(engaging.getAttribute('aria-describedby')).toContain('talk-time-engaging-percent-error');
+    expect(fetchMock).not.toHaveBeenCalled();
+  });
+});

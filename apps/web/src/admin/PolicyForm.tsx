@@ -5,6 +5,7 @@ import { AdminFailureAlert } from '../ui/AdminFailureAlert';
 import { type FieldErrors, fieldErrorsFrom, unplacedErrors } from '../ui/field-errors';
 import { savePolicy } from './admin-api';
 import { ChatLogRules } from './ChatLogRules';
+import { InsightsRules } from './InsightsRules';
 import { ParticipantRules } from './ParticipantRules';
 import { PolicyTexts } from './PolicyTexts';
 import { PurposeFieldset } from './PurposeFieldset';
@@ -22,6 +23,9 @@ const isPlaced = (path: string) =>
     path,
   ) ||
   /^(joinOpensMinutesBefore|joinGraceMinutes|guardianPresenceMinutes|reminderLeadMinutes(\.\d+)?)$/.test(
+    path,
+  ) ||
+  /^(talkTime(ReaderRoles|EngagingPercent|LowPercent|HighPercent|RetentionDays)|transcriptRetentionDays)$/.test(
     path,
   );
 
@@ -116,6 +120,9 @@ export function PolicyForm({ saved, onSaved, onReload }: PolicyFormProps) {
 
       <h2 className="admin__subheading">Scheduling</h2>
       <SchedulingRules draft={draft} errors={errors} onChange={update} />
+
+      <h2 className="admin__subheading">Session insights</h2>
+      <InsightsRules draft={draft} errors={errors} onChange={update} />
 
       <h2 className="admin__subheading">Chat log</h2>
       <ChatLogRules draft={draft} errors={errors} onChange={update} />

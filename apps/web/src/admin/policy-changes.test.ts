@@ -70,6 +70,37 @@ describe('changeInWords', () => {
       { field: 'reminderLeadMinutes', before: ['1440', '15'], after: [] },
       'Reminders: no reminders, was 1 day and 15 minutes before',
     ],
+    [
+      { field: 'talkTimeEnabled', before: false, after: true },
+      'Talk time is now measured in every session (from sound levels, never what is said)',
+    ],
+    [{ field: 'talkTimeEnabled', before: true, after: false }, 'Talk time is no longer measured'],
+    [
+      { field: 'talkTimeReaderRoles', before: ['admin', 'reviewer', 'tutor'], after: ['admin'] },
+      'Talk time seen by administrators, was tutors, reviewers, administrators',
+    ],
+    [
+      { field: 'talkTimeLearnersSeeOwn', before: false, after: true },
+      'Each learner may now see their own share of talk time',
+    ],
+    [
+      { field: 'talkTimeEngagingPercent', before: 10, after: 15 },
+      'Highly engaging from 15 % learners’ talk, was 10 %',
+    ],
+    [{ field: 'talkTimeLowPercent', before: 25, after: 20 }, 'Low talk by learners below 20 %, was 25 %'],
+    [{ field: 'talkTimeHighPercent', before: 50, after: 60 }, 'High talk by learners from 60 %, was 50 %'],
+    [
+      { field: 'talkTimeRetentionDays', before: 1095, after: 365 },
+      'Talk time kept for 1 year, was 1095 days',
+    ],
+    [
+      { field: 'transcriptsEnabled', before: true, after: false },
+      'Transcripts are no longer made of stored recordings',
+    ],
+    [
+      { field: 'transcriptRetentionDays', before: 1095, after: 30 },
+      'Transcripts kept for 30 days, was 1095 days',
+    ],
     [{ field: 'retentionMode', before: 'a', after: 'b' }, 'retentionMode: "b", was "a"'],
   ])('%j', (change, words) => {
     expect(changeInWords(change, labelOf)).toBe(words);

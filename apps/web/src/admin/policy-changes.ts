@@ -40,6 +40,7 @@ function remindersInWords(value: Value): string {
 }
 
 const quoted = (value: Value) => `“${String(value)}”`;
+const percent = (value: Value) => `${String(value)} %`;
 const days = (value: Value) => (typeof value === 'number' ? daysInWords(value) : String(value));
 
 /**
@@ -102,6 +103,30 @@ export function changeInWords(change: PolicyChange, labelOf: (purposeId: string)
       return `A guardian is expected within ${minutes(after)} of a child’s start and end, was ${minutes(before)}`;
     case 'reminderLeadMinutes':
       return `Reminders: ${remindersInWords(after)}, was ${remindersInWords(before)}`;
+    case 'talkTimeEnabled':
+      return after
+        ? 'Talk time is now measured in every session (from sound levels, never what is said)'
+        : 'Talk time is no longer measured';
+    case 'talkTimeReaderRoles':
+      return `Talk time seen by ${viewersInWords(after)}, was ${viewersInWords(before)}`;
+    case 'talkTimeLearnersSeeOwn':
+      return after
+        ? 'Each learner may now see their own share of talk time'
+        : 'Learners may no longer see their own share of talk time';
+    case 'talkTimeEngagingPercent':
+      return `Highly engaging from ${percent(after)} learners’ talk, was ${percent(before)}`;
+    case 'talkTimeLowPercent':
+      return `Low talk by learners below ${percent(after)}, was ${percent(before)}`;
+    case 'talkTimeHighPercent':
+      return `High talk by learners from ${percent(after)}, was ${percent(before)}`;
+    case 'talkTimeRetentionDays':
+      return `Talk time kept for ${days(after)}, was ${days(before)}`;
+    case 'transcriptsEnabled':
+      return after
+        ? 'Transcripts are now made of stored recordings'
+        : 'Transcripts are no longer made of stored recordings';
+    case 'transcriptRetentionDays':
+      return `Transcripts kept for ${days(after)}, was ${days(before)}`;
     case 'noticeText':
       return 'Changed the recording notice';
     case 'agreementText':

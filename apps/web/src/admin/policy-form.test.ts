@@ -222,3 +222,54 @@ describe('scheduling minutes', () => {
     expect(check.fields.reminderLeadMinutes).toBe('At most four reminders');
   });
 });
+
+describe('the session-insights fields', () => {
+  const draft = () => draftFromPolicy(saved);
+
+  it('holds percents and days as typed, and sends them as numbers', () => {
+    const d = draft();
+    expect(d.insights.talkTimeLowPercent).toBe('25');
+    d.insights = {
+      ...d.insights,
+      talkTimeEnabled: true,
+      talkTimeHighPercent: '60',
+      transcriptRetentionDays: '30',
+    };
+    expect(saveRequestOf(d)).toMatchObject({
+      talkTimeEnabled: true,
+      talkTimeHighPercent: 60,
+      transcriptRetentionDays: 30,
+    });
+  });
+
+  it('says what is wrong with a percent or a number of days, against its field', () => {
+    const d = draft();
+    d.insights = {
+      ...d.insights,
+      talkTimeEngagingPercent: 'ten',
+      talkTimeLowPercent: '0',
+      talkTimeRetentionDays: '',
+      transcriptRetentionDays: '4000',
+    };
+    const check = checkPolicyDraft(d);
+    expect(check.ok).toBe(false);
+    if (check.ok) return;
+    expect(check.fields.talkTimeEngagingPercent).toBe('Enter a whole percent');
+    expect(check.fields.talkTimeLowPercent).toBe('Between 1 and 99 percent');
+    expect(check.fields.talkTimeRetentionDays).toBe('Enter a whole number of days');
+    expect(check.fields.transcriptRetentionDays).toBe('At most 3650 days (ten years)');
+  });
+
+  it('says straight away when the high line is not above the low line', () => {
+    const d = draft();
+    d.insights = {
+      ...d.insights,
+      talkTimeLowPercent: '50',
+      talkTimeHighPercent: '40',
+      talkTimeRetentionDays: 'x',
+    };
+    const check = checkPolicyDraft(d);
+    expect(check.ok).toBe(false);
+    if (!check.ok) expect(check.fields.talkTimeHighPercent).toBe('The high line must be above the low line');
+  });
+});

@@ -77,19 +77,62 @@ export type SchedulingDraft = Record<
   string
 >;
 
-/** The session-insights values (talk time, transcripts), kept as saved until the form edits them. */
-export const insightsFields = [
-  'talkTimeEnabled',
-  'talkTimeReaderRoles',
-  'talkTimeLearnersSeeOwn',
-  'talkTimeEngagingPercent',
-  'talkTimeLowPercent',
-  'talkTimeHighPercent',
-  'talkTimeRetentionDays',
-  'transcriptsEnabled',
-  'transcriptRetentionDays',
-] as const;
-export type InsightsDraft = Pick<OrganisationPolicyInput, (typeof insightsFields)[number]>;
+/**
+ * The session-insights values (talk time, transcripts) as the form holds them: switches and roles as
+ * they are, percents and days as typed.
+ */
+export interface InsightsDraft {
+  talkTimeEnabled: boolean;
+  talkTimeReaderRoles: StaffRole[];
+  talkTimeLearnersSeeOwn: boolean;
+  talkTimeEngagingPercent: string;
+  talkTimeLowPercent: string;
+  talkTimeHighPercent: string;
+  talkTimeRetentionDays: string;
+  transcriptsEnabled: boolean;
+  transcriptRetentionDays: string;
+}
+
+function insightsDraftOf(policy: OrganisationPolicy['policy']): InsightsDraft {
+  return {
+    talkTimeEnabled: policy.talkTimeEnabled,
+    talkTimeReaderRoles: policy.talkTimeReaderRoles,
+    talkTimeLearnersSeeOwn: policy.talkTimeLearnersSeeOwn,
+    talkTimeEngagingPercent: String(policy.talkTimeEngagingPercent),
+    talkTimeLowPercent: String(policy.talkTimeLowPercent),
+    talkTimeHighPercent: String(policy.talkTimeHighPercent),
+    talkTimeRetentionDays: String(policy.talkTimeRetentionDays),
+    transcriptsEnabled: policy.transcriptsEnabled,
+    transcriptRetentionDays: String(policy.transcriptRetentionDays),
+  };
+}
+
+function insightsBodyOf(
+  draft: InsightsDraft,
+): Pick<
+  SavePolicyRequest,
+  | 'talkTimeEnabled'
+  | 'talkTimeReaderRoles'
+  | 'talkTimeLearnersSeeOwn'
+  | 'talkTimeEngagingPercent'
+  | 'talkTimeLowPercent'
+  | 'talkTimeHighPercent'
+  | 'talkTimeRetentionDays'
+  | 'transcriptsEnabled'
+  | 'transcriptRetentionDays'
+> {
+  return {
+    talkTimeEnabled: draft.talkTimeEnabled,
+    talkTimeReaderRoles: [...draft.talkTimeReaderRoles],
+    talkTimeLearnersSeeOwn: draft.talkTimeLearnersSeeOwn,
+    talkTimeEngagingPercent: parseDays(draft.talkTimeEngagingPercent),
+    talkTimeLowPercent: parseDays(draft.talkTimeLowPercent),
+    talkTimeHighPercent: parseDays(draft.talkTimeHighPercent),
+    talkTimeRetentionDays: parseDays(draft.talkTimeRetentionDays),
+    transcriptsEnabled: draft.transcriptsEnabled,
+    transcriptRetentionDays: parseDays(draft.transcriptRetentionDays),
+  };
+}
 
 export interface PolicyDraft {
   basedOnVersion: number;
@@ -173,7 +216,7 @@ export function draftFromPolicy(saved: OrganisationPolicy): PolicyDraft {
       guardianPresenceMinutes: String(policy.guardianPresenceMinutes),
       reminderLeadMinutes: policy.reminderLeadMinutes.join(', '),
     },
-    insights: Object.fromEntries(insightsFields.map((field) => [field, policy[field]])) as InsightsDraft,
+    insights: insightsDraftOf(policy),
     adultGuestsAllowed: policy.adultGuestsAllowed,
     researchExportMedia: policy.researchExportMedia,
     lateRequestDays: String(policy.lateRequestDays),
@@ -211,7 +254,7 @@ export function saveRequestOf(draft: PolicyDraft): SavePolicyRequest {
     joinGraceMinutes: parseDays(draft.scheduling.joinGraceMinutes),
     guardianPresenceMinutes: parseDays(draft.scheduling.guardianPresenceMinutes),
     reminderLeadMinutes: parseMinutesList(draft.scheduling.reminderLeadMinutes),
-    ...draft.insights,
+    ...insightsBodyOf(draft.insights),
     adultGuestsAllowed: draft.adultGuestsAllowed,
     researchExportMedia: draft.researchExportMedia,
     lateRequestDays: parseDays(draft.lateRequestDays),
@@ -228,7 +271,17 @@ export function saveRequestOf(draft: PolicyDraft): SavePolicyRequest {
 
 export type PolicyCheck = { ok: true; body: SavePolicyRequest } | { ok: false; fields: FieldErrors };
 
-const daysFields = /(^|\.)(retentionDays|participantPlaybackDays|lateRequestDays|chatRetentionDays)$/;
+const daysFields =
+  /(^|\.)(retentionDays|participantPlaybackDays|lateRequestDays|chatRetentionDays|talkTimeRetentionDays|transcriptRetentionDays)$/;
+
+const percentFields = /^talkTime(Engaging|Low|High)Percent$/;
+
+/** Percent boxes say so in the same words, whichever check failed. */
+function percentMessage(code: string): string | undefined {
+  if (code === 'invalid_type') return 'Enter a whole percent';
+  if (code === 'too_small' || code === 'too_big') return 'Between 1 and 99 percent';
+  return undefined;
+}
 
 /** The same words for every box of days, whichever check failed (zod's own say "expected number"). */
 function daysMessage(code: string): string | undefined {
@@ -258,11 +311,25 @@ export function checkPolicyDraft(draft: PolicyDraft): PolicyCheck {
         ? (daysMessage(issue.code) ?? issue.message)
         : minutesFields.test(path)
           ? (minutesMessage(issue.code) ?? issue.message)
-          : issue.message,
+          : percentFields.test(path)
+            ? (percentMessage(issue.code) ?? issue.message)
+            : issue.message,
     };
   });
   // The schema checks across purposes only once every field is valid; say those problems straight away.
-  return { ok: false, fields: fieldErrorsFrom([...issues, ...crossPurposeIssues(draft)]) };
+  return {
+    ok: false,
+    fields: fieldErrorsFrom([...issues, ...crossPurposeIssues(draft), ...talkLineIssues(draft.insights)]),
+  };
+}
+
+/** The low line below the high one, said straight away (the schema says it only once all else is valid). */
+function talkLineIssues(insights: InsightsDraft): FieldIssue[] {
+  const low = parseDays(insights.talkTimeLowPercent);
+  const high = parseDays(insights.talkTimeHighPercent);
+  return low >= high
+    ? [{ path: 'talkTimeHighPercent', message: 'The high line must be above the low line' }]
+    : [];
 }
 
 function crossPurposeIssues(draft: PolicyDraft): FieldIssue[] {

@@ -1,5 +1,6 @@
 import type { AccountRole, MySession, OrganisationPolicy } from '@assent/shared';
 import { SessionChatLink } from '../chat/SessionChatLink';
+import { SessionTalkTimeLink } from '../insights/SessionTalkTimeLink';
 import { SessionReportLink } from '../rights/concerns/SessionReportLink';
 import { GuardianPresenceLines } from '../rights/presence/GuardianPresenceLines';
 import { OverlapWarning } from '../sessions/OverlapWarning';
@@ -90,6 +91,7 @@ export function SessionItem({
       )}
       <SessionReportLink sessionId={session.sessionId} title={session.title} />
       <SessionChatLink session={session} />
+      <SessionTalkTimeLink session={session} accountRole={accountRole} now={now} />
       {manages && (
         <OccurrenceActions
           sessionId={session.sessionId}

@@ -1,5 +1,6 @@
 import '../styles/recordings.css';
 import type { RecordingDetail } from '@assent/shared';
+import { useState } from 'react';
 import { ApiError } from '../api/client';
 import { fetchRecording } from '../api/recordings';
 import { RemoteFailure } from '../people/RemoteFailure';
@@ -11,9 +12,10 @@ import { PageLoading } from '../ui/PageLoading';
 import { usePageTitle } from '../ui/usePageTitle';
 import { useRemote } from '../ui/useRemote';
 import { RecordingConsents } from './RecordingConsents';
-import { RecordingPlayer } from './RecordingPlayer';
+import { RecordingPlayer, type SeekRequest } from './RecordingPlayer';
 import { RecordedWhen } from './RecordingsTable';
 import { accessInWords, recordingAuditPath } from './recording-words';
+import { TranscriptPanel } from './TranscriptPanel';
 
 interface RecordingPageProps {
   recordingId: string;
@@ -24,6 +26,7 @@ interface RecordingPageProps {
 /** `/recordings/:id`: one recording, its player, and the consents it was recorded under. */
 export function RecordingPage({ recordingId, showAccessLog }: RecordingPageProps) {
   const { state, reload } = useRemote(() => fetchRecording(recordingId));
+  const [seek, setSeek] = useState<SeekRequest | null>(null);
   usePageTitle(state.kind === 'ready' ? state.data.sessionTitle : 'Recording');
 
   if (state.kind === 'loading') return <PageLoading />;
@@ -45,7 +48,13 @@ export function RecordingPage({ recordingId, showAccessLog }: RecordingPageProps
         </p>
         <PageHeading id="recording-heading">{recording.sessionTitle}</PageHeading>
         <RecordingFacts recording={recording} />
-        <RecordingPlayer recordingId={recording.id} sessionTitle={recording.sessionTitle} />
+        <div className="recording-watch recording-watch--with-transcript">
+          <RecordingPlayer recordingId={recording.id} sessionTitle={recording.sessionTitle} seek={seek} />
+          <TranscriptPanel
+            recordingId={recording.id}
+            onSeek={(at) => setSeek((last) => ({ at, n: (last?.n ?? 0) + 1 }))}
+          />
+        </div>
         {showAccessLog && (
           <p className="recordings__access-log">
             <AppLink href={recordingAuditPath(recording.id)}>Access log for this recording</AppLink>

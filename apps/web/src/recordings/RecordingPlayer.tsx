@@ -12,16 +12,25 @@ type Playback =
   | { kind: 'refused'; error: unknown }
   | { kind: 'media-failed' };
 
+/** A request to play from a moment (a transcript line); `n` tells two requests for one moment apart. */
+export interface SeekRequest {
+  at: number;
+  n: number;
+}
+
 /**
  * "Play recording" asks the server for one audited view, then plays its media URL in the browser's own
  * video element (the server answers its range requests, so seeking works) under a "Viewed by" overlay.
+ * A `seek` plays from that moment, asking for the view first when there is none yet.
  */
 export function RecordingPlayer({
   recordingId,
   sessionTitle,
+  seek = null,
 }: {
   recordingId: string;
   sessionTitle: string;
+  seek?: SeekRequest | null;
 }) {
   const [playback, setPlayback] = useState<Playback>({ kind: 'idle' });
   const mounted = useRef(true);
@@ -33,6 +42,7 @@ export function RecordingPlayer({
   }, []);
 
   const play = () => {
+    if (playback.kind === 'asking') return;
     setPlayback({ kind: 'asking' });
     requestPlayback(recordingId).then(
       (grant) => mounted.current && setPlayback({ kind: 'granted', grant }),
@@ -40,11 +50,18 @@ export function RecordingPlayer({
     );
   };
 
+  // A line chosen before there is a view: ask for one (it is audited like any), then play from there.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a new seek request asks.
+  useEffect(() => {
+    if (seek && playback.kind !== 'granted') play();
+  }, [seek]);
+
   if (playback.kind === 'granted') {
     return (
       <WatchedVideo
         grant={playback.grant}
         sessionTitle={sessionTitle}
+        seek={seek}
         onFailed={() => setPlayback({ kind: 'media-failed' })}
       />
     );
@@ -78,12 +95,23 @@ export function RecordingPlayer({
 interface WatchedVideoProps {
   grant: PlaybackGrant;
   sessionTitle: string;
+  seek: SeekRequest | null;
   onFailed: () => void;
 }
 
-function WatchedVideo({ grant, sessionTitle, onFailed }: WatchedVideoProps) {
+function WatchedVideo({ grant, sessionTitle, seek, onFailed }: WatchedVideoProps) {
   const overlayId = useId();
   const frame = useRef<HTMLDivElement>(null);
+  const video = useRef<HTMLVideoElement>(null);
+  // Seeks once the video knows its length (at once when it already does).
+  const seekTo = (request: SeekRequest | null) => {
+    const element = video.current;
+    if (!request || !element || element.readyState < 1) return;
+    element.currentTime = request.at;
+    void element.play()?.catch(() => undefined);
+  };
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new request seeks; the element is a ref.
+  useEffect(() => seekTo(seek), [seek]);
   // The overlay is a sibling of the video, so full screen is offered on the frame holding both.
   const canFullScreen = typeof document !== 'undefined' && document.fullscreenEnabled === true;
   return (
@@ -93,6 +121,7 @@ function WatchedVideo({ grant, sessionTitle, onFailed }: WatchedVideoProps) {
             full-screen and picture-in-picture would show the picture without it, so they are turned off. */}
         {/* biome-ignore lint/a11y/useMediaCaption: recordings have no transcript to caption them from yet. */}
         <video
+          ref={video}
           className="recording-player__video"
           src={grant.mediaUrl}
           controls
@@ -104,6 +133,7 @@ function WatchedVideo({ grant, sessionTitle, onFailed }: WatchedVideoProps) {
           aria-label={`Recording of ${sessionTitle}`}
           aria-describedby={overlayId}
           onError={onFailed}
+          onLoadedMetadata={() => seekTo(seek)}
         />
         <p className="recording-player__overlay" id={overlayId}>
           Viewed by {grant.viewerName}, {formatDateTime(grant.viewedAt)}

@@ -138,6 +138,9 @@ export const AuditAction = z.enum([
   'enrolment.decline',
   'family.move',
   'seat.replace_link',
+  // Talk time read afterwards: one session's (also when refused), and a tutor's across sessions.
+  'insights.read',
+  'insights.trend',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 
@@ -261,6 +264,8 @@ export const auditActionWords: Readonly<Record<AuditAction, string>> = {
   'enrolment.decline': 'Decline enrolling a child',
   'family.move': 'Move a family to another tutor',
   'seat.replace_link': 'Replace a join link',
+  'insights.read': 'Read a session’s talk time',
+  'insights.trend': 'Read a tutor’s talk time across sessions',
 };
 
 /** The words for an action; an action this version does not know (an older entry's) as it is stored. */

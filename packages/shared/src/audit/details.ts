@@ -132,6 +132,10 @@ export const auditDetailSchemas = {
   'board.unlock': z.object({ sessionId: id }),
   'board.save': z.object({ sessionId: id, revision: z.number().int(), elements: z.number().int() }),
   'board.read': z.object({ sessionId: id, format: z.enum(['elements', 'png']) }),
+  // Talk time read afterwards: the whole session's, or a learner's own share (`own`), and whether it was
+  // measured at all; a tutor's trend, with how many sessions it showed.
+  'insights.read': z.object({ sessionId: id, view: z.enum(['all', 'own']), measured: z.boolean() }),
+  'insights.trend': z.object({ tutorUserId: id, sessions: z.number().int() }),
   'board.destroyed': z.object({ sessionId: id, reason: DeletionReason }),
   'concern.close': z.object({ sessionId: id, correctiveActions: z.boolean(), sessionStillHeld: z.boolean() }),
   'research.export': z.object({ sessionIds: ids, recordingIds: ids }),

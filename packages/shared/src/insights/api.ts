@@ -79,6 +79,11 @@ export const SessionInsights = z.object({
   words: WordShare.nullable(),
   /** True when the caller sees only their own (or their child's) share: the policy's learner view. */
   ownShareOnly: z.boolean(),
+  /**
+   * The session tutor's account, for a link to their trend; given only to readers who may open that
+   * (the tutor, reviewers, admins). Absent otherwise, and from servers before it.
+   */
+  tutorUserId: z.string().optional(),
 });
 export type SessionInsights = z.infer<typeof SessionInsights>;
 

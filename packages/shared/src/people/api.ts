@@ -226,6 +226,11 @@ export const MySession = z.object({
   /** Whether a whiteboard was kept with its chat log (said only where `mayReadChatLog`). */
   hasSavedBoard: z.boolean().optional(),
   /**
+   * Whether talk time was measured in it and the caller may see it (by the policy's readers); the server
+   * checks again, and audits, on reading. Absent from servers before it: the page guesses from the role.
+   */
+  mayReadTalkTime: z.boolean().optional(),
+  /**
    * Whether a guardian was there at each minor's start and end (VTO): for the session's tutor, admins
    * and each child's own guardians (theirs only). Absent for everyone else.
    */

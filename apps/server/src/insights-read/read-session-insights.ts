@@ -1,0 +1,131 @@
+/**
+ * Reading one session's talk time afterwards (or while the call goes on): allowed by
+ * `can('insights.read')` with the readers the policy in force names, every reading audited in the same
+ * transaction as the read, every refusal audited by `authorize`.
+ *
+ * Who sees what: the staff roles in `talkTimeReaderRoles` see everything (a tutor only their own
+ * session's). Where `talkTimeLearnersSeeOwn` is on, a student sees their own share, and a guardian the
+ * share of the child they speak for (a minor, or an adult without a sign-in of their own, as for every
+ * other right a guardian exercises for a child) plus their own seat's: a parent is who a child's data is
+ * answered to, and an adult who signs in speaks for themselves. Neither sees other learners (talk-view.ts).
+ */
+import type { OrganisationPolicy, SessionInsights, TalkLines } from '@assent/shared';
+import type { Context } from 'hono';
+import { appendAudit } from '../audit/audit-log';
+import type { DbOrTrx } from '../db/database';
+import type { AppEnv } from '../http/app-env';
+import { AppError } from '../http/app-error';
+import { wordShare } from '../insights/word-share';
+import type { Actor } from '../people/actor';
+import { authorize } from '../people/authorize';
+import { can, organisation, type TalkTimeResource, talkTimeView } from '../people/can';
+import { loadTalkFacts, loadWordFacts, type SeatFact } from './talk-facts';
+import { buildTalkView } from './talk-view';
+
+/** The policy's lines, as the insights carry them. */
+export function talkLines(policy: OrganisationPolicy['policy']): TalkLines {
+  return {
+    engagingPercent: policy.talkTimeEngagingPercent,
+    lowPercent: policy.talkTimeLowPercent,
+    highPercent: policy.talkTimeHighPercent,
+  };
+}
+
+/** Students (enrolled student ids) each guardian account speaks for: minors, and adults without a sign-in. */
+async function spokenFor(
+  db: DbOrTrx,
+  studentIds: string[],
+): Promise<{ guardianUserId: string; studentId: string }[]> {
+  if (studentIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('guardianships')
+    .innerJoin('students', 'students.id', 'guardianships.student_id')
+    .select(['guardianships.guardian_user_id', 'guardianships.student_id'])
+    .where('guardianships.student_id', 'in', studentIds)
+    .where((eb) => eb.or([eb('students.minor', '=', 1), eb('students.user_id', 'is', null)]))
+    .execute();
+  return rows.map((r) => ({ guardianUserId: r.guardian_user_id, studentId: r.student_id }));
+}
+
+export function talkTimeResource(
+  seats: readonly SeatFact[],
+  ownerUserId: string | null,
+  guardianships: readonly { guardianUserId: string; studentId: string }[],
+  policy: OrganisationPolicy['policy'],
+): TalkTimeResource {
+  const withAccount = (role: SeatFact['role']) =>
+    seats.flatMap((s) => (s.role === role && s.userId ? [s.userId] : []));
+  return {
+    kind: 'talk_time',
+    tutorUserIds: [...(ownerUserId ? [ownerUserId] : []), ...withAccount('tutor')],
+    readerRoles: policy.talkTimeReaderRoles,
+    learnersSeeOwn: policy.talkTimeLearnersSeeOwn,
+    learnerUserIds: withAccount('student'),
+    learnerGuardianUserIds: [...new Set(guardianships.map((g) => g.guardianUserId))],
+  };
+}
+
+/** The seats a learner's own view shows besides the tutor's: their own, and the children they speak for. */
+function ownSeats(
+  actor: Actor,
+  seats: readonly SeatFact[],
+  guardianships: readonly { guardianUserId: string; studentId: string }[],
+): Set<string> {
+  const children = new Set(
+    guardianships.filter((g) => g.guardianUserId === actor.userId).map((g) => g.studentId),
+  );
+  return new Set(
+    seats
+      .filter(
+        (s) =>
+          s.userId === actor.userId ||
+          (actor.role === 'guardian' &&
+            s.role === 'student' &&
+            s.studentId !== null &&
+            children.has(s.studentId)),
+      )
+      .map((s) => s.personId),
+  );
+}
+
+export async function readSessionInsights(
+  c: Context<AppEnv>,
+  actor: Actor,
+  sessionId: string,
+): Promise<SessionInsights> {
+  const { db, now, consent } = c.var.deps;
+  const session = await db
+    .selectFrom('sessions')
+    .select(['id', 'title', 'owner_user_id'])
+    .where('id', '=', sessionId)
+    .executeTakeFirst();
+  if (!session) throw new AppError(404, 'not_found', 'There is no such session.');
+  const { policy } = await consent.policies.current();
+  const facts = await loadTalkFacts(db, session.id);
+  const studentIds = facts.seats.flatMap((s) => (s.role === 'student' && s.studentId ? [s.studentId] : []));
+  const guardianships = await spokenFor(db, studentIds);
+  const resource = talkTimeResource(facts.seats, session.owner_user_id, guardianships, policy);
+  await authorize(c, actor, 'insights.read', resource, { type: 'session', id: session.id });
+  const view = talkTimeView(actor, resource) ?? 'own';
+  const at = now();
+  return db.transaction().execute(async (trx) => {
+    const words = await loadWordFacts(trx, session.id);
+    const insights = buildTalkView({
+      session,
+      facts,
+      lines: talkLines(policy),
+      now: at,
+      ownSeatIds: view === 'all' ? null : ownSeats(actor, facts.seats, guardianships),
+      namesRefusals: can(actor, 'consent_refusals.read', organisation),
+      words: wordShare(words.messages, words.transcripts),
+    });
+    await appendAudit(trx, {
+      actor,
+      action: 'insights.read',
+      target: { type: 'session', id: session.id },
+      detail: { sessionId: session.id, view, measured: insights.measured },
+      at,
+    });
+    return insights;
+  });
+}
