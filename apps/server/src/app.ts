@@ -42,6 +42,7 @@ import { seatLinkRoutes } from './routes/seat-links';
 import { sessionScheduleRoutes } from './routes/session-schedule';
 import { sessionRoutes } from './routes/sessions';
 import { studentRoutes } from './routes/students';
+import { transcriptRoutes } from './routes/transcripts';
 import { webhookRoutes } from './routes/webhooks';
 import { webApp } from './web-static';
 
@@ -90,6 +91,7 @@ export function createApp(deps: AppDeps) {
     .route('/api', chatRoutes)
     .route('/api', boardRoutes)
     .route('/api', recordingsRoutes)
+    .route('/api', transcriptRoutes)
     .route('/api', callDeletionRequestRoutes)
     .route('/api', callSharingRoutes)
     .route('/api', accessRequestRoutes)

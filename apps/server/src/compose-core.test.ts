@@ -20,7 +20,10 @@ describe.each(testDatabases)('the composed core ($name)', (database) => {
     const s = await createRecordingSession(t);
     await say(t, s.student.token, 'hello');
     const result = await t.vault.sweep(new Date(t.clock.now.getTime() + 90 * day));
-    expect(result.dataClasses).toEqual({ chat_log: { destroyed: 1, held: 0 } });
+    expect(result.dataClasses).toEqual({
+      chat_log: { destroyed: 1, held: 0 },
+      transcript: { destroyed: 0, held: 0 },
+    });
     expect(await countRows(t.db, 'chat_messages')).toBe(0);
   });
 });
@@ -38,8 +41,11 @@ describe.each(testDatabases)('the composed core without LiveKit ($name)', (datab
       now: () => new Date(),
     });
     expect(Object.keys(core).sort()).toEqual(['policies', 'sweepers', 'vault']);
-    expect(core.sweepers.map((s) => s.dataClass)).toEqual(['chat_log']);
-    expect((await core.vault.sweep()).dataClasses).toEqual({ chat_log: { destroyed: 0, held: 0 } });
+    expect(core.sweepers.map((s) => s.dataClass)).toEqual(['chat_log', 'transcript']);
+    expect((await core.vault.sweep()).dataClasses).toEqual({
+      chat_log: { destroyed: 0, held: 0 },
+      transcript: { destroyed: 0, held: 0 },
+    });
     await core.vault.stop();
     rmSync(dir, { recursive: true, force: true });
   });

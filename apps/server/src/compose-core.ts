@@ -13,6 +13,7 @@ import type { Db } from './db/database';
 import type { EgressPort } from './livekit/egress';
 import type { RoomService } from './livekit/room-service';
 import { createPolicyBook, type PolicyBook } from './policy/policy-book';
+import { transcriptSweeper } from './transcripts/transcript-sweeper';
 import type { DataClassSweeper, Vault } from './vault/vault';
 import { vaultFromConfig } from './vault/vault-from-config';
 
@@ -49,6 +50,10 @@ export function composeCore(deps: CoreDeps & Partial<LiveKitPorts>): Core | Core
   const policies = createPolicyBook({ db, defaults: config.recording, now });
   // The chat log is session record too: the same sweep destroys it past its retention.
   const sweepers: DataClassSweeper[] = [chatLogSweeper({ db, policies, now })];
+  // Transcripts are their own data class, with their own retention (they may outlive the media).
+  sweepers.push(
+    transcriptSweeper({ db, files: { dir: config.vault.dir, recordingsDir: config.vault.recordingsDir } }),
+  );
   const vault = vaultFromConfig(config.vault, {
     db,
     policies,

@@ -15,6 +15,8 @@ import { createLogger } from './logger';
 import { createMailer } from './mail/mailer';
 import { ensureDefaultPolicy } from './policy/policy-service';
 import { findSessionByRoom } from './sessions/session-repository';
+import { createTranscriptWorker } from './transcripts/transcript-worker';
+import { transcriberFromConfig } from './transcripts/whisper-transcriber';
 
 function readConfig(): Config {
   try {
@@ -75,6 +77,19 @@ const calendar = createCalendarWorker({
   publicUrl: config.publicUrl,
   pollMs: config.jobPollMs,
 });
+// Transcripts of stored recordings, made on this machine; off without ASSENT_TRANSCRIBER_PYTHON.
+const transcriber = transcriberFromConfig(config.transcriber, logger.child({ component: 'transcriber' }));
+const transcripts = transcriber
+  ? createTranscriptWorker({
+      db,
+      vault,
+      policies: consent.policies,
+      transcriber,
+      logger,
+      now,
+      pollMs: config.jobPollMs,
+    })
+  : undefined;
 
 const app = createApp({ config, db, logger, roomService, egress, consent, vault, now });
 
@@ -86,6 +101,7 @@ const server = serve({ fetch: app.fetch, hostname: config.host, port: config.por
   reconciler.start();
   vault.start();
   calendar.start();
+  transcripts?.start();
   announceFirstRun({ db, config, logger, now }).catch((err) =>
     logger.error({ err }, 'first-run link failed'),
   );
@@ -102,6 +118,7 @@ function shutdown(signal: NodeJS.Signals) {
   server.close(async () => {
     await reconciler.stop();
     await calendar.stop();
+    await transcripts?.stop();
     await consent.idle();
     await vault.stop();
     await db.destroy();

@@ -16,3 +16,4 @@ export const newViewId = () => opaque('view_');
 export const newDeletionRecordId = () => opaque('del_');
 export const newDeletionRequestId = () => opaque('dreq_');
 export const newChatMessageId = () => opaque('msg_');
+export const newTranscriptId = () => opaque('trn_');

@@ -119,6 +119,8 @@ export async function readSessionInsights(
       namesRefusals: can(actor, 'consent_refusals.read', organisation),
       words: wordShare(words.messages, words.transcripts),
     });
+    // Staff who see the whole session are linked to the tutor's trend; a learner's own view is not.
+    if (view === 'all' && session.owner_user_id) insights.tutorUserId = session.owner_user_id;
     await appendAudit(trx, {
       actor,
       action: 'insights.read',

@@ -221,6 +221,7 @@ describe.each(testDatabases)('session insights ($name)', (database) => {
       ownShareOnly: false,
       words: null,
     });
+    expect(insights.tutorUserId).toEqual(expect.any(String));
     expect(insights.speakers.map((p) => [p.name, p.role, p.learner, p.seconds, p.sharePercent])).toEqual([
       ['Dana Tutor', 'tutor', false, 55, 64.71],
       ['Sam Student', 'student', true, 15, 17.65],
@@ -368,6 +369,7 @@ describe.each(testDatabases)('session insights ($name)', (database) => {
     const asPat = await get(t, pat, path);
     expect(asPat.status).toBe(200);
     const patView = asPat.body as SessionInsights;
+    expect(patView.tutorUserId).toBeUndefined();
     expect(patView).toMatchObject({
       ownShareOnly: true,
       tutorSeconds: 55,

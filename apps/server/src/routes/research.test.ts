@@ -9,12 +9,15 @@ import type {
 } from '@assent/shared';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { createLogger } from '../logger';
 import { asAccount, signedInAs, type TestAccount } from '../test-support/accounts';
 import { packetsOf, tracksOf } from '../test-support/media-tracks';
 import { buildSession, seatsOf } from '../test-support/organisation';
 import { cameraAndVoiceMp4, type RecordedSession, recordedSession } from '../test-support/recordings';
 import { errorOf, type TestApp, useTestApp } from '../test-support/test-app';
 import { testDatabases } from '../test-support/test-databases';
+import { fakeTranscriber, talked } from '../transcripts/transcript-test-support';
+import { createTranscriptWorker } from '../transcripts/transcript-worker';
 
 type Seats = Awaited<ReturnType<typeof seatsOf>>;
 const seat = (seats: Seats, name: string) => seats.find((s) => s.name === name) as Seats[number];
@@ -326,6 +329,122 @@ describe.each(testDatabases)('research exports ($name)', (database) => {
     expect(await eligibility()).toMatchObject({ eligible: true });
     await arrive('stranger', 'STANDARD');
     expect(await eligibility()).toMatchObject({ eligible: false, reason: 'unknown_participant' });
+  });
+
+  it('adds the transcript and the chat log, every name and the title replaced by pseudonyms in the text too', async () => {
+    const t = ctx();
+    const agreed = await recordedSession(t, { plaintext: cameraAndVoiceMp4() });
+    const seats = await everyoneAgrees(t, agreed);
+    const dana = seat(seats, 'Dana Tutor');
+    const sam = seat(seats, 'Sam Student');
+    const started = await t.db
+      .selectFrom('recordings')
+      .select('started_at')
+      .where('id', '=', agreed.recordingId)
+      .executeTakeFirstOrThrow();
+    await talked(t, agreed.sessionId, dana.personId, started.started_at ?? '', 0, 3);
+    await talked(t, agreed.sessionId, sam.personId, started.started_at ?? '', 3.5, 6);
+    await createTranscriptWorker({
+      db: t.db,
+      vault: t.vault,
+      policies: t.consent.policies,
+      transcriber: fakeTranscriber([
+        { start: 0, end: 3, text: 'Welcome to algebra, week 3, SAM. Is Pat Guardian here?' },
+        { start: 3.5, end: 6, text: 'Yes, Dana. Samantha is my sister.' },
+        { start: 7, end: 8, text: 'Nobody measured this.' },
+      ]),
+      logger: createLogger('silent'),
+      now: () => t.clock.now,
+      pollMs: 60_000,
+    }).runOnce();
+    const message = (id: string, who: typeof dana, text: string, removed = false) =>
+      t.db
+        .insertInto('chat_messages')
+        .values({
+          id,
+          session_id: agreed.sessionId,
+          sender_person_id: who.personId,
+          sender_identity: who.identity,
+          sender_name: who.name,
+          sender_role: who.role,
+          text,
+          sent_at: t.clock.now.toISOString(),
+          removed_at: removed ? t.clock.now.toISOString() : null,
+          removed_by_person_id: null,
+          erased_at: null,
+        })
+        .execute();
+    await message('msg_1', dana, 'dana tutor here: homework for Algebra, Week 3 is page 12, sam student');
+    await message('msg_2', sam, 'ok Dana');
+    await message('msg_3', sam, 'removed by the tutor', true);
+    const admin = await signedInAs(t, 'admin');
+    const { res } = await exportAndDownload(t, admin);
+    expect(res.status).toBe(200);
+    const files = unzipSync(new Uint8Array(await res.arrayBuffer()));
+    expect(Object.keys(files).sort()).toEqual([
+      'README.txt',
+      'chat/S1.json',
+      'manifest.json',
+      'recordings/R1.ogg',
+      'transcripts/R1.json',
+    ]);
+    const manifest = JSON.parse(new TextDecoder().decode(files['manifest.json']));
+    expect(manifest).toMatchObject({ transcripts: ['transcripts/R1.json'], chatLogs: ['chat/S1.json'] });
+    const pseudonymOf = (role: string) =>
+      (manifest.sessions[0].people as { id: string; role: string }[]).find((p) => p.role === role)?.id;
+    const [tutor, student, guardian] = [
+      pseudonymOf('tutor'),
+      pseudonymOf('student'),
+      pseudonymOf('guardian'),
+    ];
+
+    const transcriptText = new TextDecoder().decode(files['transcripts/R1.json']);
+    expect(JSON.parse(transcriptText)).toEqual({
+      recording: 'R1',
+      session: 'S1',
+      lines: [
+        {
+          start: 0,
+          end: 3,
+          speaker: tutor,
+          role: 'tutor',
+          text: `Welcome to S1, ${student}. Is ${guardian} here?`,
+        },
+        {
+          start: 3.5,
+          end: 6,
+          speaker: student,
+          role: 'student',
+          text: `Yes, ${tutor}. Samantha is my sister.`,
+        },
+        { start: 7, end: 8, speaker: null, role: null, text: 'Nobody measured this.' },
+      ],
+    });
+    const chatText = new TextDecoder().decode(files['chat/S1.json']);
+    expect(JSON.parse(chatText)).toEqual({
+      session: 'S1',
+      messages: [
+        {
+          offsetSeconds: expect.any(Number),
+          person: tutor,
+          role: 'tutor',
+          text: `${tutor} here: homework for S1 is page 12, ${student}`,
+        },
+        { offsetSeconds: expect.any(Number), person: student, role: 'student', text: `ok ${tutor}` },
+      ],
+    });
+    for (const text of [transcriptText, chatText]) {
+      for (const secret of [
+        ...seats.flatMap((s) => [s.personId, s.identity]),
+        agreed.sessionId,
+        'Algebra',
+        'Pat',
+        'Dana',
+      ]) {
+        expect(text).not.toContain(secret);
+      }
+    }
+    expect(new TextDecoder().decode(files['README.txt'])).toContain('de-identified');
   });
 
   it('is for admins only; a missing export is 404', async () => {

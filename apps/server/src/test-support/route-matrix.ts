@@ -16,6 +16,7 @@ import { insightsCases } from './rights-matrix/insights';
 import { observeCases } from './rights-matrix/observe';
 import { researchCases } from './rights-matrix/research';
 import { scheduleCases } from './rights-matrix/schedule';
+import { transcriptCases } from './rights-matrix/transcripts';
 
 export type Caller = AccountRole | 'signed-out';
 export const callers: Caller[] = ['signed-out', 'admin', 'reviewer', 'tutor', 'guardian', 'student'];
@@ -236,6 +237,7 @@ export const routeMatrix: RouteCase[] = [
   ...scheduleCases,
   ...familyGrowthCases,
   ...insightsCases,
+  ...transcriptCases,
 ];
 
 /** The status a caller must get from a route. */

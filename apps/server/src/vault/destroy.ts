@@ -17,6 +17,7 @@ import { blobPath, partialPath, type VaultFiles } from './ingest';
 import { isHeld } from './lifetime/holds';
 import type { Recording } from './recording-repository';
 import { checkpointAfterShredding } from './shred-checkpoint';
+import { removeTranscriptFiles, shredTranscriptOf } from './transcript-blobs';
 
 export interface DestroyDeps {
   db: Db;
@@ -92,6 +93,9 @@ export async function shredRecording(
     detail: { sessionId: recording.sessionId, reason: why.reason, detail: why.detail },
     at,
   });
+  // Its transcript follows its consent (a withdrawal, a decision), but has its own retention: it may
+  // outlive media destroyed by the recording's retention.
+  if (why.reason !== 'retention') await shredTranscriptOf(trx, recording.id, why, at);
   return true;
 }
 
@@ -106,6 +110,13 @@ export async function afterShredding(
 ) {
   await checkpointAfterShredding(deps.db, deps.logger);
   await removeRecordingFiles(deps.files, recording);
+  const transcripts = await deps.db
+    .selectFrom('transcripts')
+    .select('id')
+    .where('recording_id', '=', recording.id)
+    .where('status', '=', 'destroyed')
+    .execute();
+  for (const { id } of transcripts) await removeTranscriptFiles(deps.files, id);
   if (recording.plaintextPath) {
     await deps.db
       .updateTable('recordings')

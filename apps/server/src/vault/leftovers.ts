@@ -17,7 +17,21 @@ export async function removeLeftovers(db: Db, files: VaultFiles): Promise<string
       (r) => r.id,
     ),
   );
+  const keptTranscripts = new Set(
+    (await db.selectFrom('transcripts').select('id').where('status', '=', 'ready').execute()).map(
+      (r) => r.id,
+    ),
+  );
   for (const name of names) {
+    // Transcripts: only a ready one keeps its blob (sealing runs on the vault's queue, like ingest).
+    const transcript = /^(trn_[A-Za-z0-9_-]+)\.(vault|partial)$/.exec(name);
+    if (transcript) {
+      if (transcript[2] === 'partial' || !keptTranscripts.has(transcript[1] ?? '')) {
+        await rm(join(files.dir, name), { force: true });
+        removed.push(name);
+      }
+      continue;
+    }
     const match = /^(rec_[A-Za-z0-9_-]+)\.(vault|partial)$/.exec(name);
     if (!match) continue;
     const [, id, kind] = match;

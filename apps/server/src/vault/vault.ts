@@ -8,8 +8,9 @@
  */
 import { mkdir } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
+import type { Transaction } from 'kysely';
 import type { Logger } from 'pino';
-import type { Db } from '../db/database';
+import type { Database, Db } from '../db/database';
 import type { PolicyBook } from '../policy/policy-book';
 import type { KeyStore } from './crypto/key-store';
 import { type RewrapResult, rewrapDataKeys } from './crypto/rewrap';
@@ -20,6 +21,14 @@ import { destroyAfterHold, destroyExpired } from './lifetime/retention-sweeper';
 import { eraseWithdrawnSession, sessionsToErase } from './lifetime/withdrawal-erase';
 import { type ByteRange, openPlaintext } from './plaintext';
 import type { Recording } from './recording-repository';
+import {
+  openTranscript,
+  removeTranscriptFiles,
+  type SealedTranscript,
+  sealTranscript,
+  shredTranscriptOf,
+  type TranscriptDestruction,
+} from './transcript-blobs';
 
 export interface VaultDeps {
   db: Db;
@@ -80,6 +89,24 @@ export interface Vault {
    * wiped before this resolves (see `plaintext.ts`). Not on the queue: playback never waits for an ingest.
    */
   openPlaintext(recordingId: string, range?: ByteRange): Promise<Readable>;
+  /**
+   * Encrypts a transcript under its own fresh data key, on the queue (never racing a destruction or the
+   * leftovers sweep); `commit` runs in the transaction that stores its wrapped key and may refuse (false:
+   * nothing kept). True when kept.
+   */
+  storeTranscript(
+    transcriptId: string,
+    plaintext: Buffer,
+    commit: (trx: Transaction<Database>, sealed: SealedTranscript) => Promise<boolean>,
+  ): Promise<boolean>;
+  /** A ready transcript's plaintext (its data key wiped before this resolves). Not on the queue. */
+  openTranscript(transcriptId: string): Promise<Buffer>;
+  /** Destroys a recording's transcript alone (its own retention); on the queue. True if one was destroyed. */
+  destroyTranscript(
+    recordingId: string,
+    why: TranscriptDestruction,
+    inside?: (trx: Transaction<Database>) => Promise<boolean>,
+  ): Promise<boolean>;
   /** Egress news arrived: ingest whatever finished. */
   collect(): Promise<number>;
   /** Someone withdrew in this session: apply the withdrawal rule now. */
@@ -121,6 +148,20 @@ export function createVault(deps: VaultDeps): Vault {
   const vault: Vault = {
     files: deps.files,
     openPlaintext: (recordingId, range) => openPlaintext(deps, recordingId, range),
+    storeTranscript: (transcriptId, plaintext, commit) =>
+      enqueue(() => sealTranscript(deps, transcriptId, plaintext, commit)),
+    openTranscript: (transcriptId) => openTranscript(deps, transcriptId),
+    destroyTranscript: (recordingId, why, inside) =>
+      enqueue(async () => {
+        const at = deps.now();
+        const id = await deps.db.transaction().execute(async (trx) => {
+          if (inside && !(await inside(trx))) return undefined;
+          return shredTranscriptOf(trx, recordingId, why, at);
+        });
+        if (!id) return false;
+        await removeTranscriptFiles(deps.files, id);
+        return true;
+      }),
     collect: () => enqueue(async () => (await collectAndIngest()).stored),
     afterWithdrawal: (sessionId) => enqueue(() => eraseWithdrawnSession(deps, deps.policies, sessionId)),
     destroy: (recording, why) => enqueue(() => destroyRecording(deps, recording, why)),

@@ -64,6 +64,10 @@ export const AuditAction = z.enum([
   'recording.request_deletion',
   'recording.destroyed',
   'vault.keys_rewrapped',
+  // Transcripts of stored recordings: made, read, destroyed (the text itself never enters the audit log).
+  'transcript.stored',
+  'transcript.read',
+  'transcript.destroyed',
   // People's rights: deletion, access, concerns, research.
   'deletion_request.create',
   'deletion_request.receive',
@@ -197,6 +201,9 @@ export const auditActionWords: Readonly<Record<AuditAction, string>> = {
   'recording.retention_shortened': 'Shorten how long recordings are kept',
   'recording.request_deletion': 'Ask for a recording to be deleted',
   'recording.destroyed': 'Destroy a recording',
+  'transcript.stored': 'Store a recording’s transcript',
+  'transcript.read': 'Read a recording’s transcript',
+  'transcript.destroyed': 'Destroy a recording’s transcript',
   'vault.keys_rewrapped': 'Rewrap the recordings’ keys under the current key',
   'deletion_request.create': 'Ask for a deletion',
   'deletion_request.receive': 'Receive a deletion request',

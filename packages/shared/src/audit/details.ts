@@ -89,6 +89,21 @@ export const auditDetailSchemas = {
     recordingIds: ids,
   }),
   'recording.destroyed': z.object({ sessionId: id, reason: DeletionReason, detail: z.string() }),
+  'transcript.stored': z.object({
+    sessionId: id,
+    recordingId: id,
+    words: z.number().int().nonnegative(),
+    learnerWords: z.number().int().nonnegative(),
+    keyId: z.string(),
+    retainUntil: z.string(),
+  }),
+  'transcript.read': z.object({ sessionId: id, recordingId: id, status: z.string() }),
+  'transcript.destroyed': z.object({
+    sessionId: id,
+    recordingId: id,
+    reason: DeletionReason,
+    detail: z.string(),
+  }),
   'vault.keys_rewrapped': z.object({
     toKeyId: z.string(),
     fromKeyIds: z.array(z.string()),

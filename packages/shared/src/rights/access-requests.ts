@@ -224,6 +224,17 @@ const AnswerBoard = z.object({
   elements: z.array(BoardElement),
 });
 
+/** A transcript of one of the answer's recordings: that it exists and its life, never its text here. */
+const AnswerTranscript = z.object({
+  recordingId: z.string(),
+  sessionTitle: z.string(),
+  status: z.enum(['queued', 'running', 'ready', 'failed', 'destroyed']),
+  createdAt: z.string(),
+  readyAt: z.string().nullable(),
+  retainUntil: z.string().nullable(),
+  destroyedAt: z.string().nullable(),
+});
+
 /** Everything Assent held about the subject when the request was answered. */
 export const AccessAnswer = z.object({
   compiledAt: z.string(),
@@ -256,6 +267,8 @@ export const AccessAnswer = z.object({
   chatMessages: z.array(AnswerChatMessage).default([]),
   /** The saved whiteboards of the subject's sessions. Answers compiled before the whiteboard have none. */
   boards: z.array(AnswerBoard).optional(),
+  /** Transcripts of the subject's recordings. Answers compiled before transcripts have none. */
+  transcripts: z.array(AnswerTranscript).optional(),
 });
 export type AccessAnswer = z.infer<typeof AccessAnswer>;
 

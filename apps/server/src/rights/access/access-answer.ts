@@ -23,6 +23,7 @@ import {
   viewSection,
 } from './access-answer-recordings';
 import { auditSection, concernReportSection, deletionRequestSection } from './access-answer-records';
+import { transcriptSection } from './access-answer-transcripts';
 import { auditEntryShown, exemptionsFor, withoutExempted } from './access-exemptions';
 import type { AccessRequestRow } from './access-repository';
 import { scopeOf } from './access-subject';
@@ -65,6 +66,7 @@ export async function compileAccessAnswer(
     concernReports: await concernReportSection(db, scope),
     chatMessages: await chatSection(db, scope),
     boards: await boardSection(db, scope),
+    transcripts: await transcriptSection(db, recordings),
   };
   return withoutExempted(full, exemptions, audit.leftOut);
 }

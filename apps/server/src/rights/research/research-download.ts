@@ -6,12 +6,14 @@
 import { appendAudit } from '../../audit/audit-log';
 import type { Db, DbOrTrx } from '../../db/database';
 import type { PolicyBook } from '../../policy/policy-book';
+import { openSealedTranscript } from '../../transcripts/sealed-transcript';
 import { type Recording, storedKey, toRecording } from '../../vault/recording-repository';
 import type { Vault } from '../../vault/vault';
 import { type ArchiveEntry, textContent, zipStream } from './research-archive';
 import { audioExtensionOf, audioOnly, type RangedFile } from './research-audio';
 import { eligibilityOf } from './research-candidates';
 import { researchRowsOf } from './research-consents';
+import { deidentifier } from './research-deidentify';
 import type { ResearchExport } from './research-exports';
 import {
   buildResearchManifest,
@@ -158,6 +160,90 @@ async function recordingAsMade(deps: DownloadDeps, recording: Recording) {
   return await deps.vault.openPlaintext(recording.id, { start: 0, end: size - 1 });
 }
 
+/**
+ * The de-identified text of the kept sessions: each held recording's transcript (`transcripts/R1.json`)
+ * and each session's chat log (`chat/S1.json`), every participant's name and the session's title
+ * replaced by the manifest's pseudonyms, in the text as well as in who said it.
+ */
+async function deidentifiedText(
+  deps: DownloadDeps,
+  sessions: readonly ManifestSession[],
+  held: readonly Recording[],
+  pseudonyms: { people: ReadonlyMap<string, string>; sessionNames: ReadonlyMap<string, string> },
+  recordingNames: ReadonlyMap<string, string>,
+): Promise<{ name: string; text: string }[]> {
+  const out: { name: string; text: string }[] = [];
+  const person = (id: string | null | undefined) => (id ? (pseudonyms.people.get(id) ?? null) : null);
+  for (const session of sessions) {
+    const sessionName = pseudonyms.sessionNames.get(session.sessionId) ?? 'S?';
+    const meta = await deps.db
+      .selectFrom('sessions')
+      .select('title')
+      .where('id', '=', session.sessionId)
+      .executeTakeFirstOrThrow();
+    const seats = await deps.db
+      .selectFrom('people')
+      .select(['id', 'name'])
+      .where('session_id', '=', session.sessionId)
+      .execute();
+    const replace = deidentifier(
+      seats.map((seat) => ({ name: seat.name, pseudonym: person(seat.id) ?? '[name]' })),
+      [{ name: meta.title, pseudonym: sessionName }],
+    );
+    const recordings = held
+      .filter((r) => r.sessionId === session.sessionId)
+      .sort((a, b) =>
+        (recordingNames.get(a.id) ?? '').localeCompare(recordingNames.get(b.id) ?? '', 'en', {
+          numeric: true,
+        }),
+      );
+    for (const recording of recordings) {
+      const transcript = await deps.db
+        .selectFrom('transcripts')
+        .select('id')
+        .where('recording_id', '=', recording.id)
+        .where('status', '=', 'ready')
+        .executeTakeFirst();
+      if (!transcript) continue;
+      const sealed = await openSealedTranscript(deps.vault, transcript.id);
+      const name = recordingNames.get(recording.id) ?? 'R?';
+      const lines = sealed.lines.map((line, index) => ({
+        start: line.start,
+        end: line.end,
+        speaker: line.speaker ? (person(sealed.speakerIds?.[index]) ?? replace(line.speaker.name)) : null,
+        role: line.speaker?.role ?? null,
+        text: replace(line.text),
+      }));
+      out.push({
+        name: `transcripts/${name}.json`,
+        text: `${JSON.stringify({ recording: name, session: sessionName, lines }, null, 2)}\n`,
+      });
+    }
+    const messages = await deps.db
+      .selectFrom('chat_messages')
+      .select(['sender_person_id', 'sender_role', 'text', 'sent_at'])
+      .where('session_id', '=', session.sessionId)
+      .where('removed_at', 'is', null)
+      .where('text', '!=', '')
+      .orderBy('sent_at')
+      .orderBy('id')
+      .execute();
+    if (messages.length > 0) {
+      const chat = messages.map((m) => ({
+        offsetSeconds: Math.round((Date.parse(m.sent_at) - Date.parse(session.startedAt)) / 1000),
+        person: person(m.sender_person_id),
+        role: m.sender_role,
+        text: replace(m.text),
+      }));
+      out.push({
+        name: `chat/${sessionName}.json`,
+        text: `${JSON.stringify({ session: sessionName, messages: chat }, null, 2)}\n`,
+      });
+    }
+  }
+  return out;
+}
+
 export interface PreparedDownload {
   body: ReadableStream<Uint8Array>;
   sessions: number;
@@ -209,7 +295,7 @@ export async function prepareResearchDownload(
       ),
     );
   const at = now();
-  const { manifest, files } = buildResearchManifest({
+  const { manifest, files, people, sessionNames } = buildResearchManifest({
     createdAt: exported.createdAt,
     sessions,
     withdrawnSessions: exported.sessionIds.length - kept.length,
@@ -218,6 +304,15 @@ export async function prepareResearchDownload(
     media: exportMedia,
     extensionOf: (recordingId) => extensions.get(recordingId) ?? 'mp4',
   });
+  const texts = await deidentifiedText(
+    deps,
+    sessions,
+    held,
+    { people, sessionNames },
+    new Map(files.map((f) => [f.recordingId, f.name])),
+  );
+  manifest.transcripts = texts.filter((t) => t.name.startsWith('transcripts/')).map((t) => t.name);
+  manifest.chatLogs = texts.filter((t) => t.name.startsWith('chat/')).map((t) => t.name);
   await db.transaction().execute((trx) =>
     appendAudit(trx, {
       actor,
@@ -246,6 +341,7 @@ export async function prepareResearchDownload(
       store: false,
       content: () => textContent(`${JSON.stringify(manifest, null, 2)}\n`),
     },
+    ...texts.map((t) => ({ name: t.name, store: false, content: () => textContent(t.text) })),
     ...media,
   ];
   return {

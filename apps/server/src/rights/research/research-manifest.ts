@@ -69,8 +69,12 @@ export interface ManifestInput {
 
 export interface ResearchManifest {
   manifest: Record<string, unknown>;
-  /** Which stored recording each archive file holds, in archive order. */
-  files: { recordingId: string; path: string }[];
+  /** Which stored recording each archive file holds, in archive order, and its pseudonym (R1…). */
+  files: { recordingId: string; path: string; name: string }[];
+  /** Each seat's pseudonym (P1…), for de-identifying text. */
+  people: ReadonlyMap<string, string>;
+  /** Each session's pseudonym (S1…). */
+  sessionNames: ReadonlyMap<string, string>;
 }
 
 /** A uniformly random order (Fisher–Yates); `pick(n)` answers 0…n-1. */
@@ -105,7 +109,7 @@ export function buildResearchManifest(
     const recordings = session.recordings.map((r) => {
       const name = `R${files.length + 1}`;
       const path = `recordings/${name}.${input.extensionOf?.(r.recordingId) ?? 'mp4'}`;
-      files.push({ recordingId: r.recordingId, path });
+      files.push({ recordingId: r.recordingId, path, name });
       return { name, r, path };
     });
     const recordingsOf = (requestId: string | null) =>
@@ -150,6 +154,8 @@ export function buildResearchManifest(
 
   return {
     files,
+    people,
+    sessionNames: new Map(sessions.map((s, index) => [s.sessionId, `S${index + 1}`])),
     manifest: {
       format: 'assent-research-export/1',
       createdOn: input.createdAt.slice(0, 10),
@@ -204,4 +210,13 @@ Consent records
 guardian's entry says on whose behalf), for which purpose, under which notice version, and when.
 "researchConsent" lists the research sharing decisions: the person the decision is about, who made it
 (the person themselves or a guardian), and the decision (agree, refuse, withdraw).
+
+Transcripts and chat, de-identified
+-----------------------------------
+transcripts/R1.json ... hold what was said in each recording, line by line (seconds from the recording's
+start), with who was speaking as measured during the call (null where nobody was). chat/S1.json ...
+hold each session's chat, in seconds from the session's start. In both, every participant's name (and
+each part of it) and the session's title are replaced by the pseudonyms above, in the text as well;
+"[name]" stands for a name two participants share. Other names said aloud or typed (a school, a town)
+are not replaced: the text is still personal data.
 `;

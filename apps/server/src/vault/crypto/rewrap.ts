@@ -8,6 +8,7 @@ import { appendAudit } from '../../audit/audit-log';
 import { systemActor } from '../../audit/system-actor';
 import type { Db } from '../../db/database';
 import { keysNotUnder, replaceKey } from '../recording-repository';
+import { replaceTranscriptKey, transcriptKeysNotUnder } from '../transcript-blobs';
 import type { KeyStore } from './key-store';
 
 export interface RewrapResult {
@@ -54,6 +55,37 @@ export async function rewrapDataKeys(deps: {
         fromKeys.add(row.kek_id);
       } else {
         skipped.add(row.recording_id);
+      }
+    }
+  }
+  // Transcripts' data keys likewise (bound to the transcript's id).
+  const skippedTranscripts = new Set<string>();
+  for (;;) {
+    const batch = (await transcriptKeysNotUnder(deps.db, current, 200 + skippedTranscripts.size)).filter(
+      (row) => !skippedTranscripts.has(row.transcript_id),
+    );
+    if (batch.length === 0) break;
+    for (const row of batch) {
+      const from = { kekId: row.kek_id, wrapped: row.wrapped_key };
+      let dataKey: Buffer;
+      try {
+        dataKey = await deps.keys.unwrap(from, row.transcript_id);
+      } catch (err) {
+        deps.logger.error(
+          { err, transcriptId: row.transcript_id, kekId: row.kek_id },
+          'transcript data key cannot be unwrapped',
+        );
+        skippedTranscripts.add(row.transcript_id);
+        result.unreadable += 1;
+        continue;
+      }
+      const to = await deps.keys.wrap(dataKey, row.transcript_id);
+      dataKey.fill(0);
+      if (await replaceTranscriptKey(deps.db, row.transcript_id, from, to, deps.now())) {
+        result.rewrapped += 1;
+        fromKeys.add(row.kek_id);
+      } else {
+        skippedTranscripts.add(row.transcript_id);
       }
     }
   }
