@@ -14,6 +14,14 @@ export interface TestAccount {
 
 let counter = 0;
 
+/**
+ * The fixture's one password, hashed once per test worker: every hash is scrypt at its real cost (hundreds
+ * of milliseconds on a busy two-core machine), and one per account made most of what an API test spent.
+ * Each account still gets its own row and signs in through better-auth's route, which verifies this hash.
+ */
+const fixturePassword = 'correct horse battery';
+let fixturePasswordHash: Promise<string> | undefined;
+
 /** An app, and its config when the test has one (for the origin our pages would send). */
 type AppLike = Pick<TestApp, 'app'> & Partial<Pick<TestApp, 'config'>>;
 const originOf = (t: AppLike) => t.config?.publicUrl ?? 'http://assent.test';
@@ -25,8 +33,9 @@ export async function signedInAs(
   name = `${role[0]?.toUpperCase()}${role.slice(1)} ${++counter}`,
 ): Promise<TestAccount> {
   const email = `${role}${counter}-${Math.random().toString(36).slice(2, 8)}@example.org`;
-  const password = 'correct horse battery';
+  const password = fixturePassword;
   const ctx = await t.auth.$context;
+  fixturePasswordHash ??= ctx.password.hash(password);
   const user = await ctx.internalAdapter.createUser(
     { name, email, emailVerified: true, role },
     { method: 'invitation' },
@@ -35,7 +44,7 @@ export async function signedInAs(
     userId: user.id,
     providerId: 'credential',
     accountId: user.id,
-    password: await ctx.password.hash(password),
+    password: await fixturePasswordHash,
   });
   const cookie = await signIn(t, email, password);
   return { userId: user.id, role, name, email, password, cookie };

@@ -191,6 +191,26 @@ describe.each(testDatabases)('a transcript’s life ($name)', (database) => {
     ]);
   });
 
+  it('outliving its media, still follows its consent: a later withdrawal under the erase rule destroys it', async () => {
+    const t = ctx();
+    await setPolicy(t, { withdrawalRule: 'erase', transcriptRetentionDays: 400 });
+    const { rec, transcriptId } = await transcribed(t);
+    const start = t.clock.now.getTime();
+    await t.vault.sweep(new Date(start + 91 * dayMs));
+    expect((await findRecording(t.db, rec.recordingId))?.status).toBe('destroyed');
+    expect(await transcriptState(t, transcriptId)).toEqual(ready);
+    const sam = (await seatsOf(t, rec.sessionId)).find((s) => s.name === 'Sam Student');
+    if (!sam) throw new Error('no Sam');
+    t.clock.now = new Date(start + 92 * dayMs);
+    await logEntry(t, rec.sessionId, sam, 'withdraw', 'req_later', 'quality_assurance', 30);
+    // No recording left to destroy; the transcript goes, with its deletion record.
+    expect(await t.vault.afterWithdrawal(rec.sessionId)).toBe(0);
+    expect(await transcriptState(t, transcriptId)).toEqual(destroyed);
+    const records = await transcriptRecords(t);
+    expect(records).toEqual([expect.objectContaining({ recording_id: transcriptId, reason: 'withdrawal' })]);
+    expect(records[0]?.detail).toMatch(/^Sam Student withdrew consent/);
+  });
+
   it('is held with its recording: the erase rule waits for the report to close, then takes both', async () => {
     const t = ctx();
     await setPolicy(t, { withdrawalRule: 'erase' });

@@ -9,6 +9,8 @@ import { policyVersionOfNotice } from '@assent/shared';
 import type { PolicyBook } from '../../policy/policy-book';
 import { type DestroyDeps, destroyRecording } from '../destroy';
 import { type Recording, sessionRecordings } from '../recording-repository';
+import { checkpointAfterShredding } from '../shred-checkpoint';
+import { removeTranscriptFiles, shredTranscriptOf } from '../transcript-blobs';
 import { deferDestruction, deferredDestructions, isHeld } from './holds';
 
 interface Withdrawal {
@@ -51,10 +53,10 @@ export async function eraseWithdrawnSession(
   policies: PolicyBook,
   sessionId: string,
 ): Promise<number> {
-  const alive = (await sessionRecordings(deps.db, sessionId)).filter(
-    (r) => r.status === 'pending' || r.status === 'stored',
-  );
-  if (alive.length === 0) return 0;
+  const recordings = await sessionRecordings(deps.db, sessionId);
+  const alive = recordings.filter((r) => r.status === 'pending' || r.status === 'stored');
+  const outliving = await transcriptsOutliving(deps, recordings);
+  if (alive.length === 0 && outliving.length === 0) return 0;
   const withdrawals = await erasingWithdrawals(deps, policies, sessionId);
   if (withdrawals.length === 0) return 0;
   const requested = await requestTimes(deps, sessionId);
@@ -88,17 +90,59 @@ export async function eraseWithdrawnSession(
     const why = earlier?.reason === 'withdrawal' ? earlier.detail : detail;
     if (await destroyRecording(deps, recording, { reason: 'withdrawal', detail: why })) destroyed += 1;
   }
+  // A transcript that outlived its media (destroyed by the media's retention) still follows its consent.
+  // Held: kept as evidence; the sweep's catch-up comes back to it once the report is closed.
+  if (!held) {
+    for (const recording of outliving) {
+      const cause = withdrawals.find((w) => w.at >= recordedFrom(recording));
+      if (!cause) continue;
+      const detail = `${cause.personName} withdrew consent on ${cause.at.slice(0, 10)}; the organisation's rule erases the session's recordings and their transcripts`;
+      const shredded = await deps.db
+        .transaction()
+        .execute((trx) => shredTranscriptOf(trx, recording.id, { reason: 'withdrawal', detail }, deps.now()));
+      if (!shredded) continue;
+      await checkpointAfterShredding(deps.db, deps.logger);
+      await removeTranscriptFiles(deps.files, shredded);
+    }
+  }
   return destroyed;
 }
 
-/** Sessions with recordings still kept and an erasing withdrawal: the sweeper's catch-up after a crash. */
+/** Destroyed recordings whose transcript is still kept (its own retention may outlive the media's). */
+async function transcriptsOutliving(deps: DestroyDeps, recordings: Recording[]): Promise<Recording[]> {
+  const gone = recordings.filter((r) => r.status === 'destroyed');
+  if (gone.length === 0) return [];
+  const kept = await deps.db
+    .selectFrom('transcripts')
+    .select('recording_id')
+    .where(
+      'recording_id',
+      'in',
+      gone.map((r) => r.id),
+    )
+    .where('status', '!=', 'destroyed')
+    .execute();
+  const ids = new Set(kept.map((t) => t.recording_id));
+  return gone.filter((r) => ids.has(r.id));
+}
+
+/**
+ * Sessions with recordings (or transcripts) still kept and a withdrawal: the sweeper's catch-up after a
+ * crash or a hold.
+ */
 export async function sessionsToErase(deps: DestroyDeps): Promise<string[]> {
   const rows = await deps.db
     .selectFrom('recordings')
     .innerJoin('consent_log', 'consent_log.session_id', 'recordings.session_id')
+    .leftJoin('transcripts', 'transcripts.recording_id', 'recordings.id')
     .select('recordings.session_id')
     .distinct()
-    .where('recordings.status', 'in', ['pending', 'stored'])
+    .where((eb) =>
+      eb.or([
+        eb('recordings.status', 'in', ['pending', 'stored']),
+        eb.and([eb('transcripts.id', 'is not', null), eb('transcripts.status', '!=', 'destroyed')]),
+      ]),
+    )
     .where('consent_log.kind', '=', 'withdraw')
     .execute();
   return rows.map((r) => r.session_id);
