@@ -13,7 +13,7 @@ import { e2eLivekit } from '../fixtures/livekit-api';
 import { expect, test } from '../fixtures/node-participant';
 import { e2eSite, openOrganisation } from '../fixtures/organisation';
 import { e2ePorts } from '../fixtures/ports';
-import { screenshotBothSizes } from '../fixtures/screens';
+import { expectAccessible, screenshotBothSizes } from '../fixtures/screens';
 import { createSessionOn } from '../fixtures/session';
 import { microphoneOf, observationsOf, speechWav, talkSecondsByRole } from '../fixtures/talk-time';
 
@@ -162,6 +162,21 @@ test('talk time is measured by the server to within 3 points of the truth, unsee
   console.log(`talk time through the insights API: learner share ${read.learnerSharePercent} %`);
   expect(read.measured).toBe(true);
   expect(Math.abs((read.learnerSharePercent ?? -100) - truthShare)).toBeLessThanOrEqual(3);
+  // The tutor's page shows it: heading "Talk time", and a table with the same numbers as the chart.
+  const insightsPage = await tutorContext.newPage();
+  await insightsPage.goto(`${baseUrl}/sessions/${sessionId}/insights`);
+  await expect(insightsPage.getByRole('heading', { name: 'Talk time', level: 1 })).toBeVisible();
+  const learnersRow = insightsPage
+    .getByRole('table', { name: 'Talk time in numbers' })
+    .getByRole('row', { name: /^Learners/ });
+  await expect(learnersRow).toContainText(`(${Math.round(read.learnerSharePercent ?? -100)} %)`);
+  const shown = Number((await learnersRow.innerText()).match(/\((\d+) %\)/)?.[1] ?? -100);
+  expect(Math.abs(shown - truthShare)).toBeLessThanOrEqual(3);
+  await expect(insightsPage.getByRole('table', { name: 'Talk time of each person' })).toContainText(
+    'Lee Learner',
+  );
+  await expectAccessible(insightsPage, 'talk-time-page');
+  await screenshotBothSizes(insightsPage, 'talk-time');
   expect(recordingSeen.length).toBeGreaterThan(20);
   expect(recordingSeen.every((on) => on === false)).toBe(true);
 
