@@ -17,7 +17,13 @@ import {
 } from '../fixtures/recorded-call';
 import { screenshotBothSizes } from '../fixtures/screens';
 import { expect, test } from '../fixtures/test';
-import { deletionRecordsOf, recordingById, recordingOfEgress, vaultFiles } from '../fixtures/vault';
+import {
+  deletionRecordsOf,
+  recordingById,
+  recordingOfEgress,
+  transcriptOf,
+  vaultFiles,
+} from '../fixtures/vault';
 
 test.use({ actionTimeout: 20_000 });
 
@@ -85,9 +91,16 @@ test('deletion requests are approved or refused with a reason, and an access req
   expect(recordingById(first)?.status).toBe('destroyed');
   expect(recordingById(second)?.status).toBe('stored');
   expect(vaultFiles().some((f) => f.includes(first))).toBe(false);
+  // Its transcript, if one was begun by then, goes with it (a deletion record if it held text).
+  const transcript = transcriptOf(first);
+  expect(transcript === undefined || transcript.status === 'destroyed').toBe(true);
   const records = deletionRecordsOf(call.sessionId);
-  expect(records.map((r) => [r.recording_id, r.reason])).toEqual([[first, 'decision']]);
-  expect(records[0]?.detail).toMatch(/Gus Guardian/);
+  expect(records.filter((r) => r.recording_id === first).map((r) => r.reason)).toEqual(['decision']);
+  expect(records.filter((r) => r.recording_id !== first)).toEqual(
+    transcript ? records.filter((r) => r.recording_id === transcript.id) : [],
+  );
+  expect(records.every((r) => r.reason === 'decision' && /Gus Guardian/.test(r.detail))).toBe(true);
+  expect(transcriptOf(second)?.status ?? 'none').not.toBe('destroyed');
   await guardianPage.goto('/requests');
   await expect(guardianPage.getByText(/Kept for the quality review that is under way/)).toBeVisible();
   await expect(guardianPage.getByText(/Approved on/)).toBeVisible();

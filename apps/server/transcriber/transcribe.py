@@ -20,6 +20,10 @@ import sys
 os.environ["HF_HUB_OFFLINE"] = "1"
 os.environ["HF_HUB_DISABLE_TELEMETRY"] = "1"
 
+# Transcripts are background work: live calls (LiveKit, egress, the server) come first on a shared CPU,
+# so the worker runs at the lowest priority.
+os.nice(19)
+
 # The protocol owns stdout; anything a library prints goes to stderr, which the server logs.
 protocol = sys.stdout
 sys.stdout = sys.stderr
