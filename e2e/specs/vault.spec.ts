@@ -18,6 +18,7 @@ import {
   recordingOfEgress,
   recordingsOfSession,
   runVaultCommand,
+  transcriptOf,
   vaultFiles,
 } from '../fixtures/vault';
 
@@ -204,9 +205,19 @@ test('under the "erase" rule a withdrawal destroys the session’s earlier recor
     await expect
       .poll(() => recordingsOfSession(call.sessionId).map((r) => r.status), { timeout: 20_000 })
       .toEqual(['destroyed', 'destroyed']);
-    expect(deletionRecordsOf(call.sessionId).map((r) => r.reason)).toEqual(['withdrawal', 'withdrawal']);
-    expect(deletionRecordsOf(call.sessionId)[0]?.detail).toMatch(/^Kit Student withdrew consent/);
     const ids = recordingsOfSession(call.sessionId).map((r) => r.id);
+    const records = deletionRecordsOf(call.sessionId);
+    expect(records.filter((r) => ids.includes(r.recording_id)).map((r) => r.reason)).toEqual([
+      'withdrawal',
+      'withdrawal',
+    ]);
+    // The first one's transcript, if one was begun, goes with it (a deletion record if it held text).
+    const transcript = transcriptOf(recordingOfEgress(first.egressId)?.id ?? '');
+    expect(transcript === undefined || transcript.status === 'destroyed').toBe(true);
+    expect(records.filter((r) => !ids.includes(r.recording_id))).toEqual(
+      transcript ? records.filter((r) => r.recording_id === transcript.id) : [],
+    );
+    expect(records.every((r) => /^Kit Student withdrew consent/.test(r.detail))).toBe(true);
     expect(vaultFiles().filter((f) => ids.some((id) => f.includes(id)))).toEqual([]);
     await expect.poll(() => existsSync(file), { timeout: 10_000 }).toBe(false);
     expect(recordingsOfSession(call.sessionId).every((r) => r.plaintext_path === null)).toBe(true);
