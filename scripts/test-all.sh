@@ -34,8 +34,6 @@ stop_background() {
 }
 # Whatever ends the run also stops what still runs beside it (then the throwaway PostgreSQL, as before).
 trap "stop_background; $(trap -p EXIT | sed -E "s/^trap -- '(.*)' EXIT$/\1/")" EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
 # Starts "$@" in a process group of its own (job control on for that moment), output to $2; its exit status
 # and seconds go to $2.status.
 in_background() {
