@@ -1,8 +1,9 @@
-import pino, { type Logger } from 'pino';
+import pino, { type DestinationStream, type Logger } from 'pino';
 import type { Config } from './config';
 
-export function createLogger(level: Config['logLevel']): Logger {
-  return pino({
+/** The server's logger; `destination` is stdout unless given (tests keep errors in memory). */
+export function createLogger(level: Config['logLevel'], destination?: DestinationStream): Logger {
+  const options = {
     level,
     base: { service: 'assent-server' },
     // SECURITY: tokens must never reach logs, even if a later change logs a whole request or body.
@@ -17,5 +18,6 @@ export function createLogger(level: Config['logLevel']): Logger {
       ],
       censor: '[redacted]',
     },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }

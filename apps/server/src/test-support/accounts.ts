@@ -1,5 +1,6 @@
 /** Accounts for server tests: made the way invitations make them, signed in through better-auth's route. */
 import type { AccountRole } from '@assent/shared';
+import { lastServerErrors } from './kept-errors';
 import type { TestApp } from './test-app';
 
 export interface TestAccount {
@@ -57,7 +58,11 @@ export async function signIn(t: AppLike, email: string, password: string): Promi
     headers: { 'content-type': 'application/json', origin: originOf(t) },
     body: JSON.stringify({ email, password }),
   });
-  if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
+  if (res.status !== 200) {
+    const body = await res.text();
+    const logged = res.status >= 500 ? `\nthe server logged:\n${lastServerErrors()}` : '';
+    throw new Error(`sign-in failed: ${res.status} ${body}${logged}`);
+  }
   return sessionCookieOf(res);
 }
 

@@ -21,6 +21,7 @@ import {
   type FakeEgress,
   type FakeRoomService,
 } from './fake-livekit';
+import { keptErrorsLogger } from './kept-errors';
 import { buildSession, sampleSpec, seatsOf } from './organisation';
 import { clearTables, type OpenDatabase, type TestDatabase } from './test-databases';
 
@@ -75,7 +76,8 @@ export function buildTestApp(
     ...env,
   });
   const clock = { now: new Date() };
-  const logger = options.logger ?? createLogger(config.logLevel);
+  const logger =
+    options.logger ?? (process.env.TEST_LOG_LEVEL ? createLogger(config.logLevel) : keptErrorsLogger());
   const egress = createFakeEgress();
   const roomService = createFakeRoomService();
   const now = () => clock.now;
