@@ -118,9 +118,9 @@ describe.each(testDatabases)('the access archive’s talk time and transcripts (
     const at = (s: number) => new Date(Date.parse(rec.base) + s * 1000).toISOString();
     expect(file('talk-time.csv')).toBe(
       [
-        'session,started_at,ended_at,seconds',
-        `"Algebra, week 3",${at(0.5)},${at(4.2)},3.7`,
-        `"Algebra, week 3",${at(9.5)},${at(12.5)},3`,
+        'session_id,session,started_at,ended_at,seconds',
+        `${rec.sessionId},"Algebra, week 3",${at(0.5)},${at(4.2)},3.7`,
+        `${rec.sessionId},"Algebra, week 3",${at(9.5)},${at(12.5)},3`,
         '',
       ].join('\r\n'),
     );

@@ -179,8 +179,9 @@ export function archiveFiles(
       ]),
     ),
     'talk-time.csv': toCsv(
-      ['session', 'started_at', 'ended_at', 'seconds'],
+      ['session_id', 'session', 'started_at', 'ended_at', 'seconds'],
       (answer.talkTime ?? []).map((s) => [
+        s.sessionId,
         s.sessionTitle,
         s.startedAt,
         s.endedAt,
