@@ -79,6 +79,7 @@ const reconciler = createReconciler({
   intervalMs: config.recording.reconcileIntervalSeconds * 1000,
   activeTimeoutMs: config.recording.egressActiveTimeoutSeconds * 1000,
   now,
+  talk,
 });
 // Calendar mail and reminders, from the durable job table (calendar/calendar-queue.ts writes it).
 const calendar = createCalendarWorker({

@@ -10,13 +10,16 @@
  */
 import type { Logger } from 'pino';
 import type { Db } from '../db/database';
+import type { TalkObserver } from '../insights/talk-observer';
 import type { EgressPort } from '../livekit/egress';
 import type { RoomService } from '../livekit/room-service';
+import { isTalkObserverIdentity } from '../livekit/talk-observer-token';
 import { pollingLoop } from '../polling-loop';
 import type { StoredConsent } from './consent-repository';
 import { listLiveConsent, readConsent, startingSince, upsertSegment } from './consent-repository';
 import type { ConsentService } from './consent-service';
 import { egressEvent, participantJoined, participantLeft } from './livekit-news';
+import { isServiceParticipant } from './room-participants';
 
 export interface ReconcilerDeps {
   db: Db;
@@ -28,6 +31,11 @@ export interface ReconcilerDeps {
   /** How long an egress may stay starting before it is stopped and tried again. */
   activeTimeoutMs?: number;
   now?: () => Date;
+  /**
+   * The talk-time observer: a live room with a seat in it and nobody watching (its join webhook was lost)
+   * is handed to it; it decides by the policy in force whether to watch.
+   */
+  talk?: Pick<TalkObserver, 'roomActive' | 'watching'>;
 }
 
 /** Sessions used this recently are checked even when their state shows nobody present. */
@@ -53,7 +61,10 @@ class StateMoved extends Error {}
  * every step failed to talk to LiveKit or the database, so the caller can report it.
  */
 export async function reconcileSession(
-  deps: Pick<ReconcilerDeps, 'db' | 'consent' | 'roomService' | 'egress' | 'activeTimeoutMs' | 'now'> & {
+  deps: Pick<
+    ReconcilerDeps,
+    'db' | 'consent' | 'roomService' | 'egress' | 'activeTimeoutMs' | 'now' | 'talk'
+  > & {
     logger?: Logger;
   },
   stored: StoredConsent,
@@ -87,6 +98,18 @@ export async function reconcileSession(
   const egressListing = await settled(deps.egress.listActive(stored.roomName));
   let version = stored.version;
   let state = stored.state;
+  // Talk time must not depend on webhooks either: a seat LiveKit lists in a room nobody watches is a
+  // join whose news was lost. Not awaited: joining the room takes a while and the pass goes on without it.
+  const talk = deps.talk;
+  if (presentListing.ok && talk && !talk.watching(stored.sessionId)) {
+    const seated = presentListing.value.some(
+      (p) => !isServiceParticipant(p) && !isTalkObserverIdentity(p.identity),
+    );
+    if (seated)
+      talk.roomActive(stored.sessionId, stored.roomName).catch((err) => {
+        deps.logger?.warn({ err, sessionId: stored.sessionId }, 'talk time: observing failed');
+      });
+  }
   const step = async (
     apply: (expectedVersion: number) => Promise<{ skipped: boolean; stored: StoredConsent }>,
   ) => {

@@ -12,13 +12,13 @@
 import type { OrganisationPolicy, SessionInsights, TalkLines } from '@assent/shared';
 import type { Context } from 'hono';
 import { appendAudit } from '../audit/audit-log';
-import type { DbOrTrx } from '../db/database';
 import type { AppEnv } from '../http/app-env';
 import { AppError } from '../http/app-error';
+import { type GuardianSpeaksFor, talkTimeReaders } from '../insights/talk-readers';
 import { wordShare } from '../insights/word-share';
 import type { Actor } from '../people/actor';
 import { authorize } from '../people/authorize';
-import { can, organisation, type TalkTimeResource, talkTimeView } from '../people/can';
+import { can, organisation, talkTimeView } from '../people/can';
 import { loadTalkFacts, loadWordFacts, type SeatFact } from './talk-facts';
 import { buildTalkView } from './talk-view';
 
@@ -31,45 +31,11 @@ export function talkLines(policy: OrganisationPolicy['policy']): TalkLines {
   };
 }
 
-/** Students (enrolled student ids) each guardian account speaks for: minors, and adults without a sign-in. */
-async function spokenFor(
-  db: DbOrTrx,
-  studentIds: string[],
-): Promise<{ guardianUserId: string; studentId: string }[]> {
-  if (studentIds.length === 0) return [];
-  const rows = await db
-    .selectFrom('guardianships')
-    .innerJoin('students', 'students.id', 'guardianships.student_id')
-    .select(['guardianships.guardian_user_id', 'guardianships.student_id'])
-    .where('guardianships.student_id', 'in', studentIds)
-    .where((eb) => eb.or([eb('students.minor', '=', 1), eb('students.user_id', 'is', null)]))
-    .execute();
-  return rows.map((r) => ({ guardianUserId: r.guardian_user_id, studentId: r.student_id }));
-}
-
-export function talkTimeResource(
-  seats: readonly SeatFact[],
-  ownerUserId: string | null,
-  guardianships: readonly { guardianUserId: string; studentId: string }[],
-  policy: OrganisationPolicy['policy'],
-): TalkTimeResource {
-  const withAccount = (role: SeatFact['role']) =>
-    seats.flatMap((s) => (s.role === role && s.userId ? [s.userId] : []));
-  return {
-    kind: 'talk_time',
-    tutorUserIds: [...(ownerUserId ? [ownerUserId] : []), ...withAccount('tutor')],
-    readerRoles: policy.talkTimeReaderRoles,
-    learnersSeeOwn: policy.talkTimeLearnersSeeOwn,
-    learnerUserIds: withAccount('student'),
-    learnerGuardianUserIds: [...new Set(guardianships.map((g) => g.guardianUserId))],
-  };
-}
-
 /** The seats a learner's own view shows besides the tutor's: their own, and the children they speak for. */
 function ownSeats(
   actor: Actor,
   seats: readonly SeatFact[],
-  guardianships: readonly { guardianUserId: string; studentId: string }[],
+  guardianships: readonly GuardianSpeaksFor[],
 ): Set<string> {
   const children = new Set(
     guardianships.filter((g) => g.guardianUserId === actor.userId).map((g) => g.studentId),
@@ -102,9 +68,7 @@ export async function readSessionInsights(
   if (!session) throw new AppError(404, 'not_found', 'There is no such session.');
   const { policy } = await consent.policies.current();
   const facts = await loadTalkFacts(db, session.id);
-  const studentIds = facts.seats.flatMap((s) => (s.role === 'student' && s.studentId ? [s.studentId] : []));
-  const guardianships = await spokenFor(db, studentIds);
-  const resource = talkTimeResource(facts.seats, session.owner_user_id, guardianships, policy);
+  const { resource, guardianships } = await talkTimeReaders(db, facts.seats, session.owner_user_id, policy);
   await authorize(c, actor, 'insights.read', resource, { type: 'session', id: session.id });
   const view = talkTimeView(actor, resource) ?? 'own';
   const at = now();

@@ -7,7 +7,8 @@
  * never reports the room as recording because of it.
  *
  * Restart-safe: `recover()` (at start) closes what a previous process left open, each stretch at its
- * seat's leave when one is known, otherwise now, and watches again the rooms still live.
+ * seat's leave when one is known, otherwise now, and watches again the rooms still live. Nor does it
+ * depend on webhooks: the reconciler hands it every live room with a seat in it that nobody watches.
  */
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';

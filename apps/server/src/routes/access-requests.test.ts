@@ -256,6 +256,9 @@ describe.each(testDatabases)('access requests ($name)', (database) => {
         'recording-views.csv',
         'recordings.csv',
         'sessions.csv',
+        'talk-time.csv',
+        'transcript-lines.csv',
+        'transcripts.csv',
       ]);
       const text = (name: string) => strFromU8(files[name] as Uint8Array);
       expect(text('README.txt')).toContain('Everything Assent held about Sam Student');

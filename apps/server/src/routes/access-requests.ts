@@ -40,6 +40,7 @@ import {
   receiveAccessRequest,
   releaseAccessRequest,
 } from '../rights/access/access-requests';
+import { subjectTranscriptLines } from '../rights/access/access-transcript-lines';
 import { cookieAuth, errorResponse, json, signedInErrors } from './error-responses';
 
 const RequestParams = z.object({ id: z.string().min(1).max(64) });
@@ -225,14 +226,23 @@ export const accessRequestRoutes = new OpenAPIHono<AppEnv>({ defaultHook: valida
     const request = await ownRequest(c, actor, id, 'access_request.download');
     const answer = answerOf(releasedAnswer(request));
     if (!answer) throw new AppError(409, 'conflict', 'This request has not been answered yet.');
-    const { db, now } = c.var.deps;
+    const { db, now, vault, consent } = c.var.deps;
+    const at = now();
     await appendAudit(db, {
       actor: { userId: actor.userId, role: actor.role },
       action: 'access_request.download',
       target: { type: 'access_request', id },
-      at: now(),
+      at,
     });
-    const zip = accessArchive(answer, id);
+    // The subject's own transcript lines, from the vault now (each transcript read audited).
+    const lines = await subjectTranscriptLines(
+      { db, policies: consent.policies, vault },
+      request,
+      answer,
+      actor,
+      at,
+    );
+    const zip = accessArchive(answer, id, lines);
     return c.body(zip.buffer.slice(zip.byteOffset, zip.byteOffset + zip.byteLength) as ArrayBuffer, 200, {
       'Content-Type': 'application/zip',
       'Content-Disposition': `attachment; filename="assent-data-${id}.zip"`,

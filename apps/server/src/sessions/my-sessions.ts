@@ -3,11 +3,12 @@
  * and, for a guardian, a link per child to open on the child's device (or why the child cannot join).
  * Links are minted afresh on every read; they are the same personal, session-bound invites as before.
  * Whether a guardian was there at each minor's start and end goes to the tutor, admins and the child's
- * own guardians.
+ * own guardians; whether the chat log and the talk time may be read goes to each by the policy's rules.
  */
 import type { MySession, OrganisationPolicyInput, SessionTime } from '@assent/shared';
 import type { Config } from '../config';
 import type { Db } from '../db/database';
+import { talkTimeObserved, talkTimeReaders } from '../insights/talk-readers';
 import { signInvite } from '../invites/invite-token';
 import { seatLinkVersions } from '../invites/seat-link-version';
 import type { Actor } from '../people/actor';
@@ -208,6 +209,14 @@ export async function describeSession(
       .where('session_id', '=', session.id)
       .where('saved_at', 'is not', null)
       .executeTakeFirst()) !== undefined;
+  // Talk time, where it was measured, by the rule the insights route reads it with (it checks again).
+  const mayReadTalkTime =
+    (await talkTimeObserved(deps.db, session.id)) &&
+    can(
+      actor,
+      'insights.read',
+      (await talkTimeReaders(deps.db, everyone, session.ownerUserId, policy)).resource,
+    );
   return {
     sessionId: session.id,
     title: session.title,
@@ -219,6 +228,7 @@ export async function describeSession(
     people: everyone.map((p) => ({ name: p.name, role: p.role })),
     mayReadChatLog,
     hasSavedBoard,
+    mayReadTalkTime,
     ...(guardianPresence?.length ? { guardianPresence } : {}),
   };
 }

@@ -9,7 +9,7 @@ import { createApp } from '../app';
 import { composeCore } from '../compose-core';
 import { type Config, loadConfig } from '../config';
 import type { ConsentService } from '../consent/consent-service';
-import { createReconciler } from '../consent/reconciler';
+import { createReconciler, type ReconcilerDeps } from '../consent/reconciler';
 import type { Db } from '../db/database';
 import type { RoomService } from '../livekit/room-service';
 import { createLogger } from '../logger';
@@ -147,7 +147,10 @@ export async function errorOf(res: Response): Promise<ErrorBody['error']> {
 }
 
 /** A reconciler over the test app's fakes, for tests that drive passes by hand. */
-export function testReconciler(t: TestApp, options: { activeTimeoutMs?: number } = {}) {
+export function testReconciler(
+  t: TestApp,
+  options: { activeTimeoutMs?: number; talk?: ReconcilerDeps['talk'] } = {},
+) {
   return createReconciler({
     db: t.db,
     consent: t.consent,
@@ -157,5 +160,6 @@ export function testReconciler(t: TestApp, options: { activeTimeoutMs?: number }
     intervalMs: 60_000,
     activeTimeoutMs: options.activeTimeoutMs,
     now: () => t.clock.now,
+    talk: options.talk,
   });
 }

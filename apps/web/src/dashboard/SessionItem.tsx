@@ -91,7 +91,7 @@ export function SessionItem({
       )}
       <SessionReportLink sessionId={session.sessionId} title={session.title} />
       <SessionChatLink session={session} />
-      <SessionTalkTimeLink session={session} accountRole={accountRole} now={now} />
+      <SessionTalkTimeLink session={session} />
       {manages && (
         <OccurrenceActions
           sessionId={session.sessionId}

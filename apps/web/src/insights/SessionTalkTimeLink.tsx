@@ -1,33 +1,16 @@
-import type { AccountRole, MySession } from '@assent/shared';
-import { joinWindow } from '../dashboard/session-groups';
+import type { MySession } from '@assent/shared';
 import { AppLink } from '../ui/AppLink';
 import { sessionInsightsPath } from './paths';
 
-type Session = Pick<MySession, 'sessionId' | 'title' | 'role' | 'time' | 'mayReadTalkTime'>;
+type Session = Pick<MySession, 'sessionId' | 'mayReadTalkTime'>;
 
 /**
- * Whether "Your sessions" offers a session's talk time: once it has begun (live or past, not cancelled),
- * to those the server says may read it; from a server that does not say, to its tutor and the staff who
- * oversee sessions (the policy's default readers). The server decides again, and audits, on reading.
+ * The "Talk time" link of a session in "Your sessions": offered where the server says talk time was
+ * measured and the caller may read it, by the same rule the insights page is read with (which checks
+ * again, and audits). Nothing is guessed here: a server that does not say offers nothing.
  */
-export function offersTalkTime(session: Session, accountRole: AccountRole, now: Date): boolean {
-  const window = joinWindow(session.time, now);
-  if (window === 'cancelled' || window === 'not_yet') return false;
-  if (session.mayReadTalkTime !== undefined) return session.mayReadTalkTime;
-  return session.role === 'tutor' || accountRole === 'admin' || accountRole === 'reviewer';
-}
-
-/** The "Talk time" link of a live or past session in "Your sessions". */
-export function SessionTalkTimeLink({
-  session,
-  accountRole,
-  now,
-}: {
-  session: Session;
-  accountRole: AccountRole;
-  now: Date;
-}) {
-  if (!offersTalkTime(session, accountRole, now)) return null;
+export function SessionTalkTimeLink({ session }: { session: Session }) {
+  if (session.mayReadTalkTime !== true) return null;
   return (
     <p className="session-item__report">
       {/* Named as SPEC.md says; the session's heading in its list item says which session. */}

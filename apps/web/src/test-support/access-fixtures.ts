@@ -128,6 +128,38 @@ export const answer: AccessAnswer = {
   ],
   concernReports: [],
   chatMessages: [],
+  talkTime: [
+    {
+      sessionId: 'ses_1',
+      sessionTitle: 'Algebra, week 3',
+      startedAt: '2026-03-01T15:02:00.000Z',
+      endedAt: '2026-03-01T15:02:40.000Z',
+    },
+    {
+      sessionId: 'ses_1',
+      sessionTitle: 'Algebra, week 3',
+      startedAt: '2026-03-01T15:10:00.000Z',
+      endedAt: '2026-03-01T15:11:25.000Z',
+    },
+    // Another week's session of the same title.
+    {
+      sessionId: 'ses_3',
+      sessionTitle: 'Algebra, week 3',
+      startedAt: '2026-03-04T15:00:00.000Z',
+      endedAt: '2026-03-04T15:00:12.000Z',
+    },
+  ],
+  transcripts: [
+    {
+      recordingId: 'rec_1',
+      sessionTitle: 'Algebra, week 3',
+      status: 'ready',
+      createdAt: '2026-03-01T16:00:00.000Z',
+      readyAt: '2026-03-01T16:01:00.000Z',
+      retainUntil: '2029-02-28T16:01:00.000Z',
+      destroyedAt: null,
+    },
+  ],
 };
 
 export const answered: AccessRequestDetail = {

@@ -97,7 +97,14 @@ export const auditDetailSchemas = {
     keyId: z.string(),
     retainUntil: z.string(),
   }),
-  'transcript.read': z.object({ sessionId: id, recordingId: id, status: z.string() }),
+  'transcript.read': z.object({
+    sessionId: id,
+    recordingId: id,
+    status: z.string(),
+    /** Read for an access request's archive: which request, and how many of its lines were the subject's. */
+    accessRequestId: id.optional(),
+    subjectLines: z.number().int().nonnegative().optional(),
+  }),
   'transcript.destroyed': z.object({
     sessionId: id,
     recordingId: id,

@@ -226,8 +226,8 @@ export const MySession = z.object({
   /** Whether a whiteboard was kept with its chat log (said only where `mayReadChatLog`). */
   hasSavedBoard: z.boolean().optional(),
   /**
-   * Whether talk time was measured in it and the caller may see it (by the policy's readers); the server
-   * checks again, and audits, on reading. Absent from servers before it: the page guesses from the role.
+   * Whether talk time was measured in it and the caller may see it: `can('insights.read')`, the rule the
+   * insights route reads it with, which checks again and audits. Absent (a server before it): not offered.
    */
   mayReadTalkTime: z.boolean().optional(),
   /**

@@ -237,6 +237,8 @@ const AnswerTranscript = z.object({
 
 /** One stretch of the subject's speaking in a session, as talk time measured it (never what was said). */
 export const AnswerTalkStretch = z.object({
+  /** Which session (titles repeat week to week). Answers compiled before it was added have none. */
+  sessionId: z.string().optional(),
   sessionTitle: z.string(),
   startedAt: z.string(),
   /** Null while it goes on. */

@@ -40,8 +40,13 @@ describe.each(testDatabases)('the access answer’s talk time ($name)', (databas
     };
     const title = expect.any(String);
     expect(await talkTimeSection(t.db, scope)).toEqual([
-      { sessionTitle: title, startedAt: '2026-12-07T10:00:10.000Z', endedAt: '2026-12-07T10:00:14.000Z' },
-      { sessionTitle: title, startedAt: '2026-12-07T10:00:20.000Z', endedAt: null },
+      {
+        sessionId: s.sessionId,
+        sessionTitle: title,
+        startedAt: '2026-12-07T10:00:10.000Z',
+        endedAt: '2026-12-07T10:00:14.000Z',
+      },
+      { sessionId: s.sessionId, sessionTitle: title, startedAt: '2026-12-07T10:00:20.000Z', endedAt: null },
     ]);
     expect(await talkTimeSection(t.db, { ...scope, seats: [] })).toEqual([]);
   });

@@ -1,10 +1,18 @@
 /**
  * The answer to an access request as a zip archive: the whole answer as JSON, each section as CSV for
- * a spreadsheet, and a README saying what each file is.
+ * a spreadsheet, and a README saying what each file is. Beside the answer, the subject's own lines in
+ * transcripts, read from the vault when the archive is made (`access-transcript-lines.ts`).
  */
 import type { AccessAnswer } from '@assent/shared';
 import { strToU8, zipSync } from 'fflate';
 import { toCsv } from './access-csv';
+import type { SubjectTranscriptLine } from './access-transcript-lines';
+
+/** Seconds between two ISO times, to the tenth; empty while the stretch goes on. */
+function secondsBetween(from: string, to: string | null): number | null {
+  if (to === null) return null;
+  return Math.round((Date.parse(to) - Date.parse(from)) / 100) / 10;
+}
 
 function readme(answer: AccessAnswer, requestId: string): string {
   const { subject } = answer;
@@ -24,6 +32,11 @@ function readme(answer: AccessAnswer, requestId: string): string {
     '  recording-views.csv  Who watched those recordings, when, and on what basis.',
     '  audit.csv            Audit log entries made by them or about their data.',
     '  deletions.csv        Deletion records of those recordings that were destroyed.',
+    '  talk-time.csv        When they spoke in their sessions, measured from sound levels (talk time);',
+    '                       what was said is not recorded by this.',
+    '  transcripts.csv      Transcripts of those recordings: whether each is ready, kept or destroyed.',
+    '  transcript-lines.csv What they said in those transcripts, in recordings they may watch, read from',
+    '                       the transcripts still held when this archive was downloaded.',
     '',
     'Times are in UTC (ISO 8601).',
     '',
@@ -83,7 +96,11 @@ function consentsCsv(consents: AccessAnswer['consents']): string {
 }
 
 /** The archive's files by name, before zipping (tests read them back with `unzipSync`). */
-export function archiveFiles(answer: AccessAnswer, requestId: string): Record<string, string> {
+export function archiveFiles(
+  answer: AccessAnswer,
+  requestId: string,
+  transcriptLines: readonly SubjectTranscriptLine[] = [],
+): Record<string, string> {
   return {
     'README.txt': readme(answer, requestId),
     'answer.json': `${JSON.stringify(answer, null, 2)}\n`,
@@ -161,11 +178,41 @@ export function archiveFiles(answer: AccessAnswer, requestId: string): Record<st
         d.detail,
       ]),
     ),
+    'talk-time.csv': toCsv(
+      ['session_id', 'session', 'started_at', 'ended_at', 'seconds'],
+      (answer.talkTime ?? []).map((s) => [
+        s.sessionId,
+        s.sessionTitle,
+        s.startedAt,
+        s.endedAt,
+        secondsBetween(s.startedAt, s.endedAt),
+      ]),
+    ),
+    'transcripts.csv': toCsv(
+      ['recording_id', 'session', 'status', 'created_at', 'ready_at', 'retained_until', 'destroyed_at'],
+      (answer.transcripts ?? []).map((tr) => [
+        tr.recordingId,
+        tr.sessionTitle,
+        tr.status,
+        tr.createdAt,
+        tr.readyAt,
+        tr.retainUntil,
+        tr.destroyedAt,
+      ]),
+    ),
+    'transcript-lines.csv': toCsv(
+      ['recording_id', 'session', 'start_seconds', 'end_seconds', 'speaker', 'text'],
+      transcriptLines.map((l) => [l.recordingId, l.sessionTitle, l.start, l.end, l.speakerName, l.text]),
+    ),
   };
 }
 
-export function accessArchive(answer: AccessAnswer, requestId: string): Uint8Array {
-  const files = archiveFiles(answer, requestId);
+export function accessArchive(
+  answer: AccessAnswer,
+  requestId: string,
+  transcriptLines: readonly SubjectTranscriptLine[] = [],
+): Uint8Array {
+  const files = archiveFiles(answer, requestId, transcriptLines);
   // A fixed time for every entry: the same answer always zips to the same bytes.
   const mtime = new Date(answer.compiledAt);
   return zipSync(

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { answered } from '../../test-support/access-fixtures';
+import { answer, answered } from '../../test-support/access-fixtures';
 import { stubApi } from '../../test-support/stub-api';
 import { formatDate } from '../../ui/format';
 import { AccessAnswerPage } from './AccessAnswerPage';
@@ -32,8 +32,10 @@ describe('AccessAnswerPage', () => {
     expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual([
       'Account',
       'Sessions',
+      'Talk time',
       'Consent records',
       'Recordings you appear in',
+      'Transcripts',
       'Who watched these recordings',
       'Audit entries about your data',
       'Deletion records',
@@ -47,6 +49,19 @@ describe('AccessAnswerPage', () => {
     const sessions = within(sectionNamed('Sessions'));
     expect(sessions.getByText('Invited, never joined')).toBeTruthy();
     expect(sessions.getAllByText(/Joined/)).toHaveLength(1);
+
+    // Talk time per session (two sessions share a title), from sound levels, never what was said.
+    const talk = within(sectionNamed('Talk time'));
+    expect(talk.getByText(/what was said is not recorded by this/)).toBeTruthy();
+    const talkRows = talk.getAllByRole('row').slice(1);
+    expect(talkRows.map((row) => row.textContent)).toEqual([
+      `Algebra, week 3${formatDate('2026-03-01T15:02:00.000Z')}2 times2 min 5 s`,
+      `Algebra, week 3${formatDate('2026-03-04T15:00:00.000Z')}1 time12 s`,
+    ]);
+
+    const transcripts = within(sectionNamed('Transcripts'));
+    expect(transcripts.getByText('Kept')).toBeTruthy();
+    expect(transcripts.getByText(formatDate('2029-02-28T16:01:00.000Z'))).toBeTruthy();
 
     const consents = within(sectionNamed('Consent records'));
     expect(consents.getByText('Pat Guardian, for them')).toBeTruthy();
@@ -81,6 +96,15 @@ describe('AccessAnswerPage', () => {
     const requests = within(sectionNamed('Your requests and reports'));
     expect(requests.getByText('Deletion of recordings of Algebra, week 3')).toBeTruthy();
     expect(requests.getByText('Approved')).toBeTruthy();
+  });
+
+  it('leaves out talk time and transcripts of an answer compiled before they were kept', async () => {
+    const { talkTime: _talk, transcripts: _transcripts, ...older } = answered.answer ?? answer;
+    stubApi(() => ({ body: { ...answered, answer: older } }));
+    render(<AccessAnswerPage requestId="areq_1" />);
+    expect(await screen.findByRole('heading', { level: 2, name: 'Sessions' })).toBeTruthy();
+    expect(screen.queryByRole('heading', { level: 2, name: 'Talk time' })).toBeNull();
+    expect(screen.queryByRole('heading', { level: 2, name: 'Transcripts' })).toBeNull();
   });
 
   it('says a request not yet answered was received and waits', async () => {

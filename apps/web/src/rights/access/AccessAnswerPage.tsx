@@ -17,6 +17,7 @@ import {
   RequestsSection,
   ViewsSection,
 } from './AnswerRecordSections';
+import { TalkTimeSection, TranscriptsSection } from './AnswerTalkSections';
 import './access.css';
 import '../../styles/signed-in.css';
 
@@ -84,8 +85,10 @@ export function AnswerSections({ answer }: { answer: NonNullable<AccessRequestDe
     <>
       <AccountSection answer={answer} />
       <SessionsSection sessions={answer.sessions} />
+      <TalkTimeSection answer={answer} />
       <ConsentsSection consents={answer.consents} labels={labels} />
       <RecordingsSection recordings={answer.recordings} />
+      <TranscriptsSection answer={answer} />
       <ViewsSection views={answer.views} />
       <AuditSection audit={answer.audit} />
       <DeletionRecordsSection records={answer.deletionRecords} labels={labels} />
