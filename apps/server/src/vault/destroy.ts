@@ -18,6 +18,7 @@ import { isHeld } from './lifetime/holds';
 import type { Recording } from './recording-repository';
 import { checkpointAfterShredding } from './shred-checkpoint';
 import { removeTranscriptFiles, shredTranscriptOf } from './transcript-blobs';
+import { shredWrappedKey } from './wrapped-keys';
 
 export interface DestroyDeps {
   db: Db;
@@ -65,7 +66,7 @@ export async function shredRecording(
     .where('status', 'in', ['pending', 'stored'])
     .executeTakeFirst();
   if (Number(changed.numUpdatedRows) !== 1) return false;
-  await trx.deleteFrom('recording_keys').where('recording_id', '=', recording.id).execute();
+  await shredWrappedKey(trx, 'recording', recording.id);
   const session = await trx
     .selectFrom('sessions')
     .select('title')
