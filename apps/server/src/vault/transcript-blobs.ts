@@ -9,14 +9,11 @@
 import { randomBytes } from 'node:crypto';
 import { open, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { DeletionReason } from '@assent/shared';
 import type { Transaction } from 'kysely';
-import { type AuditActor, appendAudit } from '../audit/audit-log';
-import { systemActor } from '../audit/system-actor';
 import type { Database, Db } from '../db/database';
-import { newDeletionRecordId } from '../opaque-ids';
 import type { KeyStore } from './crypto/key-store';
 import { encryptFile, newDataKey, openWholePlaintext } from './crypto/stream-cipher';
+import { type DestroyReason, recordDestruction } from './deletion-records';
 import type { VaultFiles } from './ingest';
 import { shredWrappedKey, storeWrappedKey, unwrapDataKey } from './wrapped-keys';
 
@@ -119,12 +116,6 @@ export async function openTranscript(
   return Buffer.concat(chunks);
 }
 
-export interface TranscriptDestruction {
-  reason: DeletionReason;
-  detail: string;
-  decidedBy?: AuditActor & { userId: string };
-}
-
 /**
  * The shredding of a recording's transcript, inside the caller's transaction: whatever its state (a
  * queued job is cancelled too), it becomes destroyed, its wrapped key is deleted and, if it held text,
@@ -134,7 +125,7 @@ export interface TranscriptDestruction {
 export async function shredTranscriptOf(
   trx: Transaction<Database>,
   recordingId: string,
-  why: TranscriptDestruction,
+  why: DestroyReason,
   at: Date,
 ): Promise<string | undefined> {
   const row = await trx
@@ -144,43 +135,20 @@ export async function shredTranscriptOf(
     .where('status', '!=', 'destroyed')
     .executeTakeFirst();
   if (!row) return undefined;
-  const destroyedAt = at.toISOString();
   const changed = await trx
     .updateTable('transcripts')
-    .set({ status: 'destroyed', destroyed_at: destroyedAt, claimed_at: null, claimed_by: null })
+    .set({ status: 'destroyed', destroyed_at: at.toISOString(), claimed_at: null, claimed_by: null })
     .where('id', '=', row.id)
     .where('status', '=', row.status)
     .executeTakeFirst();
   if (Number(changed.numUpdatedRows) !== 1) return undefined;
   await shredWrappedKey(trx, 'transcript', row.id);
   if (row.status === 'ready') {
-    const session = await trx
-      .selectFrom('sessions')
-      .select('title')
-      .where('id', '=', row.session_id)
-      .executeTakeFirst();
-    await trx
-      .insertInto('deletion_records')
-      .values({
-        id: newDeletionRecordId(),
-        // Deletion records name what they destroyed by its own id: the transcript's.
-        recording_id: row.id,
-        session_id: row.session_id,
-        session_title: session?.title ?? '',
-        purpose: transcriptDataClass,
-        recorded_at: row.created_at,
-        destroyed_at: destroyedAt,
-        reason: why.reason,
-        detail: why.detail,
-        decided_by_user_id: why.decidedBy?.userId ?? null,
-      })
-      .execute();
-    await appendAudit(trx, {
-      actor: why.decidedBy ?? systemActor,
+    const { id, session_id: sessionId, created_at: recordedAt } = row;
+    await recordDestruction(trx, { id, sessionId, dataClass: transcriptDataClass, recordedAt }, why, at, {
       action: 'transcript.destroyed',
-      target: { type: 'transcript', id: row.id },
-      detail: { sessionId: row.session_id, recordingId, reason: why.reason, detail: why.detail },
-      at,
+      target: { type: 'transcript', id },
+      detail: { sessionId, recordingId, reason: why.reason, detail: why.detail },
     });
   }
   return row.id;
