@@ -19,9 +19,10 @@ import { toDeletionRecord } from '../vault/deletion-records';
 import { accessOf, recordingResource } from '../vault/recording-access';
 import { recordingConsents } from '../vault/recording-consents';
 import { recordingList, summaryFor } from '../vault/recording-list';
-import { findRecording, listDeletionRecords, type Recording, storedKey } from '../vault/recording-repository';
+import { findRecording, listDeletionRecords, type Recording } from '../vault/recording-repository';
 import { decideRange } from '../vault/vault';
 import { createView, findLiveView } from '../vault/views';
+import { wrappedKeyOf } from '../vault/wrapped-keys';
 import { cookieAuth, errorResponse, json } from './error-responses';
 
 const RecordingParams = z.object({ id: z.string().min(1).max(64) });
@@ -176,7 +177,7 @@ export const recordingsRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validatio
     const { db, vault, now } = c.var.deps;
     const live = await findLiveView(db, viewId, actor.userId, id, now());
     const recording = live && (await findRecording(db, id));
-    const wrapped = recording?.status === 'stored' ? await storedKey(db, id) : undefined;
+    const wrapped = recording?.status === 'stored' ? await wrappedKeyOf(db, 'recording', id) : undefined;
     // The access decision again, on every request: a view streams only while the caller may still watch
     // (policy narrowed, report closed, playback window ended, account disabled all end it at once).
     const stillAllowed = recording && wrapped && (await mayStillWatch(c.var.deps, actor, recording, now()));

@@ -8,7 +8,6 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { RecordingTranscript } from '@assent/shared';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../logger';
@@ -18,25 +17,11 @@ import { recordedSession } from '../test-support/recordings';
 import { lessonLines, speakLines } from '../test-support/spoken-media';
 import { useTestApp } from '../test-support/test-app';
 import { testDatabases } from '../test-support/test-databases';
+import { installedPython } from '../test-support/transcriber-python';
 import { talked } from './transcript-test-support';
 import { createTranscriptWorker } from './transcript-worker';
 import { WhisperTranscriber } from './whisper-transcriber';
 import { wordErrorRate } from './word-error-rate';
-
-const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
-
-function installedPython(): string | undefined {
-  if (process.env.ASSENT_TRANSCRIBER_PYTHON) return process.env.ASSENT_TRANSCRIBER_PYTHON;
-  try {
-    const path = execFileSync('bash', [join(repoRoot, 'scripts/ensure-transcriber.sh'), '--cached'], {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'ignore'],
-    }).trim();
-    return path || undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 const python = installedPython();
 const slow = 300_000;

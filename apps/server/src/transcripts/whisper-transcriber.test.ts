@@ -7,26 +7,11 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SpokenMedia, speakLines } from '../test-support/spoken-media';
+import { installedPython } from '../test-support/transcriber-python';
 import { TranscriberError, WhisperTranscriber } from './whisper-transcriber';
 import { wordErrorRate } from './word-error-rate';
-
-const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
-
-function installedPython(): string | undefined {
-  if (process.env.ASSENT_TRANSCRIBER_PYTHON) return process.env.ASSENT_TRANSCRIBER_PYTHON;
-  try {
-    const path = execFileSync('bash', [join(repoRoot, 'scripts/ensure-transcriber.sh'), '--cached'], {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'ignore'],
-    }).trim();
-    return path || undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 const python = installedPython();
 const options = { threads: 2, modelDir: undefined, timeoutSeconds: 300, startupTimeoutSeconds: 120 };

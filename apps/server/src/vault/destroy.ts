@@ -5,33 +5,23 @@
  * sweeper removes; running it twice destroys nothing twice.
  */
 import { rm } from 'node:fs/promises';
-import type { DeletionReason } from '@assent/shared';
 import type { Transaction } from 'kysely';
 import type { Logger } from 'pino';
-import { type AuditActor, appendAudit } from '../audit/audit-log';
-import { systemActor } from '../audit/system-actor';
 import type { Database, Db } from '../db/database';
-import { newDeletionRecordId } from '../opaque-ids';
+import { type DestroyReason, recordDestruction } from './deletion-records';
 import { removeEgressFile } from './egress-files';
 import { blobPath, partialPath, type VaultFiles } from './ingest';
 import { isHeld } from './lifetime/holds';
 import type { Recording } from './recording-repository';
 import { checkpointAfterShredding } from './shred-checkpoint';
 import { removeTranscriptFiles, shredTranscriptOf } from './transcript-blobs';
+import { shredWrappedKey } from './wrapped-keys';
 
 export interface DestroyDeps {
   db: Db;
   files: VaultFiles;
   logger: Logger;
   now: () => Date;
-}
-
-export interface DestroyReason {
-  reason: DeletionReason;
-  /** In words, for the deletion record: which rule or whose decision. */
-  detail: string;
-  /** The admin who decided; system (a rule) when absent. */
-  decidedBy?: AuditActor & { userId: string };
 }
 
 /** Removes a recording's files; missing files are fine (already gone). Plaintext only inside the recordings directory. */
@@ -57,41 +47,19 @@ export async function shredRecording(
   at: Date,
 ): Promise<boolean> {
   if (why.reason === 'retention' && (await isHeld(trx, recording.sessionId))) return false;
-  const destroyedAt = at.toISOString();
   const changed = await trx
     .updateTable('recordings')
-    .set({ status: 'destroyed', destroyed_at: destroyedAt })
+    .set({ status: 'destroyed', destroyed_at: at.toISOString() })
     .where('id', '=', recording.id)
     .where('status', 'in', ['pending', 'stored'])
     .executeTakeFirst();
   if (Number(changed.numUpdatedRows) !== 1) return false;
-  await trx.deleteFrom('recording_keys').where('recording_id', '=', recording.id).execute();
-  const session = await trx
-    .selectFrom('sessions')
-    .select('title')
-    .where('id', '=', recording.sessionId)
-    .executeTakeFirst();
-  await trx
-    .insertInto('deletion_records')
-    .values({
-      id: newDeletionRecordId(),
-      recording_id: recording.id,
-      session_id: recording.sessionId,
-      session_title: session?.title ?? '',
-      purpose: recording.purpose,
-      recorded_at: recording.startedAt,
-      destroyed_at: destroyedAt,
-      reason: why.reason,
-      detail: why.detail,
-      decided_by_user_id: why.decidedBy?.userId ?? null,
-    })
-    .execute();
-  await appendAudit(trx, {
-    actor: why.decidedBy ?? systemActor,
+  await shredWrappedKey(trx, 'recording', recording.id);
+  const { id, sessionId, purpose, startedAt } = recording;
+  await recordDestruction(trx, { id, sessionId, dataClass: purpose, recordedAt: startedAt }, why, at, {
     action: 'recording.destroyed',
-    target: { type: 'recording', id: recording.id },
-    detail: { sessionId: recording.sessionId, reason: why.reason, detail: why.detail },
-    at,
+    target: { type: 'recording', id },
+    detail: { sessionId, reason: why.reason, detail: why.detail },
   });
   // Its transcript follows its consent (a withdrawal, a decision), but has its own retention: it may
   // outlive media destroyed by the recording's retention.

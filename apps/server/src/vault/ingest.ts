@@ -19,6 +19,7 @@ import { encryptOpenFile, newDataKey } from './crypto/stream-cipher';
 import { openEgressFile, removeEgressDirectory, removeEgressFile } from './egress-files';
 import { retentionEnd } from './lifetime/retention-end';
 import { type Recording, recordingsWithStatus } from './recording-repository';
+import { storeWrappedKey } from './wrapped-keys';
 
 export interface VaultFiles {
   /** Where the encrypted blobs live. */
@@ -182,18 +183,7 @@ async function encryptAndStore(
     const retention = await retentionEnd(deps.policies, recording, storedAt);
     const retainUntil = retention.retainUntil;
     await deps.db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto('recording_keys')
-        .values({
-          recording_id: recording.id,
-          kek_id: wrapped.kekId,
-          wrapped_key: wrapped.wrapped,
-          wrapped_at: storedAt,
-        })
-        .onConflict((oc) =>
-          oc.column('recording_id').doUpdateSet({ kek_id: wrapped.kekId, wrapped_key: wrapped.wrapped }),
-        )
-        .execute();
+      await storeWrappedKey(trx, 'recording', recording.id, wrapped, at);
       await trx
         .updateTable('recordings')
         .set({

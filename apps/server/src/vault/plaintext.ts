@@ -10,8 +10,7 @@ import type { Db } from '../db/database';
 import type { KeyStore } from './crypto/key-store';
 import { openPlaintextRange, openWholePlaintext } from './crypto/stream-cipher';
 import { blobPath, type VaultFiles } from './ingest';
-import { storedKey } from './recording-repository';
-import { VaultKeyError } from './vault-errors';
+import { unwrapDataKey } from './wrapped-keys';
 
 /** Plaintext bytes `start` … `end`, both included (as in an HTTP Range). */
 export interface ByteRange {
@@ -29,11 +28,7 @@ export async function openPlaintext(
   recordingId: string,
   range?: ByteRange,
 ): Promise<Readable> {
-  const wrapped = await storedKey(deps.db, recordingId);
-  if (!wrapped) {
-    throw new VaultKeyError('no_key', `recording ${recordingId} has no data key: never stored, or destroyed`);
-  }
-  const dataKey = await deps.keys.unwrap(wrapped, recordingId);
+  const dataKey = await unwrapDataKey(deps, 'recording', recordingId);
   try {
     const path = blobPath(deps.files, recordingId);
     return range

@@ -1,7 +1,6 @@
-/** Reads and writes of the vault's recordings, keys, views and deletion records. */
+/** Reads of the vault's recordings and deletion records (their keys are in `wrapped-keys.ts`). */
 import type { Selectable } from 'kysely';
 import type { DbOrTrx } from '../db/database';
-import type { WrappedKey } from './crypto/key-store';
 import type { DeletionRecordsTable, RecordingState, RecordingsTable } from './vault-tables';
 
 export interface Recording {
@@ -86,42 +85,6 @@ export async function expiredRecordings(db: DbOrTrx, at: Date): Promise<Recordin
     .orderBy('retain_until')
     .execute();
   return rows.map(toRecording);
-}
-
-export async function storedKey(db: DbOrTrx, recordingId: string): Promise<WrappedKey | undefined> {
-  const row = await db
-    .selectFrom('recording_keys')
-    .select(['kek_id', 'wrapped_key'])
-    .where('recording_id', '=', recordingId)
-    .executeTakeFirst();
-  return row && { kekId: row.kek_id, wrapped: row.wrapped_key };
-}
-
-export async function keysNotUnder(db: DbOrTrx, kekId: string, limit: number) {
-  return db
-    .selectFrom('recording_keys')
-    .select(['recording_id', 'kek_id', 'wrapped_key'])
-    .where('kek_id', '!=', kekId)
-    .orderBy('recording_id')
-    .limit(limit)
-    .execute();
-}
-
-export async function replaceKey(
-  db: DbOrTrx,
-  recordingId: string,
-  from: WrappedKey,
-  to: WrappedKey,
-  at: Date,
-): Promise<boolean> {
-  const result = await db
-    .updateTable('recording_keys')
-    .set({ kek_id: to.kekId, wrapped_key: to.wrapped, wrapped_at: at.toISOString() })
-    .where('recording_id', '=', recordingId)
-    // Only if nobody changed or shredded it meanwhile.
-    .where('wrapped_key', '=', from.wrapped)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
 }
 
 export type DeletionRecordRow = Selectable<DeletionRecordsTable> & { decided_by_name: string | null };

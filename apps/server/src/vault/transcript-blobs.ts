@@ -1,23 +1,21 @@
 /**
  * Transcripts in the vault: each is encrypted like a recording (the same stream cipher) under its own
- * fresh data key, wrapped by the key store in `transcript_keys` with the transcript's id as context, so a
- * transcript's key never opens a recording or another transcript. Destroying one is crypto-shredding:
- * the wrapped key goes in the transaction that marks it destroyed and writes its deletion record; the
- * blob goes after the commit (the leftovers sweep removes it should the process die first).
+ * fresh data key, kept wrapped in the vault's one store of wrapped keys (`wrapped-keys.ts`) with the
+ * transcript's id as context, so a transcript's key never opens a recording or another transcript.
+ * Destroying one is crypto-shredding: the wrapped key goes in the transaction that marks it destroyed and
+ * writes its deletion record; the blob goes after the commit (the leftovers sweep removes it should the
+ * process die first).
  */
 import { randomBytes } from 'node:crypto';
 import { open, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { DeletionReason } from '@assent/shared';
 import type { Transaction } from 'kysely';
-import { type AuditActor, appendAudit } from '../audit/audit-log';
-import { systemActor } from '../audit/system-actor';
-import type { Database, Db, DbOrTrx } from '../db/database';
-import { newDeletionRecordId } from '../opaque-ids';
-import type { KeyStore, WrappedKey } from './crypto/key-store';
+import type { Database, Db } from '../db/database';
+import type { KeyStore } from './crypto/key-store';
 import { encryptFile, newDataKey, openWholePlaintext } from './crypto/stream-cipher';
+import { type DestroyReason, recordDestruction } from './deletion-records';
 import type { VaultFiles } from './ingest';
-import { VaultKeyError } from './vault-errors';
+import { shredWrappedKey, storeWrappedKey, unwrapDataKey } from './wrapped-keys';
 
 /** The deletion records' and the sweep's name for transcripts: their own data class. */
 export const transcriptDataClass = 'transcript';
@@ -83,18 +81,7 @@ export async function sealTranscript(
       keyId: wrapped.kekId,
     };
     kept = await deps.db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto('transcript_keys')
-        .values({
-          transcript_id: transcriptId,
-          kek_id: wrapped.kekId,
-          wrapped_key: wrapped.wrapped,
-          wrapped_at: deps.now().toISOString(),
-        })
-        .onConflict((oc) =>
-          oc.column('transcript_id').doUpdateSet({ kek_id: wrapped.kekId, wrapped_key: wrapped.wrapped }),
-        )
-        .execute();
+      await storeWrappedKey(trx, 'transcript', transcriptId, wrapped, deps.now());
       if (!(await commit(trx, sealed))) throw new NotKept();
       return true;
     });
@@ -117,17 +104,7 @@ export async function openTranscript(
   deps: { db: Db; keys: KeyStore; files: VaultFiles },
   transcriptId: string,
 ): Promise<Buffer> {
-  const row = await deps.db
-    .selectFrom('transcript_keys')
-    .select(['kek_id', 'wrapped_key'])
-    .where('transcript_id', '=', transcriptId)
-    .executeTakeFirst();
-  if (!row)
-    throw new VaultKeyError(
-      'no_key',
-      `transcript ${transcriptId} has no data key: never stored, or destroyed`,
-    );
-  const dataKey = await deps.keys.unwrap({ kekId: row.kek_id, wrapped: row.wrapped_key }, transcriptId);
+  const dataKey = await unwrapDataKey(deps, 'transcript', transcriptId);
   let stream: Awaited<ReturnType<typeof openWholePlaintext>>;
   try {
     stream = await openWholePlaintext(transcriptBlobPath(deps.files, transcriptId), dataKey);
@@ -139,12 +116,6 @@ export async function openTranscript(
   return Buffer.concat(chunks);
 }
 
-export interface TranscriptDestruction {
-  reason: DeletionReason;
-  detail: string;
-  decidedBy?: AuditActor & { userId: string };
-}
-
 /**
  * The shredding of a recording's transcript, inside the caller's transaction: whatever its state (a
  * queued job is cancelled too), it becomes destroyed, its wrapped key is deleted and, if it held text,
@@ -154,7 +125,7 @@ export interface TranscriptDestruction {
 export async function shredTranscriptOf(
   trx: Transaction<Database>,
   recordingId: string,
-  why: TranscriptDestruction,
+  why: DestroyReason,
   at: Date,
 ): Promise<string | undefined> {
   const row = await trx
@@ -164,43 +135,20 @@ export async function shredTranscriptOf(
     .where('status', '!=', 'destroyed')
     .executeTakeFirst();
   if (!row) return undefined;
-  const destroyedAt = at.toISOString();
   const changed = await trx
     .updateTable('transcripts')
-    .set({ status: 'destroyed', destroyed_at: destroyedAt, claimed_at: null, claimed_by: null })
+    .set({ status: 'destroyed', destroyed_at: at.toISOString(), claimed_at: null, claimed_by: null })
     .where('id', '=', row.id)
     .where('status', '=', row.status)
     .executeTakeFirst();
   if (Number(changed.numUpdatedRows) !== 1) return undefined;
-  await trx.deleteFrom('transcript_keys').where('transcript_id', '=', row.id).execute();
+  await shredWrappedKey(trx, 'transcript', row.id);
   if (row.status === 'ready') {
-    const session = await trx
-      .selectFrom('sessions')
-      .select('title')
-      .where('id', '=', row.session_id)
-      .executeTakeFirst();
-    await trx
-      .insertInto('deletion_records')
-      .values({
-        id: newDeletionRecordId(),
-        // Deletion records name what they destroyed by its own id: the transcript's.
-        recording_id: row.id,
-        session_id: row.session_id,
-        session_title: session?.title ?? '',
-        purpose: transcriptDataClass,
-        recorded_at: row.created_at,
-        destroyed_at: destroyedAt,
-        reason: why.reason,
-        detail: why.detail,
-        decided_by_user_id: why.decidedBy?.userId ?? null,
-      })
-      .execute();
-    await appendAudit(trx, {
-      actor: why.decidedBy ?? systemActor,
+    const { id, session_id: sessionId, created_at: recordedAt } = row;
+    await recordDestruction(trx, { id, sessionId, dataClass: transcriptDataClass, recordedAt }, why, at, {
       action: 'transcript.destroyed',
-      target: { type: 'transcript', id: row.id },
-      detail: { sessionId: row.session_id, recordingId, reason: why.reason, detail: why.detail },
-      at,
+      target: { type: 'transcript', id },
+      detail: { sessionId, recordingId, reason: why.reason, detail: why.detail },
     });
   }
   return row.id;
@@ -210,31 +158,4 @@ export async function shredTranscriptOf(
 export async function removeTranscriptFiles(files: VaultFiles, transcriptId: string): Promise<void> {
   await rm(transcriptBlobPath(files, transcriptId), { force: true });
   await rm(transcriptPartialPath(files, transcriptId), { force: true });
-}
-
-/** Transcript keys not under `kekId`, for key rotation. */
-export async function transcriptKeysNotUnder(db: DbOrTrx, kekId: string, limit: number) {
-  return db
-    .selectFrom('transcript_keys')
-    .select(['transcript_id', 'kek_id', 'wrapped_key'])
-    .where('kek_id', '!=', kekId)
-    .orderBy('transcript_id')
-    .limit(limit)
-    .execute();
-}
-
-export async function replaceTranscriptKey(
-  db: DbOrTrx,
-  transcriptId: string,
-  from: WrappedKey,
-  to: WrappedKey,
-  at: Date,
-): Promise<boolean> {
-  const result = await db
-    .updateTable('transcript_keys')
-    .set({ kek_id: to.kekId, wrapped_key: to.wrapped, wrapped_at: at.toISOString() })
-    .where('transcript_id', '=', transcriptId)
-    .where('wrapped_key', '=', from.wrapped)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
 }

@@ -14,7 +14,8 @@ import type { Database, Db } from '../db/database';
 import type { PolicyBook } from '../policy/policy-book';
 import type { KeyStore } from './crypto/key-store';
 import { type RewrapResult, rewrapDataKeys } from './crypto/rewrap';
-import { type DestroyReason, destroyRecording } from './destroy';
+import type { DestroyReason } from './deletion-records';
+import { destroyRecording } from './destroy';
 import { collectFinishedSegments, ingestPending, type VaultFiles } from './ingest';
 import { removeLeftovers } from './leftovers';
 import { destroyAfterHold, destroyExpired } from './lifetime/retention-sweeper';
@@ -27,7 +28,6 @@ import {
   type SealedTranscript,
   sealTranscript,
   shredTranscriptOf,
-  type TranscriptDestruction,
 } from './transcript-blobs';
 
 export interface VaultDeps {
@@ -104,7 +104,7 @@ export interface Vault {
   /** Destroys a recording's transcript alone (its own retention); on the queue. True if one was destroyed. */
   destroyTranscript(
     recordingId: string,
-    why: TranscriptDestruction,
+    why: DestroyReason,
     inside?: (trx: Transaction<Database>) => Promise<boolean>,
   ): Promise<boolean>;
   /** Egress news arrived: ingest whatever finished. */

@@ -7,8 +7,9 @@ import { appendAudit } from '../../audit/audit-log';
 import type { Db, DbOrTrx } from '../../db/database';
 import type { PolicyBook } from '../../policy/policy-book';
 import { openSealedTranscript } from '../../transcripts/sealed-transcript';
-import { type Recording, storedKey, toRecording } from '../../vault/recording-repository';
+import { type Recording, toRecording } from '../../vault/recording-repository';
 import type { Vault } from '../../vault/vault';
+import { wrappedKeyOf } from '../../vault/wrapped-keys';
 import { type ArchiveEntry, textContent, zipStream } from './research-archive';
 import { audioExtensionOf, audioOnly, type RangedFile } from './research-audio';
 import { eligibilityOf } from './research-candidates';
@@ -269,7 +270,8 @@ export async function prepareResearchDownload(
   const keptSessions = new Set(kept);
   const inKept = rows.map(toRecording).filter((r) => keptSessions.has(r.sessionId));
   const stored: Recording[] = [];
-  for (const r of inKept) if (r.status === 'stored' && (await storedKey(db, r.id))) stored.push(r);
+  for (const r of inKept)
+    if (r.status === 'stored' && (await wrappedKeyOf(db, 'recording', r.id))) stored.push(r);
   // Sound only: each file's name says what it holds; a recording with no sound that can be read is left out.
   const extensions = new Map<string, string>();
   const held: Recording[] = [];
