@@ -39,7 +39,8 @@ function perSession(result: TalkCostResult, off: TalkPhase, on: TalkPhase) {
     sessions: n,
     'server CPU, off (% core)': off.server.cpuMeanPercent,
     'server CPU, on (% core)': on.server.cpuMeanPercent,
-    'on / off': round2(on.server.cpuMeanPercent / off.server.cpuMeanPercent),
+    'on / off':
+      off.server.cpuMeanPercent > 0 ? round2(on.server.cpuMeanPercent / off.server.cpuMeanPercent) : '—',
     'per session, off (% core)': round2(offCpu),
     'per session, on (% core)': round2(onCpu),
     'observer per session (% core)': round2(onCpu - offCpu),

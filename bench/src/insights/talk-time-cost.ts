@@ -48,6 +48,9 @@ export interface TalkCostResult {
   totalSeconds: number;
 }
 
+/** Sessions set up at the same time. */
+const startTogether = 5;
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function until(what: string, check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
@@ -84,7 +87,7 @@ async function goLive(
 ): Promise<Live> {
   const live: Live = { sessionIds: [], roomNames: [], bots: [] };
   const tones = Array.from({ length: phase.seats }, (_, k) => turnTakingTone(k, phase.seats));
-  for (let n = 0; n < phase.sessions; n++) {
+  const startOne = async (n: number) => {
     const session = await createBenchSession(stack.webUrl, tutorCookie, `Talk time bench ${n}`, phase.seats);
     live.sessionIds.push(session.sessionId);
     live.roomNames.push(session.roomName);
@@ -94,6 +97,14 @@ async function goLive(
       const seat = await takeSeat(stack.webUrl, person.inviteToken);
       live.bots.push(await seatBot(seat, tones[k] ?? new Int16Array(sampleRate), startAt));
     }
+  };
+  // A few sessions start at once (people join at the same time), the rest after them.
+  for (let first = 0; first < phase.sessions; first += startTogether) {
+    const batch = Array.from(
+      { length: Math.min(startTogether, phase.sessions - first) },
+      (_, i) => first + i,
+    );
+    await Promise.all(batch.map(startOne));
   }
   // LiveKit says every seat publishes; with talk time on, the observer sits hidden in every room.
   await until(

@@ -107,24 +107,23 @@ export async function transcriptReady(options: TranscriptReadyOptions): Promise<
     const staff = await signInBenchStaff(stack);
     const purpose = await firstPurpose(webUrl);
 
-    const session = await createBenchSession(webUrl, staff.tutor, 'Transcript bench', 2);
-    const [tutor, learner] = session.people;
-    if (!tutor || !learner) throw new Error('the bench session has no tutor and learner');
-    bots.push(await seatBot(await takeSeat(webUrl, tutor.inviteToken), speech.tutor));
-    bots.push(await seatBot(await takeSeat(webUrl, learner.inviteToken), speech.learner));
-    const deadline = Date.now() + 30_000;
-    while ((await rooms.listParticipants(session.roomName)).filter((p) => p.tracks.length > 0).length < 2) {
-      if (Date.now() > deadline) throw new Error('the two seats are not publishing');
-      await sleep(200);
-    }
-
-    const seen = new Set<string>();
     const runs: TranscriptRun[] = [];
     for (const [n, length] of options.lengths.entries()) {
-      for (const e of await watch.inRoom(session.roomName)) seen.add(e.egressId);
+      // A session per recording: a withdrawal counts as a "no", after which the policy makes the tutor wait
+      // before asking the same people again.
+      const session = await createBenchSession(webUrl, staff.tutor, `Transcript bench ${n + 1}`, 2);
+      const [tutor, learner] = session.people;
+      if (!tutor || !learner) throw new Error('the bench session has no tutor and learner');
+      bots.push(await seatBot(await takeSeat(webUrl, tutor.inviteToken), speech.tutor));
+      bots.push(await seatBot(await takeSeat(webUrl, learner.inviteToken), speech.learner));
+      const deadline = Date.now() + 30_000;
+      while ((await rooms.listParticipants(session.roomName)).filter((p) => p.tracks.length > 0).length < 2) {
+        if (Date.now() > deadline) throw new Error('the two seats are not publishing');
+        await sleep(200);
+      }
       const requestId = await requestRecording(webUrl, tutor, purpose);
       for (const person of session.people) await answer(webUrl, 'consent', person, requestId);
-      const active = await watch.untilActive(session.roomName, seen, 60_000);
+      const active = await watch.untilActive(session.roomName, new Set(), 60_000);
       const heldFrom = Date.now();
       await sleep(length * 1000);
       await answer(webUrl, 'withdraw', learner, requestId);
@@ -152,8 +151,9 @@ export async function transcriptReady(options: TranscriptReadyOptions): Promise<
           `stored → ready ${storedToReadySeconds.toFixed(2)} s (queued after ${run.storedToQueuedSeconds.toFixed(2)} s, ` +
           `engine ${run.transcribeSeconds.toFixed(2)} s), ${run.words} words`,
       );
-      for (const e of await watch.inRoom(session.roomName)) seen.add(e.egressId);
       await watch.untilNoneRunning(60_000);
+      for (const bot of bots.splice(0)) await bot.stop();
+      await rooms.deleteRoom(session.roomName).catch(() => {});
     }
     return {
       stackStartSeconds,
