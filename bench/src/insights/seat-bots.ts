@@ -39,8 +39,7 @@ export async function takeSeat(baseUrl: string, inviteToken: string): Promise<Jo
  * index, so seats of different sessions are not in step) until `stop()`.
  */
 export async function seatBot(seat: JoinResponse, samples: Int16Array, startAt = 0): Promise<SeatBot> {
-  const room = new Room();
-  await room.connect(seat.livekitUrl, seat.token, { autoSubscribe: false, dynacast: false });
+  const room = await connected(seat);
   const source = new AudioSource(sampleRate, 1, 200);
   const track = LocalAudioTrack.createAudioTrack('microphone', source);
   await room.localParticipant?.publishTrack(
@@ -68,6 +67,25 @@ export async function seatBot(seat: JoinResponse, samples: Int16Array, startAt =
       await source.close();
     },
   };
+}
+
+/**
+ * The seat's room, connected. With many rooms in one process on a loaded machine the SDK now and then
+ * loses a room's handle while it connects ("handle not found"): that connect is tried once more.
+ */
+async function connected(seat: JoinResponse): Promise<Room> {
+  const options = { autoSubscribe: false, dynacast: false };
+  const room = new Room();
+  try {
+    await room.connect(seat.livekitUrl, seat.token, options);
+    return room;
+  } catch {
+    await room.disconnect().catch(() => {});
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const again = new Room();
+    await again.connect(seat.livekitUrl, seat.token, options);
+    return again;
+  }
 }
 
 /**
