@@ -2,7 +2,8 @@
  * `npm run bench:talk-time -w @assent/bench`: what talk time costs the Assent server per live session.
  * BENCH_TALK_SESSIONS (default 1,5,20) session counts, BENCH_TALK_SEATS (2) bots per session,
  * BENCH_TALK_SAMPLE_SECONDS (20) of sampling per count, once with the policy's talk time off (the
- * baseline) and once on. Run it under `nice` on a shared machine.
+ * baseline) and once on. Run it under `nice` on a shared machine. Every bot runs in this one process: on a
+ * loaded 2-core machine its LiveKit SDK failed connects past about 70 rooms (50 sessions of 2 seats).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
