@@ -38,8 +38,8 @@ const cookieOf = (res: Response) =>
 
 const acceptPath = (link: string) => `/api/invitations/${link.slice(link.lastIndexOf('/') + 1)}/accept`;
 
-/** Signs in the bench tutor (creating the administrator and the tutor first); resolves with its cookie. */
-export async function signInBenchTutor(stack: Stack): Promise<string> {
+/** Signs in the bench's administrator and tutor (creating both); resolves with their cookies. */
+export async function signInBenchStaff(stack: Stack): Promise<{ admin: string; tutor: string }> {
   const baseUrl = stack.webUrl;
   const admin = cookieOf(
     await send(baseUrl, acceptPath(firstRunLink(stack)), {
@@ -52,5 +52,11 @@ export async function signInBenchTutor(stack: Stack): Promise<string> {
     await send(baseUrl, '/api/admin/invitations', { email: 'tutor@bench.invalid', role: 'tutor' }, admin)
   ).json()) as InvitationCreated;
   if (!invited.link) throw new Error('the tutor invitation was mailed; the bench stack runs without mail');
-  return cookieOf(await send(baseUrl, acceptPath(invited.link), { name: 'Ada Tutor', password }));
+  const tutor = cookieOf(await send(baseUrl, acceptPath(invited.link), { name: 'Ada Tutor', password }));
+  return { admin, tutor };
+}
+
+/** Signs in the bench tutor (creating the administrator and the tutor first); resolves with its cookie. */
+export async function signInBenchTutor(stack: Stack): Promise<string> {
+  return (await signInBenchStaff(stack)).tutor;
 }

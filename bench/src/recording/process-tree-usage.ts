@@ -69,12 +69,19 @@ function pssBytes(pid: number): number {
   }
 }
 
-/** The processes whose command line contains `marker`, and all their descendants. */
-function treeOf(marker: string): ProcSample[] {
+/** Picks the roots of a tree to sample: a process and everything below it. */
+export type TreeRoot = string | ((p: { pid: number; ppid: number; commandLine: string }) => boolean);
+
+/** The processes `root` picks (by default: whose command line contains it), and all their descendants. */
+function treeOf(root: TreeRoot): ProcSample[] {
   const processes = allProcesses();
   const children = new Map<number, ProcSample[]>();
   for (const p of processes) children.set(p.ppid, [...(children.get(p.ppid) ?? []), p]);
-  const roots = processes.filter((p) => p.pid !== process.pid && commandLine(p.pid).includes(marker));
+  const isRoot =
+    typeof root === 'string'
+      ? (p: ProcSample) => p.pid !== process.pid && commandLine(p.pid).includes(root)
+      : (p: ProcSample) => root({ pid: p.pid, ppid: p.ppid, commandLine: commandLine(p.pid) });
+  const roots = processes.filter(isRoot);
   const tree = new Map<number, ProcSample>();
   const visit = (p: ProcSample) => {
     if (tree.has(p.pid)) return;
@@ -93,6 +100,8 @@ export interface TreeUsage {
   cpuPeakPercent: number;
   /** Sum of the tree's resident set sizes (counts shared pages once per process). */
   rssPeakMb: number;
+  /** The same sum, averaged over the samples. */
+  rssMeanMb: number;
   /** Sum of the tree's proportional set sizes. */
   pssPeakMb: number;
   processesPeak: number;
@@ -108,12 +117,13 @@ const keyOf = (p: ProcSample) => `${p.pid}:${p.startTime}`;
  * Samples the tree every `intervalMs` for `seconds`. CPU of an interval is the growth of utime + stime of
  * the processes seen at both ends, plus all of it for processes born during the interval.
  */
-export async function sampleTree(marker: string, seconds: number, intervalMs = 500): Promise<TreeUsage> {
-  let previous = new Map(treeOf(marker).map((p) => [keyOf(p), p]));
+export async function sampleTree(root: TreeRoot, seconds: number, intervalMs = 500): Promise<TreeUsage> {
+  let previous = new Map(treeOf(root).map((p) => [keyOf(p), p]));
   let previousAt = performance.now();
   const cpu: number[] = [];
   const ticksByCommand = new Map<string, number>();
   let rssPeak = 0;
+  let rssSum = 0;
   let pssPeak = 0;
   let processesPeak = 0;
   const started = previousAt;
@@ -121,7 +131,7 @@ export async function sampleTree(marker: string, seconds: number, intervalMs = 5
     await new Promise((resolve) =>
       setTimeout(resolve, Math.max(0, previousAt + intervalMs - performance.now())),
     );
-    const tree = treeOf(marker);
+    const tree = treeOf(root);
     const at = performance.now();
     let ticks = 0;
     for (const p of tree) {
@@ -131,10 +141,9 @@ export async function sampleTree(marker: string, seconds: number, intervalMs = 5
       ticksByCommand.set(p.comm, (ticksByCommand.get(p.comm) ?? 0) + used);
     }
     cpu.push((ticks / clockTicks / ((at - previousAt) / 1000)) * 100);
-    rssPeak = Math.max(
-      rssPeak,
-      tree.reduce((sum, p) => sum + p.rssBytes, 0),
-    );
+    const rss = tree.reduce((sum, p) => sum + p.rssBytes, 0);
+    rssPeak = Math.max(rssPeak, rss);
+    rssSum += rss;
     pssPeak = Math.max(
       pssPeak,
       tree.reduce((sum, p) => sum + pssBytes(p.pid), 0),
@@ -156,6 +165,7 @@ export async function sampleTree(marker: string, seconds: number, intervalMs = 5
     cpuMeanPercent: round1(cpu.reduce((sum, v) => sum + v, 0) / Math.max(1, cpu.length)),
     cpuPeakPercent: round1(Math.max(0, ...cpu)),
     rssPeakMb: mb(rssPeak),
+    rssMeanMb: mb(rssSum / Math.max(1, cpu.length)),
     pssPeakMb: mb(pssPeak),
     processesPeak,
     cpuByCommand,
