@@ -47,8 +47,9 @@ export default defineConfig(({ mode }) => ({
     // The layout's build adds its files beside the app's.
     emptyOutDir: mode !== 'recording-layout',
     // Which chunks each page loads, for the bundle budget (build/page-weight.ts); one manifest per build.
-    // The server does not serve them.
-    manifest: mode === 'recording-layout' ? '.vite/recording-layout-manifest.json' : '.vite/manifest.json',
+    // Not in Vite's hidden .vite/: turbo's cache of dist/** leaves hidden folders out. Never served.
+    manifest:
+      mode === 'recording-layout' ? 'build-manifests/recording-layout.json' : 'build-manifests/app.json',
     rollupOptions: {
       input: mode === 'recording-layout' ? pages.recordingLayout : pages.app,
       // @assent/shared is import-free at module level apart from schema definitions; declaring it

@@ -14,8 +14,8 @@ import type { AppEnv } from './http/app-env';
  */
 const pagesOfTheirOwn = ['/recording-layout'];
 
-/** Where Vite writes what it records about a build (its manifests) inside the built app. */
-const buildRecords = '/.vite';
+/** Where the build writes its manifests (which chunks each page loads) inside the built app. */
+const buildRecords = '/build-manifests';
 
 function isPageOfItsOwn(path: string): boolean {
   return pagesOfTheirOwn.some((page) => path === page || path.startsWith(`${page}/`));

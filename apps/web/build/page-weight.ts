@@ -21,8 +21,8 @@ export type Manifest = Record<string, ManifestChunk>;
 
 /** Where each build writes its manifest (vite.config.ts), inside the build's output. */
 export const manifestFiles = {
-  app: '.vite/manifest.json',
-  'recording-layout': '.vite/recording-layout-manifest.json',
+  app: 'build-manifests/app.json',
+  'recording-layout': 'build-manifests/recording-layout.json',
 } as const;
 export type BuildName = keyof typeof manifestFiles;
 

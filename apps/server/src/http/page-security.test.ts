@@ -18,8 +18,8 @@ writeFileSync(join(dist, 'recording-layout', 'index.html'), '<!doctype html><tit
 writeFileSync(join(dist, 'assets', 'app-1234.js'), script);
 writeFileSync(join(dist, 'assets', 'app-1234.js.br'), brotliCompressSync(script));
 writeFileSync(join(dist, 'assets', 'app-1234.js.gz'), gzipSync(script));
-mkdirSync(join(dist, '.vite'));
-writeFileSync(join(dist, '.vite', 'manifest.json'), '{"index.html":{"file":"assets/app-1234.js"}}');
+mkdirSync(join(dist, 'build-manifests'));
+writeFileSync(join(dist, 'build-manifests', 'app.json'), '{"index.html":{"file":"assets/app-1234.js"}}');
 afterAll(() => rmSync(dist, { recursive: true, force: true }));
 
 async function web(env: Record<string, string> = {}) {
@@ -151,7 +151,7 @@ describe('precompressed scripts and styles', () => {
 describe("the build's own records", () => {
   it('does not serve the manifests the build writes for the bundle budget, nor the app in their place', async () => {
     const app = await web();
-    for (const path of ['/.vite/manifest.json', '/.vite/', '/.vite']) {
+    for (const path of ['/build-manifests/app.json', '/build-manifests/', '/build-manifests']) {
       const res = await app.request(path);
       expect(res.status, path).toBe(404);
       expect(await res.text(), path).not.toContain('assets/app-1234.js');
