@@ -31,9 +31,14 @@ log "unit and API tests (SQLite and PostgreSQL)"
 npx turbo run test --concurrency=1
 log "building the web app"
 npx turbo run build --filter=@assent/web --output-logs=errors-only
+# Each page's JavaScript against apps/web/bundle-budget.json; a page over budget fails the run, after the journeys.
+log "bundle budget"
+budget_status=0
+npm run test:budget -w @assent/web || budget_status=$?
 log "end-to-end journeys against the real stack"
 e2e_status=0
 (cd e2e && npx playwright test) || e2e_status=$?
 cp e2e/test-results/results.json "$results/e2e.json" 2>/dev/null || true
 node scripts/test-summary.mjs "$results"
+[[ $budget_status -eq 0 ]] || exit "$budget_status"
 exit $e2e_status

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 import { testReporting } from '../../vitest.reporters';
 import { excalidrawAssets } from './build/excalidraw-assets';
 import { precompress } from './build/precompress';
@@ -27,8 +27,13 @@ export default defineConfig(({ mode }) => ({
     // a second whole copy of livekit-client beside the ES one the page uses. Point every import at one.
     alias: [{ find: /^livekit-client$/, replacement: fileURLToPath(import.meta.resolve('livekit-client')) }],
   },
-  // Every core (Vitest's default leaves one idle: a single worker on a two-core machine).
-  test: { ...testReporting('web'), maxWorkers: '100%' },
+  // Every core (Vitest's default leaves one idle: a single worker on a two-core machine). The bundle
+  // budget reads the finished build, so it runs after the build (vitest.budget.config.ts), not here.
+  test: {
+    ...testReporting('web'),
+    maxWorkers: '100%',
+    exclude: [...configDefaults.exclude, 'build/**/*.budget.test.ts'],
+  },
   server: {
     host: '127.0.0.1',
     port: 5173,
@@ -41,6 +46,10 @@ export default defineConfig(({ mode }) => ({
     sourcemap: true,
     // The layout's build adds its files beside the app's.
     emptyOutDir: mode !== 'recording-layout',
+    // Which chunks each page loads, for the bundle budget (build/page-weight.ts); one manifest per build.
+    // Not in Vite's hidden .vite/: turbo's cache of dist/** leaves hidden folders out. Never served.
+    manifest:
+      mode === 'recording-layout' ? 'build-manifests/recording-layout.json' : 'build-manifests/app.json',
     rollupOptions: {
       input: mode === 'recording-layout' ? pages.recordingLayout : pages.app,
       // @assent/shared is import-free at module level apart from schema definitions; declaring it

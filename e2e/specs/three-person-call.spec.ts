@@ -19,6 +19,7 @@ import { consentDialog, requestRecording } from '../fixtures/call';
 import { e2eLivekit } from '../fixtures/livekit-api';
 import { expectRemoteAudioFlowing, expectRemoteVideosPlaying, remoteTileCount } from '../fixtures/media';
 import { openOrganisation } from '../fixtures/organisation';
+import { scriptBytes } from '../fixtures/page-bytes';
 import { e2ePorts } from '../fixtures/ports';
 import { roomOf } from '../fixtures/recording';
 import { screenshotBothSizes } from '../fixtures/screens';
@@ -101,6 +102,12 @@ test('a tutor, a student and a guardian in one call: seeing and hearing each oth
   await joinCall(guardian);
   await expectRemoteVideosPlaying(guardian, 2);
   const remoteVideoMs = Date.now() - guardianLoad;
+  // What the guardian's browser downloaded of our scripts to get here came compressed: no more bytes on
+  // the wire than the same files gzipped (the server sends its brotli copies to a browser that takes them).
+  const guardianScripts = await scriptBytes(guardian);
+  expect(guardianScripts.files.length).toBeGreaterThan(2);
+  expect(guardianScripts.wire).toBeGreaterThan(0);
+  expect(guardianScripts.wire).toBeLessThanOrEqual(guardianScripts.gzip);
 
   const everyone = [tutorPage, student, guardian];
   for (const page of everyone) {
@@ -316,6 +323,14 @@ test('a tutor, a student and a guardian in one call: seeing and hearing each oth
     type: 'third person: page load → remote video playing',
     description: `${remoteVideoMs} ms`,
   });
-  writeFileSync(testInfo.outputPath('timings.json'), JSON.stringify({ remoteVideoMs }, null, 2));
+  writeFileSync(
+    testInfo.outputPath('timings.json'),
+    JSON.stringify({ remoteVideoMs, guardianScripts }, null, 2),
+  );
   console.log(`third person: page load → both remote videos playing: ${remoteVideoMs} ms`);
+  const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
+  console.log(
+    `third person's scripts: ${guardianScripts.files.length} files, ${kb(guardianScripts.wire)} on the wire, ` +
+      `${kb(guardianScripts.gzip)} gzipped, ${kb(guardianScripts.decoded)} decoded`,
+  );
 });

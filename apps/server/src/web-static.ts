@@ -14,6 +14,9 @@ import type { AppEnv } from './http/app-env';
  */
 const pagesOfTheirOwn = ['/recording-layout'];
 
+/** Where the build writes its manifests (which chunks each page loads) inside the built app. */
+const buildRecords = '/build-manifests';
+
 function isPageOfItsOwn(path: string): boolean {
   return pagesOfTheirOwn.some((page) => path === page || path.startsWith(`${page}/`));
 }
@@ -23,6 +26,8 @@ export function webApp(distDir: string): MiddlewareHandler<AppEnv> {
   const indexHtml = serveStatic<AppEnv>({ path: join(distDir, 'index.html'), precompressed: true });
   return async function serveWebApp(c, next) {
     if (c.req.path === '/api' || c.req.path.startsWith('/api/')) return next();
+    // The build's manifests (which chunks each page loads, for the bundle budget) are not for browsers.
+    if (c.req.path === buildRecords || c.req.path.startsWith(`${buildRecords}/`)) return next();
     // Set before serving (headers set after the body is built are lost). Vite fingerprints everything
     // under assets/, so those can be cached forever; index.html and the rest must be revalidated.
     const immutable = c.req.path.startsWith('/assets/');

@@ -18,6 +18,8 @@ writeFileSync(join(dist, 'recording-layout', 'index.html'), '<!doctype html><tit
 writeFileSync(join(dist, 'assets', 'app-1234.js'), script);
 writeFileSync(join(dist, 'assets', 'app-1234.js.br'), brotliCompressSync(script));
 writeFileSync(join(dist, 'assets', 'app-1234.js.gz'), gzipSync(script));
+mkdirSync(join(dist, 'build-manifests'));
+writeFileSync(join(dist, 'build-manifests', 'app.json'), '{"index.html":{"file":"assets/app-1234.js"}}');
 afterAll(() => rmSync(dist, { recursive: true, force: true }));
 
 async function web(env: Record<string, string> = {}) {
@@ -129,10 +131,30 @@ describe('precompressed scripts and styles', () => {
     expect(gunzipSync(Buffer.from(await res.arrayBuffer())).toString()).toBe(script);
   });
 
+  it('never sends an encoding the client refused (q=0)', async () => {
+    const res = await get('br;q=0, gzip');
+    expect(res.headers.get('content-encoding')).toBe('gzip');
+    expect(gunzipSync(Buffer.from(await res.arrayBuffer())).toString()).toBe(script);
+    const neither = await get('br;q=0, gzip;q=0');
+    expect(neither.headers.get('content-encoding')).toBeNull();
+    expect(await neither.text()).toBe(script);
+  });
+
   it('sends the file itself to a client that accepts neither, still saying the answer varies', async () => {
     const res = await get();
     expect(res.headers.get('content-encoding')).toBeNull();
     expect(res.headers.get('vary')).toContain('Accept-Encoding');
     expect(await res.text()).toBe(script);
+  });
+});
+
+describe("the build's own records", () => {
+  it('does not serve the manifests the build writes for the bundle budget, nor the app in their place', async () => {
+    const app = await web();
+    for (const path of ['/build-manifests/app.json', '/build-manifests/', '/build-manifests']) {
+      const res = await app.request(path);
+      expect(res.status, path).toBe(404);
+      expect(await res.text(), path).not.toContain('assets/app-1234.js');
+    }
   });
 });

@@ -2,9 +2,8 @@ import { useState } from 'react';
 import { useAssentStore } from '../store';
 import { isRequestActive, selectStatus } from '../store/consent-selectors';
 import { askAgainClock, askAgainIn, useAskAgainAt } from './ask-again';
-import { ConsentRecordDialog } from './ConsentRecordDialog';
+import { ConsentRecordDialog, RequestRecordingDialog } from './call-dialogs';
 import { useCallSession } from './call-session';
-import { RequestRecordingDialog } from './RequestRecordingDialog';
 
 /** Next to the banner: the consent record for everyone; asking for and cancelling a recording for the tutor. */
 export function RecordingActions() {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { ReportConcernDialog } from './ReportConcernDialog';
+import { ReportConcernDialog } from './call-dialogs';
 
 /** Always in the control bar, for everyone: reporting must never depend on the call's state or a role. */
 export function ReportConcernButton() {

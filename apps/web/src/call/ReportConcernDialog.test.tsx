@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { requestsMade, stubApi } from '../test-support/stub-api';
 import { type CallSession, CallSessionContext } from './call-session';
 import { ReportConcernButton } from './ReportConcernButton';
@@ -10,6 +10,9 @@ afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
 });
+
+// The dialog's code is fetched when it first opens: compiled once here, not inside a test's wait.
+beforeAll(() => import('./ReportConcernDialog'));
 
 const session = {
   inviteToken: 'invite-token',
@@ -27,7 +30,8 @@ function renderInCall() {
 }
 
 async function fillIn() {
-  const dialog = screen.getByRole('dialog', { name: 'Report a concern' });
+  // The dialog's code is fetched when it first opens (see call-dialogs.tsx).
+  const dialog = await screen.findByRole('dialog', { name: 'Report a concern' });
   const group = within(dialog).getByRole('radiogroup', { name: 'What is it about?' });
   await userEvent.click(within(group).getByRole('radio', { name: 'Behaviour in the session' }));
   await userEvent.type(within(dialog).getByRole('textbox', { name: 'What happened' }), 'He was rude');
@@ -64,7 +68,7 @@ describe('Report a concern in the call', () => {
     const fetchMock = stubApi(() => undefined);
     renderInCall();
     await userEvent.click(screen.getByRole('button', { name: 'Report a concern' }));
-    const send = screen.getByRole('button', { name: 'Send report' }) as HTMLButtonElement;
+    const send = (await screen.findByRole('button', { name: 'Send report' })) as HTMLButtonElement;
     expect(send.disabled).toBe(true);
     await userEvent.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(screen.queryByRole('dialog')).toBeNull();

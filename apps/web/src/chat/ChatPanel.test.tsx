@@ -4,7 +4,7 @@ import { RoomContext } from '@livekit/components-react';
 import { act, cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Room, RoomEvent } from 'livekit-client';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type CallSession, CallSessionContext } from '../call/call-session';
 import { requestsMade, stubApi } from '../test-support/stub-api';
 import { ChatButton } from './ChatButton';
@@ -15,6 +15,9 @@ afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
 });
+
+// The dialog's code is fetched when it first opens: compiled once here, not inside a test's wait.
+beforeAll(() => import('../call/ReportConcernDialog'));
 
 const message = (over: Partial<ChatMessage> = {}): ChatMessage => ({
   id: 'msg_1',
@@ -181,7 +184,7 @@ describe('the chat panel', () => {
     renderCall(sessionAs('student', 'per_student'));
     await userEvent.click(screen.getByRole('button', { name: 'Chat' }));
     await userEvent.click(await screen.findByRole('button', { name: 'Report' }));
-    const dialog = screen.getByRole('dialog', { name: 'Report a concern' });
+    const dialog = await screen.findByRole('dialog', { name: 'Report a concern' });
     expect(dialog.textContent).toContain('About this message from Dana Tutor');
     expect(dialog.textContent).toContain('https://example.org/worksheet?page=2');
     const group = within(dialog).getByRole('radiogroup', { name: 'What is it about?' });
