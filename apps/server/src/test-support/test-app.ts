@@ -82,7 +82,7 @@ export function buildTestApp(
   const roomService = createFakeRoomService();
   const now = () => clock.now;
   const { vault, consent } = composeCore({ config, db, logger, now, egress, roomService });
-  const auth = createAuth({ db, config, now });
+  const auth = createAuth({ db, config, now, validateSchema: false });
   const app = createApp({ config, db, logger, roomService, egress, consent, vault, now, auth });
   return { app, db, config, clock, egress, roomService, consent, auth, vault };
 }
