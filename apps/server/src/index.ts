@@ -103,6 +103,8 @@ const transcripts = transcriber
       pollMs: config.jobPollMs,
     })
   : undefined;
+// A stored recording is transcribed at once, not at the worker's next poll.
+if (transcripts) vault.afterStored(() => transcripts.wake());
 
 const app = createApp({ config, db, logger, roomService, egress, consent, vault, now, talk });
 

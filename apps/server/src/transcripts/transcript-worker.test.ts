@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createLogger } from '../logger';
 import { latestPolicyVersion } from '../policy/policy-repository';
 import { savePolicy } from '../policy/policy-service';
@@ -234,6 +234,26 @@ describe.each(testDatabases)('the transcript job ($name)', (database) => {
     expect(transcriber.stopped).toBe(true);
     const row = await t.db.selectFrom('transcripts').select('status').executeTakeFirstOrThrow();
     expect(row.status).toBe('ready');
+  });
+
+  it('transcribes a recording as soon as the vault stores it, not at the next poll, and not once stopped', async () => {
+    const t = ctx();
+    const { worker } = workerFor(t);
+    t.vault.afterStored(() => worker.wake());
+    worker.start();
+    expect(await worker.runOnce()).toMatchObject({ queued: 0, ready: 0 });
+    // The poll is a minute away: only the vault's word can start this pass.
+    await recordedSession(t);
+    await vi.waitFor(
+      async () => {
+        const row = await t.db.selectFrom('transcripts').select('status').executeTakeFirst();
+        expect(row?.status).toBe('ready');
+      },
+      { timeout: 5000, interval: 50 },
+    );
+    await worker.stop();
+    await recordedSession(t);
+    expect(await t.db.selectFrom('transcripts').select('id').execute()).toHaveLength(1);
   });
 
   it('keeps no transcript files but ready ones through the leftovers sweep', async () => {

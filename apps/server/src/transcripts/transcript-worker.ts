@@ -59,6 +59,8 @@ export interface TranscriptPass {
 export interface TranscriptWorker {
   /** One pass: queue what is missing, then transcribe what is queued, one at a time. Never overlapping. */
   runOnce(): Promise<TranscriptPass>;
+  /** A recording was stored: pass now rather than at the next poll (nothing once stopped or not started). */
+  wake(): void;
   start(): void;
   stop(): Promise<void>;
 }
@@ -187,6 +189,7 @@ export function createTranscriptWorker(deps: TranscriptWorkerDeps): TranscriptWo
   const workerId = deps.workerId ?? `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
   const logger = deps.logger.child({ component: 'transcripts' });
   let halting = false;
+  let running = false;
 
   /** Writes the job's outcome only while this worker still holds its claim (and nobody destroyed it). */
   const finish = (job: Job, set: Partial<Selectable<TranscriptsTable>>) =>
@@ -369,12 +372,18 @@ export function createTranscriptWorker(deps: TranscriptWorkerDeps): TranscriptWo
   const loop = pollingLoop(pass, deps.pollMs);
   return {
     runOnce: loop.runOnce,
+    wake() {
+      if (!running) return;
+      loop.runOnce().catch((err: unknown) => logger.error({ err }, 'transcript pass failed'));
+    },
     start() {
       halting = false;
+      running = true;
       loop.start();
     },
     async stop() {
       halting = true;
+      running = false;
       // The engine first, so a transcription in progress ends now (its job is tried again later).
       await deps.transcriber.stop();
       await loop.stop();

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type SpokenMedia, speakLines } from '../test-support/spoken-media';
 import { installedPython } from '../test-support/transcriber-python';
 import { TranscriberError, WhisperTranscriber } from './whisper-transcriber';
@@ -167,7 +167,11 @@ describe.skipIf(!python && !process.env.CI)('the faster-whisper worker', () => {
       const pid = transcriber.workerPid;
       expect(pid).toBeDefined();
       process.kill(pid as number, 'SIGKILL');
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      // Until Node has reaped it the dead worker looks alive; once reaped, signalling its pid fails.
+      await vi.waitFor(() => expect(() => process.kill(pid as number, 0)).toThrow(), {
+        timeout: 10_000,
+        interval: 50,
+      });
       const heard = await transcriber.transcribe(media.wav);
       expect(heard.segments.map((s) => s.text).join(' ')).toMatch(/homework/i);
       expect(transcriber.workerPid).not.toBe(pid);

@@ -109,6 +109,11 @@ export interface Vault {
   ): Promise<boolean>;
   /** Egress news arrived: ingest whatever finished. */
   collect(): Promise<number>;
+  /**
+   * Calls `listener` after any ingest that stored a recording (the transcript worker starts on it at once
+   * instead of at its next poll). A listener must not throw; it is told, not awaited.
+   */
+  afterStored(listener: () => void): void;
   /** Someone withdrew in this session: apply the withdrawal rule now. */
   afterWithdrawal(sessionId: string): Promise<number>;
   /** Everything the schedule does, as of `at` (the clock by default). */
@@ -128,6 +133,7 @@ export function createVault(deps: VaultDeps): Vault {
   let queue: Promise<unknown> = mkdir(deps.files.dir, { recursive: true, mode: 0o700 });
   let timer: NodeJS.Timeout | undefined;
   let collector: NodeJS.Timeout | undefined;
+  const storedListeners: (() => void)[] = [];
 
   function enqueue<T>(work: () => Promise<T>): Promise<T> {
     const next = queue.then(work, work);
@@ -142,7 +148,9 @@ export function createVault(deps: VaultDeps): Vault {
     for (const sessionId of await sessionsToErase(deps)) {
       erasedAfterWithdrawal += await eraseWithdrawnSession(deps, deps.policies, sessionId);
     }
-    return { erasedAfterWithdrawal, stored: await ingestPending(deps) };
+    const stored = await ingestPending(deps);
+    if (stored > 0) for (const listener of storedListeners) listener();
+    return { erasedAfterWithdrawal, stored };
   }
 
   const vault: Vault = {
@@ -163,6 +171,9 @@ export function createVault(deps: VaultDeps): Vault {
         return true;
       }),
     collect: () => enqueue(async () => (await collectAndIngest()).stored),
+    afterStored: (listener) => {
+      storedListeners.push(listener);
+    },
     afterWithdrawal: (sessionId) => enqueue(() => eraseWithdrawnSession(deps, deps.policies, sessionId)),
     destroy: (recording, why) => enqueue(() => destroyRecording(deps, recording, why)),
     rewrapKeys: () => enqueue(() => rewrapDataKeys(deps)),
