@@ -266,6 +266,8 @@ export interface SegmentUpdate {
   status: string;
   startedAt?: string;
   endedAt?: string;
+  /** When the file's media begins, as egress reports it (later than `startedAt`). */
+  mediaStartedAt?: string;
   /** What egress reports as its file: recorded, never used. */
   filePath?: string;
   /** The path Assent chose when it started the egress: the only one the vault ever opens. */
@@ -280,6 +282,7 @@ export async function upsertSegment(db: DbOrTrx, segment: SegmentUpdate): Promis
     ...(segment.requestId !== undefined ? { request_id: segment.requestId } : {}),
     ...(segment.startedAt !== undefined ? { started_at: segment.startedAt } : {}),
     ...(segment.endedAt !== undefined ? { ended_at: segment.endedAt } : {}),
+    ...(segment.mediaStartedAt !== undefined ? { media_started_at: segment.mediaStartedAt } : {}),
     ...(segment.filePath !== undefined ? { file_path: segment.filePath } : {}),
     ...(segment.error !== undefined ? { error: segment.error } : {}),
   };
@@ -292,6 +295,7 @@ export async function upsertSegment(db: DbOrTrx, segment: SegmentUpdate): Promis
       status: segment.status,
       started_at: segment.startedAt ?? null,
       ended_at: segment.endedAt ?? null,
+      media_started_at: segment.mediaStartedAt ?? null,
       file_path: segment.filePath ?? null,
       chosen_path: segment.chosenPath ?? null,
       error: segment.error ?? null,

@@ -33,8 +33,11 @@ export interface RecordingSegmentsTable {
   request_id: string | null;
   /** EgressStatus by name. */
   status: string;
+  /** When egress began its work (a room composite's file starts later: `media_started_at`). */
   started_at: string | null;
   ended_at: string | null;
+  /** When the file's media begins, as egress reported it; null when it never said. */
+  media_started_at: string | null;
   /** What egress reported as its file name: kept for the record, never opened or deleted. */
   file_path: string | null;
   /** The path Assent chose when it started this egress; null when Assent never started it. */

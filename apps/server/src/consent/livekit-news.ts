@@ -73,6 +73,7 @@ export async function egressNews(
     status: snapshot.status,
     startedAt: snapshot.startedAt,
     endedAt: snapshot.endedAt,
+    mediaStartedAt: snapshot.fileStartedAt,
     filePath: snapshot.filePath,
     error: snapshot.error,
     updatedAt: now.toISOString(),

@@ -19,9 +19,17 @@ export interface EgressSnapshot {
   roomName: string;
   /** EgressStatus by name: EGRESS_STARTING, EGRESS_ACTIVE, EGRESS_ENDING, EGRESS_COMPLETE, ... */
   status: string;
-  /** ISO times, when LiveKit reported them. */
+  /**
+   * ISO times, when LiveKit reported them. `startedAt` is when egress began its work, not its file: a room
+   * composite first loads its layout page and starts the file when the page says START_RECORDING.
+   */
   startedAt?: string;
   endedAt?: string;
+  /**
+   * When the file's media begins (egress's FileInfo `started_at`, taken as its pipeline starts playing):
+   * sent with the EGRESS_ACTIVE update and the final one, absent before.
+   */
+  fileStartedAt?: string;
   filePath?: string;
   error?: string;
 }
@@ -74,7 +82,7 @@ export function toEgressSnapshot(info: {
   startedAt?: bigint;
   endedAt?: bigint;
   error?: string;
-  fileResults?: { filename: string }[];
+  fileResults?: { filename: string; startedAt?: bigint }[];
 }): EgressSnapshot {
   return {
     egressId: info.egressId,
@@ -82,6 +90,7 @@ export function toEgressSnapshot(info: {
     status: egressStatusName(info.status),
     startedAt: nanosToIso(info.startedAt),
     endedAt: nanosToIso(info.endedAt),
+    fileStartedAt: nanosToIso(info.fileResults?.[0]?.startedAt),
     filePath: info.fileResults?.[0]?.filename || undefined,
     error: info.error || undefined,
   };

@@ -161,6 +161,32 @@ describe.each(testDatabases)('webhooks feed the consent machine ($name)', (datab
     expect((await t.consent.read(s.sessionId))?.state.egress).toEqual({ kind: 'idle' });
   });
 
+  it('keeps when the file began, which egress reports apart from (and later than) its own start', async () => {
+    const t = ctx();
+    const s = await createRecordingSession(t);
+    await everyoneJoinsAndConsents(t, s);
+    const [egressId = ''] = t.egress.running();
+    const startedAt = 1_796_637_600_000_000_000n;
+    const fileStartedAt = startedAt + 3_400_000_000n;
+    const egress = { egressId, roomName: s.roomName, startedAt };
+    // EGRESS_STARTING: the layout page is loading, no file yet.
+    await deliverWebhook(t, { event: 'egress_started', egress: { ...egress, status: 'EGRESS_STARTING' } });
+    const starting = await t.db.selectFrom('recording_segments').selectAll().executeTakeFirstOrThrow();
+    expect(starting.media_started_at).toBeNull();
+    await deliverWebhook(t, {
+      event: 'egress_updated',
+      egress: { ...egress, status: 'EGRESS_ACTIVE', fileStartedAt },
+    });
+    // The final update says it again; a final one without it keeps what the ACTIVE update said.
+    await deliverWebhook(t, {
+      event: 'egress_ended',
+      egress: { ...egress, status: 'EGRESS_COMPLETE', filename: '/rec/x.mp4' },
+    });
+    const segment = await t.db.selectFrom('recording_segments').selectAll().executeTakeFirstOrThrow();
+    expect(segment.started_at).toBe('2026-12-07T10:00:00.000Z');
+    expect(segment.media_started_at).toBe('2026-12-07T10:00:03.400Z');
+  });
+
   it('stops an egress that a webhook reports but the machine never started', async () => {
     const t = ctx();
     const s = await createRecordingSession(t);

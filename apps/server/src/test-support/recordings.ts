@@ -92,8 +92,17 @@ export async function logEntry(
     .execute();
 }
 
-/** A finished egress for `requestId` whose file holds `plaintext`; the vault has not seen it yet. */
-export async function finishedEgress(t: TestApp, sessionId: string, requestId: string, plaintext: Buffer) {
+/**
+ * A finished egress for `requestId` whose file holds `plaintext`; the vault has not seen it yet. Egress
+ * started a minute ago; `mediaStartsAfter` seconds later its file began, when egress reported that.
+ */
+export async function finishedEgress(
+  t: TestApp,
+  sessionId: string,
+  requestId: string,
+  plaintext: Buffer,
+  mediaStartsAfter?: number,
+) {
   const egressId = `EG_${randomUUID()}`;
   const dir = join(t.config.recording.recordingsDir, sessionId);
   mkdirSync(dir, { recursive: true });
@@ -109,6 +118,10 @@ export async function finishedEgress(t: TestApp, sessionId: string, requestId: s
       status: 'EGRESS_COMPLETE',
       started_at: started,
       ended_at: t.clock.now.toISOString(),
+      media_started_at:
+        mediaStartsAfter === undefined
+          ? null
+          : new Date(Date.parse(started) + mediaStartsAfter * 1000).toISOString(),
       file_path: path,
       chosen_path: path,
       error: null,
@@ -121,7 +134,7 @@ export async function finishedEgress(t: TestApp, sessionId: string, requestId: s
 /** The sample session (tutor, Sam, Pat), recorded for `purpose` with everyone's consent and stored. */
 export async function recordedSession(
   t: TestApp,
-  options: { purpose?: string; bytes?: number; plaintext?: Buffer } = {},
+  options: { purpose?: string; bytes?: number; plaintext?: Buffer; mediaStartsAfter?: number } = {},
 ): Promise<RecordedSession> {
   const purpose = options.purpose ?? 'quality_assurance';
   const built = await buildSession(t, sampleSpec);
@@ -144,7 +157,7 @@ export async function recordedSession(
   const tutorSeat = seats.find((s) => s.role === 'tutor');
   if (tutorSeat) await logEntry(t, sessionId, tutorSeat, 'consent', requestId, purpose, seq++);
   const plaintext = options.plaintext ?? fakeMp4(options.bytes);
-  const { path } = await finishedEgress(t, sessionId, requestId, plaintext);
+  const { path } = await finishedEgress(t, sessionId, requestId, plaintext, options.mediaStartsAfter);
   await t.vault.collect();
   const row = await t.db
     .selectFrom('recordings')

@@ -25,7 +25,16 @@ export interface WebhookBodyInput {
   /** LiveKit's participant session id; one per identity unless a test starts a new session. */
   sid?: string;
   /** Egress events: the egress, with its status by enum name. */
-  egress?: { egressId: string; roomName: string; status: string; error?: string; filename?: string };
+  egress?: {
+    egressId: string;
+    roomName: string;
+    status: string;
+    error?: string;
+    filename?: string;
+    /** Egress's start and its file's start, epoch nanoseconds. */
+    startedAt?: bigint;
+    fileStartedAt?: bigint;
+  };
 }
 
 /** A webhook body shaped like livekit-server's JSON (protojson field names, int64 as string). */
@@ -54,7 +63,19 @@ export function webhookBody(input: WebhookBodyInput): string {
             roomName: input.egress.roomName,
             status: input.egress.status,
             ...(input.egress.error ? { error: input.egress.error } : {}),
-            ...(input.egress.filename ? { fileResults: [{ filename: input.egress.filename }] } : {}),
+            ...(input.egress.startedAt ? { startedAt: String(input.egress.startedAt) } : {}),
+            ...(input.egress.filename || input.egress.fileStartedAt
+              ? {
+                  fileResults: [
+                    {
+                      filename: input.egress.filename ?? '',
+                      ...(input.egress.fileStartedAt
+                        ? { startedAt: String(input.egress.fileStartedAt) }
+                        : {}),
+                    },
+                  ],
+                }
+              : {}),
           },
         }
       : {}),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attributeSegments, countWords, type Seat } from './speakers';
+import { attributeSegments, countWords, mediaStart, type Seat } from './speakers';
 
 const t0 = Date.parse('2026-12-07T10:00:00.000Z');
 const seats = new Map<string, Seat>([
@@ -39,6 +39,35 @@ describe('speaker attribution', () => {
     const early = attributeSegments([{ start: 2, end: 4, text: 'one two' }], t0, stretches, seats, t0);
     expect(early.lines[0]?.speaker).toBeNull();
     expect(early.learnerWordCount).toBe(0);
+  });
+
+  it('places lines from the file’s own start: from egress’s earlier start they go to whoever spoke before', () => {
+    // Egress started at t0 and loaded its layout page; its file began 3.4 s later. The tutor spoke for the
+    // file's first 4 s, Sam 5–9 s, the tutor again 10–13 s (with the observer's small lag).
+    const fileStart = t0 + 3_400;
+    const stretches = [
+      { personId: 'per_tutor', from: fileStart + 200, to: fileStart + 4_300 },
+      { personId: 'per_student', from: fileStart + 5_200, to: fileStart + 9_300 },
+      { personId: 'per_tutor', from: fileStart + 10_200, to: fileStart + 13_300 },
+    ];
+    const segments = [
+      { start: 0.1, end: 4, text: 'First the tutor.' },
+      { start: 5, end: 9, text: 'Then Sam answers.' },
+      { start: 10, end: 13, text: 'The tutor again.' },
+    ];
+    const recording = {
+      startedAt: new Date(t0).toISOString(),
+      mediaStartedAt: new Date(fileStart).toISOString(),
+      createdAt: new Date(t0 - 1_000).toISOString(),
+    };
+    const speakersFrom = (start: number) =>
+      attributeSegments(segments, start, stretches, seats, t0 + 60_000).lines.map((l) => l.speaker?.name);
+    expect(speakersFrom(Date.parse(mediaStart(recording)))).toEqual(['Ms Tutor', 'Sam', 'Ms Tutor']);
+    // The fault this prevents: from egress's start every line lands 3.4 s early.
+    expect(speakersFrom(t0)).toEqual(['Ms Tutor', 'Ms Tutor', 'Sam']);
+    // Recordings whose file start egress never reported fall back to egress's start, then the row's.
+    expect(mediaStart({ ...recording, mediaStartedAt: null })).toBe(recording.startedAt);
+    expect(mediaStart({ ...recording, mediaStartedAt: null, startedAt: null })).toBe(recording.createdAt);
   });
 
   it('closes a stretch still open at `until`, and ignores seats it does not know', () => {

@@ -1,6 +1,6 @@
 /**
  * Who was speaking during each transcript segment: the seat whose talk-time stretches overlap the
- * segment's wall-clock time most (`recordings.started_at` + the segment's offset). Never guessed: a
+ * segment's wall-clock time most (when the file's media begins + the segment's offset). Never guessed: a
  * segment nobody was measured speaking in has no speaker. Words are counted per role for the
  * word-based learner share (learners are the session's students).
  */
@@ -28,6 +28,20 @@ export interface AttributedTranscript {
   speakerIds: (string | null)[];
   wordCount: number;
   learnerWordCount: number;
+}
+
+/**
+ * When a recording's offset 0 was on the wall clock: its file's own start as egress reported it. Not
+ * egress's start: a room composite loads its layout page first and starts the file seconds later, so
+ * lines placed from egress's start land that much early and are credited to whoever spoke before.
+ * Egress's start only for recordings whose file start was never reported.
+ */
+export function mediaStart(recording: {
+  mediaStartedAt: string | null;
+  startedAt: string | null;
+  createdAt: string;
+}): string {
+  return recording.mediaStartedAt ?? recording.startedAt ?? recording.createdAt;
 }
 
 /** Words as people count them: runs of letters or digits (with inner apostrophes and hyphens). */

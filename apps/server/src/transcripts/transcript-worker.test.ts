@@ -121,6 +121,40 @@ describe.each(testDatabases)('the transcript job ($name)', (database) => {
     expect(await worker.runOnce()).toEqual({ queued: 0, ready: 0, failed: 0, retried: 0 });
   });
 
+  it('places lines from when the file began, which ingest keeps from egress’s report', async () => {
+    const t = ctx();
+    // Egress began a minute ago; its file 3.5 s later (the layout page loading). Dana spoke for the
+    // file's 1–4 s, Sam for its 5–8 s: 3.5 s later on the wall clock than egress's start says.
+    const rec = await recordedSession(t, { mediaStartsAfter: 3.5 });
+    const row = await t.db
+      .selectFrom('recordings')
+      .select(['started_at', 'media_started_at'])
+      .where('id', '=', rec.recordingId)
+      .executeTakeFirstOrThrow();
+    expect(Date.parse(row.media_started_at ?? '') - Date.parse(row.started_at ?? '')).toBe(3_500);
+    const seats = await seatsOf(t, rec.sessionId);
+    const base = row.media_started_at ?? '';
+    const dana = seats.find((s) => s.role === 'tutor');
+    const sam = seats.find((s) => s.name === 'Sam Student');
+    if (!dana || !sam) throw new Error('no seats');
+    await talked(t, rec.sessionId, dana.personId, base, 0.5, 4.2);
+    await talked(t, rec.sessionId, sam.personId, base, 4.8, 8.5);
+    const { worker } = workerFor(t);
+    expect((await worker.runOnce()).ready).toBe(1);
+    const { id } = await t.db.selectFrom('transcripts').select('id').executeTakeFirstOrThrow();
+    const opened = JSON.parse((await t.vault.openTranscript(id)).toString('utf8'));
+    expect(opened.lines.map((l: { speaker: { name: string } | null }) => l.speaker?.name ?? null)).toEqual([
+      'Dana Tutor',
+      'Sam Student',
+      null,
+    ]);
+    const counts = await t.db
+      .selectFrom('transcripts')
+      .select('learner_word_count')
+      .executeTakeFirstOrThrow();
+    expect(counts.learner_word_count).toBe(5);
+  });
+
   it('queues nothing when the recording’s policy version has transcripts off', async () => {
     const t = ctx();
     await setPolicy(t, { transcriptsEnabled: false });

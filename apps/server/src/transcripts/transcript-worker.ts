@@ -27,7 +27,7 @@ import { pollingLoop } from '../polling-loop';
 import { findRecording } from '../vault/recording-repository';
 import { scratchPath } from '../vault/transcript-blobs';
 import type { Vault } from '../vault/vault';
-import { attributeSegments, type Seat, type SpeakerRole } from './speakers';
+import { attributeSegments, mediaStart, type Seat, type SpeakerRole } from './speakers';
 import type { Transcriber } from './transcriber';
 import type { TranscriptsTable } from './transcript-tables';
 
@@ -230,7 +230,7 @@ export function createTranscriptWorker(deps: TranscriptWorkerDeps): TranscriptWo
     const seats = new Map<string, Seat>();
     for (const p of people)
       if (p.role !== 'observer') seats.set(p.id, { name: p.name, role: p.role as SpeakerRole });
-    const recordingStart = Date.parse(recording.startedAt ?? recording.createdAt);
+    const recordingStart = Date.parse(mediaStart(recording));
     const until = recording.endedAt ? Date.parse(recording.endedAt) : deps.now().getTime();
     const attributed = attributeSegments(
       heard.segments,

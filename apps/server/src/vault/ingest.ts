@@ -68,6 +68,7 @@ export async function collectFinishedSegments(deps: IngestDeps): Promise<number>
       'recording_segments.chosen_path',
       'recording_segments.started_at',
       'recording_segments.ended_at',
+      'recording_segments.media_started_at',
     ])
     .where('recordings.id', 'is', null)
     .where('recording_segments.chosen_path', 'is not', null)
@@ -99,6 +100,7 @@ export async function collectFinishedSegments(deps: IngestDeps): Promise<number>
         plaintext_path: segment.chosen_path,
         started_at: segment.started_at,
         ended_at: segment.ended_at,
+        media_started_at: segment.media_started_at,
         created_at: deps.now().toISOString(),
       })
       .onConflict((oc) => oc.column('egress_id').doNothing())

@@ -16,6 +16,8 @@ export interface Recording {
   cipherBytes: number | null;
   startedAt: string | null;
   endedAt: string | null;
+  /** When the file's media begins: its offset 0 on the wall clock; null when egress never said. */
+  mediaStartedAt: string | null;
   retainUntil: string | null;
   /** The policy version whose retention set `retainUntil`. */
   retentionPolicyVersion: number | null;
@@ -41,6 +43,7 @@ export const toRecording = (row: Selectable<RecordingsTable>): Recording => ({
   cipherBytes: numberOrNull(row.cipher_bytes),
   startedAt: row.started_at,
   endedAt: row.ended_at,
+  mediaStartedAt: row.media_started_at,
   retainUntil: row.retain_until,
   retentionPolicyVersion: row.retention_policy_version === null ? null : Number(row.retention_policy_version),
   ingestAttempts: Number(row.ingest_attempts),

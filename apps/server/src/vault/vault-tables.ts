@@ -18,6 +18,8 @@ export interface RecordingsTable {
   cipher_bytes: number | string | null;
   started_at: string | null;
   ended_at: string | null;
+  /** When the file's media begins (egress's report; later than `started_at`); null when unknown. */
+  media_started_at: string | null;
   retain_until: string | null;
   /** The policy version whose retention set `retain_until` (a later, shorter one moves it earlier). */
   retention_policy_version: number | null;

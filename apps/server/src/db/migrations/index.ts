@@ -23,6 +23,7 @@ import * as families from './2026_12_07_0022_families';
 import * as policyReviews from './2026_12_07_0023_policy_reviews';
 import * as talkTime from './2026_12_07_0024_talk_time';
 import * as transcripts from './2026_12_07_0025_transcripts';
+import * as mediaStart from './2026_12_08_0026_media_start';
 
 /** Every migration by name; names sort in the order they must run. Add new ones here. */
 export const migrations: Record<string, Migration> = {
@@ -50,4 +51,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_07_0021_calendar_jobs': calendarJobs,
   '2026_12_07_0024_talk_time': talkTime,
   '2026_12_07_0025_transcripts': transcripts,
+  '2026_12_08_0026_media_start': mediaStart,
 };
