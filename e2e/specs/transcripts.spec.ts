@@ -4,14 +4,21 @@
  * the consent API. Once the recording is stored the faster-whisper worker transcribes it: every line is
  * credited to the person who said it (talk-time stretches placed from when the file really began), the
  * words are the sentences said (word error rate), and the tutor's recording page shows, searches and
- * seeks by them. Then a learner withdraws under the organisation's "erase" rule: the recording and its
- * transcript are destroyed, each with a deletion record.
+ * seeks by them. Retention then destroys the recording (the clock moved past its end by the operator
+ * command) while its transcript, a class of its own kept longer, and the session's talk time stay. Then a
+ * learner withdraws under the organisation's "erase" rule: the transcript goes too. Each destruction has
+ * its deletion record, and the talk time outlives them all.
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { OrganisationPolicy, RecordingOptions, RecordingTranscript } from '@assent/shared';
+import type {
+  OrganisationPolicy,
+  RecordingOptions,
+  RecordingTranscript,
+  SessionInsights,
+} from '@assent/shared';
 import { wordErrorRate } from '../../apps/server/src/transcripts/word-error-rate';
 import { conversationWavs, inTurns, type SpokenTurn } from '../fixtures/conversation';
 import { expect, test } from '../fixtures/node-participant';
@@ -24,6 +31,7 @@ import {
   deletionRecordsOf,
   recordingOfEgress,
   recordingsOfSession,
+  runVaultCommand,
   transcriptOf,
   vaultFiles,
 } from '../fixtures/vault';
@@ -55,7 +63,7 @@ const turnOf = (spoken: readonly SpokenTurn[], text: string) =>
 
 const seconds = (ms: number) => Number((ms / 1000).toFixed(2));
 
-test('every transcript line is credited to who said it; a withdrawal under the erase rule destroys recording and transcript', async ({
+test('every transcript line is credited to who said it; retention takes the recording, a withdrawal the transcript, and talk time outlives both', async ({
   browser,
   request,
   nodeRoom,
@@ -229,26 +237,50 @@ test('every transcript line is credited to who said it; a withdrawal under the e
     );
     await page.context().close();
 
-    // Lee withdraws: asked again, Lee says yes, then no. Under "erase" the session's earlier recording
-    // goes, and its transcript with it. Nobody else said yes, so no egress starts.
+    // Retention: the clock moved past the recording's end by the operator command. The media goes; the
+    // transcript (kept 3 years by default, its own class) and the session's talk time stay.
+    const talkBefore = talkStretchesOf(sessionId);
+    const { retainUntil } = (await (await tutor.api.get(`/api/recordings/${recordingId}`)).json()) as {
+      retainUntil: string;
+    };
+    const asOf = new Date(Date.parse(retainUntil) + 60_000).toISOString();
+    expect(runVaultCommand(['sweep', '--as-of', asOf])).toMatch(/[1-9]\d* destroyed by retention/);
+    expect(recordingOfEgress(egressId)?.status).toBe('destroyed');
+    expect(transcriptOf(recordingId)?.status).toBe('ready');
+    expect((await tutor.api.get(`/api/recordings/${recordingId}/transcript`)).status()).toBe(200);
+    const talkOutlivesMedia = async () => {
+      const kept = new Set(talkStretchesOf(sessionId).map((t) => `${t.name}@${t.from}`));
+      for (const t of talkBefore) expect(kept.has(`${t.name}@${t.from}`), `${t.name}'s talk kept`).toBe(true);
+      const insights = await tutor.api.get(`/api/sessions/${sessionId}/insights`);
+      expect(insights.status()).toBe(200);
+      const { speakers, measured } = (await insights.json()) as SessionInsights;
+      expect(measured).toBe(true);
+      for (const name of Object.values(names)) {
+        expect(speakers.find((p) => p.name === name)?.seconds ?? 0, name).toBeGreaterThan(0);
+      }
+    };
+    await talkOutlivesMedia();
+
+    // Lee withdraws: asked again, Lee says yes, then no. Under "erase" what is left of the session's
+    // earlier recording goes: its transcript. Nobody else said yes, so no egress starts.
     const again = await command('tutor', 'request', { purpose });
     const second = again.state.request?.requestId ?? '';
     await command('lee', 'consent', { requestId: second });
     await command('lee', 'withdraw', { requestId: second });
-    await expect
-      .poll(() => recordingsOfSession(sessionId).map((r) => r.status), { timeout: 20_000 })
-      .toEqual(['destroyed']);
     await expect.poll(() => transcriptOf(recordingId)?.status, { timeout: 20_000 }).toBe('destroyed');
+    expect(recordingsOfSession(sessionId).map((r) => r.status)).toEqual(['destroyed']);
     expect(await livekit.running(roomName)).toEqual([]);
-    // Two deletion records: the recording's and its transcript's (named by the transcript's id), both
-    // citing Lee's withdrawal. The second request made nothing, so nothing else is destroyed.
+    // Two deletion records: the recording's by retention, and its transcript's (named by the transcript's
+    // id) citing Lee's withdrawal. The second request made nothing, so nothing else is destroyed.
     const transcriptId = transcriptOf(recordingId)?.id ?? '';
     const records = deletionRecordsOf(sessionId);
     console.log(`transcript deletion records: ${JSON.stringify(records.map((r) => r.reason))}`);
     expect(records.map((r) => `${r.recording_id} ${r.reason}`).sort()).toEqual(
-      [`${recordingId} withdrawal`, `${transcriptId} withdrawal`].sort(),
+      [`${recordingId} retention`, `${transcriptId} withdrawal`].sort(),
     );
-    expect(records.every((r) => r.detail.startsWith(`${names.lee} withdrew consent`))).toBe(true);
+    const erased = records.find((r) => r.reason === 'withdrawal');
+    expect(erased?.detail.startsWith(`${names.lee} withdrew consent`)).toBe(true);
+    await talkOutlivesMedia();
     expect(vaultFiles().filter((f) => f.includes(recordingId) || f.includes(transcriptId))).toEqual([]);
     expect((await tutor.api.get(`/api/recordings/${recordingId}/transcript`)).status()).toBe(404);
     console.log(`transcript journey: ${seconds(Date.now() - began)} s`);
