@@ -94,7 +94,7 @@ function rowsPlot(chart: RowsChart, nameWidth: number): { options: ChartOptions;
     options: (palette) => ({
       legend: { show: false },
       cursor: { show: false },
-      padding: [4, 16, 0, 0],
+      padding: [4, 28, 0, 0],
       scales: {
         x: { time: false, auto: false, range: [0, chart.axisEnd] },
         y: { auto: false, range: [0, count] },
@@ -112,6 +112,7 @@ function rowsPlot(chart: RowsChart, nameWidth: number): { options: ChartOptions;
           : [
               {
                 ...axisStyle(palette),
+                scale: 'x',
                 side: 0,
                 size: AXIS_HEIGHT - 8,
                 splits: () => chart.topTicks.map((tick) => tick.at),
