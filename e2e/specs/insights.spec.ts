@@ -175,6 +175,18 @@ test('talk time is measured by the server to within 3 points of the truth, unsee
   await expect(insightsPage.getByRole('table', { name: 'Talk time of each person' })).toContainText(
     'Lee Learner',
   );
+  // The charts beside the tables are drawn (uPlot, on canvas): each has a canvas with something on it.
+  for (const chart of ['share-meter', 'talk-timeline']) {
+    const canvas = insightsPage.getByTestId(chart).locator('canvas');
+    await expect(canvas).toHaveCount(1);
+    const inked = await canvas.evaluate((element: HTMLCanvasElement) => {
+      const pixels = element.getContext('2d')?.getImageData(0, 0, element.width, element.height).data ?? [];
+      let count = 0;
+      for (let alpha = 3; alpha < pixels.length; alpha += 4) if ((pixels[alpha] ?? 0) > 0) count++;
+      return count;
+    });
+    expect(inked, `${chart} is drawn`).toBeGreaterThan(500);
+  }
   await expectAccessible(insightsPage, 'talk-time-page');
   await screenshotBothSizes(insightsPage, 'talk-time');
   expect(recordingSeen.length).toBeGreaterThan(20);
