@@ -8,57 +8,16 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-
-interface ManifestChunk {
-  file: string;
-  name?: string;
-  src?: string;
-  isDynamicEntry?: boolean;
-  isEntry?: boolean;
-  imports?: string[];
-  dynamicImports?: string[];
-}
-type Manifest = Record<string, ManifestChunk>;
+// The same walk through Vite's manifest as the bundle budget in `npm test`.
+import { keyOf, type Manifest, staticClosure } from '../../../apps/web/build/page-weight';
 
 /** The call page's modules: loaded before the call shows (the entry, the call, its state parser). */
 const callPage = ['index.html', 'src/call/CallView.tsx', 'src/call/room-state-schema.ts'];
 /** Loaded only when someone opens the whiteboard. */
 const onDemand = { whiteboard: ['src/board/LiveBoard.tsx'] };
-
-/**
- * The manifest key of a module. A module that is also imported by another chunk is keyed by its chunk's
- * file name (`_CallView-hash.js`), so a dynamic entry is also found by its name.
- */
-export function keyOf(manifest: Manifest, modulePath: string): string | undefined {
-  if (manifest[modulePath]) return modulePath;
-  const name = basename(modulePath).replace(/\.[^.]+$/, '');
-  return Object.keys(manifest).find((key) => {
-    const chunk = manifest[key];
-    return (
-      chunk?.src === modulePath ||
-      (chunk?.isDynamicEntry && chunk.name === name && chunk.file.endsWith('.js'))
-    );
-  });
-}
-
-/** Every JS file `keys` need at once: the chunks and, recursively, their static imports. */
-export function staticClosure(manifest: Manifest, keys: readonly string[]): Set<string> {
-  const files = new Set<string>();
-  const seen = new Set<string>();
-  const visit = (key: string) => {
-    if (seen.has(key)) return;
-    seen.add(key);
-    const chunk = manifest[key];
-    if (!chunk) return;
-    if (chunk.file.endsWith('.js')) files.add(chunk.file);
-    for (const next of chunk.imports ?? []) visit(next);
-  };
-  for (const key of keys) visit(key);
-  return files;
-}
 
 function weigh(dist: string, files: Iterable<string>) {
   let raw = 0;
